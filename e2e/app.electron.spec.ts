@@ -1,0 +1,39 @@
+import { test, expect, _electron as electron } from '@playwright/test';
+import path from 'node:path';
+
+// Windows CI only (the Electron binary cannot be downloaded on the Linux machines). Launches the built app
+// (`npm run build` first) unpackaged, so Playwright can attach; the packaged app has the inspect fuse off.
+test('the real Electron app shows a live Performance view in a sandboxed, isolated window', async () => {
+  const app = await electron.launch({ args: [path.join(__dirname, '..', 'out', 'main', 'index.js')] });
+  try {
+    const page = await app.firstWindow();
+    await expect(page).toHaveURL(/^app:\/\/console\//);
+    await expect(page.getByRole('tab', { name: 'Performance' })).toHaveAttribute('aria-selected', 'true');
+
+    // The page sees only the frozen contract API: no Node, no ipcRenderer, no generic invoke.
+    const surface = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      keys: Object.keys((globalThis as unknown as { adminConsole: object }).adminConsole).sort(),
+      frozen: Object.isFrozen((globalThis as unknown as { adminConsole: object }).adminConsole),
+    }));
+    expect(surface).toEqual({ require: 'undefined', process: 'undefined', keys: ['on', 'performance', 'settings', 'system'], frozen: true });
+
+    const samples = page.getByTestId('performance-sample-count');
+    await expect(samples).not.toHaveText('0');
+    const first = Number(await samples.textContent());
+    await expect.poll(async () => Number(await samples.textContent()), { timeout: 15_000 }).toBeGreaterThan(first + 1);
+    await page.screenshot({ path: path.join('test-results', 'screenshots', 'electron-performance.png') });
+
+    // Navigation away and window.open are denied for every webContents.
+    await page.evaluate(() => {
+      window.open('https://example.com');
+      location.href = 'https://example.com';
+    });
+    await page.waitForTimeout(500);
+    expect(app.windows()).toHaveLength(1);
+    await expect(page).toHaveURL(/^app:\/\/console\//);
+  } finally {
+    await app.close();
+  }
+});

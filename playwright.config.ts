@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// Two projects:
+// - browser: drives a real browser against `npm run preview` (the headless host serving the same contract).
+//   On Linux that is Debian's Chromium at /usr/bin/chromium (never a downloaded browser); on Windows, Edge.
+// - electron: launches the real Electron app with `_electron.launch`; Windows CI only (no Electron binary here).
+const port = Number(process.env.PREVIEW_PORT ?? 4781);
+const onWindows = process.platform === 'win32';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  retries: 0,
+  workers: 1,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: { baseURL: `http://127.0.0.1:${port}/`, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  webServer: {
+    command: `node scripts/preview.mjs --port ${port} --no-open`,
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+  projects: [
+    {
+      name: 'browser',
+      testIgnore: /\.electron\.spec\.ts$/,
+      use: onWindows
+        ? { channel: 'msedge' }
+        : {
+            launchOptions: {
+              executablePath: '/usr/bin/chromium',
+              // As root in CI Chromium needs --no-sandbox; the rest stop it calling home on a closed network.
+              args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+            },
+          },
+    },
+    ...(onWindows ? [{ name: 'electron', testMatch: /\.electron\.spec\.ts$/ }] : []),
+  ],
+});

@@ -1,0 +1,94 @@
+// The core end to end against the real Win32 layer (Wine's on Linux): requests through the same dispatcher
+// Electron and the host use, samples pushed through the event sink, settings persisted in the data folder.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { PerformanceSample, Settings, SystemInfo } from '../../src-preload/contract/schemas';
+import { createDispatcher } from '../ipc/dispatch';
+import { handleLedger } from '../win32/handles';
+import { win32SystemProbe } from '../win32/system';
+import { createConsoleCore, type ConsoleCore } from './console-core';
+import { silentLogger } from './logger';
+
+let dataFolder: string;
+let core: ConsoleCore | undefined;
+const events: { event: string; payload: unknown }[] = [];
+
+beforeEach(() => {
+  dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'core-'));
+  events.length = 0;
+});
+afterEach(async () => {
+  await core?.stop();
+  core = undefined;
+  fs.rmSync(dataFolder, { recursive: true, force: true });
+  assert.equal(handleLedger.openCount(), 0, 'every handle opened was closed');
+});
+
+async function startCore(): Promise<ConsoleCore> {
+  core = await createConsoleCore({
+    dataFolder,
+    system: win32SystemProbe,
+    logger: silentLogger,
+    emit: (event, payload) => void events.push({ event, payload }),
+  });
+  return core;
+}
+
+const waitFor = async (what: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('console core on Win32', () => {
+  test('pushes live samples at the refresh interval, the first without a CPU rate', async () => {
+    const c = await startCore();
+    const dispatch = createDispatcher(c.handlers, silentLogger);
+    assert.deepEqual(await dispatch('settings:setRefresh', { intervalMs: 500 }), { ok: true, value: { schemaVersion: 1, refresh: { intervalMs: 500, paused: false } } });
+    await c.start();
+    await waitFor(() => events.filter((e) => e.event === 'performance:changed').length >= 3, 10_000);
+    const samples = events.filter((e) => e.event === 'performance:changed').map((e) => PerformanceSample.parse(e.payload));
+    assert.equal(samples[0]!.cpuPercent, null, 'first sighting shows no CPU %');
+    const later = samples.slice(1);
+    for (const s of later) {
+      assert.equal(typeof s.cpuPercent, 'number');
+      assert.equal(s.cpuPerCore.length, os.cpus().length);
+      assert.ok(s.memory.availablePhysicalBytes <= s.memory.totalPhysicalBytes);
+    }
+    assert.ok(samples[2]!.time - samples[1]!.time >= 400, 'ticks follow the 0.5 s interval');
+    const history = await dispatch('performance:getHistory', {});
+    assert.ok(history.ok && (history.value as { samples: unknown[] }).samples.length >= 3);
+  });
+
+  test('system:getInfo answers from the real machine within the contract', async () => {
+    const c = await startCore();
+    const info = await createDispatcher(c.handlers, silentLogger)('system:getInfo', {});
+    assert.ok(info.ok);
+    const value = SystemInfo.parse(info.value);
+    assert.equal(value.logicalProcessors, os.cpus().length);
+    assert.equal(value.dataFolder, dataFolder);
+    if (process.env.ADMIN_CONSOLE_RIG === 'wine') assert.match(value.wineVersion ?? '', /^\d+\.\d+/);
+  });
+
+  test('pausing stops the samples; the setting survives a restart of the core', async () => {
+    const c = await startCore();
+    const dispatch = createDispatcher(c.handlers, silentLogger);
+    await dispatch('settings:setRefresh', { intervalMs: 500 });
+    await c.start();
+    await dispatch('settings:setRefresh', { paused: true });
+    const count = events.filter((e) => e.event === 'performance:changed').length;
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.equal(events.filter((e) => e.event === 'performance:changed').length, count, 'no samples while paused');
+    assert.ok(events.some((e) => e.event === 'settings:changed' && Settings.parse(e.payload).refresh.paused));
+    await c.stop();
+
+    const again = await startCore();
+    const settings = await createDispatcher(again.handlers, silentLogger)('settings:get', {});
+    assert.deepEqual(settings, { ok: true, value: { schemaVersion: 1, refresh: { intervalMs: 500, paused: true } } });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The headless host: runs the same core and handlers as Electron's main, outside Electron, and serves the
+ * contract over a loopback WebSocket. For `npm run preview`, the end-to-end tests and the benchmarks only;
+ * it is never packaged. Runs in Windows node (natively, or under Wine on Linux).
+ *
+ *   node host.cjs --ready-file <path> [--data-folder <path>] [--allow-origin <origin>]... [--port <n>]
+ *
+ * When listening it writes `{port, token, pid}` to the ready file (atomically) and logs to the data folder.
+ * Windows node cannot write to Unix pipes under Wine, so nothing here relies on stdout.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConsoleCore } from '../core/console-core';
+import { createFileLogger } from '../core/file-logger';
+import { writeFileAtomic } from '../core/settings/atomic-file';
+import { createDispatcher } from '../ipc/dispatch';
+import { ensureAdminOnlyFolder } from '../win32/admin-folder';
+import { win32SystemProbe } from '../win32/system';
+import { startContractServer, type ContractServer } from './contract-server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'ready-file': { type: 'string' },
+      'data-folder': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true, default: [] },
+      port: { type: 'string', default: '0' },
+    },
+    strict: true,
+  });
+  if (!values['ready-file']) throw new Error('--ready-file is required');
+  const dataFolder = values['data-folder'] ?? path.join(process.env.ProgramData ?? 'C:\\ProgramData', 'Admin Console', 'host');
+  ensureAdminOnlyFolder(dataFolder);
+  const logger = createFileLogger(dataFolder, 'host.log');
+
+  let server: ContractServer | undefined;
+  const core = await createConsoleCore({
+    dataFolder,
+    system: win32SystemProbe,
+    logger,
+    emit: (event, payload) => server?.broadcast(event, payload),
+  });
+  const token = randomBytes(32).toString('hex');
+  server = await startContractServer({
+    dispatch: createDispatcher(core.handlers, logger),
+    token,
+    allowedOrigins: values['allow-origin'],
+    logger,
+    port: Number(values.port),
+  });
+  await core.start();
+  await writeFileAtomic(values['ready-file'], JSON.stringify({ port: server.port, token, pid: process.pid }));
+  logger.info('host listening', { port: server.port, dataFolder });
+
+  const shutdown = async () => {
+    await core.stop();
+    await server?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((err) => {
+  // stderr goes to the file the launcher gave us; the launcher shows it when the ready file never appears.
+  process.stderr.write(`host failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+/**
+ * Electron's main process: wiring only. Each step lives in a small module under ./shell (tested there
+ * with fakes); this file calls them in the order Electron requires:
+ *   before ready - startup guard, sandbox for all renderers, admin-only data folder (also Chromium's
+ *                  profile), app:// scheme privileges, single-instance lock, webContents guard;
+ *   on ready     - session lockdown, app:// handler, the core, IPC, the window.
+ * The renderer always comes from out/renderer over app:// (never from a dev server: its inline scripts
+ * and websocket would need a weaker CSP), so run `npm run build` before starting Electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { createConsoleCore } from './core/console-core';
+import { createFileLogger } from './core/file-logger';
+import { silentLogger, type Logger } from './core/logger';
+import { createDispatcher } from './ipc/dispatch';
+import { createTrustedSenderCheck, registerIpc, sendEvent } from './ipc/register-ipc';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { dataFolderFor } from './shell/data-folder';
+import { openMainWindow } from './shell/main-window';
+import { stopBeforeQuit } from './shell/quit-handler';
+import { denyAllPermissions } from './shell/session-guard';
+import { claimSingleInstance } from './shell/single-instance';
+import { enforceStartupGuard } from './shell/startup-guard';
+import { guardAllWebContents } from './shell/web-contents-guard';
+import { ensureAdminOnlyFolder } from './win32/admin-folder';
+import { win32SystemProbe } from './win32/system';
+
+// Paths from this bundle (out/main/index.js), not app.getAppPath(): launched as `electron out/main/index.js`
+// (the Playwright e2e run) the app path is out/main itself. Inside app.asar the same layout holds.
+const rendererRoot = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
+const devIconPath = path.join(__dirname, '..', '..', 'build', 'icon.png');
+
+let mainWindow: BrowserWindow | null = null;
+let logger: Logger = silentLogger;
+
+function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+/** Shows why the console cannot run and exits with code 1 (an error box works before ready too). */
+function fail(title: string, err: unknown): void {
+  logger.error(title, { error: describe(err) });
+  dialog.showErrorBox(title, err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}
+
+async function startConsole(dataFolder: string): Promise<void> {
+  // The default menu's Help items open electronjs.org; the installed console has no menu at all.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  denyAllPermissions(session.defaultSession, (what, detail) => logger.warn('session request refused', { what, detail }));
+  serveRenderer(protocol, rendererRoot, {
+    onRefused: (url, reason) => logger.warn('app:// request refused', { url: url.slice(0, 300), reason }),
+  });
+
+  const core = await createConsoleCore({
+    dataFolder,
+    system: win32SystemProbe,
+    logger,
+    emit: (event, payload) => {
+      sendEvent(mainWindow, event, payload, logger);
+    },
+  });
+  registerIpc(
+    ipcMain,
+    createDispatcher(core.handlers, logger),
+    createTrustedSenderCheck(() => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null)),
+    logger,
+  );
+  stopBeforeQuit(app, () => core.stop(), logger);
+
+  mainWindow = openMainWindow(
+    (options) => new BrowserWindow(options),
+    {
+      preloadPath,
+      isPackaged: app.isPackaged,
+      // The installed exe carries build/icon.ico; a development run borrows the PNG.
+      ...(app.isPackaged ? {} : { iconPath: devIconPath }),
+    },
+    (err) => logger.error('the console page failed to load', { error: describe(err) }),
+  );
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await core.start();
+  logger.info('console started', { dataFolder, packaged: app.isPackaged, version: app.getVersion() });
+}
+
+function bootstrap(): void {
+  const guardPassed = enforceStartupGuard({
+    isPackaged: app.isPackaged,
+    argv: process.argv,
+    env: process.env,
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    exit: (code) => app.exit(code),
+  });
+  if (!guardPassed) return;
+  app.enableSandbox();
+
+  // Synchronous on purpose: the folder and its DACL must exist before Chromium writes its profile
+  // there at ready, and userData must be set before ready and before the single-instance lock (which
+  // Chromium keys on it). An elevated process must not load Local Storage, code cache or preferences
+  // from %APPDATA%, where the same user's unelevated programs can write.
+  let dataFolder: string;
+  try {
+    dataFolder = ensureAdminOnlyFolder(dataFolderFor(app.isPackaged, process.env));
+    app.setPath('userData', path.join(dataFolder, 'Chromium'));
+  } catch (err) {
+    fail('Admin Console cannot prepare its data folder', err);
+    return;
+  }
+
+  registerAppScheme(protocol);
+  if (!claimSingleInstance(app, () => mainWindow)) return;
+  logger = createFileLogger(dataFolder);
+
+  guardAllWebContents(app, (what, url) => logger.warn('navigation or window refused', { what, url: url.slice(0, 300) }));
+  app.on('render-process-gone', (_event, _contents, details) => logger.error('renderer process gone', { ...details }));
+  app.on('child-process-gone', (_event, details) => logger.warn('child process gone', { ...details }));
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => startConsole(dataFolder))
+    .catch((err: unknown) => fail('Admin Console could not start', err));
+}
+
+bootstrap();

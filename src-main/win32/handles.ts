@@ -1,0 +1,91 @@
+/**
+ * Handle ownership: every kernel handle the console opens is held by an OwnedHandle whose close()
+ * is the only way it is closed, and a ledger counts opens and closes by kind so tests can prove that
+ * nothing leaks.
+ */
+import { kernel32 } from './kernel32';
+import { INVALID_HANDLE_VALUE } from './types';
+import type { Pointer } from './types';
+import { Win32Error } from './win32-error';
+
+/** What a handle refers to, for the ledger (e.g. "process", "job", "service"). */
+export type HandleKind = string;
+
+/** Opens and closes of one kind of handle. */
+export interface HandleCounts {
+  opened: number;
+  closed: number;
+}
+
+const counts = new Map<HandleKind, HandleCounts>();
+
+function countsFor(kind: HandleKind): HandleCounts {
+  let entry = counts.get(kind);
+  if (!entry) counts.set(kind, (entry = { opened: 0, closed: 0 }));
+  return entry;
+}
+
+/** Counts every handle opened and closed through this module. */
+export const handleLedger = {
+  /** Handles open right now, over all kinds (or one kind). */
+  openCount(kind?: HandleKind): number {
+    let open = 0;
+    for (const [k, c] of counts) if (kind === undefined || k === kind) open += c.opened - c.closed;
+    return open;
+  },
+  /** A copy of the counts by kind. */
+  snapshot(): Record<HandleKind, HandleCounts> {
+    return Object.fromEntries([...counts].map(([k, c]) => [k, { ...c }]));
+  },
+};
+
+/** A kernel handle and the duty to close it exactly once (CloseHandle). */
+export class OwnedHandle {
+  #value: bigint | null;
+
+  private constructor(
+    /** What the handle refers to, as counted by the ledger. */
+    readonly kind: HandleKind,
+    value: bigint,
+  ) {
+    this.#value = value;
+    countsFor(kind).opened++;
+  }
+
+  /**
+   * Takes ownership of a handle an API just returned. NULL and INVALID_HANDLE_VALUE mean the call
+   * failed: then this raises a Win32Error for `fn` from the last error, so call it right away.
+   */
+  static adopt(kind: HandleKind, value: Pointer, fn: string): OwnedHandle {
+    if (value === null || value === 0n || value === INVALID_HANDLE_VALUE) throw Win32Error.fromLastError(fn);
+    return new OwnedHandle(kind, value);
+  }
+
+  /** The raw handle for a Win32 call; throws once closed so a closed (maybe reused) value is never passed on. */
+  get value(): bigint {
+    if (this.#value === null) throw new Error(`${this.kind} handle used after close()`);
+    return this.#value;
+  }
+
+  /** True once close() has run. */
+  get closed(): boolean {
+    return this.#value === null;
+  }
+
+  /**
+   * Closes the handle; later calls do nothing. Counted as closed even if CloseHandle fails (the
+   * value is unusable either way), and then the failure is raised as a Win32Error.
+   */
+  close(): void {
+    const value = this.#value;
+    if (value === null) return;
+    this.#value = null;
+    countsFor(this.kind).closed++;
+    if (!kernel32().CloseHandle(value)) throw Win32Error.fromLastError('CloseHandle');
+  }
+}
+
+/** Opens a process by PID with the given access rights (OpenProcess); the caller closes it. */
+export function openProcess(pid: number, access: number): OwnedHandle {
+  return OwnedHandle.adopt('process', kernel32().OpenProcess(access, 0, pid), 'OpenProcess');
+}

@@ -1,0 +1,51 @@
+/**
+ * ntdll.dll bindings: the native API for what kernel32 only offers in a lossy form (per-processor
+ * times, the true Windows version). Wine's wine_get_version export is found through GetProcAddress
+ * (system.ts), because koffi throws for a missing export and on Windows it is always missing.
+ */
+import { lazyBindings } from './libraries';
+import { RTL_OSVERSIONINFOW } from './structs';
+import { NTSTATUS, PVOID, ULONG, stdcall } from './types';
+import koffi from 'koffi';
+
+/** RTL_OSVERSIONINFOW as koffi copies it in and out (dwOSVersionInfoSize must be set going in). */
+export interface RtlOsVersionInfo {
+  dwOSVersionInfoSize: number;
+  dwMajorVersion?: number;
+  dwMinorVersion?: number;
+  dwBuildNumber?: number;
+  dwPlatformId?: number;
+  szCSDVersion?: string;
+}
+
+/** The ntdll functions we call, bound on first use. */
+export const ntdll = lazyBindings('ntdll.dll', (lib) => ({
+  /**
+   * "NtQuerySystemInformation function (winternl.h)". Returns an NTSTATUS, not a BOOL, and does not
+   * set the last error: failures go through RtlNtStatusToDosError. MSDN warns the classes may change;
+   * SystemProcessorPerformanceInformation (8) has been stable since NT 4. It covers the calling
+   * thread's processor group only (at most 64 processors).
+   */
+  NtQuerySystemInformation: stdcall<(infoClass: number, buffer: Buffer, length: number, returnLength: [number]) => number>(
+    lib,
+    'NtQuerySystemInformation',
+    NTSTATUS,
+    [koffi.types.int32, PVOID, ULONG, koffi.out(koffi.pointer(ULONG))],
+  ),
+
+  /** "RtlNtStatusToDosError function (winternl.h)": the Win32 error whose FormatMessage text describes a status. */
+  RtlNtStatusToDosError: stdcall<(status: number) => number>(lib, 'RtlNtStatusToDosError', ULONG, [NTSTATUS]),
+
+  /**
+   * "RtlGetVersion function (wdm.h)": the real version. GetVersionExW lies to processes without a
+   * compatibility manifest (Windows 8.1+ reports 6.2). Always returns STATUS_SUCCESS.
+   */
+  RtlGetVersion: stdcall<(info: RtlOsVersionInfo) => number>(lib, 'RtlGetVersion', NTSTATUS, [
+    koffi.inout(koffi.pointer(RTL_OSVERSIONINFOW)),
+  ]),
+}));
+
+/** SYSTEM_INFORMATION_CLASS.SystemProcessorPerformanceInformation (winternl.h). */
+export const SystemProcessorPerformanceInformation = 8;
+/** STATUS_INFO_LENGTH_MISMATCH: the buffer is too small; ReturnLength says how big it must be. */
+export const STATUS_INFO_LENGTH_MISMATCH = 0xc0000004 | 0;

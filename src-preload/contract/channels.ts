@@ -1,0 +1,26 @@
+/**
+ * Channel and event names: the only part of the contract the sandboxed preload imports (it must stay
+ * a few hundred bytes, so no zod here). Requests are `domain:verb`; pushed events are `domain:changed`.
+ * Schemas for each name live in ./schemas.ts; a unit test keeps the two lists identical.
+ */
+export const CHANNELS = [
+  'system:getInfo',
+  'performance:getHistory',
+  'settings:get',
+  'settings:setRefresh',
+] as const;
+
+/** Events pushed main -> renderer; the renderer never polls in a loop. */
+export const EVENTS = ['performance:changed', 'settings:changed'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type EventName = (typeof EVENTS)[number];
+
+/** The name under which the preload exposes the API on `window`. */
+export const API_GLOBAL = 'adminConsole';
+
+/** Splits `domain:verb` into the domain and verb used as API keys (`api.system.getInfo`). */
+export function splitChannel(channel: string): [domain: string, verb: string] {
+  const at = channel.indexOf(':');
+  return [channel.slice(0, at), channel.slice(at + 1)];
+}

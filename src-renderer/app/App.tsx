@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RequestOf, SettingsValue } from '../../src-preload/contract/schemas';
+import { isConnected, reportFailure, request, useEvent } from '../lib/api';
+import { JobsView } from '../jobs/JobsView';
+import { PerformanceView } from '../performance/PerformanceView';
+import { ProcessesView } from '../processes/ProcessesView';
+import { RunView } from '../run/RunView';
+import { ServicesView } from '../services/ServicesView';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { Toasts } from '../shared/Toasts';
+import { NotConnected } from './NotConnected';
+import { RefreshControls } from './RefreshControls';
+import { SystemHeader, type SystemInfoState } from './SystemHeader';
+import { TabList } from './TabList';
+import { panelElementId, tabElementId, TABS, type TabId } from './tabs';
+
+/** The console: the not-connected screen without the bridge, the shell with it. */
+export function App() {
+  return isConnected() ? <Shell /> : <NotConnected />;
+}
+
+/**
+ * The shell: the machine header, refresh controls, section tabs and notifications. Holds the refresh
+ * settings as main last reported them and hands them to the views.
+ */
+function Shell() {
+  const [system, setSystem] = useState<SystemInfoState>({ status: 'loading' });
+  const [settings, setSettings] = useState<SettingsValue | null>(null);
+  const [active, setActive] = useState<TabId>('performance');
+
+  useEvent('settings:changed', setSettings);
+
+  useEffect(() => {
+    let mounted = true;
+    void request('system:getInfo', {}).then((result) => {
+      if (!mounted) return;
+      if (result.ok) {
+        setSystem({ status: 'ready', info: result.value });
+      } else {
+        setSystem({ status: 'failed', message: result.error.message });
+        reportFailure('Could not read system information', result.error);
+      }
+    });
+    void request('settings:get', {}).then((result) => {
+      if (!mounted) return;
+      // A settings:changed that raced ahead of this answer is as new or newer; keep it.
+      if (result.ok) setSettings((current) => current ?? result.value);
+      else reportFailure('Could not read the refresh settings', result.error);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  const changeRefresh = useCallback((req: RequestOf<'settings:setRefresh'>, action: string) => {
+    void request('settings:setRefresh', req).then((result) => {
+      if (result.ok) setSettings(result.value);
+      else reportFailure(action, result.error);
+    });
+  }, []);
+
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <div className="shell__identity">
+          <h1 className="shell__title">Admin Console</h1>
+          <SystemHeader system={system} />
+        </div>
+        <RefreshControls settings={settings} onChange={changeRefresh} />
+      </header>
+      <div className="shell__nav">
+        <TabList active={active} onSelect={setActive} />
+      </div>
+      <main className="shell__main">
+        {TABS.map((tab) => (
+          <div
+            key={tab.id}
+            id={panelElementId(tab.id)}
+            role="tabpanel"
+            aria-labelledby={tabElementId(tab.id)}
+            hidden={tab.id !== active}
+            tabIndex={0}
+            className="panel"
+          >
+            {/* Only the shown panel is mounted: hidden charts would still redraw every tick. */}
+            {tab.id === active ? (
+              <ErrorBoundary what={`the ${tab.label} view`}>{renderView(tab.id, settings)}</ErrorBoundary>
+            ) : null}
+          </div>
+        ))}
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+function renderView(id: TabId, settings: SettingsValue | null) {
+  switch (id) {
+    case 'performance':
+      return <PerformanceView refresh={settings?.refresh ?? null} />;
+    case 'processes':
+      return <ProcessesView />;
+    case 'services':
+      return <ServicesView />;
+    case 'jobs':
+      return <JobsView />;
+    case 'run':
+      return <RunView />;
+  }
+}

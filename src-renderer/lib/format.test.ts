@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToGigabytes, formatBytes, formatClock, formatDuration, formatInterval, formatPercent, percentOf } from './format';
+
+describe('formatPercent', () => {
+  it('shows one decimal', () => {
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(12.345)).toBe('12.3%');
+    expect(formatPercent(100)).toBe('100.0%');
+  });
+
+  it('shows "—" when there is no reading, never 0', () => {
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(undefined)).toBe('—');
+    expect(formatPercent(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses binary units with at most three significant figures', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(1023)).toBe('1023 bytes');
+    expect(formatBytes(1024)).toBe('1.00 KB');
+    expect(formatBytes(1536 * 1024)).toBe('1.50 MB');
+    expect(formatBytes(16 * 1024 ** 3)).toBe('16.0 GB');
+    expect(formatBytes(512 * 1024 ** 3)).toBe('512 GB');
+    expect(formatBytes(2 * 1024 ** 4)).toBe('2.00 TB');
+  });
+
+  it('shows "—" for a missing or impossible value', () => {
+    expect(formatBytes(null)).toBe('—');
+    expect(formatBytes(-1)).toBe('—');
+    expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('small conversions', () => {
+  it('converts bytes to GB and parts to percent', () => {
+    expect(bytesToGigabytes(3 * 1024 ** 3)).toBe(3);
+    expect(percentOf(1, 4)).toBe(25);
+    expect(percentOf(1, 0)).toBeNull();
+  });
+
+  it('formats the clock as 24-hour local time', () => {
+    expect(formatClock(new Date(2024, 0, 2, 9, 5, 7).getTime())).toBe('09:05:07');
+    expect(formatClock(new Date(2024, 0, 2, 23, 59, 0).getTime())).toBe('23:59:00');
+  });
+
+  it('formats intervals and durations in words an admin reads', () => {
+    expect(formatInterval(500)).toBe('0.5 s');
+    expect(formatInterval(1000)).toBe('1 s');
+    expect(formatInterval(10_000)).toBe('10 s');
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+    expect(formatDuration(600_000)).toBe('10 min');
+    expect(formatDuration(-5)).toBe('0 s');
+  });
+});

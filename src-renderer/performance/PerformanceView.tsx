@@ -1,0 +1,61 @@
+import { useEffect, useReducer } from 'react';
+import type { SettingsValue } from '../../src-preload/contract/schemas';
+import { reportFailure, request, useEvent } from '../lib/api';
+import { formatInterval } from '../lib/format';
+import { CpuChart } from './CpuChart';
+import { historyReducer, initialHistoryState } from './history';
+import { MemoryChart } from './MemoryChart';
+import { PerformanceSummary } from './PerformanceSummary';
+import { statusMessage } from './summary';
+
+/**
+ * The Performance view: the last ten minutes of CPU and memory. On mount it asks main for the history it
+ * holds, then appends every pushed performance:changed sample (samples pushed while the history is on its
+ * way are kept and merged); it never polls.
+ */
+export function PerformanceView({ refresh }: { refresh: SettingsValue['refresh'] | null }) {
+  const [state, dispatch] = useReducer(historyReducer, initialHistoryState);
+
+  useEvent('performance:changed', (sample) => dispatch({ type: 'sample', sample }));
+
+  useEffect(() => {
+    let mounted = true;
+    void request('performance:getHistory', {}).then((result) => {
+      if (!mounted) return;
+      if (result.ok) {
+        dispatch({ type: 'history-loaded', history: result.value });
+      } else {
+        dispatch({ type: 'history-failed', error: result.error });
+        reportFailure('Could not load the performance history', result.error);
+      }
+    });
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  const { samples } = state;
+  const status = statusMessage(state.status, samples.length, refresh?.paused ?? false);
+
+  return (
+    <div className="performance">
+      <div className="performance__status">
+        <p role="status" data-testid="performance-status" className={status ? 'status-line' : 'status-line status-line--live'}>
+          {status ?? (refresh ? `Live: a new sample every ${formatInterval(refresh.intervalMs)}.` : 'Live.')}
+        </p>
+        {state.error ? (
+          <p className="status-line status-line--error">
+            History could not be loaded ({state.error.message}); showing samples from now on.
+          </p>
+        ) : null}
+      </div>
+      <PerformanceSummary samples={samples} />
+      {samples.length > 0 ? (
+        <div className="performance__charts">
+          <CpuChart samples={samples} />
+          <MemoryChart samples={samples} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { addToast, currentToasts, dismissToast, MAX_TOASTS, pushToast, removeToast, type ToastInput } from './toast-store';
+
+const denied: ToastInput = { tone: 'error', title: 'Could not pause updates', message: 'Access is denied.', meta: 'WIN32 · Win32 error 5 (0x00000005)' };
+
+describe('addToast', () => {
+  it('adds a toast with its id and a count of one', () => {
+    expect(addToast([], denied, 7)).toEqual([{ ...denied, id: 7, count: 1 }]);
+  });
+
+  it('folds an identical toast into the existing one, moved last, with the count bumped', () => {
+    const other: ToastInput = { tone: 'error', title: 'Could not read system information', message: 'x' };
+    let list = addToast([], denied, 1);
+    list = addToast(list, other, 2);
+    list = addToast(list, denied, 3);
+    expect(list.map((t) => [t.id, t.count])).toEqual([
+      [2, 1],
+      [1, 2],
+    ]);
+  });
+
+  it('treats a different message or code as a different toast', () => {
+    let list = addToast([], denied, 1);
+    list = addToast(list, { ...denied, meta: 'WIN32 · Win32 error 6 (0x00000006)' }, 2);
+    expect(list).toHaveLength(2);
+  });
+
+  it('keeps at most MAX_TOASTS, dropping the oldest', () => {
+    let list = addToast([], { ...denied, message: 'm0' }, 0);
+    for (let i = 1; i <= MAX_TOASTS; i++) list = addToast(list, { ...denied, message: `m${i}` }, i);
+    expect(list).toHaveLength(MAX_TOASTS);
+    expect(list[0]?.message).toBe('m1');
+  });
+});
+
+describe('removeToast', () => {
+  it('removes by id and returns the same list when the id is gone', () => {
+    const list = addToast([], denied, 1);
+    expect(removeToast(list, 1)).toEqual([]);
+    expect(removeToast(list, 2)).toBe(list);
+  });
+});
+
+describe('the store', () => {
+  it('shows a pushed toast until it is dismissed', () => {
+    const id = pushToast(denied);
+    expect(currentToasts().map((t) => t.id)).toContain(id);
+    expect(pushToast(denied)).toBe(id);
+    expect(currentToasts().find((t) => t.id === id)?.count).toBe(2);
+    dismissToast(id);
+    expect(currentToasts().map((t) => t.id)).not.toContain(id);
+  });
+});
