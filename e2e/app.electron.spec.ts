@@ -1,10 +1,18 @@
 import { test, expect, _electron as electron } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 // Windows CI only (the Electron binary cannot be downloaded on the Linux machines). Launches the built app
 // (`npm run build` first) unpackaged, so Playwright can attach; the packaged app has the inspect fuse off.
 test('the real Electron app shows a live Performance view in a sandboxed, isolated window', async () => {
-  const app = await electron.launch({ args: [path.join(__dirname, '..', 'out', 'main', 'index.js')] });
+  // An unpackaged run may move the data folder (the packaged app ignores this variable), so the test does not
+  // touch the workstation's real %ProgramData%\Admin Console.
+  const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-console-e2e-'));
+  const app = await electron.launch({
+    args: [path.join(__dirname, '..', 'out', 'main', 'index.js')],
+    env: { ...process.env, ADMIN_CONSOLE_DATA_FOLDER: dataFolder },
+  });
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveURL(/^app:\/\/console\//);

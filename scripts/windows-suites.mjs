@@ -6,7 +6,7 @@
 // cannot write to Unix pipes). The TAP is parsed for counts; failures and every skip reason are printed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
+import { bundleForWindowsNode } from './windows-bundle.mjs';
 import { buildNative, nativeExe } from './native-build.mjs';
 import { cacheDir, isWindows, repoRoot } from './rig/config.mjs';
 import { ensureRig } from './rig/setup.mjs';
@@ -32,27 +32,7 @@ async function bundleSuite(suite, files, outDir) {
   const entry = path.join(cacheDir, 'tests', `${suite}.entry.ts`);
   fs.mkdirSync(path.dirname(entry), { recursive: true });
   fs.writeFileSync(entry, files.map((f) => `import ${JSON.stringify(path.join(repoRoot, f))};`).join('\n') + '\n');
-  await build({
-    configFile: false,
-    root: repoRoot,
-    logLevel: 'warn',
-    mode: 'test',
-    ssr: { noExternal: true, target: 'node' },
-    build: {
-      ssr: entry,
-      outDir,
-      emptyOutDir: true,
-      target: 'node22',
-      minify: false,
-      sourcemap: 'inline',
-      reportCompressedSize: false,
-      rolldownOptions: {
-        external: ['koffi'],
-        output: { format: 'cjs', entryFileNames: `${suite}.win32-suite.cjs` },
-      },
-    },
-  });
-  return path.join(outDir, `${suite}.win32-suite.cjs`);
+  return bundleForWindowsNode(entry, outDir, `${suite}.win32-suite.cjs`, { mode: 'test' });
 }
 
 const RESULT = /^(\s*)(not ok|ok) \d+(?: - (.*))?$/;

@@ -7,7 +7,8 @@
  * zod would add ~170 kB to every window; main validates everything anyway.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_GLOBAL, CHANNELS, EVENTS, splitChannel } from './contract/channels';
+import { API_GLOBAL } from './contract/channels';
+import { buildApiObject } from './contract/api-object';
 
 /** The part of ipcRenderer the API is built on. */
 export interface PreloadIpc {
@@ -16,40 +17,17 @@ export interface PreloadIpc {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-type Invoker = (request: unknown) => Promise<unknown>;
-type Listener = (payload: unknown) => void;
-
-/** Builds the frozen API object over `ipc`. Exported for the unit test; the page only sees the result. */
+/** Builds the frozen API object over `ipc` (exported for the unit test; the page only sees the result). */
 export function buildAdminConsoleApi(ipc: PreloadIpc): Readonly<Record<string, unknown>> {
-  const domains: Record<string, Record<string, Invoker>> = {};
-  for (const channel of CHANNELS) {
-    const [domain, verb] = splitChannel(channel);
-    const calls = (domains[domain] ??= {});
-    // Exactly one argument crosses, whatever the page passes: main refuses any other count.
-    calls[verb] = Object.freeze((request: unknown) => ipc.invoke(channel, request));
-  }
-
-  const declaredEvents: readonly string[] = EVENTS;
-  const on = (event: unknown, listener: unknown): (() => void) => {
-    if (typeof event !== 'string' || !declaredEvents.includes(event)) {
-      throw new TypeError(`adminConsole.on: unknown event ${String(event).slice(0, 100)}`);
-    }
-    if (typeof listener !== 'function') throw new TypeError('adminConsole.on: listener must be a function');
-    const callback = listener as Listener;
-    // Only the payload reaches the page; the IpcRendererEvent stays here.
-    const wrapped = (_event: unknown, payload: unknown): void => callback(payload);
-    ipc.on(event, wrapped);
-    let subscribed = true;
-    return Object.freeze(() => {
-      if (!subscribed) return;
-      subscribed = false;
-      ipc.removeListener(event, wrapped);
-    });
-  };
-
-  const api: Record<string, unknown> = { on: Object.freeze(on) };
-  for (const [domain, calls] of Object.entries(domains)) api[domain] = Object.freeze(calls);
-  return Object.freeze(api);
+  return buildApiObject(
+    (channel, request) => ipc.invoke(channel, request),
+    (event, listener) => {
+      // The IpcRendererEvent (whose `sender` is ipcRenderer itself) stays here.
+      const wrapped = (_event: unknown, payload: unknown): void => listener(payload);
+      ipc.on(event, wrapped);
+      return () => void ipc.removeListener(event, wrapped);
+    },
+  );
 }
 
 /**

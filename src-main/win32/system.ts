@@ -9,34 +9,10 @@ import type { RtlOsVersionInfo } from './ntdll';
 import { STATUS_INFO_LENGTH_MISMATCH, SystemProcessorPerformanceInformation, ntdll } from './ntdll';
 import { MEMORYSTATUSEX, RTL_OSVERSIONINFOW, SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION } from './structs';
 import { Win32Error, ntSuccess } from './win32-error';
+import type { CpuTimes, MemoryStatus, SystemIdentity, SystemProbe } from '../core/system/system-probe';
 
-/** Cumulative CPU times in 100-ns units since boot. `kernel` includes `idle` (as Windows counts it). */
-export interface CpuTimes {
-  idle: bigint;
-  kernel: bigint;
-  user: bigint;
-}
-
-/** Physical memory and commit charge, in bytes (loadPercent is Windows' own 0-100 figure). */
-export interface MemoryStatus {
-  loadPercent: number;
-  totalPhysicalBytes: number;
-  availablePhysicalBytes: number;
-  /** Commit charge: ullTotalPageFile - ullAvailPageFile (despite the names, these are the commit limit and what is left of it). */
-  committedBytes: number;
-  commitLimitBytes: number;
-}
-
-/** Which machine and which Windows this is. */
-export interface SystemIdentity {
-  computerName: string;
-  windowsVersion: { major: number; minor: number; build: number };
-  /** Every active logical processor, over all processor groups. */
-  logicalProcessors: number;
-  totalPhysicalBytes: number;
-  /** Wine's version when running under Wine (ntdll exports wine_get_version), null on Windows. */
-  wineVersion: string | null;
-}
+// The shapes are the core's (the probe it consumes); the Win32 layer fills them.
+export type { CpuTimes, MemoryStatus, SystemIdentity, SystemProbe } from '../core/system/system-probe';
 
 function fileTimeTo100ns(t: FileTime): bigint {
   return (BigInt(t.dwHighDateTime >>> 0) << 32n) | BigInt(t.dwLowDateTime >>> 0);
@@ -160,7 +136,7 @@ export function getSystemIdentity(): SystemIdentity {
 }
 
 /** The system probe the core consumes (its SystemProbe interface), backed by Win32. */
-export const win32SystemProbe = {
+export const win32SystemProbe: SystemProbe = {
   getSystemTimes,
   getProcessorTimes,
   getMemoryStatus,

@@ -10,19 +10,24 @@ export interface CpuTimes {
   user: bigint;
 }
 
+/** Physical memory and commit charge, in bytes (loadPercent is Windows' own 0-100 figure). */
 export interface MemoryStatus {
   loadPercent: number;
   totalPhysicalBytes: number;
   availablePhysicalBytes: number;
+  /** Commit charge: ullTotalPageFile - ullAvailPageFile (despite the names, these are the commit limit and what is left of it). */
   committedBytes: number;
   commitLimitBytes: number;
 }
 
+/** Which machine and which Windows this is. */
 export interface SystemIdentity {
   computerName: string;
   windowsVersion: { major: number; minor: number; build: number };
+  /** Every active logical processor, over all processor groups. */
   logicalProcessors: number;
   totalPhysicalBytes: number;
+  /** Wine's version when running under Wine (ntdll exports wine_get_version), null on Windows. */
   wineVersion: string | null;
 }
 

@@ -1,0 +1,86 @@
+// `npm run bench`: figures that do not depend on how busy this shared machine is - ratios measured in one
+// run and counts. Under Wine on Linux, natively on Windows.
+//  1. Collector: our per-tick Performance collection (koffi + core) vs a raw C loop of the same calls,
+//     interleaved in the same Windows node / Wine at the same moment -> ratio, and Win32 calls per tick.
+//  2. Push: bytes per tick of the performance:changed event through the headless host, and the
+//     request round trip over its socket.
+// Results print as a table and go to test-results/bench.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { cacheDir, repoRoot } from './rig/config.mjs';
+import { ensureRig } from './rig/setup.mjs';
+import { forWindows, runWindowsNode } from './rig/windows-node.mjs';
+import { buildNative, nativeExe } from './native-build.mjs';
+import { bundleForWindowsNode } from './windows-bundle.mjs';
+import { devBuild } from './dev-build.mjs';
+import { startHost } from './host-launcher.mjs';
+
+const rig = ensureRig();
+if (!rig.ok) {
+  for (const m of rig.missing) console.error(`missing: ${m}`);
+  process.exit(1);
+}
+const work = path.join(cacheDir, 'bench');
+fs.mkdirSync(work, { recursive: true });
+const results = { date: new Date().toISOString(), platform: process.platform === 'win32' ? 'windows' : 'wine' };
+
+// 1. Collector vs the C floor.
+buildNative({ log: () => {} });
+const script = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'sampler-bench.ts'), path.join(work, 'bundle'), 'sampler-bench.cjs');
+const out = path.join(work, 'sampler.json');
+const run = await runWindowsNode([forWindows(script), forWindows(nativeExe('bench-system-sampler')), forWindows(out), '7', '1000'], { outputFile: path.join(work, 'sampler.out.txt'), timeoutMs: 300_000 });
+if (run.code !== 0) throw new Error(`sampler bench failed (${run.code}):\n${run.output}`);
+results.collector = JSON.parse(fs.readFileSync(out, 'utf8'));
+
+// 2. Through the host: bytes per pushed sample and the socket round trip.
+await devBuild(['host']);
+const host = await startHost({ dataFolder: path.join(work, 'host-data'), name: 'bench' });
+try {
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/?token=${host.token}`);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let nextId = 1;
+  const waiting = new Map();
+  const sizes = [];
+  socket.on('message', (data) => {
+    const msg = JSON.parse(String(data));
+    if (msg.event === 'performance:changed') sizes.push(Buffer.byteLength(String(data)));
+    else waiting.get(msg.id)?.(msg.result);
+  });
+  const call = (channel, request) => new Promise((resolve) => { const id = nextId++; waiting.set(id, resolve); socket.send(JSON.stringify({ id, channel, request })); });
+  await call('settings:setRefresh', { intervalMs: 500, paused: false });
+  const trips = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = process.hrtime.bigint();
+    await call('settings:get', {});
+    trips.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  while (sizes.length < 10) await new Promise((r) => setTimeout(r, 100));
+  const history = await call('performance:getHistory', {});
+  await call('settings:setRefresh', { intervalMs: 1000 });
+  socket.close();
+  trips.sort((a, b) => a - b);
+  results.push = {
+    eventBytesPerTick: Math.max(...sizes),
+    historyResyncBytes: Buffer.byteLength(JSON.stringify(history)),
+    historySamples: history.value.samples.length,
+    roundTripMsMedian: trips[100],
+    roundTripMsP99: trips[197],
+  };
+} finally {
+  await host.stop();
+}
+
+fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+const c = results.collector;
+const p = results.push;
+console.log(`\nPerformance collector (${results.platform}, median of ${c.rounds} interleaved rounds x ${c.ticksPerRound} ticks)`);
+console.log(`  ours (koffi + core)      ${c.oursMicrosPerTick.toFixed(1)} us/tick`);
+console.log(`  raw C, same calls        ${c.floorMicrosPerTick.toFixed(1)} us/tick`);
+console.log(`  ratio ours / floor       ${c.ratio.toFixed(2)}x`);
+console.log(`  Win32 calls per tick     ${c.win32CallsPerTick}`);
+console.log('Push through the host (the same dispatcher and events Electron uses)');
+console.log(`  performance:changed      ${p.eventBytesPerTick} bytes/tick`);
+console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);
+console.log(`  request round trip       median ${p.roundTripMsMedian.toFixed(2)} ms, p99 ${p.roundTripMsP99.toFixed(2)} ms`);
