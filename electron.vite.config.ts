@@ -6,6 +6,8 @@ import { rendererConfig } from './vite.renderer.config.mts';
 // file with no imports beyond 'electron' (it only imports channel names, never zod).
 export default defineConfig({
   main: {
+    // The end-to-end test build accepts Playwright's --inspect/--remote-debugging-port (see startup-guard.ts).
+    define: { __ADMIN_CONSOLE_TEST_BUILD__: JSON.stringify(process.env.ADMIN_CONSOLE_TEST_BUILD === '1') },
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve(__dirname, 'src-main/main.ts') } },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 // Two projects:
@@ -5,7 +6,11 @@ import { defineConfig } from '@playwright/test';
 //   On Linux that is Debian's Chromium at /usr/bin/chromium (never a downloaded browser); on Windows, Edge.
 // - electron: launches the real Electron app with `_electron.launch`; Windows CI only (no Electron binary here).
 const port = Number(process.env.PREVIEW_PORT ?? 4781);
+// The preview serves its page only with this per-run key; workers inherit it from the runner's environment.
+process.env.PREVIEW_KEY ??= randomBytes(16).toString('hex');
 const onWindows = process.platform === 'win32';
+// Set by Windows CI to the packaged end-to-end test build; then only the electron project runs, without a preview.
+const electronRun = Boolean(process.env.ADMIN_CONSOLE_E2E_EXE);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,14 +21,16 @@ export default defineConfig({
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: { baseURL: `http://127.0.0.1:${port}/`, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
-  webServer: {
-    command: `node scripts/preview.mjs --port ${port} --no-open`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: electronRun
+    ? undefined
+    : {
+        command: `node scripts/preview.mjs --port ${port} --no-open`,
+        url: `http://127.0.0.1:${port}/`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
   projects: [
     {
       name: 'browser',

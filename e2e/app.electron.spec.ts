@@ -3,16 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Windows CI only (the Electron binary cannot be downloaded on the Linux machines). Launches the built app
-// (`npm run build` first) unpackaged, so Playwright can attach; the packaged app has the inspect fuse off.
+// Windows CI only (the Electron binary cannot be downloaded on the Linux machines). Launches the packaged
+// end-to-end test build named by ADMIN_CONSOLE_E2E_EXE (electron-builder.e2e.yml: the release build with the
+// inspect fuse on, so Playwright can attach), or else the unpackaged build in out/ (`npm run build` first).
 test('the real Electron app shows a live Performance view in a sandboxed, isolated window', async () => {
   // An unpackaged run may move the data folder (the packaged app ignores this variable), so the test does not
   // touch the workstation's real %ProgramData%\Admin Console.
   const dataFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-console-e2e-'));
-  const app = await electron.launch({
-    args: [path.join(__dirname, '..', 'out', 'main', 'index.js')],
-    env: { ...process.env, ADMIN_CONSOLE_DATA_FOLDER: dataFolder },
-  });
+  const packagedExe = process.env.ADMIN_CONSOLE_E2E_EXE;
+  const app = packagedExe
+    ? // The packaged build ignores ADMIN_CONSOLE_DATA_FOLDER and uses %ProgramData%\Admin Console, as installed.
+      await electron.launch({ executablePath: packagedExe, args: [] })
+    : await electron.launch({
+        args: [path.join(__dirname, '..', 'out', 'main', 'index.js')],
+        env: { ...process.env, ADMIN_CONSOLE_DATA_FOLDER: dataFolder },
+      });
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveURL(/^app:\/\/console\//);

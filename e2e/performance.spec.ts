@@ -1,12 +1,18 @@
 import { test, expect } from '@playwright/test';
+import { openConsole } from './console-page';
 
 // The proving slice end to end: Win32 (Wine's GetSystemTimes, NtQuerySystemInformation and
 // GlobalMemoryStatusEx on Linux) -> core -> pushed event -> renderer, through the preview's bridge.
 
+const consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
+  consoleErrors.length = 0;
   page.on('console', (msg) => {
-    if (msg.type() === 'error') throw new Error(`console error in the page: ${msg.text()}`);
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
+});
+test.afterEach(() => {
+  expect(consoleErrors, 'errors logged in the page').toEqual([]);
 });
 
 test('the Performance view shows live CPU and memory values that change over time', async ({ page }) => {
@@ -14,7 +20,7 @@ test('the Performance view shows live CPU and memory values that change over tim
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
   });
-  await page.goto('/');
+  await openConsole(page);
   await expect(page.getByRole('tab', { name: 'Performance' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Performance' })).toBeVisible();
   await expect(page.getByTestId('system-computer-name')).not.toBeEmpty();
@@ -40,6 +46,8 @@ test('the Performance view shows live CPU and memory values that change over tim
   // Every reading is a real number in range, and the values move: the sample clock always, and the
   // CPU or memory figures across four samples of a live machine.
   for (const r of readings) {
+    expect(r.cpu).not.toBeNull();
+    expect(r.memory).not.toBeNull();
     const cpuValue = Number(r.cpu);
     expect(cpuValue).toBeGreaterThanOrEqual(0);
     expect(cpuValue).toBeLessThanOrEqual(100);
@@ -57,7 +65,7 @@ test('the Performance view shows live CPU and memory values that change over tim
 });
 
 test('pause stops the samples and a new interval takes effect', async ({ page }) => {
-  await page.goto('/');
+  await openConsole(page);
   const count = page.getByTestId('performance-sample-count');
   await expect.poll(async () => Number(await count.textContent())).toBeGreaterThan(0);
 
@@ -81,7 +89,7 @@ test('pause stops the samples and a new interval takes effect', async ({ page })
 });
 
 test('the other tabs say honestly what comes, with keyboard navigation between tabs', async ({ page }) => {
-  await page.goto('/');
+  await openConsole(page);
   const performanceTab = page.getByRole('tab', { name: 'Performance' });
   await performanceTab.focus();
   await page.keyboard.press('ArrowRight');

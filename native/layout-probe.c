@@ -3,17 +3,89 @@
  * Win32 layer binds (src-main/win32/structs.ts), as the Windows SDK headers shipped with mingw-w64
  * define them, and the size of each field. struct-layout.win32.test.ts compares this with what koffi computed.
  *
- * Every struct here comes from the headers; none is redefined. Field names are the headers' own
- * (e.g. SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION's Reserved1/Reserved2, which ntddk.h calls
- * DpcTime/InterruptTime/InterruptCount).
+ * Every struct here comes from the headers, except the ones the SDK does not have at all
+ * (PROCESS_DISK_COUNTERS, SYSTEM_PROCESS_INFORMATION_EXTENSION), which are defined below from System
+ * Informer's phnt (ntexapi.h) and say so. Field names are the headers' own (e.g.
+ * SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION's Reserved1/Reserved2, which ntddk.h calls
+ * DpcTime/InterruptTime/InterruptCount; mingw-w64's reduced PEB and RTL_USER_PROCESS_PARAMETERS).
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
  */
 #include <windows.h>
 #include <winternl.h>
 #include <psapi.h>
+#include <tlhelp32.h>
 #include <stddef.h>
 #include <stdio.h>
+
+/*
+ * Not in the SDK or mingw-w64: from phnt's ntexapi.h (winsiderss/systeminformer), for Windows 10 RS3+.
+ * The layout test then only proves koffi agrees with this transcription, so it is kept verbatim.
+ */
+typedef struct _PROCESS_DISK_COUNTERS {
+  ULONGLONG BytesRead;
+  ULONGLONG BytesWritten;
+  ULONGLONG ReadOperationCount;
+  ULONGLONG WriteOperationCount;
+  ULONGLONG FlushOperationCount;
+} PROCESS_DISK_COUNTERS;
+
+typedef union _ENERGY_STATE_DURATION {
+  ULONGLONG Value;
+  struct {
+    ULONG LastChangeTime;
+    ULONG Duration : 31;
+    ULONG IsInState : 1;
+  };
+} ENERGY_STATE_DURATION;
+
+typedef struct _PROCESS_ENERGY_VALUES {
+  ULONGLONG Cycles[4][2];
+  ULONGLONG DiskEnergy;
+  ULONGLONG NetworkTailEnergy;
+  ULONGLONG MBBTailEnergy;
+  ULONGLONG NetworkTxRxBytes;
+  ULONGLONG MBBTxRxBytes;
+  union {
+    ENERGY_STATE_DURATION Durations[3];
+    struct {
+      ENERGY_STATE_DURATION ForegroundDuration;
+      ENERGY_STATE_DURATION DesktopVisibleDuration;
+      ENERGY_STATE_DURATION PSMForegroundDuration;
+    };
+  };
+  ULONG CompositionRendered;
+  ULONG CompositionDirtyGenerated;
+  ULONG CompositionDirtyPropagated;
+  ULONG Reserved1;
+  ULONGLONG AttributedCycles[4][2];
+  ULONGLONG WorkOnBehalfCycles[4][2];
+} PROCESS_ENERGY_VALUES;
+
+typedef struct _SYSTEM_PROCESS_INFORMATION_EXTENSION {
+  PROCESS_DISK_COUNTERS DiskCounters;
+  ULONGLONG ContextSwitches;
+  union {
+    ULONG Flags;
+    struct {
+      ULONG HasStrongId : 1;
+      ULONG Classification : 4;
+      ULONG BackgroundActivityModerated : 1;
+      ULONG Spare : 26;
+    };
+  };
+  ULONG UserSidOffset;
+  ULONG PackageFullNameOffset;
+  PROCESS_ENERGY_VALUES EnergyValues;
+  ULONG AppIdOffset;
+  SIZE_T SharedCommitCharge;
+  ULONG JobObjectId;
+  ULONG SpareUlong;
+  ULONGLONG ProcessSequenceNumber;
+} SYSTEM_PROCESS_INFORMATION_EXTENSION;
+
+/* phnt's Threads[] member starts where mingw-w64's SYSTEM_PROCESS_INFORMATION ends: the thread array follows it. */
+_Static_assert(sizeof(SYSTEM_PROCESS_INFORMATION) == 0x100, "SYSTEM_PROCESS_INFORMATION is 0x100 bytes on x64 (phnt: offsetof Threads)");
 
 static int first_struct = 1;
 static int first_field;
@@ -93,6 +165,211 @@ int main(void) {
   FIELD(PERFORMANCE_INFORMATION, HandleCount);
   FIELD(PERFORMANCE_INFORMATION, ProcessCount);
   FIELD(PERFORMANCE_INFORMATION, ThreadCount);
+  end_struct();
+
+  STRUCT(UNICODE_STRING);
+  FIELD(UNICODE_STRING, Length);
+  FIELD(UNICODE_STRING, MaximumLength);
+  FIELD(UNICODE_STRING, Buffer);
+  end_struct();
+
+  STRUCT(VM_COUNTERS);
+  FIELD(VM_COUNTERS, PeakVirtualSize);
+  FIELD(VM_COUNTERS, VirtualSize);
+  FIELD(VM_COUNTERS, PageFaultCount);
+  FIELD(VM_COUNTERS, PeakWorkingSetSize);
+  FIELD(VM_COUNTERS, WorkingSetSize);
+  FIELD(VM_COUNTERS, QuotaPeakPagedPoolUsage);
+  FIELD(VM_COUNTERS, QuotaPagedPoolUsage);
+  FIELD(VM_COUNTERS, QuotaPeakNonPagedPoolUsage);
+  FIELD(VM_COUNTERS, QuotaNonPagedPoolUsage);
+  FIELD(VM_COUNTERS, PagefileUsage);
+  FIELD(VM_COUNTERS, PeakPagefileUsage);
+  end_struct();
+
+  STRUCT(IO_COUNTERS);
+  FIELD(IO_COUNTERS, ReadOperationCount);
+  FIELD(IO_COUNTERS, WriteOperationCount);
+  FIELD(IO_COUNTERS, OtherOperationCount);
+  FIELD(IO_COUNTERS, ReadTransferCount);
+  FIELD(IO_COUNTERS, WriteTransferCount);
+  FIELD(IO_COUNTERS, OtherTransferCount);
+  end_struct();
+
+  STRUCT(SYSTEM_PROCESS_INFORMATION);
+  FIELD(SYSTEM_PROCESS_INFORMATION, NextEntryOffset);
+  FIELD(SYSTEM_PROCESS_INFORMATION, NumberOfThreads);
+  FIELD(SYSTEM_PROCESS_INFORMATION, Reserved);
+  FIELD(SYSTEM_PROCESS_INFORMATION, CreateTime);
+  FIELD(SYSTEM_PROCESS_INFORMATION, UserTime);
+  FIELD(SYSTEM_PROCESS_INFORMATION, KernelTime);
+  FIELD(SYSTEM_PROCESS_INFORMATION, ImageName);
+  FIELD(SYSTEM_PROCESS_INFORMATION, BasePriority);
+  FIELD(SYSTEM_PROCESS_INFORMATION, UniqueProcessId);
+  FIELD(SYSTEM_PROCESS_INFORMATION, InheritedFromUniqueProcessId);
+  FIELD(SYSTEM_PROCESS_INFORMATION, HandleCount);
+  FIELD(SYSTEM_PROCESS_INFORMATION, SessionId);
+  FIELD(SYSTEM_PROCESS_INFORMATION, PageDirectoryBase);
+  FIELD(SYSTEM_PROCESS_INFORMATION, VirtualMemoryCounters);
+  FIELD(SYSTEM_PROCESS_INFORMATION, PrivatePageCount);
+  FIELD(SYSTEM_PROCESS_INFORMATION, IoCounters);
+  end_struct();
+
+  STRUCT(CLIENT_ID);
+  FIELD(CLIENT_ID, UniqueProcess);
+  FIELD(CLIENT_ID, UniqueThread);
+  end_struct();
+
+  STRUCT(SYSTEM_THREAD_INFORMATION);
+  FIELD(SYSTEM_THREAD_INFORMATION, Reserved1);
+  FIELD(SYSTEM_THREAD_INFORMATION, Reserved2);
+  FIELD(SYSTEM_THREAD_INFORMATION, StartAddress);
+  FIELD(SYSTEM_THREAD_INFORMATION, ClientId);
+  FIELD(SYSTEM_THREAD_INFORMATION, Priority);
+  FIELD(SYSTEM_THREAD_INFORMATION, BasePriority);
+  FIELD(SYSTEM_THREAD_INFORMATION, Reserved3);
+  FIELD(SYSTEM_THREAD_INFORMATION, ThreadState);
+  FIELD(SYSTEM_THREAD_INFORMATION, WaitReason);
+  end_struct();
+
+  STRUCT(PROCESS_DISK_COUNTERS);
+  FIELD(PROCESS_DISK_COUNTERS, BytesRead);
+  FIELD(PROCESS_DISK_COUNTERS, BytesWritten);
+  FIELD(PROCESS_DISK_COUNTERS, ReadOperationCount);
+  FIELD(PROCESS_DISK_COUNTERS, WriteOperationCount);
+  FIELD(PROCESS_DISK_COUNTERS, FlushOperationCount);
+  end_struct();
+
+  STRUCT(SYSTEM_PROCESS_INFORMATION_EXTENSION);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, DiskCounters);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, ContextSwitches);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, Flags);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, UserSidOffset);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, PackageFullNameOffset);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, EnergyValues);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, AppIdOffset);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, SharedCommitCharge);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, JobObjectId);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, SpareUlong);
+  FIELD(SYSTEM_PROCESS_INFORMATION_EXTENSION, ProcessSequenceNumber);
+  end_struct();
+
+  STRUCT(PROCESS_BASIC_INFORMATION);
+  FIELD(PROCESS_BASIC_INFORMATION, ExitStatus);
+  FIELD(PROCESS_BASIC_INFORMATION, PebBaseAddress);
+  FIELD(PROCESS_BASIC_INFORMATION, AffinityMask);
+  FIELD(PROCESS_BASIC_INFORMATION, BasePriority);
+  FIELD(PROCESS_BASIC_INFORMATION, UniqueProcessId);
+  FIELD(PROCESS_BASIC_INFORMATION, InheritedFromUniqueProcessId);
+  end_struct();
+
+  STRUCT(PEB);
+  FIELD(PEB, Reserved1);
+  FIELD(PEB, BeingDebugged);
+  FIELD(PEB, Reserved2);
+  FIELD(PEB, Reserved3);
+  FIELD(PEB, Ldr);
+  FIELD(PEB, ProcessParameters);
+  FIELD(PEB, Reserved4);
+  FIELD(PEB, AtlThunkSListPtr);
+  FIELD(PEB, Reserved5);
+  FIELD(PEB, Reserved6);
+  FIELD(PEB, Reserved7);
+  FIELD(PEB, Reserved8);
+  FIELD(PEB, AtlThunkSListPtr32);
+  FIELD(PEB, Reserved9);
+  FIELD(PEB, Reserved10);
+  FIELD(PEB, PostProcessInitRoutine);
+  FIELD(PEB, Reserved11);
+  FIELD(PEB, Reserved12);
+  FIELD(PEB, SessionId);
+  end_struct();
+
+  STRUCT(RTL_USER_PROCESS_PARAMETERS);
+  FIELD(RTL_USER_PROCESS_PARAMETERS, Reserved1);
+  FIELD(RTL_USER_PROCESS_PARAMETERS, Reserved2);
+  FIELD(RTL_USER_PROCESS_PARAMETERS, ImagePathName);
+  FIELD(RTL_USER_PROCESS_PARAMETERS, CommandLine);
+  end_struct();
+
+  STRUCT(MODULEENTRY32W);
+  FIELD(MODULEENTRY32W, dwSize);
+  FIELD(MODULEENTRY32W, th32ModuleID);
+  FIELD(MODULEENTRY32W, th32ProcessID);
+  FIELD(MODULEENTRY32W, GlblcntUsage);
+  FIELD(MODULEENTRY32W, ProccntUsage);
+  FIELD(MODULEENTRY32W, modBaseAddr);
+  FIELD(MODULEENTRY32W, modBaseSize);
+  FIELD(MODULEENTRY32W, hModule);
+  FIELD(MODULEENTRY32W, szModule);
+  FIELD(MODULEENTRY32W, szExePath);
+  end_struct();
+
+  STRUCT(SID_AND_ATTRIBUTES);
+  FIELD(SID_AND_ATTRIBUTES, Sid);
+  FIELD(SID_AND_ATTRIBUTES, Attributes);
+  end_struct();
+
+  STRUCT(TOKEN_USER);
+  FIELD(TOKEN_USER, User);
+  end_struct();
+
+  STRUCT(STARTUPINFOW);
+  FIELD(STARTUPINFOW, cb);
+  FIELD(STARTUPINFOW, lpReserved);
+  FIELD(STARTUPINFOW, lpDesktop);
+  FIELD(STARTUPINFOW, lpTitle);
+  FIELD(STARTUPINFOW, dwX);
+  FIELD(STARTUPINFOW, dwY);
+  FIELD(STARTUPINFOW, dwXSize);
+  FIELD(STARTUPINFOW, dwYSize);
+  FIELD(STARTUPINFOW, dwXCountChars);
+  FIELD(STARTUPINFOW, dwYCountChars);
+  FIELD(STARTUPINFOW, dwFillAttribute);
+  FIELD(STARTUPINFOW, dwFlags);
+  FIELD(STARTUPINFOW, wShowWindow);
+  FIELD(STARTUPINFOW, cbReserved2);
+  FIELD(STARTUPINFOW, lpReserved2);
+  FIELD(STARTUPINFOW, hStdInput);
+  FIELD(STARTUPINFOW, hStdOutput);
+  FIELD(STARTUPINFOW, hStdError);
+  end_struct();
+
+  STRUCT(PROCESS_INFORMATION);
+  FIELD(PROCESS_INFORMATION, hProcess);
+  FIELD(PROCESS_INFORMATION, hThread);
+  FIELD(PROCESS_INFORMATION, dwProcessId);
+  FIELD(PROCESS_INFORMATION, dwThreadId);
+  end_struct();
+
+  STRUCT(GUID);
+  FIELD(GUID, Data1);
+  FIELD(GUID, Data2);
+  FIELD(GUID, Data3);
+  FIELD(GUID, Data4);
+  end_struct();
+
+  STRUCT(WIN32_FIND_DATAW);
+  FIELD(WIN32_FIND_DATAW, dwFileAttributes);
+  FIELD(WIN32_FIND_DATAW, ftCreationTime);
+  FIELD(WIN32_FIND_DATAW, ftLastAccessTime);
+  FIELD(WIN32_FIND_DATAW, ftLastWriteTime);
+  FIELD(WIN32_FIND_DATAW, nFileSizeHigh);
+  FIELD(WIN32_FIND_DATAW, nFileSizeLow);
+  FIELD(WIN32_FIND_DATAW, dwReserved0);
+  FIELD(WIN32_FIND_DATAW, dwReserved1);
+  FIELD(WIN32_FIND_DATAW, cFileName);
+  FIELD(WIN32_FIND_DATAW, cAlternateFileName);
+  end_struct();
+
+  STRUCT(GROUP_AFFINITY);
+  FIELD(GROUP_AFFINITY, Mask);
+  FIELD(GROUP_AFFINITY, Group);
+  FIELD(GROUP_AFFINITY, Reserved);
+  end_struct();
+
+  STRUCT(TOKEN_ELEVATION);
+  FIELD(TOKEN_ELEVATION, TokenIsElevated);
   end_struct();
 
   printf("\n}\n");

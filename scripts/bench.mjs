@@ -33,7 +33,18 @@ const run = await runWindowsNode([forWindows(script), forWindows(nativeExe('benc
 if (run.code !== 0) throw new Error(`sampler bench failed (${run.code}):\n${run.output}`);
 results.collector = JSON.parse(fs.readFileSync(out, 'utf8'));
 
-// 2. Through the host: bytes per pushed sample and the socket round trip.
+// 2. Processes: per-tick collection with a few hundred extra processes vs the C floor and wmic.
+const extraProcesses = Number(process.env.BENCH_EXTRA_PROCESSES ?? 300);
+const processScript = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'process-bench.ts'), path.join(work, 'bundle-processes'), 'process-bench.cjs');
+const processOut = path.join(work, 'processes.json');
+const processRun = await runWindowsNode(
+  [forWindows(processScript), forWindows(nativeExe('bench-process-snapshot')), forWindows(nativeExe('test-child')), forWindows(processOut), String(extraProcesses), '5', '20'],
+  { outputFile: path.join(work, 'processes.out.txt'), timeoutMs: 600_000 },
+);
+if (processRun.code !== 0) throw new Error(`process bench failed (${processRun.code}):\n${processRun.output}`);
+results.processes = JSON.parse(fs.readFileSync(processOut, 'utf8'));
+
+// 3. Through the host: bytes per pushed sample and the socket round trip.
 await devBuild(['host']);
 const host = await startHost({ dataFolder: path.join(work, 'host-data'), name: 'bench' });
 try {
@@ -80,6 +91,15 @@ console.log(`  ours (koffi + core)      ${c.oursMicrosPerTick.toFixed(1)} us/tic
 console.log(`  raw C, same calls        ${c.floorMicrosPerTick.toFixed(1)} us/tick`);
 console.log(`  ratio ours / floor       ${c.ratio.toFixed(2)}x`);
 console.log(`  Win32 calls per tick     ${c.win32CallsPerTick}`);
+const pr = results.processes;
+console.log(`Processes collector (${pr.processCount} processes incl. ${pr.extraProcesses} extra, median of ${pr.rounds} rounds x ${pr.ticksPerRound} ticks)`);
+console.log(`  ours per tick            ${pr.oursMsPerTick.toFixed(2)} ms (snapshot + CPU % + delta)`);
+console.log(`  raw C, same call         ${pr.floorMsPerCall.toFixed(2)} ms`);
+console.log(`  ratio ours / floor       ${pr.ratioToFloor.toFixed(2)}x`);
+console.log(`  wmic process get         ${pr.wmicMsPerCall.toFixed(0)} ms per call (${pr.wmicOverOurs.toFixed(0)}x ours)`);
+console.log(`  Win32 calls per tick     ${pr.win32CallsPerSteadyTick.toFixed(2)} (detail reads ${pr.detailReadsPerSteadyTick.toFixed(2)})`);
+console.log(`  first tick               ${pr.firstTickMs.toFixed(0)} ms (detail reads within the per-tick budget)`);
+console.log(`  bytes per tick           median ${pr.steadyTickBytesMedian}, max ${pr.steadyTickBytesMax}; resync ${pr.resyncBytes}`);
 console.log('Push through the host (the same dispatcher and events Electron uses)');
 console.log(`  performance:changed      ${p.eventBytesPerTick} bytes/tick`);
 console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);

@@ -13,7 +13,9 @@ import { outPaths } from './dev-build.mjs';
  */
 export async function startHost({ dataFolder, allowedOrigins = [], timeoutMs = 60_000, name = 'host' } = {}) {
   const runDir = path.join(cacheDir, 'runs');
-  fs.mkdirSync(runDir, { recursive: true });
+  // The ready file holds the host's token: owner-only.
+  fs.mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(runDir, 0o700);
   const readyFile = path.join(runDir, `${name}-${process.pid}.ready.json`);
   const logFile = path.join(runDir, `${name}-${process.pid}.out.txt`);
   fs.rmSync(readyFile, { force: true });

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isWindows, nativeOutDir, repoRoot } from './rig/config.mjs';
 
 /** Where the C sources live. */
@@ -16,9 +17,17 @@ export const compiler = isWindows ? 'gcc' : 'x86_64-w64-mingw32-gcc';
 // red build over a cast gcc dislikes (e.g. GetProcAddress results under -Wcast-function-type).
 const FLAGS = ['-std=c11', '-O2', '-Wall', '-Wextra', '-static'];
 
-/** A source with a wmain entry point needs -municode to link. */
+/**
+ * A source with a wmain entry point needs -municode to link. One that says `Subsystem: windows` in its
+ * header comment is linked as a GUI program (-mwindows): Wine starts a conhost.exe beside every
+ * console program it runs without a console, which would double the process count of a bench.
+ */
 function flagsFor(source) {
-  return /\bwmain\s*\(/.test(fs.readFileSync(source, 'utf8')) ? [...FLAGS, '-municode'] : FLAGS;
+  const text = fs.readFileSync(source, 'utf8');
+  const flags = [...FLAGS];
+  if (/\bwmain\s*\(/.test(text)) flags.push('-municode');
+  if (/^\s*\*\s*Subsystem: windows\b/m.test(text)) flags.push('-mwindows');
+  return flags;
 }
 
 /** The executable built from native/<name>.c. */
@@ -67,7 +76,12 @@ export function buildNative({ log = () => {} } = {}) {
   return { built, upToDate };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** True when `moduleUrl` is the script node was started with (a file URL built properly: drive letters, spaces). */
+export function isMainScript(moduleUrl, argv1 = process.argv[1]) {
+  return argv1 !== undefined && moduleUrl === pathToFileURL(path.resolve(argv1)).href;
+}
+
+if (isMainScript(import.meta.url)) {
   const r = buildNative({ log: console.log });
   console.log(`[native] built: ${r.built.join(', ') || 'none'}; up to date: ${r.upToDate.join(', ') || 'none'}`);
 }

@@ -6,8 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ensureRig } from './rig/setup.mjs';
 import { cacheDir } from './rig/config.mjs';
+import { warmWineServer } from './rig/wineserver.mjs';
 import { devBuild, outPaths } from './dev-build.mjs';
 import { startHost } from './host-launcher.mjs';
 import { previewPage, contentTypeOf, resolveStatic } from './preview/page.mjs';
@@ -27,6 +29,16 @@ if (!rig.ok) {
   process.exit(1);
 }
 if (!values['skip-build']) await devBuild();
+const stopWine = warmWineServer();
+
+// The page carries the host's token, and the host is an admin API: only a browser given the printed URL
+// (with this per-run key) gets the page, and only under our own Host name (no DNS rebinding).
+const key = process.env.PREVIEW_KEY ?? randomBytes(16).toString('hex');
+const keyMatches = (given) => {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 const origin = `http://127.0.0.1:${port}`;
 const host = await startHost({ dataFolder: path.join(cacheDir, 'preview', 'data'), allowedOrigins: [origin, `http://localhost:${port}`], name: 'preview' });
@@ -34,10 +46,19 @@ const hostUrl = `ws://127.0.0.1:${host.port}/?token=${host.token}`;
 const indexHtml = fs.readFileSync(path.join(outPaths.renderer, 'index.html'), 'utf8');
 const page = previewPage(indexHtml, hostUrl, `ws://127.0.0.1:${host.port}`);
 
+const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', origin);
-  const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (!allowedHosts.has(req.headers.host ?? '')) {
+    res.writeHead(421, headers);
+    return res.end('wrong host');
+  }
   if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (!keyMatches(url.searchParams.get('key'))) {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('Open the URL that `npm run preview` printed (it carries this run\'s key).');
+    }
     res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.csp });
     return res.end(page.html);
   }
@@ -60,6 +81,7 @@ async function shutdown(code = 0) {
   closing = true;
   server.close();
   await host.stop();
+  stopWine();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
@@ -72,10 +94,11 @@ host.child.on('exit', () => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Preview: ${origin}/  (host on 127.0.0.1:${host.port}, pid ${host.pid})`);
+  console.log(`Preview: ${origin}/?key=${key}  (host on 127.0.0.1:${host.port}, pid ${host.pid})`);
   const wantsBrowser = !process.env.CI && !values['no-open'] && (process.platform === 'win32' || process.env.DISPLAY);
   if (wantsBrowser) {
-    const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', `${origin}/`]] : ['xdg-open', [`${origin}/`]];
+    const url = `${origin}/?key=${key}`;
+    const opener = process.platform === 'win32' ? ['explorer.exe', [url]] : ['xdg-open', [url]];
     spawn(opener[0], opener[1], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
   }
 });

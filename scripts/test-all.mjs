@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './rig/config.mjs';
 import { ensureRig } from './rig/setup.mjs';
+import { warmWineServer } from './rig/wineserver.mjs';
 import { runWindowsSuite } from './windows-suites.mjs';
 
 const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -42,10 +43,17 @@ function unitSuite() {
   };
 }
 
+/** Starts a warm wineserver on first use; `stopWine` stops it at the end if this run started it. */
+let stopWine;
+function rigReady() {
+  rigState ??= ensureRig();
+  if (rigState.ok) stopWine ??= warmWineServer();
+  return rigState;
+}
+
 /** Playwright's browser project against the preview (which needs the rig for its headless host). */
 async function e2eSuite() {
-  rigState ??= ensureRig();
-  if (!rigState.ok) return { passed: 0, failed: 1, skipped: 0, note: `Wine rig unavailable: ${rigState.missing.join('; ')}` };
+  if (!rigReady().ok) return { passed: 0, failed: 1, skipped: 0, note: `Wine rig unavailable: ${rigState.missing.join('; ')}` };
   const out = path.join(resultsDir, 'e2e.json');
   fs.rmSync(out, { force: true });
   fs.mkdirSync(path.join(resultsDir, 'screenshots'), { recursive: true });
@@ -63,8 +71,7 @@ async function e2eSuite() {
  */
 let rigState;
 async function windowsSuite(name) {
-  rigState ??= ensureRig();
-  if (!rigState.ok) {
+  if (!rigReady().ok) {
     for (const m of rigState.missing) say(`missing: ${m}`);
     return { passed: 0, failed: 1, skipped: 0, note: `Wine rig unavailable: ${rigState.missing.join('; ')}` };
   }
@@ -86,10 +93,11 @@ const SUITES = {
 };
 
 const onlyArg = process.argv.indexOf('--only');
-const selected = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : Object.keys(SUITES);
+const selected = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean) : Object.keys(SUITES);
 const unknown = selected.filter((s) => !SUITES[s]);
-if (unknown.length) {
-  say(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+if (unknown.length || selected.length === 0) {
+  say(`unknown or missing suite in --only: ${unknown.join(', ') || '(none given)'}; known: ${Object.keys(SUITES).join(', ')}`);
+  say('0 passed, 1 failed, 0 skipped');
   process.exit(2);
 }
 
@@ -108,6 +116,7 @@ for (const name of selected) {
   for (const k of Object.keys(totals)) totals[k] += r[k];
   lines.push(`${name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)${r.note ? ` - ${r.note}` : ''}`);
 }
+stopWine?.();
 say('\n=== summary ===');
 for (const l of lines) say(l);
 say(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

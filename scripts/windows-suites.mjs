@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleForWindowsNode } from './windows-bundle.mjs';
 import { buildNative, nativeExe } from './native-build.mjs';
-import { cacheDir, isWindows, repoRoot } from './rig/config.mjs';
+import { cacheDir, isWindows, nativeOutDir, repoRoot } from './rig/config.mjs';
 import { ensureRig } from './rig/setup.mjs';
 import { forWindows, runWindowsNode } from './rig/windows-node.mjs';
 
@@ -24,6 +24,25 @@ export function suiteFiles(suite) {
   if (suite === 'layout') return all.filter((f) => f === LAYOUT_TEST);
   if (suite === 'win32') return all.filter((f) => f !== LAYOUT_TEST);
   throw new Error(`unknown Windows suite '${suite}' (known: layout, win32)`);
+}
+
+/**
+ * Under Wine, a folder with a Unix directory symlink inside: Wine 8 reports such a symlink as
+ * FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT, the same as a junction on Windows, but
+ * Windows node cannot make one there (CreateSymbolicLinkW returns TRUE and creates nothing, a
+ * junction fails with ENOTSUP). The admin-folder tests use it to prove the reparse-point walk for
+ * real; on Windows they make their own junctions. Returns the fixture folder.
+ */
+export function plantLinkFixture(outDir) {
+  const root = path.join(outDir, 'unix-links');
+  fs.rmSync(root, { recursive: true, force: true });
+  const target = path.join(root, 'outside');
+  fs.mkdirSync(path.join(target, 'inner'), { recursive: true });
+  // A link deep inside a folder; the walk must find it and must not descend into its target.
+  fs.mkdirSync(path.join(root, 'nested', 'logs'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'nested', 'settings.json'), '{}');
+  fs.symlinkSync(target, path.join(root, 'nested', 'logs', 'escape'));
+  return root;
 }
 
 /** Bundles the suite's test files into one CommonJS file (one module graph, one process); returns its path. */
@@ -121,6 +140,9 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 18
     env: {
       ADMIN_CONSOLE_RIG: isWindows ? 'windows' : 'wine',
       ADMIN_CONSOLE_LAYOUT_PROBE: forWindows(nativeExe('layout-probe')),
+      // The built C helpers (test-child.exe and friends), for tests that need a process to act on.
+      ADMIN_CONSOLE_NATIVE_DIR: forWindows(nativeOutDir),
+      ...(isWindows ? {} : { ADMIN_CONSOLE_UNIX_LINKS: forWindows(plantLinkFixture(outDir)) }),
     },
   });
   const result = parseTap(run.output);

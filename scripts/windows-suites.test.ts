@@ -79,3 +79,23 @@ describe('suiteFiles', () => {
     expect(() => suiteFiles('e2e')).toThrow(/unknown Windows suite/);
   });
 });
+
+describe('plantLinkFixture', () => {
+  // Only the Wine run uses it (Windows tests make junctions), and Windows needs a privilege for symlinks.
+  test.skipIf(process.platform === 'win32')('plants a directory symlink deep inside a folder, pointing outside it', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { plantLinkFixture } = await import('./windows-suites.mjs');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'links-'));
+    try {
+      const root: string = plantLinkFixture(out);
+      expect(fs.lstatSync(path.join(root, 'nested', 'logs', 'escape')).isSymbolicLink()).toBe(true);
+      expect(fs.statSync(path.join(root, 'nested', 'logs', 'escape')).isDirectory()).toBe(true);
+      expect(fs.lstatSync(path.join(root, 'nested')).isSymbolicLink()).toBe(false);
+      expect(plantLinkFixture(out)).toBe(root); // idempotent: planted afresh for every run
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

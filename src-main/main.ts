@@ -8,7 +8,7 @@
  * and websocket would need a weaker CSP), so run `npm run build` before starting Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createConsoleCore } from './core/console-core';
 import { createFileLogger } from './core/file-logger';
 import { silentLogger, type Logger } from './core/logger';
@@ -16,13 +16,16 @@ import { createDispatcher } from './ipc/dispatch';
 import { createTrustedSenderCheck, registerIpc, sendEvent } from './ipc/register-ipc';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { dataFolderFor } from './shell/data-folder';
+import { createElectronDesktop } from './shell/desktop-dialogs';
 import { openMainWindow } from './shell/main-window';
 import { stopBeforeQuit } from './shell/quit-handler';
 import { denyAllPermissions } from './shell/session-guard';
 import { claimSingleInstance } from './shell/single-instance';
 import { enforceStartupGuard } from './shell/startup-guard';
 import { guardAllWebContents } from './shell/web-contents-guard';
-import { ensureAdminOnlyFolder } from './win32/admin-folder';
+import { ensureAdminOnlyFolder, type FolderSetAside } from './win32/admin-folder';
+import { programDataFolder } from './win32/known-folders';
+import { win32ProcessControl, win32ProcessSource } from './win32/processes';
 import { win32SystemProbe } from './win32/system';
 
 // Paths from this bundle (out/main/index.js), not app.getAppPath(): launched as `electron out/main/index.js`
@@ -57,6 +60,9 @@ async function startConsole(dataFolder: string): Promise<void> {
   const core = await createConsoleCore({
     dataFolder,
     system: win32SystemProbe,
+    processes: { source: win32ProcessSource, control: win32ProcessControl },
+    // Electron's main process; its renderer and GPU helpers are children the admin may end like any other.
+    consolePids: new Set([process.pid]),
     logger,
     emit: (event, payload) => {
       sendEvent(mainWindow, event, payload, logger);
@@ -66,6 +72,15 @@ async function startConsole(dataFolder: string): Promise<void> {
     ipcMain,
     createDispatcher(core.handlers, logger),
     createTrustedSenderCheck(() => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null)),
+    {
+      desktop: createElectronDesktop<BrowserWindow>({
+        // Wrapped: Electron's overloads (with or without a window) defeat inference.
+        dialog: { showMessageBox: (w, o) => dialog.showMessageBox(w, o), showSaveDialog: (w, o) => dialog.showSaveDialog(w, o) },
+        clipboard,
+        documentsFolder: () => app.getPath('documents'),
+        getWindow: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null),
+      }),
+    },
     logger,
   );
   stopBeforeQuit(app, () => core.stop(), logger);
@@ -94,6 +109,7 @@ function bootstrap(): void {
     env: process.env,
     showErrorBox: (title, content) => dialog.showErrorBox(title, content),
     exit: (code) => app.exit(code),
+    testBuild: __ADMIN_CONSOLE_TEST_BUILD__,
   });
   if (!guardPassed) return;
   app.enableSandbox();
@@ -103,8 +119,11 @@ function bootstrap(): void {
   // Chromium keys on it). An elevated process must not load Local Storage, code cache or preferences
   // from %APPDATA%, where the same user's unelevated programs can write.
   let dataFolder: string;
+  // A folder someone else prepared (owned by a standard user, or holding links) is moved aside and replaced;
+  // the admin is told once the window exists, and the log records it.
+  let setAside: FolderSetAside | undefined;
   try {
-    dataFolder = ensureAdminOnlyFolder(dataFolderFor(app.isPackaged, process.env));
+    dataFolder = ensureAdminOnlyFolder(dataFolderFor(app.isPackaged, process.env, programDataFolder), (event) => (setAside = event));
     app.setPath('userData', path.join(dataFolder, 'Chromium'));
   } catch (err) {
     fail('Admin Console cannot prepare its data folder', err);
@@ -114,6 +133,18 @@ function bootstrap(): void {
   registerAppScheme(protocol);
   if (!claimSingleInstance(app, () => mainWindow)) return;
   logger = createFileLogger(dataFolder);
+  if (setAside) {
+    const { folder, movedTo, reason } = setAside;
+    logger.warn('data folder was untrusted and has been replaced', { folder, movedTo, reason });
+    app.once('ready', () =>
+      dialog.showMessageBox({
+        type: 'warning',
+        title: 'Admin Console',
+        message: 'The console found its data folder prepared by someone else and replaced it.',
+        detail: `${reason}\n\nThe old folder was moved to:\n${movedTo}\n\nCheck who created it.`,
+      }),
+    );
+  }
 
   guardAllWebContents(app, (what, url) => logger.warn('navigation or window refused', { what, url: url.slice(0, 300) }));
   app.on('render-process-gone', (_event, _contents, details) => logger.error('renderer process gone', { ...details }));

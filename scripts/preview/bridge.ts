@@ -22,9 +22,43 @@ const opened = new Promise<boolean>((resolve) => {
   socket.addEventListener('close', () => resolve(false), { once: true });
 });
 
+/**
+ * The host asks here what Electron's main process would ask with its own native UI. The page's code never
+ * sees these: the browser's confirm() dialog stands in for the main-process message box.
+ */
+type Ask =
+  | { id: number; kind: 'confirm'; prompt: { title: string; message: string; detail: string; confirmLabel: string } }
+  | { id: number; kind: 'copyText'; text: string }
+  | { id: number; kind: 'saveText'; suggestedName: string; content: string };
+
+async function answerAsk(ask: Ask): Promise<unknown> {
+  switch (ask.kind) {
+    case 'confirm':
+      return window.confirm(`${ask.prompt.title}\n\n${ask.prompt.message}\n\n${ask.prompt.detail}\n\nOK = ${ask.prompt.confirmLabel}`);
+    case 'copyText':
+      try {
+        await navigator.clipboard.writeText(ask.text);
+        return true;
+      } catch {
+        return false;
+      }
+    case 'saveText': {
+      // The browser's download stands in for the save dialog.
+      const url = URL.createObjectURL(new Blob([ask.content], { type: 'text/csv;charset=utf-8' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: ask.suggestedName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return `${ask.suggestedName} (downloaded by the browser)`;
+    }
+  }
+}
+
 socket?.addEventListener('message', (msg) => {
-  const data = JSON.parse(String(msg.data)) as { id?: number; result?: unknown; event?: EventName; payload?: unknown };
-  if (typeof data.id === 'number') {
+  const data = JSON.parse(String(msg.data)) as { id?: number; result?: unknown; event?: EventName; payload?: unknown; ask?: Ask };
+  if (data.ask) {
+    const ask = data.ask;
+    void answerAsk(ask).then((value) => socket.send(JSON.stringify({ answerTo: ask.id, value })));
+  } else if (typeof data.id === 'number') {
     pending.get(data.id)?.(data.result);
     pending.delete(data.id);
   } else if (data.event) {

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
 import {
   DEBIAN_PACKAGES, WINDOWS_NODE_VERSION, cacheDir, isWindows, koffiVersion, nodeExe, prefixDir,
   wineEnv, winNodeModules, repoRoot,
@@ -116,7 +117,7 @@ export function ensureRig({ quiet = false } = {}) {
   return { ok: true, missing: [] };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = ensureRig();
   if (!r.ok) {
     for (const m of r.missing) process.stderr.write(`[rig] missing: ${m}\n`);

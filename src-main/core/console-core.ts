@@ -6,11 +6,17 @@ import type { Logger } from './logger';
 import { PerformanceMonitor } from './performance/performance-monitor';
 import { SettingsStore } from './settings/settings-store';
 import type { SystemProbe } from './system/system-probe';
+import { ProcessActions } from './processes/process-actions';
+import { ProcessCollector } from './processes/process-collector';
+import type { ProcessControl, ProcessSource } from './processes/process-source';
 
 export interface ConsoleCoreOptions {
   /** The admin-only folder for settings and logs (created and locked down by the caller). */
   dataFolder: string;
   system: SystemProbe;
+  processes: { source: ProcessSource; control: ProcessControl };
+  /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
+  consolePids: ReadonlySet<number>;
   logger: Logger;
   emit: EmitEvent;
 }
@@ -26,7 +32,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -35,10 +41,14 @@ export async function createConsoleCore({ dataFolder, system, logger, emit }: Co
   const performance = new PerformanceMonitor(system, (err) =>
     logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
   );
+  const identity = system.getSystemIdentity();
+  const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids);
+  const processActions = new ProcessActions(processTable, processes.control);
   clock.onTick((now) => emit('performance:changed', performance.sample(now)));
+  clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
 
   const handlers: Handlers = {
-    'system:getInfo': () => ({ ...system.getSystemIdentity(), dataFolder }),
+    'system:getInfo': () => ({ ...identity, dataFolder }),
     'performance:getHistory': () => ({ intervalMs: settings.get().refresh.intervalMs, samples: performance.samples() }),
     'settings:get': () => settings.get(),
     'settings:setRefresh': async (request) => {
@@ -53,6 +63,34 @@ export async function createConsoleCore({ dataFolder, system, logger, emit }: Co
       emit('settings:changed', next);
       return next;
     },
+    'settings:setProcessView': async (request) => {
+      const next = await settings.update((draft) => ({
+        ...draft,
+        processes: { columns: request.columns ?? draft.processes.columns, view: request.view ?? draft.processes.view },
+      }));
+      emit('settings:changed', next);
+      return next;
+    },
+    'processes:getSnapshot': () => processTable.snapshot(),
+    'processes:getModules': ({ target }) => ({
+      modules: processes.source.modules(target.pid, BigInt(target.createTime)).map((m) => ({
+        name: m.name,
+        path: m.path,
+        baseAddress: `0x${m.baseAddress.toString(16)}`,
+        sizeBytes: m.sizeBytes,
+      })),
+    }),
+    'processes:terminate': (request, { desktop }) => processActions.run(request, { verb: 'terminate' }, desktop),
+    'processes:terminateTree': (request, { desktop }) => processActions.run(request, { verb: 'terminateTree' }, desktop),
+    'processes:suspend': (request, { desktop }) => processActions.run(request, { verb: 'suspend' }, desktop),
+    'processes:resume': (request, { desktop }) => processActions.run(request, { verb: 'resume' }, desktop),
+    'processes:setPriority': (request, { desktop }) => processActions.run(request, { verb: 'setPriority', priorityClass: request.priorityClass }, desktop),
+    'processes:setAffinity': (request, { desktop }) => processActions.run(request, { verb: 'setAffinity', processors: request.processors }, desktop),
+    'desktop:copyText': async ({ text }, { desktop }) => {
+      await desktop.copyText(text);
+      return {};
+    },
+    'desktop:saveCsv': async ({ suggestedName, content }, { desktop }) => ({ savedTo: await desktop.saveText(suggestedName, content) }),
   };
 
   return {

@@ -9,6 +9,10 @@ import { PerformanceSample, Settings, SystemInfo } from '../../src-preload/contr
 import { createDispatcher } from '../ipc/dispatch';
 import { handleLedger } from '../win32/handles';
 import { win32SystemProbe } from '../win32/system';
+import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
+import { endTestChildren, startTestChild, waitForExit } from '../win32/processes/test-children';
+import type { CallContext } from '../ipc/dispatch';
+import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schemas';
 import { createConsoleCore, type ConsoleCore } from './console-core';
 import { silentLogger } from './logger';
 
@@ -21,6 +25,7 @@ beforeEach(() => {
   events.length = 0;
 });
 afterEach(async () => {
+  endTestChildren();
   await core?.stop();
   core = undefined;
   fs.rmSync(dataFolder, { recursive: true, force: true });
@@ -31,11 +36,23 @@ async function startCore(): Promise<ConsoleCore> {
   core = await createConsoleCore({
     dataFolder,
     system: win32SystemProbe,
+    processes: { source: win32ProcessSource, control: win32ProcessControl },
+    consolePids: new Set([process.pid]),
     logger: silentLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });
   return core;
 }
+
+/** A desktop that answers every confirmation with `answer` and records the prompts. */
+function desktopAnswering(answer: boolean): CallContext & { prompts: string[] } {
+  const prompts: string[] = [];
+  return {
+    prompts,
+    desktop: { confirm: async (p) => (prompts.push(`${p.title}: ${p.message}`), answer), copyText: async () => {}, saveText: async () => null },
+  };
+}
+const yes = desktopAnswering(true);
 
 const waitFor = async (what: () => boolean, ms: number) => {
   const end = Date.now() + ms;
@@ -49,7 +66,9 @@ describe('console core on Win32', () => {
   test('pushes live samples at the refresh interval, the first without a CPU rate', async () => {
     const c = await startCore();
     const dispatch = createDispatcher(c.handlers, silentLogger);
-    assert.deepEqual(await dispatch('settings:setRefresh', { intervalMs: 500 }), { ok: true, value: { schemaVersion: 1, refresh: { intervalMs: 500, paused: false } } });
+    const set = await dispatch('settings:setRefresh', { intervalMs: 500 }, yes);
+    assert.ok(set.ok);
+    assert.deepEqual((set.value as { refresh: unknown }).refresh, { intervalMs: 500, paused: false });
     await c.start();
     await waitFor(() => events.filter((e) => e.event === 'performance:changed').length >= 3, 10_000);
     const samples = events.filter((e) => e.event === 'performance:changed').map((e) => PerformanceSample.parse(e.payload));
@@ -61,13 +80,13 @@ describe('console core on Win32', () => {
       assert.ok(s.memory.availablePhysicalBytes <= s.memory.totalPhysicalBytes);
     }
     assert.ok(samples[2]!.time - samples[1]!.time >= 400, 'ticks follow the 0.5 s interval');
-    const history = await dispatch('performance:getHistory', {});
+    const history = await dispatch('performance:getHistory', {}, yes);
     assert.ok(history.ok && (history.value as { samples: unknown[] }).samples.length >= 3);
   });
 
   test('system:getInfo answers from the real machine within the contract', async () => {
     const c = await startCore();
-    const info = await createDispatcher(c.handlers, silentLogger)('system:getInfo', {});
+    const info = await createDispatcher(c.handlers, silentLogger)('system:getInfo', {}, yes);
     assert.ok(info.ok);
     const value = SystemInfo.parse(info.value);
     assert.equal(value.logicalProcessors, os.cpus().length);
@@ -78,9 +97,9 @@ describe('console core on Win32', () => {
   test('pausing stops the samples; the setting survives a restart of the core', async () => {
     const c = await startCore();
     const dispatch = createDispatcher(c.handlers, silentLogger);
-    await dispatch('settings:setRefresh', { intervalMs: 500 });
+    await dispatch('settings:setRefresh', { intervalMs: 500 }, yes);
     await c.start();
-    await dispatch('settings:setRefresh', { paused: true });
+    await dispatch('settings:setRefresh', { paused: true }, yes);
     const count = events.filter((e) => e.event === 'performance:changed').length;
     await new Promise((r) => setTimeout(r, 1200));
     assert.equal(events.filter((e) => e.event === 'performance:changed').length, count, 'no samples while paused');
@@ -88,7 +107,52 @@ describe('console core on Win32', () => {
     await c.stop();
 
     const again = await startCore();
-    const settings = await createDispatcher(again.handlers, silentLogger)('settings:get', {});
-    assert.deepEqual(settings, { ok: true, value: { schemaVersion: 1, refresh: { intervalMs: 500, paused: true } } });
+    const settings = await createDispatcher(again.handlers, silentLogger)('settings:get', {}, yes);
+    assert.ok(settings.ok);
+    assert.deepEqual((settings.value as { refresh: unknown }).refresh, { intervalMs: 500, paused: true });
+  });
+});
+
+describe('processes through the core on Win32', () => {
+  test('a spawned process arrives in a delta with its command line, and terminating it needs the confirmation', async () => {
+    const c = await startCore();
+    const dispatch = createDispatcher(c.handlers, silentLogger);
+    await dispatch('settings:setRefresh', { intervalMs: 500 }, yes);
+    const marker = `core test ${Date.now()}`;
+    const child = startTestChild(['sleep', '60', marker]);
+    try {
+      await c.start();
+      let row: { pid: number; createTime: string; commandLine: string | null } | undefined;
+      await waitFor(() => {
+        for (const e of events.filter((x) => x.event === 'processes:changed')) {
+          const delta = ProcessDelta.parse(e.payload);
+          row ??= delta.added.find((r) => r.pid === child.pid);
+        }
+        return row !== undefined;
+      }, 15_000);
+      assert.ok(row!.commandLine?.includes(marker), `command line read from the process: ${row!.commandLine}`);
+      const snapshot = await dispatch('processes:getSnapshot', {}, yes);
+      assert.ok(snapshot.ok);
+      assert.ok(ProcessSnapshot.parse(snapshot.value).processes.some((p) => p.pid === child.pid));
+
+      const target = { pid: row!.pid, createTime: row!.createTime };
+      const declined = desktopAnswering(false);
+      assert.deepEqual(await dispatch('processes:terminate', { targets: [target] }, declined), {
+        ok: false,
+        error: { code: 'CANCELLED', message: 'Terminate processes: cancelled; nothing was changed.' },
+      });
+      assert.equal(waitForExit(child.process, 300), false, 'still running after the admin declined');
+
+      const stale = await dispatch('processes:terminate', { targets: [{ ...target, createTime: '1' }] }, yes);
+      assert.ok(stale.ok && (stale.value as { results: { ok: boolean; error?: { code: string } }[] }).results[0]!.error?.code === 'CONFLICT');
+
+      const done = await dispatch('processes:terminate', { targets: [target] }, yes);
+      assert.ok(done.ok, JSON.stringify(done));
+      assert.deepEqual((done.value as { results: unknown[] }).results, [{ ...target, name: 'test-child.exe', ok: true }]);
+      assert.ok(waitForExit(child.process, 5000), 'terminated');
+      assert.ok(yes.prompts.some((p) => p.startsWith('Terminate processes')));
+    } finally {
+      endTestChildren();
+    }
   });
 });

@@ -16,19 +16,23 @@ export function createFileLogger(folder: string, fileName = 'console.log', rotat
   const file = path.join(logsFolder, fileName);
   const rotated = path.join(logsFolder, fileName.replace(/\.log$/, '.1.log'));
   let size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  let failing = false;
 
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const line = `${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`;
+    const bytes = Buffer.byteLength(line);
     try {
-      if (size + line.length > rotateBytes && size > 0) {
+      if (size + bytes > rotateBytes && size > 0) {
         fs.renameSync(file, rotated);
         size = 0;
       }
       fs.appendFileSync(file, line, 'utf8');
-      size += Buffer.byteLength(line);
+      size += bytes;
+      failing = false;
     } catch (err) {
-      // A log that cannot be written must not take the console down; say so once on stderr.
-      process.stderr.write(`log write failed: ${(err as Error).message}\n`);
+      // A log that cannot be written must not take the console down; say so on stderr once per outage.
+      if (!failing) process.stderr.write(`log write failed: ${(err as Error).message}\n`);
+      failing = true;
     }
   };
   return {

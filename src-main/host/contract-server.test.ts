@@ -69,6 +69,47 @@ describe('the host contract server', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('routes a confirmation to the client that asked and resumes the handler with its answer', async () => {
+    const dispatch: Dispatch = async (_channel, _request, context) => ({
+      ok: true,
+      value: await context.desktop.confirm({ title: 'Terminate processes', message: 'Terminate x?', detail: '', confirmLabel: 'Terminate', destructive: true }),
+    });
+    const s = await start(dispatch);
+    for (const accept of [true, false]) {
+      const { socket } = await connect(`ws://127.0.0.1:${s.port}/?token=${TOKEN}`);
+      const answer = new Promise((resolve) =>
+        socket.on('message', (d) => {
+          const msg = JSON.parse(String(d));
+          if (msg.ask) {
+            expect(msg.ask).toMatchObject({ kind: 'confirm', prompt: { title: 'Terminate processes' } });
+            socket.send(JSON.stringify({ answerTo: msg.ask.id, value: accept }));
+          } else resolve(msg);
+        }),
+      );
+      socket.send(JSON.stringify({ id: 1, channel: 'processes:terminate', request: {} }));
+      expect(await answer).toEqual({ id: 1, result: { ok: true, value: accept } });
+      socket.close();
+    }
+  });
+
+  it('treats a non-boolean answer or a closed client as declined', async () => {
+    let resolveDone: (v: boolean) => void = () => {};
+    const done = new Promise<boolean>((r) => (resolveDone = r));
+    const dispatch: Dispatch = async (_c, _r, context) => {
+      resolveDone(await context.desktop.confirm({ title: 't', message: 'm', detail: '', confirmLabel: 'Go', destructive: true }));
+      return { ok: true, value: null };
+    };
+    const s = await start(dispatch);
+    const { socket } = await connect(`ws://127.0.0.1:${s.port}/?token=${TOKEN}`);
+    socket.on('message', (d) => {
+      const msg = JSON.parse(String(d));
+      if (msg.ask) socket.send(JSON.stringify({ answerTo: msg.ask.id, value: 'yes' }));
+    });
+    socket.send(JSON.stringify({ id: 1, channel: 'processes:terminate', request: {} }));
+    expect(await done).toBe(false);
+    socket.close();
+  });
+
   it('broadcasts events to connected clients', async () => {
     const s = await start();
     const { socket } = await connect(`ws://127.0.0.1:${s.port}/?token=${TOKEN}`);

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../src-preload/contract/channels';
-import type { Dispatch } from '../ipc/dispatch';
+import type { CallContext, Dispatch } from '../ipc/dispatch';
+import type { DesktopPort } from '../core/desktop/desktop-port';
 import type { Logger } from '../core/logger';
 
 /** Largest message a client may send; requests are small objects. */
@@ -25,11 +26,49 @@ export interface ContractServer {
   close(): Promise<void>;
 }
 
-/** Wire format: requests `{id, channel, request}`, answers `{id, result}`, events `{event, payload}`. */
+/**
+ * Wire format: requests `{id, channel, request}`, answers `{id, result}`, events `{event, payload}`.
+ * When a handler must ask the admin (confirm, copy, save), the host sends `{ask: {id, kind, ...}}` to the
+ * client that made the request and waits for `{answerTo: id, value}`: in the preview, the bridge answers with
+ * the browser's own confirm dialog, standing in for the main process's native one.
+ */
 export interface RequestMessage {
   id: number;
   channel: string;
   request: unknown;
+}
+
+/** How long the host waits for the admin to answer an ask before treating it as declined. */
+export const ASK_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** A DesktopPort that asks one connected client. Unanswered, closed or malformed answers decline. */
+function socketDesktop(socket: WebSocket, pendingAsks: Map<number, (value: unknown) => void>): DesktopPort {
+  let nextAsk = 1;
+  const ask = (kind: string, body: Record<string, unknown>, timeoutMs = ASK_TIMEOUT_MS) =>
+    new Promise<unknown>((resolve) => {
+      if (socket.readyState !== socket.OPEN) return resolve(undefined);
+      const id = nextAsk++;
+      const timer = setTimeout(() => {
+        pendingAsks.delete(id);
+        resolve(undefined);
+      }, timeoutMs);
+      pendingAsks.set(id, (value) => {
+        clearTimeout(timer);
+        pendingAsks.delete(id);
+        resolve(value);
+      });
+      socket.send(JSON.stringify({ ask: { id, kind, ...body } }));
+    });
+  return {
+    confirm: async (prompt) => (await ask('confirm', { prompt })) === true,
+    copyText: async (text) => {
+      if ((await ask('copyText', { text }, 30_000)) !== true) throw new Error('the preview page could not write to the clipboard');
+    },
+    saveText: async (suggestedName, content) => {
+      const saved = await ask('saveText', { suggestedName, content }, 60_000);
+      return typeof saved === 'string' ? saved.slice(0, 32_768) : null;
+    },
+  };
 }
 
 function tokenMatches(expected: string, url: string | undefined): boolean {
@@ -66,7 +105,12 @@ export function startContractServer({ dispatch, token, allowedOrigins, logger, p
 
   wss.on('connection', (socket) => {
     clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
+    const pendingAsks = new Map<number, (value: unknown) => void>();
+    const context: CallContext = { desktop: socketDesktop(socket, pendingAsks) };
+    socket.on('close', () => {
+      clients.delete(socket);
+      for (const answer of [...pendingAsks.values()]) answer(undefined);
+    });
     socket.on('message', async (data, isBinary) => {
       let message: Partial<RequestMessage>;
       try {
@@ -76,11 +120,20 @@ export function startContractServer({ dispatch, token, allowedOrigins, logger, p
         socket.close(1008, 'malformed message');
         return;
       }
-      if (typeof message !== 'object' || message === null || !Number.isSafeInteger(message.id)) {
+      if (typeof message !== 'object' || message === null) {
         socket.close(1008, 'malformed message');
         return;
       }
-      const result = await dispatch(String(message.channel), message.request);
+      const answer = message as { answerTo?: unknown; value?: unknown };
+      if (Number.isSafeInteger(answer.answerTo)) {
+        pendingAsks.get(answer.answerTo as number)?.(answer.value);
+        return;
+      }
+      if (!Number.isSafeInteger(message.id)) {
+        socket.close(1008, 'malformed message');
+        return;
+      }
+      const result = await dispatch(String(message.channel), message.request, context);
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id, result }));
     });
   });

@@ -16,6 +16,9 @@ import { createFileLogger } from '../core/file-logger';
 import { writeFileAtomic } from '../core/settings/atomic-file';
 import { createDispatcher } from '../ipc/dispatch';
 import { ensureAdminOnlyFolder } from '../win32/admin-folder';
+import { programDataFolder } from '../win32/known-folders';
+import { adminDataFolder } from '../shell/data-folder';
+import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
 import { win32SystemProbe } from '../win32/system';
 import { startContractServer, type ContractServer } from './contract-server';
 
@@ -30,7 +33,14 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (!values['ready-file']) throw new Error('--ready-file is required');
-  const dataFolder = values['data-folder'] ?? path.join(process.env.ProgramData ?? 'C:\\ProgramData', 'Admin Console', 'host');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  let dataFolder = values['data-folder'];
+  if (dataFolder === undefined) {
+    // The parent is secured first: whoever owned a squatted parent could swap the folder inside it.
+    const consoleFolder = ensureAdminOnlyFolder(adminDataFolder(programDataFolder));
+    dataFolder = path.win32.join(consoleFolder, 'host');
+  }
   ensureAdminOnlyFolder(dataFolder);
   const logger = createFileLogger(dataFolder, 'host.log');
 
@@ -38,6 +48,8 @@ async function main(): Promise<void> {
   const core = await createConsoleCore({
     dataFolder,
     system: win32SystemProbe,
+    processes: { source: win32ProcessSource, control: win32ProcessControl },
+    consolePids: new Set([process.pid]),
     logger,
     emit: (event, payload) => server?.broadcast(event, payload),
   });
@@ -47,7 +59,7 @@ async function main(): Promise<void> {
     token,
     allowedOrigins: values['allow-origin'],
     logger,
-    port: Number(values.port),
+    port,
   });
   await core.start();
   await writeFileAtomic(values['ready-file'], JSON.stringify({ port: server.port, token, pid: process.pid }));

@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, EVENTS } from '../../src-preload/contract/channels';
+import { CHANNELS, EVENTS, type Channel } from '../../src-preload/contract/channels';
 import { channelSchemas, eventSchemas } from '../../src-preload/contract/schemas';
 import { AppError } from '../core/app-error';
-import { createDispatcher, type Handlers } from './dispatch';
+import { createDispatcher, type CallContext, type Handlers } from './dispatch';
+import { DEFAULT_SETTINGS } from '../core/settings/settings-store';
+
+/** No test here reaches a handler that asks the admin. */
+const context: CallContext = { desktop: { confirm: async () => false, copyText: async () => {}, saveText: async () => null } };
 
 /** Handlers that record whether they were reached. */
 function spyHandlers() {
@@ -13,6 +17,28 @@ function spyHandlers() {
   return { handlers, calls };
 }
 
+/**
+ * One valid request per channel: the positive control. Each must reach its handler, and the same request
+ * with one extra key must not - which proves every request schema is strict, not just picky.
+ */
+const validRequests = {
+  'system:getInfo': {},
+  'performance:getHistory': {},
+  'settings:get': {},
+  'settings:setRefresh': { intervalMs: 2000 },
+  'settings:setProcessView': { view: 'flat' },
+  'processes:getSnapshot': {},
+  'processes:getModules': { target: { pid: 42, createTime: '133485408000000000' } },
+  'processes:terminate': { targets: [{ pid: 42, createTime: '133485408000000000' }] },
+  'processes:terminateTree': { targets: [{ pid: 42, createTime: '1' }], allowCritical: true },
+  'processes:suspend': { targets: [{ pid: 42, createTime: '1' }] },
+  'processes:resume': { targets: [{ pid: 42, createTime: '1' }] },
+  'processes:setPriority': { targets: [{ pid: 42, createTime: '1' }], priorityClass: 'belowNormal' },
+  'processes:setAffinity': { targets: [{ pid: 42, createTime: '1' }], processors: [0, 1] },
+  'desktop:copyText': { text: 'C:\\Windows\\notepad.exe' },
+  'desktop:saveCsv': { suggestedName: 'processes.csv', content: 'a,b\r\n' },
+} satisfies Record<Channel, unknown>;
+
 /** Values that no request schema accepts as a whole request. */
 const malformed: unknown[] = [undefined, null, 42, 'text', [], true, () => 1];
 
@@ -22,16 +48,26 @@ describe('the contract', () => {
     expect(Object.keys(eventSchemas).sort()).toEqual([...EVENTS].sort());
   });
 
+  it.each(CHANNELS)('%s: a valid request reaches its handler; the same request with an extra key does not', async (channel) => {
+    const { handlers, calls } = spyHandlers();
+    const dispatch = createDispatcher(handlers, { info() {}, warn() {}, error() {} });
+    await dispatch(channel, validRequests[channel], context);
+    expect(calls, 'the valid request reached the handler').toEqual([channel]);
+    const extra = await dispatch(channel, { ...validRequests[channel], extra: 1 }, context);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(calls).toEqual([channel]);
+  });
+
   it.each(CHANNELS)('%s: malformed and extra-key requests are BAD_REQUEST and reach no handler', async (channel) => {
     const { handlers, calls } = spyHandlers();
     const dispatch = createDispatcher(handlers, { info() {}, warn() {}, error() {} });
     for (const request of malformed) {
-      const result = await dispatch(channel, request);
+      const result = await dispatch(channel, request, context);
       expect(result, `${channel} with ${String(request)}`).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
-    const extra = await dispatch(channel, { unexpectedKey: 1 });
+    const extra = await dispatch(channel, { unexpectedKey: 1 }, context);
     expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const proto = await dispatch(channel, JSON.parse('{"__proto__": {"polluted": true}}'));
+    const proto = await dispatch(channel, JSON.parse('{"__proto__": {"polluted": true}}'), context);
     expect(proto).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(calls).toEqual([]);
   });
@@ -39,23 +75,26 @@ describe('the contract', () => {
 
 describe('createDispatcher', () => {
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  /** Channels a test does not use answer INTERNAL if reached. */
+  const unused = Object.fromEntries(CHANNELS.map((c) => [c, () => { throw new Error(`${c} is not part of this test`); }]));
   const base = (): Handlers => ({
+    ...(unused as unknown as Handlers),
     'system:getInfo': () => ({ computerName: 'PC', windowsVersion: { major: 10, minor: 0, build: 19045 }, logicalProcessors: 4, totalPhysicalBytes: 1, wineVersion: null, dataFolder: 'C:\\ProgramData\\Admin Console' }),
     'performance:getHistory': () => ({ intervalMs: 1000, samples: [] }),
-    'settings:get': () => ({ schemaVersion: 1, refresh: { intervalMs: 1000, paused: false } }),
-    'settings:setRefresh': (r) => ({ schemaVersion: 1, refresh: { intervalMs: r.intervalMs ?? 1000, paused: r.paused ?? false } }),
+    'settings:get': () => DEFAULT_SETTINGS,
+    'settings:setRefresh': (r) => ({ ...DEFAULT_SETTINGS, refresh: { intervalMs: r.intervalMs ?? 1000, paused: r.paused ?? false } }),
   });
 
   it('refuses unknown channels, including prototype names', async () => {
     const dispatch = createDispatcher(base(), logger);
     for (const channel of ['nope:nothing', '__proto__', 'constructor', 'toString']) {
-      expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await dispatch(channel, {}, context)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
   });
 
   it('answers a valid request with the validated value', async () => {
     const dispatch = createDispatcher(base(), logger);
-    expect(await dispatch('settings:setRefresh', { intervalMs: 2000 })).toEqual({ ok: true, value: { schemaVersion: 1, refresh: { intervalMs: 2000, paused: false } } });
+    expect(await dispatch('settings:setRefresh', { intervalMs: 2000 }, context)).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, refresh: { intervalMs: 2000, paused: false } } });
   });
 
   it('refuses out-of-range values before the handler', async () => {
@@ -64,7 +103,7 @@ describe('createDispatcher', () => {
     handlers['settings:setRefresh'] = spy;
     const dispatch = createDispatcher(handlers, logger);
     for (const req of [{ intervalMs: 499 }, { intervalMs: 10_001 }, { intervalMs: 1000.5 }, { paused: 'yes' }, {}]) {
-      expect(await dispatch('settings:setRefresh', req)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(await dispatch('settings:setRefresh', req, context)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
     expect(spy).not.toHaveBeenCalled();
   });
@@ -75,7 +114,7 @@ describe('createDispatcher', () => {
       throw new AppError('ACCESS_DENIED', 'OpenProcess failed: Access is denied. (error 5)', 5);
     };
     const dispatch = createDispatcher(handlers, logger);
-    expect(await dispatch('system:getInfo', {})).toEqual({ ok: false, error: { code: 'ACCESS_DENIED', message: 'OpenProcess failed: Access is denied. (error 5)', win32Code: 5 } });
+    expect(await dispatch('system:getInfo', {}, context)).toEqual({ ok: false, error: { code: 'ACCESS_DENIED', message: 'OpenProcess failed: Access is denied. (error 5)', win32Code: 5 } });
   });
 
   it('logs unexpected exceptions with their stack and answers INTERNAL without details', async () => {
@@ -85,7 +124,7 @@ describe('createDispatcher', () => {
     };
     const errorLog = vi.fn();
     const dispatch = createDispatcher(handlers, { ...logger, error: errorLog });
-    const result = await dispatch('settings:get', {});
+    const result = await dispatch('settings:get', {}, context);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('secret internals');
     expect(errorLog.mock.calls[0]?.[1]?.error).toContain('secret internals');
@@ -95,6 +134,19 @@ describe('createDispatcher', () => {
     const handlers = base();
     handlers['performance:getHistory'] = () => ({ intervalMs: 1000, samples: [], leaked: 'x' }) as never;
     const dispatch = createDispatcher(handlers, logger);
-    expect(await dispatch('performance:getHistory', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await dispatch('performance:getHistory', {}, context)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('desktop:saveCsv file names', () => {
+  const dispatchOk = createDispatcher(
+    { ...(Object.fromEntries(CHANNELS.map((c) => [c, () => ({ savedTo: null })])) as unknown as Handlers) },
+    { info() {}, warn() {}, error() {} },
+  );
+  it.each(['processes.csv', 'Processes 2026-11-22 08.30.csv'])('accepts %s', async (suggestedName) => {
+    expect(await dispatchOk('desktop:saveCsv', { suggestedName, content: '' }, context)).toEqual({ ok: true, value: { savedTo: null } });
+  });
+  it.each(['..\\evil.csv', 'C:evil.csv', 'a/b.csv', 'x.exe', '.csv', 'a\u0001.csv', 'what?.csv'])('refuses %s', async (suggestedName) => {
+    expect(await dispatchOk('desktop:saveCsv', { suggestedName, content: '' }, context)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });

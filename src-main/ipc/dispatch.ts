@@ -9,17 +9,26 @@ import type { ApiError, ErrorCode, Result } from '../../src-preload/contract/err
 import { channelSchemas, type ResponseOf } from '../../src-preload/contract/schemas';
 import { AppError } from '../core/app-error';
 import type { Logger } from '../core/logger';
+import type { DesktopPort } from '../core/desktop/desktop-port';
 
 /** What a handler receives: the request after schema parsing (defaults applied, unknown keys refused). */
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof channelSchemas)[C]['request']>;
 
+/**
+ * What a handler may use besides its request: the screen owner's native UI (confirmation dialogs, the
+ * clipboard, save dialogs). Electron gives one for its window; the host one per connected client.
+ */
+export interface CallContext {
+  desktop: DesktopPort;
+}
+
 /** One handler per channel, each knowing nothing of Electron or sockets. */
 export type Handlers = {
-  [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
 /** Answers one request; never throws. */
-export type Dispatch = (channel: string, request: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (channel: string, request: unknown, context: CallContext) => Promise<Result<unknown>>;
 
 const MAX_MESSAGE = 4000;
 
@@ -35,15 +44,15 @@ export function isChannel(channel: unknown): channel is Channel {
 }
 
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
-  return async function dispatch(channel, request) {
+  return async function dispatch(channel, request, context) {
     if (!isChannel(channel)) return failure('BAD_REQUEST', `unknown channel: ${String(channel).slice(0, 100)}`);
     const schemas = channelSchemas[channel];
     const parsed = schemas.request.safeParse(request);
     if (!parsed.success) return failure('BAD_REQUEST', `${channel}: ${z.prettifyError(parsed.error)}`);
     let value: unknown;
     try {
-      const handler = handlers[channel] as (req: unknown) => unknown;
-      value = await handler(parsed.data);
+      const handler = handlers[channel] as (req: unknown, ctx: CallContext) => unknown;
+      value = await handler(parsed.data, context);
     } catch (err) {
       if (err instanceof AppError) return failure(err.code, err.message, err.win32Code);
       logger.error('handler threw', { channel, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src-preload/contract/channels';
 import type { Result } from '../../src-preload/contract/errors';
 import { silentLogger, type Logger } from '../core/logger';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { DEFAULT_SETTINGS } from '../core/settings/settings-store';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './dispatch';
 import {
   createTrustedSenderCheck,
   registerIpc,
@@ -14,6 +15,15 @@ import {
   type SenderContents,
   type SenderFrame,
 } from './register-ipc';
+
+/** The main process's own UI, faked: these tests never reach a handler that asks the admin. */
+const context: CallContext = {
+  desktop: {
+    confirm: async () => false,
+    copyText: async () => {},
+    saveText: async () => null,
+  },
+};
 
 const PAGE = 'app://console/index.html';
 
@@ -118,7 +128,7 @@ function fakeIpcMain(): IpcMainLike & { listeners: Map<string, Listener> } {
 function setup(isTrusted: (event: InvokeEvent) => boolean) {
   const ipc = fakeIpcMain();
   const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'dispatched' }));
-  registerIpc(ipc, dispatch, isTrusted, silentLogger);
+  registerIpc(ipc, dispatch, isTrusted, context, silentLogger);
   const call = (channel: string, event: InvokeEvent, ...args: unknown[]) => {
     const listener = ipc.listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
@@ -161,20 +171,20 @@ describe('registerIpc', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('passes exactly (channel, request) to dispatch: handlers never see the event', async () => {
+  it('passes exactly (channel, request, context) to dispatch: handlers never see the event', async () => {
     const { dispatch, call } = setup(() => true);
     const request = { intervalMs: 1000 };
     expect(await call('settings:setRefresh', trustedEvent, request)).toEqual({ ok: true, value: 'dispatched' });
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch.mock.calls[0]).toEqual(['settings:setRefresh', request]);
+    expect(dispatch.mock.calls[0]).toEqual(['settings:setRefresh', request, context]);
   });
 
   it('with the real sender check and dispatcher, a handler runs only for our main frame', async () => {
-    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false } };
+    const settings = DEFAULT_SETTINGS;
     const get = vi.fn(() => settings);
     const handlers = { 'settings:get': get } as unknown as Handlers;
     const ipc = fakeIpcMain();
-    registerIpc(ipc, createDispatcher(handlers, silentLogger), createTrustedSenderCheck(() => ours), silentLogger);
+    registerIpc(ipc, createDispatcher(handlers, silentLogger), createTrustedSenderCheck(() => ours), context, silentLogger);
     const listener = ipc.listeners.get('settings:get');
     if (!listener) throw new Error('settings:get not registered');
 
@@ -191,7 +201,7 @@ describe('registerIpc', () => {
     const warn = vi.fn();
     const logger: Logger = { ...silentLogger, warn };
     const ipc = fakeIpcMain();
-    registerIpc(ipc, vi.fn<Dispatch>(), () => false, logger);
+    registerIpc(ipc, vi.fn<Dispatch>(), () => false, context, logger);
     await ipc.listeners.get('system:getInfo')?.(eventFrom(ours, mainFrame('https://evil.example/')), {});
     expect(warn).toHaveBeenCalledWith('IPC call refused: untrusted sender', { channel: 'system:getInfo', url: 'https://evil.example/' });
   });
@@ -210,7 +220,7 @@ function fakeWindow(options: { url?: string; destroyed?: boolean; contentsDestro
   return { window, send };
 }
 
-const settingsPayload = { schemaVersion: 1 as const, refresh: { intervalMs: 2000, paused: true } };
+const settingsPayload = { ...DEFAULT_SETTINGS, refresh: { intervalMs: 2000, paused: true } };
 
 describe('sendEvent', () => {
   it('sends a declared event with a valid payload to our live window', () => {

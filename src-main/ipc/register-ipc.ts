@@ -8,7 +8,7 @@ import type { Result } from '../../src-preload/contract/errors';
 import { eventSchemas, type EventPayloadOf } from '../../src-preload/contract/schemas';
 import type { Logger } from '../core/logger';
 import { isAppOrigin } from '../shell/app-origin';
-import type { Dispatch } from './dispatch';
+import type { CallContext, Dispatch } from './dispatch';
 
 /** The part of Electron's WebFrameMain the sender check reads. */
 export interface SenderFrame {
@@ -69,12 +69,14 @@ const ACCESS_DENIED: Result<never> = Object.freeze({
 /**
  * Registers ipcMain.handle for every channel in CHANNELS. Each call: refuse an untrusted sender with
  * ACCESS_DENIED; refuse anything but exactly one argument with BAD_REQUEST; otherwise answer with
- * `dispatch(channel, request)`, which validates, runs the handler and never throws.
+ * `dispatch(channel, request, context)`, which validates, runs the handler and never throws. `context`
+ * carries the main process's own UI (dialogs, clipboard) for handlers that must ask the admin.
  */
 export function registerIpc(
   ipcMain: IpcMainLike,
   dispatch: Dispatch,
   isTrustedSender: (event: InvokeEvent) => boolean,
+  context: CallContext,
   logger?: Logger,
 ): void {
   for (const channel of CHANNELS) {
@@ -95,7 +97,7 @@ export function registerIpc(
           error: { code: 'BAD_REQUEST', message: `${channel} takes exactly one request object, got ${args.length} arguments` },
         };
       }
-      return dispatch(channel, args[0]);
+      return dispatch(channel, args[0], context);
     });
   }
 }

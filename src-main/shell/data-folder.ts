@@ -1,12 +1,20 @@
 /**
- * Where the console keeps its settings, logs and Chromium profile: `%ProgramData%\Admin Console`, made
+ * Where the console keeps its settings, logs and Chromium profile: `<ProgramData>\Admin Console`, made
  * admin-only by the Win32 layer (ensureAdminOnlyFolder). Not %APPDATA% (userData): an elevated process
  * must not read state that the same user's non-elevated programs can write.
+ *
+ * ProgramData comes from the caller (in the app, programDataFolder() from src-main/win32/known-folders,
+ * i.e. SHGetKnownFolderPath), never from %ProgramData%: an elevated process inherits the user's
+ * environment (HKCU\Environment), which any unelevated program of that user can set. Injected so this
+ * module and its tests need neither Electron nor Win32.
  */
 import path from 'node:path';
 
 /** The folder name under ProgramData. */
 export const DATA_FOLDER_NAME = 'Admin Console';
+
+/** Gives the machine's ProgramData folder (programDataFolder() in the app); throws if it cannot. */
+export type ProgramDataFolder = () => string;
 
 /** Looks a variable up the way Windows does: names are case-insensitive. */
 function windowsEnv(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
@@ -15,14 +23,11 @@ function windowsEnv(env: Readonly<Record<string, string | undefined>>, name: str
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-/**
- * `%ProgramData%\Admin Console`, falling back to %ALLUSERSPROFILE% (the same folder on Vista and
- * later). Throws when neither is an absolute Windows path, rather than guessing a drive.
- */
-export function adminDataFolder(env: Readonly<Record<string, string | undefined>>): string {
-  const base = windowsEnv(env, 'ProgramData') ?? windowsEnv(env, 'ALLUSERSPROFILE');
-  if (base === undefined || !path.win32.isAbsolute(base) || !/^[a-zA-Z]:\\|^\\\\/.test(base)) {
-    throw new Error('ProgramData is not set to an absolute path; cannot place the admin-only data folder');
+/** `<ProgramData>\Admin Console`. Throws when ProgramData is not an absolute Windows path, rather than guessing a drive. */
+export function adminDataFolder(programData: ProgramDataFolder): string {
+  const base = programData();
+  if (!path.win32.isAbsolute(base) || !/^[a-zA-Z]:\\|^\\\\/.test(base)) {
+    throw new Error(`ProgramData is "${base}", not an absolute path; cannot place the admin-only data folder`);
   }
   return path.win32.join(base, DATA_FOLDER_NAME);
 }
@@ -31,15 +36,15 @@ export function adminDataFolder(env: Readonly<Record<string, string | undefined>
 export const DATA_FOLDER_OVERRIDE = 'ADMIN_CONSOLE_DATA_FOLDER';
 
 /**
- * The data folder for this run: adminDataFolder(env), or ADMIN_CONSOLE_DATA_FOLDER in a development
- * run only. The installed console ignores the override, so nobody can point an elevated console at a
- * folder they control.
+ * The data folder for this run: adminDataFolder(programData), or ADMIN_CONSOLE_DATA_FOLDER in a
+ * development run only. The installed console ignores the override, so nobody can point an elevated
+ * console at a folder they control. ProgramData is not asked for when the override applies.
  */
-export function dataFolderFor(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string {
+export function dataFolderFor(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>, programData: ProgramDataFolder): string {
   const override = isPackaged ? undefined : windowsEnv(env, DATA_FOLDER_OVERRIDE);
   if (override !== undefined) {
     if (!path.win32.isAbsolute(override)) throw new Error(`${DATA_FOLDER_OVERRIDE} must be an absolute path`);
     return path.win32.resolve(override);
   }
-  return adminDataFolder(env);
+  return adminDataFolder(programData);
 }

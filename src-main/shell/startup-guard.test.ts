@@ -33,6 +33,15 @@ describe('startup guard, packaged', () => {
     '--js-flags=--allow-natives-syntax',
     '--no-sandbox',
     '--disable-web-security',
+    // Switches that run another program as administrator.
+    '--gpu-launcher=cmd /c calc',
+    '--renderer-cmd-prefix=cmd /c',
+    '--utility-cmd-prefix=x',
+    '--browser-subprocess-path=C:\\Users\\x\\evil.exe',
+    '--single-process',
+    // Anything else: the installed console takes no switches at all.
+    '--enable-logging',
+    '--some-future-chromium-switch=1',
     // Chromium on Windows also accepts a single dash or a slash, and ignores case.
     '-inspect',
     '/remote-debugging-port=9222',
@@ -68,14 +77,26 @@ describe('startup guard, packaged', () => {
     expect(run(['--inspector-protocol-v2']).allowed).toBe(false);
   });
 
-  it.each([
-    ['--no-sandboxed-thing'],
-    ['--js-flagsx'],
-    ['--enable-logging'],
-    ['inspect'],
-    ['C:\\Users\\admin\\--inspect'],
-  ])('does not refuse %s (not a forbidden switch)', (arg) => {
+  it.each([['--no-sandboxed-thing'], ['--js-flagsx'], ['--enable-logging']])('refuses the look-alike %s with the generic reason, not a specific one', (arg) => {
+    expect(forbiddenStartupReasons([EXE, arg], {})).toEqual([`${arg}: is not an option the console accepts`]);
+  });
+
+  it.each([['inspect'], ['C:\\Users\\admin\\--inspect']])('does not refuse %s (not a switch)', (arg) => {
     expect(run([arg]).allowed).toBe(true);
+  });
+
+  it('names an unknown switch as not accepted, and still lets plain arguments through', () => {
+    expect(forbiddenStartupReasons([EXE, '--made-up'], {})).toEqual(['--made-up: is not an option the console accepts']);
+    expect(forbiddenStartupReasons([EXE, 'C:\\some\\file.txt'], {})).toEqual([]);
+  });
+
+  it('the end-to-end test build accepts exactly the two switches Playwright passes', () => {
+    const showErrorBox = vi.fn();
+    const exit = vi.fn();
+    const argv = [EXE, '--inspect=0', '--remote-debugging-port=0'];
+    expect(enforceStartupGuard({ isPackaged: true, testBuild: true, argv, env: {}, showErrorBox, exit })).toBe(true);
+    expect(enforceStartupGuard({ isPackaged: true, testBuild: true, argv: [...argv, '--gpu-launcher=x'], env: {}, showErrorBox, exit })).toBe(false);
+    expect(enforceStartupGuard({ isPackaged: true, testBuild: false, argv, env: {}, showErrorBox, exit })).toBe(false);
   });
 
   it('does not check argv[0] (the executable path)', () => {

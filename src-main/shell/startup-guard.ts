@@ -5,7 +5,14 @@
  * electronFuses in electron-builder.yml already disable most of these; this check covers the rest and
  * tells the admin why instead of silently ignoring the switch. A development run (not packaged) is
  * allowed, so `electron .` with --inspect still works for us.
+ *
+ * It is an allow-list: Chromium has hundreds of switches and some run programs (--gpu-launcher,
+ * --renderer-cmd-prefix, --utility-cmd-prefix, --browser-subprocess-path), so a deny-list would always miss
+ * one. The installed console takes no switches at all; the known dangerous ones get a specific reason.
  */
+
+/** Switches the installed console accepts. None today: add one only with a reason. */
+const ALLOWED_SWITCHES: ReadonlySet<string> = new Set<string>();
 
 /** A command-line switch family that stops a packaged start, with the reason shown to the admin. */
 interface ForbiddenSwitch {
@@ -21,6 +28,11 @@ const FORBIDDEN_SWITCHES: readonly ForbiddenSwitch[] = [
   { name: 'js-flags', prefix: false, why: 'passes raw flags to V8' },
   { name: 'no-sandbox', prefix: false, why: 'turns the renderer sandbox off' },
   { name: 'disable-web-security', prefix: false, why: 'turns the same-origin policy off' },
+  { name: 'gpu-launcher', prefix: false, why: 'starts the GPU process through another program' },
+  { name: 'renderer-cmd-prefix', prefix: false, why: 'starts renderers through another program' },
+  { name: 'utility-cmd-prefix', prefix: false, why: 'starts utility processes through another program' },
+  { name: 'browser-subprocess-path', prefix: false, why: 'replaces the executable used for child processes' },
+  { name: 'single-process', prefix: false, why: 'runs web content inside the elevated main process' },
 ];
 
 /** Environment variables that make Electron run as plain Node or load code before ours. */
@@ -43,13 +55,18 @@ function switchName(arg: string): string | null {
  * Every reason a packaged start must be refused, given the command line (argv[0] is the executable
  * and is not checked) and the environment. Empty when the start is allowed.
  */
-export function forbiddenStartupReasons(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
+export function forbiddenStartupReasons(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  allowed: ReadonlySet<string> = ALLOWED_SWITCHES,
+): string[] {
   const reasons: string[] = [];
   for (const arg of argv.slice(1)) {
     const name = switchName(arg);
     if (name === null) continue;
+    if (allowed.has(name)) continue;
     const hit = FORBIDDEN_SWITCHES.find((s) => (s.prefix ? name.startsWith(s.name) : name === s.name));
-    if (hit) reasons.push(`${arg.split('=')[0]}: ${hit.why}`);
+    reasons.push(`${arg.split('=')[0]}: ${hit ? hit.why : 'is not an option the console accepts'}`);
   }
   // Windows environment names are case-insensitive; a plain object from a test is not, so compare by hand.
   for (const [forbidden, why] of FORBIDDEN_ENVIRONMENT) {
@@ -68,7 +85,15 @@ export interface StartupGuardDeps {
   showErrorBox(title: string, content: string): void;
   /** app.exit: ends at once, without running quit handlers. */
   exit(code: number): void;
+  /**
+   * The end-to-end test build (a compile-time flag, never an environment variable, which a standard user
+   * could set for an elevated process): Playwright must pass --inspect and --remote-debugging-port.
+   */
+  testBuild?: boolean;
 }
+
+/** What Playwright's `_electron.launch` passes; accepted only by the end-to-end test build. */
+const TEST_BUILD_SWITCHES: ReadonlySet<string> = new Set(['inspect', 'remote-debugging-port']);
 
 /**
  * Returns true when startup may continue. When packaged and a forbidden switch or variable is present,
@@ -76,7 +101,7 @@ export interface StartupGuardDeps {
  */
 export function enforceStartupGuard(deps: StartupGuardDeps): boolean {
   if (!deps.isPackaged) return true;
-  const reasons = forbiddenStartupReasons(deps.argv, deps.env);
+  const reasons = forbiddenStartupReasons(deps.argv, deps.env, deps.testBuild ? TEST_BUILD_SWITCHES : ALLOWED_SWITCHES);
   if (reasons.length === 0) return true;
   deps.showErrorBox(
     'Admin Console will not start',

@@ -1,10 +1,10 @@
 /**
- * advapi32.dll bindings for security descriptors: SDDL in and out, and applying an owner and a
- * protected DACL to a folder by name.
+ * advapi32.dll bindings: security descriptors (SDDL in and out, applying an owner and a protected
+ * DACL to a folder by name) and process tokens (who a process runs as).
  */
 import koffi from 'koffi';
 import { lazyBindings } from './libraries';
-import { BOOL, DWORD, LPCWSTR, PVOID, ULONG, stdcall } from './types';
+import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, ULONG, stdcall } from './types';
 import type { Pointer } from './types';
 
 /** The advapi32 functions we call, bound on first use. */
@@ -71,7 +71,90 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
       descriptor: [Pointer],
     ) => number
   >(lib, 'GetNamedSecurityInfoW', DWORD, [LPCWSTR, koffi.types.int32, DWORD, PVOID, PVOID, PVOID, PVOID, koffi.out(koffi.pointer(PVOID))]),
+
+  /**
+   * "TreeResetNamedSecurityInfoW function (aclapi.h)": sets owner and DACL on a folder and resets the
+   * whole tree below it. With KeepExplicit FALSE every child loses its explicit ACEs and inherits
+   * only from the folder, and with an owner every child gets that owner too, so nothing a former owner
+   * granted on a file inside survives (SetNamedSecurityInfoW keeps explicit ACEs and owners of
+   * children). Returns the Win32 error itself. Wine 8 returns ERROR_SUCCESS and stores nothing.
+   */
+  TreeResetNamedSecurityInfoW: stdcall<
+    (
+      name: string,
+      objectType: number,
+      information: number,
+      owner: Pointer,
+      group: Pointer,
+      dacl: Pointer,
+      sacl: Pointer,
+      keepExplicit: number,
+      progress: Pointer,
+      invokeSetting: number,
+      args: Pointer,
+    ) => number
+  >(lib, 'TreeResetNamedSecurityInfoW', DWORD, [
+    LPCWSTR,
+    koffi.types.int32,
+    DWORD,
+    PVOID,
+    PVOID,
+    PVOID,
+    PVOID,
+    BOOL,
+    PVOID,
+    koffi.types.int32,
+    PVOID,
+  ]),
+
+  /** "ConvertSidToStringSidW function (sddl.h)": "S-1-5-32-544"; the string must be LocalFree'd. */
+  ConvertSidToStringSidW: stdcall<(sid: Pointer, text: [Pointer]) => number>(lib, 'ConvertSidToStringSidW', BOOL, [
+    PVOID,
+    koffi.out(koffi.pointer(PVOID)),
+  ]),
+
+  /** "OpenProcessToken function (processthreadsapi.h)": needs PROCESS_QUERY_LIMITED_INFORMATION on the process. */
+  OpenProcessToken: stdcall<(process: Pointer, access: number, token: [Pointer]) => number>(lib, 'OpenProcessToken', BOOL, [
+    HANDLE,
+    DWORD,
+    koffi.out(koffi.pointer(HANDLE)),
+  ]),
+
+  /**
+   * "GetTokenInformation function (securitybaseapi.h)": called once with our buffer; ERROR_INSUFFICIENT_BUFFER
+   * (122) with the size needed in returnLength when it is too small.
+   */
+  GetTokenInformation: stdcall<(token: Pointer, infoClass: number, buffer: Buffer, length: number, returnLength: [number]) => number>(
+    lib,
+    'GetTokenInformation',
+    BOOL,
+    [HANDLE, koffi.types.int32, PVOID, DWORD, koffi.out(koffi.pointer(DWORD))],
+  ),
+
+  /**
+   * "LookupAccountSidW function (winbase.h)": the SID is an address (it points into the TOKEN_USER
+   * buffer). Name sizes are WCHARs: in, capacity; out, length, or the size needed with ERROR_INSUFFICIENT_BUFFER.
+   */
+  LookupAccountSidW: stdcall<
+    (system: string | null, sid: Pointer, name: Buffer, nameSize: [number], domain: Buffer, domainSize: [number], use: [number]) => number
+  >(lib, 'LookupAccountSidW', BOOL, [
+    LPCWSTR,
+    PVOID,
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+    koffi.out(koffi.pointer(koffi.types.int32)),
+  ]),
 }));
+
+/** TOKEN_QUERY (winnt.h). */
+export const TOKEN_QUERY = 0x0008;
+/** TOKEN_INFORMATION_CLASS values (winnt.h). */
+export const TokenUser = 1;
+export const TokenElevation = 20;
+/** PROG_INVOKE_SETTING.ProgressInvokeNever (accctrl.h): no progress callback. */
+export const ProgressInvokeNever = 1;
 
 /** SDDL_REVISION_1 (sddl.h). */
 export const SDDL_REVISION_1 = 1;

@@ -39,7 +39,17 @@ export const handleLedger = {
   },
 };
 
-/** A kernel handle and the duty to close it exactly once (CloseHandle). */
+/** How a kind of handle is closed: CloseHandle for kernel objects, FindClose for a directory listing. */
+export interface HandleCloser {
+  /** The API's name, for a Win32Error. */
+  fn: string;
+  /** Closes the handle; nonzero on success (a BOOL). */
+  close(handle: bigint): number;
+}
+
+const closeHandle: HandleCloser = { fn: 'CloseHandle', close: (handle) => kernel32().CloseHandle(handle) };
+
+/** A handle and the duty to close it exactly once (CloseHandle, or the closer it was adopted with). */
 export class OwnedHandle {
   #value: bigint | null;
 
@@ -47,6 +57,7 @@ export class OwnedHandle {
     /** What the handle refers to, as counted by the ledger. */
     readonly kind: HandleKind,
     value: bigint,
+    private readonly closer: HandleCloser,
   ) {
     this.#value = value;
     countsFor(kind).opened++;
@@ -55,10 +66,11 @@ export class OwnedHandle {
   /**
    * Takes ownership of a handle an API just returned. NULL and INVALID_HANDLE_VALUE mean the call
    * failed: then this raises a Win32Error for `fn` from the last error, so call it right away.
+   * `closer` is for handles CloseHandle must not close (FindFirstFileExW's takes FindClose).
    */
-  static adopt(kind: HandleKind, value: Pointer, fn: string): OwnedHandle {
+  static adopt(kind: HandleKind, value: Pointer, fn: string, closer: HandleCloser = closeHandle): OwnedHandle {
     if (value === null || value === 0n || value === INVALID_HANDLE_VALUE) throw Win32Error.fromLastError(fn);
-    return new OwnedHandle(kind, value);
+    return new OwnedHandle(kind, value, closer);
   }
 
   /** The raw handle for a Win32 call; throws once closed so a closed (maybe reused) value is never passed on. */
@@ -73,15 +85,15 @@ export class OwnedHandle {
   }
 
   /**
-   * Closes the handle; later calls do nothing. Counted as closed even if CloseHandle fails (the
-   * value is unusable either way), and then the failure is raised as a Win32Error.
+   * Closes the handle; later calls do nothing. Counted as closed even if closing fails (the value is
+   * unusable either way), and then the failure is raised as a Win32Error.
    */
   close(): void {
     const value = this.#value;
     if (value === null) return;
     this.#value = null;
     countsFor(this.kind).closed++;
-    if (!kernel32().CloseHandle(value)) throw Win32Error.fromLastError('CloseHandle');
+    if (!this.closer.close(value)) throw Win32Error.fromLastError(this.closer.fn);
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { lazyBindings } from './libraries';
 import { RTL_OSVERSIONINFOW } from './structs';
-import { NTSTATUS, PVOID, ULONG, stdcall } from './types';
+import { HANDLE, NTSTATUS, PVOID, ULONG, stdcall } from './types';
+import type { Pointer } from './types';
 import koffi from 'koffi';
 
 /** RTL_OSVERSIONINFOW as koffi copies it in and out (dwOSVersionInfoSize must be set going in). */
@@ -33,6 +34,26 @@ export const ntdll = lazyBindings('ntdll.dll', (lib) => ({
     [koffi.types.int32, PVOID, ULONG, koffi.out(koffi.pointer(ULONG))],
   ),
 
+  /**
+   * "NtQueryInformationProcess function (winternl.h)". ProcessBasicInformation (0) gives the PEB
+   * address; ProcessCommandLineInformation (60, Windows 8.1+) the command line as a UNICODE_STRING
+   * followed by its text, STATUS_INFO_LENGTH_MISMATCH with the size needed when the buffer is too
+   * small. Wine 8 answers STATUS_INVALID_INFO_CLASS for 60.
+   */
+  NtQueryInformationProcess: stdcall<(process: Pointer, infoClass: number, buffer: Buffer, length: number, returnLength: [number]) => number>(
+    lib,
+    'NtQueryInformationProcess',
+    NTSTATUS,
+    [HANDLE, koffi.types.int32, PVOID, ULONG, koffi.out(koffi.pointer(ULONG))],
+  ),
+
+  /**
+   * NtSuspendProcess / NtResumeProcess (undocumented; phnt ntpsapi.h): suspend or resume every thread
+   * of the process, counted per thread, so two suspends need two resumes. Need PROCESS_SUSPEND_RESUME.
+   */
+  NtSuspendProcess: stdcall<(process: Pointer) => number>(lib, 'NtSuspendProcess', NTSTATUS, [HANDLE]),
+  NtResumeProcess: stdcall<(process: Pointer) => number>(lib, 'NtResumeProcess', NTSTATUS, [HANDLE]),
+
   /** "RtlNtStatusToDosError function (winternl.h)": the Win32 error whose FormatMessage text describes a status. */
   RtlNtStatusToDosError: stdcall<(status: number) => number>(lib, 'RtlNtStatusToDosError', ULONG, [NTSTATUS]),
 
@@ -47,5 +68,12 @@ export const ntdll = lazyBindings('ntdll.dll', (lib) => ({
 
 /** SYSTEM_INFORMATION_CLASS.SystemProcessorPerformanceInformation (winternl.h). */
 export const SystemProcessorPerformanceInformation = 8;
+/** SYSTEM_INFORMATION_CLASS.SystemProcessInformation (winternl.h): every process and its threads. */
+export const SystemProcessInformation = 5;
+/** PROCESSINFOCLASS values (winternl.h; 60 from phnt ntpsapi.h). */
+export const ProcessBasicInformation = 0;
+export const ProcessCommandLineInformation = 60;
+/** STATUS_INVALID_INFO_CLASS: this Windows (or Wine) does not know the class. */
+export const STATUS_INVALID_INFO_CLASS = 0xc0000003 | 0;
 /** STATUS_INFO_LENGTH_MISMATCH: the buffer is too small; ReturnLength says how big it must be. */
 export const STATUS_INFO_LENGTH_MISMATCH = 0xc0000004 | 0;

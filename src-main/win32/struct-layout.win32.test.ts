@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TypeObject } from 'koffi';
 import koffi from 'koffi';
-import { boundStructs } from './structs';
+import { boundStructs } from './bound-structs';
 
 interface ProbedStruct {
   size: number;

@@ -2,10 +2,14 @@
  * Every struct the Win32 layer binds, with field names exactly as mingw-w64's headers spell them, so
  * the layout test (struct-layout.win32.test.ts) can compare each size, alignment and field offset with
  * native/layout-probe.c. Add a struct here and to the probe together, or that test fails.
+ *
+ * Rules that make leaving a struct out of that test impossible (structs-source.test.ts checks them):
+ * koffi.struct / koffi.pack / koffi.union appear in this file only, and each one is a top-level
+ * `export const NAME = ...` (no inline struct inside another); bound-structs.ts then collects every
+ * struct this module exports.
  */
 import koffi from 'koffi';
-import type { TypeObject } from 'koffi';
-import { BOOL, DWORD, LONGLONG, PVOID, SIZE_T, ULONG, WCHAR } from './types';
+import { BOOL, DWORD, LONG, LONGLONG, NTSTATUS, PVOID, SIZE_T, ULONG, WCHAR, WORD } from './types';
 
 /** FILETIME (minwinbase.h): 100-ns units split in two DWORDs, so it is only 4-byte aligned. */
 export const FILETIME = koffi.struct({
@@ -78,12 +82,256 @@ export const PERFORMANCE_INFORMATION = koffi.struct({
   ThreadCount: DWORD,
 });
 
-/** Every struct we bind, by its SDK name: the layout test checks each against the mingw-w64 headers. */
-export const boundStructs: Readonly<Record<string, TypeObject>> = Object.freeze({
-  FILETIME,
-  MEMORYSTATUSEX,
-  SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION,
-  RTL_OSVERSIONINFOW,
-  SECURITY_ATTRIBUTES,
-  PERFORMANCE_INFORMATION,
+const BYTE = koffi.types.uint8;
+const USHORT = koffi.types.uint16;
+const ULONGLONG = koffi.types.uint64;
+/** KPRIORITY (winternl.h) is a LONG. */
+const KPRIORITY = LONG;
+
+/** UNICODE_STRING (winternl.h): Length and MaximumLength in bytes, not characters; Buffer need not end in NUL. */
+export const UNICODE_STRING = koffi.struct({
+  Length: USHORT,
+  MaximumLength: USHORT,
+  Buffer: PVOID,
+});
+
+/** VM_COUNTERS (winternl.h): the memory figures inside SYSTEM_PROCESS_INFORMATION, in bytes. */
+export const VM_COUNTERS = koffi.struct({
+  PeakVirtualSize: SIZE_T,
+  VirtualSize: SIZE_T,
+  PageFaultCount: ULONG,
+  PeakWorkingSetSize: SIZE_T,
+  WorkingSetSize: SIZE_T,
+  QuotaPeakPagedPoolUsage: SIZE_T,
+  QuotaPagedPoolUsage: SIZE_T,
+  QuotaPeakNonPagedPoolUsage: SIZE_T,
+  QuotaNonPagedPoolUsage: SIZE_T,
+  PagefileUsage: SIZE_T,
+  PeakPagefileUsage: SIZE_T,
+});
+
+/** IO_COUNTERS (winnt.h): operation counts and bytes transferred since the process started. */
+export const IO_COUNTERS = koffi.struct({
+  ReadOperationCount: ULONGLONG,
+  WriteOperationCount: ULONGLONG,
+  OtherOperationCount: ULONGLONG,
+  ReadTransferCount: ULONGLONG,
+  WriteTransferCount: ULONGLONG,
+  OtherTransferCount: ULONGLONG,
+});
+
+/**
+ * SYSTEM_PROCESS_INFORMATION (winternl.h as mingw-w64 spells it; phnt's ntexapi.h names the Reserved
+ * LARGE_INTEGERs WorkingSetPrivateSize/HardFaultCount/NumberOfThreadsHighWatermark/CycleTime and
+ * PageDirectoryBase UniqueProcessKey). NumberOfThreads SYSTEM_THREAD_INFORMATION entries follow it
+ * directly (sizeof is where phnt's Threads[] member starts), and ImageName.Buffer points into the
+ * same output buffer. PrivatePageCount is in bytes despite its name.
+ */
+export const SYSTEM_PROCESS_INFORMATION = koffi.struct({
+  NextEntryOffset: ULONG,
+  NumberOfThreads: ULONG,
+  Reserved: koffi.array(LONGLONG, 3),
+  CreateTime: LONGLONG,
+  UserTime: LONGLONG,
+  KernelTime: LONGLONG,
+  ImageName: UNICODE_STRING,
+  BasePriority: KPRIORITY,
+  UniqueProcessId: PVOID,
+  InheritedFromUniqueProcessId: PVOID,
+  HandleCount: ULONG,
+  SessionId: ULONG,
+  PageDirectoryBase: ULONG,
+  VirtualMemoryCounters: VM_COUNTERS,
+  PrivatePageCount: SIZE_T,
+  IoCounters: IO_COUNTERS,
+});
+
+/** CLIENT_ID (winternl.h): a thread's process and thread IDs as handles. */
+export const CLIENT_ID = koffi.struct({
+  UniqueProcess: PVOID,
+  UniqueThread: PVOID,
+});
+
+/**
+ * SYSTEM_THREAD_INFORMATION (winternl.h): only its size matters to us, to step over a process's
+ * thread array. Reserved1 is KernelTime/UserTime/CreateTime and Reserved2 WaitTime in phnt.
+ */
+export const SYSTEM_THREAD_INFORMATION = koffi.struct({
+  Reserved1: koffi.array(LONGLONG, 3),
+  Reserved2: ULONG,
+  StartAddress: PVOID,
+  ClientId: CLIENT_ID,
+  Priority: KPRIORITY,
+  BasePriority: LONG,
+  Reserved3: ULONG,
+  ThreadState: ULONG,
+  WaitReason: ULONG,
+});
+
+/** PROCESS_DISK_COUNTERS (phnt ntexapi.h; not in the SDK): bytes and operations that reached the disk. */
+export const PROCESS_DISK_COUNTERS = koffi.struct({
+  BytesRead: ULONGLONG,
+  BytesWritten: ULONGLONG,
+  ReadOperationCount: ULONGLONG,
+  WriteOperationCount: ULONGLONG,
+  FlushOperationCount: ULONGLONG,
+});
+
+/**
+ * SYSTEM_PROCESS_INFORMATION_EXTENSION (phnt ntexapi.h; not in the SDK or mingw-w64): appended after
+ * each thread array by Windows 10 RS3 (build 16299) and later, also for SystemProcessInformation (5)
+ * - System Informer reads it from that class (procprv.c, PH_PROCESS_EXTENSION). EnergyValues is
+ * PROCESS_ENERGY_VALUES (272 bytes, 8-aligned), kept opaque here: we read no field of it.
+ */
+export const SYSTEM_PROCESS_INFORMATION_EXTENSION = koffi.struct({
+  DiskCounters: PROCESS_DISK_COUNTERS,
+  ContextSwitches: ULONGLONG,
+  Flags: ULONG,
+  UserSidOffset: ULONG,
+  PackageFullNameOffset: ULONG,
+  EnergyValues: koffi.array(ULONGLONG, 34),
+  AppIdOffset: ULONG,
+  SharedCommitCharge: SIZE_T,
+  JobObjectId: ULONG,
+  SpareUlong: ULONG,
+  ProcessSequenceNumber: ULONGLONG,
+});
+
+/** PROCESS_BASIC_INFORMATION (winternl.h) from NtQueryInformationProcess(ProcessBasicInformation): where the PEB is. */
+export const PROCESS_BASIC_INFORMATION = koffi.struct({
+  ExitStatus: NTSTATUS,
+  PebBaseAddress: PVOID,
+  AffinityMask: SIZE_T,
+  BasePriority: KPRIORITY,
+  UniqueProcessId: SIZE_T,
+  InheritedFromUniqueProcessId: SIZE_T,
+});
+
+/**
+ * PEB (winternl.h, mingw-w64's reduced definition, x64): we read only ProcessParameters, in another
+ * process's memory (ReadProcessMemory), so this is never passed to a call.
+ */
+export const PEB = koffi.struct({
+  Reserved1: koffi.array(BYTE, 2),
+  BeingDebugged: BYTE,
+  Reserved2: koffi.array(BYTE, 1),
+  Reserved3: koffi.array(PVOID, 2),
+  Ldr: PVOID,
+  ProcessParameters: PVOID,
+  Reserved4: koffi.array(PVOID, 3),
+  AtlThunkSListPtr: PVOID,
+  Reserved5: PVOID,
+  Reserved6: ULONG,
+  Reserved7: PVOID,
+  Reserved8: ULONG,
+  AtlThunkSListPtr32: ULONG,
+  Reserved9: koffi.array(PVOID, 45),
+  Reserved10: koffi.array(BYTE, 96),
+  PostProcessInitRoutine: PVOID,
+  Reserved11: koffi.array(BYTE, 128),
+  Reserved12: koffi.array(PVOID, 1),
+  SessionId: ULONG,
+});
+
+/** RTL_USER_PROCESS_PARAMETERS (winternl.h, reduced): the command line as the process was started with it. */
+export const RTL_USER_PROCESS_PARAMETERS = koffi.struct({
+  Reserved1: koffi.array(BYTE, 16),
+  Reserved2: koffi.array(PVOID, 10),
+  ImagePathName: UNICODE_STRING,
+  CommandLine: UNICODE_STRING,
+});
+
+/** MODULEENTRY32W (tlhelp32.h): one loaded module from a Toolhelp snapshot; dwSize must be set going in. */
+export const MODULEENTRY32W = koffi.struct({
+  dwSize: DWORD,
+  th32ModuleID: DWORD,
+  th32ProcessID: DWORD,
+  GlblcntUsage: DWORD,
+  ProccntUsage: DWORD,
+  modBaseAddr: PVOID,
+  modBaseSize: DWORD,
+  hModule: PVOID,
+  szModule: koffi.array(WCHAR, 256, 'String'),
+  szExePath: koffi.array(WCHAR, 260, 'String'),
+});
+
+/** SID_AND_ATTRIBUTES (winnt.h). */
+export const SID_AND_ATTRIBUTES = koffi.struct({
+  Sid: PVOID,
+  Attributes: DWORD,
+});
+
+/** TOKEN_USER (winnt.h) from GetTokenInformation(TokenUser): the SID points into the same buffer. */
+export const TOKEN_USER = koffi.struct({
+  User: SID_AND_ATTRIBUTES,
+});
+
+/** STARTUPINFOW (processthreadsapi.h): cb must be set; everything else zero means "inherit the defaults". */
+export const STARTUPINFOW = koffi.struct({
+  cb: DWORD,
+  lpReserved: PVOID,
+  lpDesktop: PVOID,
+  lpTitle: PVOID,
+  dwX: DWORD,
+  dwY: DWORD,
+  dwXSize: DWORD,
+  dwYSize: DWORD,
+  dwXCountChars: DWORD,
+  dwYCountChars: DWORD,
+  dwFillAttribute: DWORD,
+  dwFlags: DWORD,
+  wShowWindow: WORD,
+  cbReserved2: WORD,
+  lpReserved2: PVOID,
+  hStdInput: PVOID,
+  hStdOutput: PVOID,
+  hStdError: PVOID,
+});
+
+/** PROCESS_INFORMATION (processthreadsapi.h): CreateProcessW's output; both handles are the caller's to close. */
+export const PROCESS_INFORMATION = koffi.struct({
+  hProcess: PVOID,
+  hThread: PVOID,
+  dwProcessId: DWORD,
+  dwThreadId: DWORD,
+});
+
+/**
+ * GUID (guiddef.h), e.g. a KNOWNFOLDERID. Data1-3 are little-endian integers, Data4 eight bytes, so
+ * the text form's byte order differs from memory order for the first three groups.
+ */
+export const GUID = koffi.struct({
+  Data1: koffi.types.uint32,
+  Data2: USHORT,
+  Data3: USHORT,
+  Data4: koffi.array(BYTE, 8),
+});
+
+/**
+ * WIN32_FIND_DATAW (minwinbase.h) from FindFirstFileExW / FindNextFileW. dwReserved0 is the reparse
+ * tag when dwFileAttributes has FILE_ATTRIBUTE_REPARSE_POINT.
+ */
+export const WIN32_FIND_DATAW = koffi.struct({
+  dwFileAttributes: DWORD,
+  ftCreationTime: FILETIME,
+  ftLastAccessTime: FILETIME,
+  ftLastWriteTime: FILETIME,
+  nFileSizeHigh: DWORD,
+  nFileSizeLow: DWORD,
+  dwReserved0: DWORD,
+  dwReserved1: DWORD,
+  cFileName: koffi.array(WCHAR, 260, 'String'),
+  cAlternateFileName: koffi.array(WCHAR, 14, 'String'),
+});
+
+/** GROUP_AFFINITY (winnt.h): Mask is a KAFFINITY (ULONG_PTR), one bit per processor of Group. */
+export const GROUP_AFFINITY = koffi.struct({
+  Mask: SIZE_T,
+  Group: WORD,
+  Reserved: koffi.array(WORD, 3),
+});
+
+/** TOKEN_ELEVATION (winnt.h) from GetTokenInformation(TokenElevation): nonzero when the token is elevated. */
+export const TOKEN_ELEVATION = koffi.struct({
+  TokenIsElevated: DWORD,
 });

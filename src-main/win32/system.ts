@@ -3,7 +3,7 @@
  * processor), memory, and who this machine is. Exposed to the core as `win32SystemProbe`.
  */
 import koffi from 'koffi';
-import type { FileTime, MemoryStatusEx } from './kernel32';
+import type { FileTime, GroupAffinity, MemoryStatusEx } from './kernel32';
 import { ALL_PROCESSOR_GROUPS, ComputerNameDnsHostname, kernel32 } from './kernel32';
 import type { RtlOsVersionInfo } from './ntdll';
 import { STATUS_INFO_LENGTH_MISMATCH, SystemProcessorPerformanceInformation, ntdll } from './ntdll';
@@ -35,14 +35,26 @@ const USER_OFFSET = koffi.offsetof(SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION, 'Us
 /** Reused between ticks so a refresh is one call and no allocation; grown only on a length mismatch. */
 let processorBuffer: Buffer | undefined;
 
+/** The processor group the calling thread runs in (GetThreadGroupAffinity) and its active processor count. */
+export function currentProcessorGroup(): { group: number; activeProcessors: number } {
+  const k32 = kernel32();
+  const affinity = {} as GroupAffinity;
+  if (!k32.GetThreadGroupAffinity(k32.GetCurrentThread(), affinity)) throw Win32Error.fromLastError('GetThreadGroupAffinity');
+  const activeProcessors = k32.GetActiveProcessorCount(affinity.Group);
+  if (activeProcessors === 0) throw Win32Error.fromLastError('GetActiveProcessorCount');
+  return { group: affinity.Group, activeProcessors };
+}
+
 /**
- * CPU times per logical processor of the calling thread's processor group, from one
- * NtQuerySystemInformation(SystemProcessorPerformanceInformation) call. On machines with more than
- * 64 logical processors that is fewer than SystemIdentity.logicalProcessors.
+ * CPU times per logical processor of the calling thread's processor group only, from one
+ * NtQuerySystemInformation(SystemProcessorPerformanceInformation) call: as many entries as
+ * currentProcessorGroup().activeProcessors. Windows puts at most 64 processors in a group and may
+ * split them unevenly (2 x 48 for 96), so on a machine with several groups this is fewer than
+ * SystemIdentity.logicalProcessors, and which group it is depends on where the thread was scheduled.
  */
 export function getProcessorTimes(): CpuTimes[] {
   const nt = ntdll();
-  processorBuffer ??= Buffer.alloc(PROCESSOR_ENTRY_SIZE * logicalProcessorCount());
+  processorBuffer ??= Buffer.alloc(PROCESSOR_ENTRY_SIZE * currentProcessorGroup().activeProcessors);
   const returned: [number] = [0];
   let status = nt.NtQuerySystemInformation(SystemProcessorPerformanceInformation, processorBuffer, processorBuffer.length, returned);
   if (status === STATUS_INFO_LENGTH_MISMATCH && returned[0] > processorBuffer.length) {
@@ -106,13 +118,19 @@ function windowsVersion(): SystemIdentity['windowsVersion'] {
   return { major: info.dwMajorVersion ?? 0, minor: info.dwMinorVersion ?? 0, build: info.dwBuildNumber ?? 0 };
 }
 
-/** Wine's version, or null on Windows: found through GetProcAddress, which returns NULL for a missing export. */
-function wineVersion(): string | null {
+let wine: string | null | undefined;
+
+/**
+ * Wine's version, or null on Windows: ntdll's wine_get_version export, found through GetProcAddress
+ * (NULL for a missing export). Cached. Safe to base decisions on: ntdll is mapped by the kernel from
+ * System32 before any code runs, so nobody can add that export on Windows.
+ */
+export function wineVersion(): string | null {
+  if (wine !== undefined) return wine;
   const k32 = kernel32();
   const address = k32.GetProcAddress(k32.GetModuleHandleW('ntdll.dll'), 'wine_get_version');
-  if (!address) return null;
-  const version: unknown = koffi.call(address, koffi.proto(koffi.types.str, []));
-  return typeof version === 'string' ? version : null;
+  const version: unknown = address ? koffi.call(address, koffi.proto(koffi.types.str, [])) : null;
+  return (wine = typeof version === 'string' ? version : null);
 }
 
 function logicalProcessorCount(): number {

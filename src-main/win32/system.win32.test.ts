@@ -9,7 +9,7 @@ import type { PerformanceInformation } from './kernel32';
 import { kernel32 } from './kernel32';
 import { PERFORMANCE_INFORMATION } from './structs';
 import type { CpuTimes } from './system';
-import { getMemoryStatus, getProcessorTimes, getSystemIdentity, getSystemTimes, win32SystemProbe } from './system';
+import { currentProcessorGroup, getMemoryStatus, getProcessorTimes, getSystemIdentity, getSystemTimes, win32SystemProbe, wineVersion } from './system';
 
 /** Keeps this thread busy so CPU time is guaranteed to advance (Wine's counters tick at 10 ms). */
 function burnCpu(ms: number): void {
@@ -40,14 +40,18 @@ describe('system probe', () => {
     assert.ok(busy(after) > busy(before), 'busy time advanced while this thread burned CPU');
   });
 
-  test('per-processor times: one entry per logical processor, consistent, advancing', () => {
+  test("per-processor times: one entry per active processor of this thread's group, consistent, advancing", () => {
     const { logicalProcessors } = getSystemIdentity();
+    const group = currentProcessorGroup();
     const before = getProcessorTimes();
     burnCpu(150);
     const after = getProcessorTimes();
-    // One NtQuerySystemInformation call covers one processor group (at most 64 processors).
-    assert.equal(after.length, Math.min(logicalProcessors, 64));
-    assert.equal(after.length, os.cpus().length, 'libuv counts the same processors');
+    // One NtQuerySystemInformation call covers the calling thread's processor group, and groups can
+    // be uneven (96 processors are 2 x 48, not 64 + 32).
+    assert.equal(after.length, group.activeProcessors, `processor group ${group.group}`);
+    assert.ok(group.activeProcessors >= 1 && group.activeProcessors <= Math.min(logicalProcessors, 64));
+    // libuv's os.cpus() reads the same class from the main thread, so it agrees on one-group machines.
+    if (group.activeProcessors === logicalProcessors) assert.equal(after.length, os.cpus().length, 'libuv counts the same processors');
     for (const t of after) assert.ok(t.idle >= 0n && t.idle <= t.kernel && t.user >= 0n, `idle <= kernel per processor (${t.idle} <= ${t.kernel})`);
     const sum = (ts: CpuTimes[], f: (t: CpuTimes) => bigint) => ts.reduce((s, t) => s + f(t), 0n);
     assert.ok(sum(after, busy) > sum(before, busy), 'busy time advanced on some processor');
@@ -101,8 +105,9 @@ describe('system probe', () => {
   test('wineVersion is set exactly when running under Wine', () => {
     const rig = process.env.ADMIN_CONSOLE_RIG;
     assert.ok(rig === 'wine' || rig === 'windows', 'scripts/windows-suites.mjs says where this runs');
-    const { wineVersion } = getSystemIdentity();
-    if (rig === 'wine') assert.match(wineVersion ?? '', /^\d+\.\d+/);
-    else assert.equal(wineVersion, null);
+    const identity = getSystemIdentity();
+    if (rig === 'wine') assert.match(identity.wineVersion ?? '', /^\d+\.\d+/);
+    else assert.equal(identity.wineVersion, null);
+    assert.equal(wineVersion(), identity.wineVersion, 'the exported check agrees');
   });
 });

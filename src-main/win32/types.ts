@@ -8,9 +8,12 @@
 import koffi from 'koffi';
 import type { KoffiFunc, LibraryHandle, TypeObject } from 'koffi';
 
+/** A function's `void` result. */
+export const VOID = koffi.types.void;
 /** BOOL is a 4-byte int (minwindef.h). koffi's `bool` is 1 byte: never use it for BOOL. */
 export const BOOL = koffi.types.int32;
 export const DWORD = koffi.types.uint32;
+export const UINT = koffi.types.uint32;
 export const ULONG = koffi.types.uint32;
 export const WORD = koffi.types.uint16;
 export const LONG = koffi.types.int32;
@@ -21,7 +24,7 @@ export const WCHAR = koffi.types.char16_t;
 /** NTSTATUS is a signed LONG: negative values (0xC...) are errors. */
 export const NTSTATUS = koffi.types.int32;
 /** Opaque pointers: HANDLE, PSID, PACL, PSECURITY_DESCRIPTOR, HLOCAL. koffi returns them as bigint (NULL as null). */
-export const HANDLE = koffi.pointer(koffi.types.void);
+export const HANDLE = koffi.pointer(VOID);
 export const PVOID = HANDLE;
 /** A wide string argument (LPCWSTR), UTF-16 on both sides. */
 export const LPCWSTR = koffi.types.str16;

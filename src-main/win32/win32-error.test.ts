@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ntStatusFailureMessage, ntSuccess, win32FailureMessage } from './win32-error';
+import { errorKindFor, hresultFailureMessage, ntStatusFailureMessage, ntSuccess, win32CodeOfHResult, win32FailureMessage } from './win32-error';
 
 describe('Win32 failure messages', () => {
   test('name the API, the system text and the code', () => {
@@ -19,5 +19,31 @@ describe('Win32 failure messages', () => {
     expect(ntSuccess(0xc0000004)).toBe(false);
     expect(ntSuccess(0xc0000004 | 0)).toBe(false);
     expect(ntSuccess(0x80000005)).toBe(false); // warnings are not success either
+  });
+});
+
+describe('error kinds', () => {
+  test('a missing right or privilege is ACCESS_DENIED, as an error code or as an NTSTATUS', () => {
+    expect(errorKindFor(5)).toBe('ACCESS_DENIED');
+    expect(errorKindFor(1314)).toBe('ACCESS_DENIED'); // ERROR_PRIVILEGE_NOT_HELD
+    expect(errorKindFor(5, 0xc0000022)).toBe('ACCESS_DENIED');
+    // The statuses count even if a mapping ever said otherwise, and signed or unsigned alike.
+    expect(errorKindFor(317, 0xc0000022 | 0)).toBe('ACCESS_DENIED'); // STATUS_ACCESS_DENIED
+    expect(errorKindFor(317, 0xc0000061)).toBe('ACCESS_DENIED'); // STATUS_PRIVILEGE_NOT_HELD
+    expect(errorKindFor(1314 - 2 ** 32)).toBe('ACCESS_DENIED');
+  });
+
+  test('everything else is WIN32', () => {
+    for (const code of [0, 2, 6, 87, 1307, 0xc0000022]) expect(errorKindFor(code)).toBe('WIN32');
+    expect(errorKindFor(24, 0xc0000004)).toBe('WIN32');
+    expect(errorKindFor(1, 0xc0000023)).toBe('WIN32');
+  });
+
+  test('an HRESULT wrapping a Win32 error gives that error; any other stays itself', () => {
+    expect(win32CodeOfHResult(0x80070005 | 0)).toBe(5); // E_ACCESSDENIED
+    expect(win32CodeOfHResult(0x80070002)).toBe(2);
+    expect(win32CodeOfHResult(0x80004005)).toBe(0x80004005); // E_FAIL
+    expect(win32CodeOfHResult(0x00070005)).toBe(0x00070005); // not a failure
+    expect(hresultFailureMessage('SHGetKnownFolderPath', 'text', 0x80070002 | 0)).toBe('SHGetKnownFolderPath failed: text (HRESULT 0x80070002)');
   });
 });

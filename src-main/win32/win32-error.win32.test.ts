@@ -74,3 +74,36 @@ describe('Win32Error', () => {
     assert.match(err.message, /\(NTSTATUS 0xC0000022\)$/);
   });
 });
+
+describe('Win32Error kinds with the system texts', () => {
+  test('ERROR_PRIVILEGE_NOT_HELD (1314) is ACCESS_DENIED', () => {
+    const err = Win32Error.fromCode('AdjustTokenPrivileges', 1314);
+    assert.equal(err.code, 'ACCESS_DENIED');
+    assert.equal(err.message, `AdjustTokenPrivileges failed: ${describeWin32Code(1314)} (error 1314)`);
+  });
+
+  test('STATUS_PRIVILEGE_NOT_HELD maps to 1314 and is ACCESS_DENIED', () => {
+    const err = Win32Error.fromNtStatus('NtSetInformationProcess', 0xc000_0061);
+    assert.equal(err.code, 'ACCESS_DENIED');
+    assert.equal(err.dosError, 1314);
+    assert.match(err.message, /\(NTSTATUS 0xC0000061\)$/);
+  });
+
+  test('an HRESULT: E_ACCESSDENIED is ACCESS_DENIED with error 5s text; E_FAIL is WIN32', () => {
+    const denied = Win32Error.fromHResult('SHGetKnownFolderPath', 0x8007_0005 | 0);
+    assert.equal(denied.code, 'ACCESS_DENIED');
+    assert.equal(denied.win32Code, 0x8007_0005);
+    assert.equal(denied.dosError, 5);
+    assert.equal(denied.message, `SHGetKnownFolderPath failed: ${describeWin32Code(5)} (HRESULT 0x80070005)`);
+    const fail = Win32Error.fromHResult('X', 0x8000_4005 | 0);
+    assert.equal(fail.code, 'WIN32');
+    assert.match(fail.message, /\(HRESULT 0x80004005\)$/);
+  });
+
+  test('advice keeps the kind, the API and the code', () => {
+    const err = Win32Error.fromCode('OpenProcess', 5).withAdvice('run the console as administrator');
+    assert.ok(err instanceof Win32Error);
+    assert.deepEqual([err.code, err.fn, err.win32Code, err.dosError], ['ACCESS_DENIED', 'OpenProcess', 5, 5]);
+    assert.ok(err.message.endsWith('(error 5); run the console as administrator'));
+  });
+});

@@ -8,10 +8,21 @@ export const CHANNELS = [
   'performance:getHistory',
   'settings:get',
   'settings:setRefresh',
+  'settings:setProcessView',
+  'processes:getSnapshot',
+  'processes:getModules',
+  'processes:terminate',
+  'processes:terminateTree',
+  'processes:suspend',
+  'processes:resume',
+  'processes:setPriority',
+  'processes:setAffinity',
+  'desktop:copyText',
+  'desktop:saveCsv',
 ] as const;
 
 /** Events pushed main -> renderer; the renderer never polls in a loop. */
-export const EVENTS = ['performance:changed', 'settings:changed'] as const;
+export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENTS)[number];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES } from './errors';
+import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS } from './process-fields';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
 const NoArgs = z.strictObject({});
@@ -19,9 +20,20 @@ export const RefreshSettings = z.strictObject({
   paused: z.boolean(),
 });
 
+export const ProcessViewSettings = z.strictObject({
+  /** Visible columns, in order; `name` is always first and always shown. */
+  columns: z.array(z.enum(PROCESS_COLUMNS)).min(1).max(PROCESS_COLUMNS.length).refine((c) => new Set(c).size === c.length, 'columns must not repeat'),
+  /** Tree (parent/child) or flat list. */
+  view: z.enum(['tree', 'flat']),
+});
+
+export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const };
+
 export const Settings = z.strictObject({
   schemaVersion: z.literal(1),
   refresh: RefreshSettings,
+  /** Added with the Processes table; older settings files get the defaults. */
+  processes: ProcessViewSettings.default(() => ({ ...DEFAULT_PROCESS_VIEW, columns: [...DEFAULT_PROCESS_VIEW.columns] })),
 });
 
 export const SystemInfo = z.strictObject({
@@ -60,6 +72,115 @@ export const PerformanceHistory = z.strictObject({
   samples: z.array(PerformanceSample).max(1200),
 });
 
+const Pid = z.number().int().nonnegative().max(0xffff_ffff);
+/** Process creation time: FILETIME (100-ns units since 1601) as decimal digits; with the PID it names one process. */
+const CreateTime = z.string().regex(/^\d{1,20}$/, 'createTime must be the decimal FILETIME');
+
+/** One process, exactly: a PID alone can be reused by a new process. */
+export const ProcessKey = z.strictObject({ pid: Pid, createTime: CreateTime });
+
+const Count = z.number().int().nonnegative();
+const Ms = z.number().nonnegative();
+
+/** One row of the Processes table. Strings are read once per process lifetime; numbers every tick. */
+export const ProcessRow = z.strictObject({
+  pid: Pid,
+  parentPid: Pid,
+  createTime: CreateTime,
+  /** Creation time as ms since the Unix epoch, for display (0 for the Idle and System processes). */
+  startTime: z.number(),
+  name: z.string().max(520),
+  sessionId: z.number().int().nonnegative(),
+  cpuPercent: Percent.nullable(),
+  workingSetBytes: Bytes,
+  privateBytes: Bytes,
+  pagefileBytes: Bytes,
+  threadCount: Count,
+  handleCount: Count,
+  userTimeMs: Ms,
+  kernelTimeMs: Ms,
+  basePriority: z.number().int(),
+  ioReadBytes: Bytes,
+  ioWriteBytes: Bytes,
+  ioOtherBytes: Bytes,
+  /** Full image path (QueryFullProcessImageNameW); null when the process could not be opened (see detailsError). */
+  imagePath: z.string().max(32_768).nullable(),
+  commandLine: z.string().max(32_768).nullable(),
+  /** DOMAIN\\user of the process token. */
+  user: z.string().max(520).nullable(),
+  /** IsProcessInJob(process, NULL): in any job at all. */
+  inJob: z.boolean().nullable(),
+  /** Why image path, command line, user or job could not be read (e.g. access denied), else null. */
+  detailsError: z.string().max(1024).nullable(),
+  /** A process whose termination or suspension takes Windows (or this console) down; actions need an override. */
+  critical: z.boolean(),
+});
+
+export const ProcessSnapshot = z.strictObject({
+  /** Increases by one per tick; a delta applies only to the snapshot it names as its base. */
+  seq: z.number().int().nonnegative(),
+  time: z.number().nonnegative(),
+  logicalProcessors: z.number().int().positive(),
+  processes: z.array(ProcessRow).max(100_000),
+});
+
+/** `[pid, mask, ...values]`, see PROCESS_NUMBER_FIELDS. */
+const ChangedNumbers = z
+  .array(z.number().nullable())
+  .min(2)
+  .max(2 + PROCESS_NUMBER_FIELDS.length);
+
+export const ProcessDelta = z.strictObject({
+  seq: z.number().int().positive(),
+  /** The seq this delta applies to; a renderer holding another seq asks for a full snapshot. */
+  baseSeq: z.number().int().nonnegative(),
+  time: z.number().nonnegative(),
+  added: z.array(ProcessRow).max(100_000),
+  removed: z.array(ProcessKey).max(100_000),
+  changed: z.array(ChangedNumbers).max(100_000),
+});
+
+const Targets = z.array(ProcessKey).min(1).max(256);
+const ProcessAction = z.strictObject({
+  targets: Targets,
+  /** Asked for explicitly when a target is critical; the main process still confirms it in its own dialog. */
+  allowCritical: z.boolean().optional(),
+});
+
+export const ApiErrorValue = z.strictObject({
+  code: z.enum(ERROR_CODES),
+  message: z.string().max(4096),
+  win32Code: z.number().int().optional(),
+});
+
+/** Per-target outcome: actions on several processes can partly succeed. */
+export const ActionResults = z.strictObject({
+  results: z
+    .array(z.strictObject({ pid: Pid, createTime: CreateTime, name: z.string().max(520), ok: z.boolean(), error: ApiErrorValue.optional() }))
+    .max(4096),
+});
+
+export const ModuleList = z.strictObject({
+  modules: z
+    .array(
+      z.strictObject({
+        name: z.string().max(520),
+        path: z.string().max(32_768),
+        /** Load address as hex (0x...), kept as text: 64-bit addresses exceed JS numbers. */
+        baseAddress: z.string().regex(/^0x[0-9a-f]{1,16}$/),
+        sizeBytes: Bytes,
+      }),
+    )
+    .max(10_000),
+});
+
+/** A file name with no folder, no characters Windows forbids in names, no control characters, ending in .csv. */
+function isPlainCsvFileName(name: string): boolean {
+  if (!name.toLowerCase().endsWith('.csv') || name.length <= 4) return false;
+  for (const ch of name) if ('\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 0x20) return false;
+  return true;
+}
+
 /** Every channel: name -> request and response schema. */
 export const channelSchemas = {
   'system:getInfo': { request: NoArgs, response: SystemInfo },
@@ -71,19 +192,46 @@ export const channelSchemas = {
       .refine((r) => r.intervalMs !== undefined || r.paused !== undefined, 'give intervalMs or paused'),
     response: Settings,
   },
+  'settings:setProcessView': {
+    request: z
+      .strictObject({ columns: ProcessViewSettings.shape.columns.optional(), view: ProcessViewSettings.shape.view.optional() })
+      .refine((r) => r.columns !== undefined || r.view !== undefined, 'give columns or view'),
+    response: Settings,
+  },
+  'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
+  'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
+  'processes:terminate': { request: ProcessAction, response: ActionResults },
+  'processes:terminateTree': { request: ProcessAction, response: ActionResults },
+  'processes:suspend': { request: ProcessAction, response: ActionResults },
+  'processes:resume': { request: ProcessAction, response: ActionResults },
+  'processes:setPriority': { request: ProcessAction.extend({ priorityClass: z.enum(PRIORITY_CLASSES) }), response: ActionResults },
+  'processes:setAffinity': {
+    request: ProcessAction.extend({
+      /** Logical processors (0-63, one processor group) the processes may run on. */
+      processors: z.array(z.number().int().min(0).max(63)).min(1).max(64).refine((p) => new Set(p).size === p.length, 'processors must not repeat'),
+    }),
+    response: ActionResults,
+  },
+  /** Text onto the clipboard (cells, rows, a command line); the renderer has no clipboard permission. */
+  'desktop:copyText': { request: z.strictObject({ text: z.string().max(1_000_000) }), response: z.strictObject({}) },
+  /** A CSV export, saved where the admin chooses in a dialog the main process owns; null when cancelled. */
+  'desktop:saveCsv': {
+    request: z.strictObject({
+      suggestedName: z.string().min(1).max(120).refine(isPlainCsvFileName, 'a plain file name ending in .csv'),
+      content: z.string().max(32 * 1024 * 1024),
+    }),
+    response: z.strictObject({ savedTo: z.string().max(32_768).nullable() }),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every pushed event: name -> payload schema. */
 export const eventSchemas = {
   'performance:changed': PerformanceSample,
   'settings:changed': Settings,
+  'processes:changed': ProcessDelta,
 } as const satisfies Record<EventName, z.ZodType>;
 
-export const ApiErrorSchema = z.strictObject({
-  code: z.enum(ERROR_CODES),
-  message: z.string().max(4096),
-  win32Code: z.number().int().optional(),
-});
+export const ApiErrorSchema = ApiErrorValue;
 
 export type RequestOf<C extends Channel> = z.input<(typeof channelSchemas)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<(typeof channelSchemas)[C]['response']>;
@@ -93,3 +241,10 @@ export type SettingsValue = z.output<typeof Settings>;
 export type SystemInfoValue = z.output<typeof SystemInfo>;
 export type PerformanceSampleValue = z.output<typeof PerformanceSample>;
 export type PerformanceHistoryValue = z.output<typeof PerformanceHistory>;
+export type ProcessKeyValue = z.output<typeof ProcessKey>;
+export type ProcessRowValue = z.output<typeof ProcessRow>;
+export type ProcessSnapshotValue = z.output<typeof ProcessSnapshot>;
+export type ProcessDeltaValue = z.output<typeof ProcessDelta>;
+export type ActionResultsValue = z.output<typeof ActionResults>;
+export type ModuleListValue = z.output<typeof ModuleList>;
+export type ProcessViewSettingsValue = z.output<typeof ProcessViewSettings>;

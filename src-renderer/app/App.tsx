@@ -84,7 +84,7 @@ function Shell() {
           >
             {/* Only the shown panel is mounted: hidden charts would still redraw every tick. */}
             {tab.id === active ? (
-              <ErrorBoundary what={`the ${tab.label} view`}>{renderView(tab.id, settings)}</ErrorBoundary>
+              <ErrorBoundary what={`the ${tab.label} view`}>{renderView(tab.id, settings, setSettings)}</ErrorBoundary>
             ) : null}
           </div>
         ))}
@@ -94,12 +94,12 @@ function Shell() {
   );
 }
 
-function renderView(id: TabId, settings: SettingsValue | null) {
+function renderView(id: TabId, settings: SettingsValue | null, onSettings: (settings: SettingsValue) => void) {
   switch (id) {
     case 'performance':
       return <PerformanceView refresh={settings?.refresh ?? null} />;
     case 'processes':
-      return <ProcessesView />;
+      return <ProcessesView settings={settings} onSettings={onSettings} />;
     case 'services':
       return <ServicesView />;
     case 'jobs':

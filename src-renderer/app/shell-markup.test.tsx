@@ -74,7 +74,11 @@ describe('TabList', () => {
 });
 
 describe('RefreshControls', () => {
-  const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 2000, paused: false } };
+  const settings = {
+    schemaVersion: 1 as const,
+    refresh: { intervalMs: 2000, paused: false },
+    processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const },
+  };
 
   it('labels the interval select, selects the current interval and offers Pause', () => {
     const html = renderToStaticMarkup(<RefreshControls settings={settings} onChange={() => undefined} />);

@@ -55,3 +55,14 @@ describe('small conversions', () => {
     expect(formatDuration(-5)).toBe('0 s');
   });
 });
+
+describe('process times', () => {
+  it('shows CPU time as h:mm:ss and start times as local date and time', async () => {
+    const { formatCpuTime, formatDateTime } = await import('./format');
+    expect(formatCpuTime(0)).toBe('0:00:00');
+    expect(formatCpuTime(3_723_999)).toBe('1:02:03');
+    expect(formatCpuTime(null)).toBe('—');
+    expect(formatDateTime(new Date(2024, 4, 1, 14, 3, 9).getTime())).toBe('2024-05-01 14:03:09');
+    expect(formatDateTime(0)).toBe('—');
+  });
+});

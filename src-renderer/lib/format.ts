@@ -61,3 +61,18 @@ export function formatDuration(ms: number): string {
   if (minutes === 0) return `${seconds} s`;
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
+
+/** CPU time as Task Manager's Details tab shows it: "0:01:23" (hours:minutes:seconds), "—" when unknown. */
+export function formatCpuTime(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return NO_VALUE;
+  const totalSeconds = Math.floor(ms / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  return `${hours}:${pad2(Math.floor(totalSeconds / 60) % 60)}:${pad2(totalSeconds % 60)}`;
+}
+
+/** Local date and time "2024-05-01 14:03:09"; "—" for 0 (the Idle and System processes have no start time). */
+export function formatDateTime(epochMs: number): string {
+  if (!Number.isFinite(epochMs) || epochMs <= 0) return NO_VALUE;
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${formatClock(epochMs)}`;
+}

@@ -1,15 +1,435 @@
-import { EmptyState } from '../shared/EmptyState';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
+import type { ApiError } from '../../src-preload/contract/errors';
+import type { ProcessKeyValue, SettingsValue } from '../../src-preload/contract/schemas';
+import { reportFailure, request, useEvent } from '../lib/api';
+import { formatInterval } from '../lib/format';
+import { pushToast } from '../shared/toast-store';
+import { AffinityDialog } from './AffinityDialog';
+import { ColumnChooser } from './ColumnChooser';
+import { csvFileName, processesCsv, rowsAsText } from './csv-export';
+import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
+import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
+import { ProcessFeed, type FeedStatus } from './process-feed';
+import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
+import { parentsOf, type SortSpec } from './process-rows';
+import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
+import { ProcessDetails, type ModulesState } from './ProcessDetails';
+import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
+import { ProcessTable, type TableCommand } from './ProcessTable';
+import { EMPTY_SELECTION, pruneSelection, type Selection } from './selection';
+import { useDisplayRows } from './use-display-rows';
 
-/** The Processes section, until the processes release brings the live table. Shows no data it does not have. */
-export function ProcessesView() {
-  return (
-    <EmptyState title="Processes: not available yet">
-      <p>
-        The live process table arrives with the processes release: every process with its CPU, memory, user, path and
-        command line, refreshed from one system query per tick, a filter, tree and flat views, and terminate, suspend and
-        priority actions.
-      </p>
-      <p>Until then this tab shows nothing rather than invented rows.</p>
-    </EmptyState>
+/** The contract's cap on targets per action request. */
+const MAX_TARGETS = 256;
+
+type ProcessView = SettingsValue['processes']['view'];
+
+/**
+ * The Processes view: the live table (tree or flat), its filter, column chooser and CSV export, the
+ * context menu and keyboard actions, and the details panel. Data: a ProcessStore kept in step by a
+ * ProcessFeed (processes:changed deltas, processes:getSnapshot on mount and on any gap); the view
+ * re-renders on the store's version, and only the visible rows are in the DOM.
+ */
+export function ProcessesView({
+  settings,
+  onSettings,
+}: {
+  settings: SettingsValue | null;
+  /** Settings as main saved them after a settings:setProcessView. */
+  onSettings: (settings: SettingsValue) => void;
+}) {
+  const [store] = useState(() => new ProcessStore());
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const [feed, setFeed] = useState<{ status: FeedStatus; error: ApiError | null }>({ status: 'loading', error: null });
+  const feedRef = useRef<ProcessFeed | null>(null);
+
+  // Subscribe first (this effect is declared, so it runs, before the one that fetches the snapshot).
+  useEvent('processes:changed', (delta) => feedRef.current?.onDelta(delta));
+  useEffect(() => {
+    const next = new ProcessFeed(
+      store,
+      () => request('processes:getSnapshot', {}),
+      (status, error) => {
+        setFeed({ status, error });
+        if (error) reportFailure('Could not load the process list', error);
+      },
+    );
+    feedRef.current = next;
+    void next.start();
+    return () => {
+      next.dispose();
+      if (feedRef.current === next) feedRef.current = null;
+    };
+  }, [store]);
+
+  // View settings as main last reported them; defaults until settings arrive.
+  const columns = useMemo(() => normalizeColumns(settings?.processes.columns ?? DEFAULT_PROCESS_COLUMNS), [settings?.processes.columns]);
+  const view: ProcessView = settings?.processes.view ?? 'tree';
+  const saveView = useCallback(
+    (req: { columns?: ProcessColumn[]; view?: ProcessView }, action: string) => {
+      void request('settings:setProcessView', req).then((result) => {
+        if (result.ok) onSettings(result.value);
+        else reportFailure(action, result.error);
+      });
+    },
+    [onSettings],
   );
+
+  const [filterText, setFilterText] = useState('');
+  const filter = useDeferredValue(filterText);
+  const [sort, setSort] = useState<SortSpec | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [menu, setMenu] = useState<{ at: { x: number; y: number }; column: ProcessColumn | null } | null>(null);
+  const [affinityFor, setAffinityFor] = useState<ProcessKeyValue[] | null>(null);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const rows = useDisplayRows(store, { view, filter, sort, collapsed });
+  // Keys of processes whose red refresh has ended drop out of the selection.
+  const structure = store.structureVersion;
+  const selection = useMemo(
+    () => pruneSelection(rawSelection, (k) => store.get(k) !== undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rawSelection, store, structure],
+  );
+
+  const filterRef = useRef<HTMLInputElement>(null);
+  const tableHostRef = useRef<HTMLDivElement>(null);
+  const filterId = useId();
+
+  // Ctrl+F focuses the filter from anywhere in the view (Electron has no find bar to give it to).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'f' || event.key === 'F')) {
+        event.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusTable = () => tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
+
+  // The selected processes still running, in the shown order (exited ones cannot be acted on).
+  const selectedEntries = (): ProcessEntry[] =>
+    [...selection.selected].map((k) => store.get(k)).filter((e): e is ProcessEntry => e !== undefined && e.status !== 'exited');
+
+  const shownSelectedRows = () => rows.filter((r) => selection.selected.has(r.entry.key));
+
+  const copyText = useCallback((text: string, what: string) => {
+    void request('desktop:copyText', { text }).then((result) => {
+      if (result.ok) setNotice(`Copied ${what}.`);
+      else reportFailure(`Could not copy ${what}`, result.error);
+    });
+  }, []);
+
+  const runAction = useCallback(
+    (req: ProcessActionRequest, targets: ProcessKeyValue[]) => runProcessAction({ store, setNotice }, req, targets, false),
+    [store],
+  );
+
+  const act = (req: ProcessActionRequest) => void runAction(req, selectedEntries().map(keyOfEntry));
+
+  const onCommand = (command: TableCommand) => {
+    if (command === 'copy') {
+      const picked = shownSelectedRows();
+      if (picked.length > 0) copyText(rowsAsText(columns, picked), picked.length === 1 ? 'the row' : `${picked.length} rows`);
+      return;
+    }
+    act({ kind: command });
+  };
+
+  const exportCsv = () => {
+    const content = processesCsv(columns, rows);
+    void request('desktop:saveCsv', { suggestedName: csvFileName(new Date()), content }).then((result) => {
+      if (!result.ok) reportFailure('Could not export the process list', result.error);
+      else if (result.value.savedTo === null) setNotice('Export cancelled.');
+      else setNotice(`Saved ${rows.length} processes to ${result.value.savedTo}.`);
+    });
+  };
+
+  const onToggleExpanded = useCallback((key: string, expanded: boolean) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (expanded) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+
+  const onContextMenu = useCallback((at: { x: number; y: number }, key: string, column: ProcessColumn | null) => {
+    setSelection((current) => (current.selected.has(key) ? { ...current, focus: key } : { selected: new Set([key]), anchor: key, focus: key }));
+    setMenu({ at, column });
+  }, []);
+
+  // Details: the focused row when it is selected, else the only selected row.
+  const detailKey =
+    selection.focus !== null && selection.selected.has(selection.focus)
+      ? selection.focus
+      : selection.selected.size === 1
+        ? ([...selection.selected][0] ?? null)
+        : null;
+  const detailEntry = detailKey === null ? undefined : store.get(detailKey);
+  const [history, setHistory] = useState<{ key: string | null; points: readonly HistoryPoint[] }>({ key: null, points: [] });
+  useEffect(() => {
+    if (detailKey === null) return undefined;
+    return store.subscribe(() => {
+      const e = store.get(detailKey);
+      if (!e || e.status === 'exited') return;
+      const point = historyPoint(e.row, store.time);
+      setHistory((h) => (h.key === detailKey ? { key: detailKey, points: appendPoint(h.points, point) } : { key: detailKey, points: [point] }));
+    });
+  }, [store, detailKey]);
+  const points = history.key === detailKey ? history.points : [];
+
+  const [modules, setModules] = useState<{ key: string | null; state: ModulesState }>({ key: null, state: { status: 'idle' } });
+  const modulesState: ModulesState = modules.key === detailKey ? modules.state : { status: 'idle' };
+  const loadModules = () => {
+    if (!detailEntry) return;
+    const key = detailEntry.key;
+    setModules({ key, state: { status: 'loading' } });
+    void request('processes:getModules', { target: keyOfEntry(detailEntry) }).then((result) => {
+      setModules((m) =>
+        m.key !== key ? m : { key, state: result.ok ? { status: 'ready', modules: result.value.modules } : { status: 'failed', error: result.error } },
+      );
+      if (!result.ok) reportFailure(`Could not read the modules of ${processLabel(detailEntry.row.name, detailEntry.row.pid)}`, result.error);
+    });
+  };
+  const parentName = useMemo(() => {
+    if (!detailEntry) return null;
+    return parentsOf([...store.all()]).get(detailEntry)?.row.name ?? null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [detailEntry, store, structure]);
+
+  const menuTargets = menu ? selectedEntries() : [];
+  const first = menuTargets[0];
+  const subject = menuTargets.length === 1 && first ? processLabel(first.row.name, first.row.pid) : `${menuTargets.length} processes`;
+  const priorities = new Set(menuTargets.map((e) => priorityClassOf(e.row.basePriority)));
+  const menuHandlers: ProcessMenuHandlers = {
+    onAction: act,
+    onAffinity: () => setAffinityFor(menuTargets.map(keyOfEntry)),
+    onCopyCell: () => {
+      const focused = selection.focus === null ? undefined : store.get(selection.focus);
+      if (focused && menu?.column) copyText(COLUMN_SPECS[menu.column].text(focused.row), `the ${COLUMN_SPECS[menu.column].label.toLowerCase()}`);
+    },
+    onCopyRows: () => onCommand('copy'),
+    onCopyCommandLine: () => {
+      const lines = shownSelectedRows()
+        .map((r) => r.entry.row.commandLine)
+        .filter((c): c is string => c !== null);
+      if (lines.length > 0) copyText(lines.join('\r\n'), lines.length === 1 ? 'the command line' : `${lines.length} command lines`);
+    },
+    onClose: () => {
+      setMenu(null);
+      focusTable();
+    },
+  };
+
+  const total = store.size;
+  const statusText = describeStatus(feed.status, feed.error, total, rows.length, filter, settings);
+
+  return (
+    <div className="processes">
+      <div className="processes__toolbar" role="toolbar" aria-label="Process list">
+        <label htmlFor={filterId} className="visually-hidden">
+          Filter processes
+        </label>
+        <input
+          ref={filterRef}
+          id={filterId}
+          type="search"
+          className="processes__filter"
+          data-testid="process-filter"
+          placeholder="Filter: name, PID, path, command line, user (Ctrl+F)"
+          aria-keyshortcuts="Control+F"
+          value={filterText}
+          onChange={(e) => setFilterText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filterText !== '') {
+              e.preventDefault();
+              setFilterText('');
+            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              focusTable();
+            }
+          }}
+        />
+        <div className="segmented" role="group" aria-label="Layout">
+          {(['tree', 'flat'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => view !== v && saveView({ view: v }, 'Could not switch the process layout')}>
+              {v === 'tree' ? 'Tree view' : 'Flat list'}
+            </button>
+          ))}
+        </div>
+        <div className="processes__chooser">
+          <button type="button" aria-haspopup="dialog" aria-expanded={chooserOpen} onClick={() => setChooserOpen((o) => !o)}>
+            Choose columns…
+          </button>
+          {chooserOpen ? (
+            <ColumnChooser
+              columns={columns}
+              onChange={(next) => {
+                if (!sameColumns(next, columns)) saveView({ columns: next }, 'Could not save the column choice');
+              }}
+              onClose={() => setChooserOpen(false)}
+            />
+          ) : null}
+        </div>
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="process-export-csv">
+          Export CSV…
+        </button>
+        <span className="processes__count" data-testid="process-count" data-total={total} data-shown={rows.length}>
+          {filter.trim() !== '' ? `${rows.length} of ${total} processes` : `${total} processes`}
+        </span>
+      </div>
+      <p role="status" className="status-line" data-testid="processes-status">
+        {statusText}
+        {notice ? <span className="processes__notice">{` ${notice}`}</span> : null}
+      </p>
+      <div className="processes__body">
+        <div className="processes__table" ref={tableHostRef}>
+          {feed.status === 'loading' && store.seq === null ? (
+            <p className="processes__empty">Loading the process list…</p>
+          ) : feed.status === 'failed' && store.seq === null ? (
+            <div className="processes__empty">
+              <p>{`The process list could not be loaded: ${feed.error?.message ?? 'no reason given'}.`}</p>
+              <button type="button" onClick={() => void feedRef.current?.resync()}>
+                Try loading the process list again
+              </button>
+            </div>
+          ) : rows.length === 0 ? (
+            <div className="processes__empty">
+              <p>{filter.trim() !== '' ? `No process matches “${filter.trim()}”.` : 'Main reported no processes.'}</p>
+              {filter.trim() !== '' ? (
+                <button type="button" onClick={() => setFilterText('')}>
+                  Clear the filter
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <ProcessTable
+              rows={rows}
+              columns={columns}
+              view={view}
+              version={version}
+              sort={sort}
+              onSortChange={setSort}
+              selection={selection}
+              onSelectionChange={setSelection}
+              onToggleExpanded={onToggleExpanded}
+              onContextMenu={onContextMenu}
+              onCommand={onCommand}
+            />
+          )}
+        </div>
+        <ProcessDetails
+          entry={detailEntry}
+          selectedCount={selection.selected.size}
+          parentName={parentName}
+          points={points}
+          modules={modulesState}
+          onLoadModules={loadModules}
+          onCopy={copyText}
+        />
+      </div>
+      {menu ? (
+        <ProcessMenu
+          at={menu.at}
+          model={{
+            subject,
+            count: menuTargets.length,
+            priority: priorities.size === 1 ? ([...priorities][0] ?? null) : null,
+            columnLabel: menu.column ? COLUMN_SPECS[menu.column].label : null,
+          }}
+          handlers={menuHandlers}
+        />
+      ) : null}
+      {affinityFor ? (
+        <AffinityDialog
+          subject={affinityFor.length === 1 && first ? processLabel(first.row.name, first.row.pid) : `${affinityFor.length} processes`}
+          logicalProcessors={store.logicalProcessors}
+          onApply={(processors) => {
+            const targets = affinityFor;
+            setAffinityFor(null);
+            focusTable();
+            void runAction({ kind: 'setAffinity', processors }, targets);
+          }}
+          onCancel={() => {
+            setAffinityFor(null);
+            focusTable();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** What an action needs from the view: the store (is a target critical?) and the polite notice line. */
+interface ActionContext {
+  readonly store: ProcessStore;
+  readonly setNotice: (text: string) => void;
+}
+
+/**
+ * Sends one action and shows its outcome: success on the notice line, failures as an error toast naming
+ * each process and why. Targets refused only for being critical get a "Terminate anyway…" button on the
+ * toast, which resends just them with allowCritical (main then asks in its own, stronger dialog).
+ * CANCELLED (the admin said no in main's dialog) is not an error.
+ */
+async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, targets: ProcessKeyValue[], allowCritical: boolean): Promise<void> {
+  if (targets.length === 0) return;
+  if (targets.length > MAX_TARGETS) {
+    pushToast({
+      tone: 'error',
+      title: `Could not act on ${targets.length} processes`,
+      message: `At most ${MAX_TARGETS} processes can be acted on at once; select fewer.`,
+    });
+    return;
+  }
+  const base = { targets, ...(allowCritical ? { allowCritical: true } : {}) };
+  const result =
+    req.kind === 'setPriority'
+      ? await request('processes:setPriority', { ...base, priorityClass: req.priorityClass })
+      : req.kind === 'setAffinity'
+        ? await request('processes:setAffinity', { ...base, processors: [...req.processors] })
+        : await request(`processes:${req.kind}`, base);
+  if (!result.ok) {
+    const toast = callFailureToast(req.kind, targets.length, result.error);
+    if (toast) pushToast(toast);
+    else ctx.setNotice('Cancelled: nothing was changed.');
+    return;
+  }
+  const isCritical = (k: ProcessKeyValue) => ctx.store.get(`${k.pid}:${k.createTime}`)?.row.critical === true;
+  const outcome = summarizeResults(req.kind, result.value.results, isCritical);
+  if (!outcome.toast) return;
+  if (outcome.toast.tone === 'info') {
+    ctx.setNotice(`${outcome.toast.title}.`);
+    return;
+  }
+  const refused = outcome.criticalRefused;
+  pushToast(
+    refused.length > 0
+      ? { ...outcome.toast, action: { label: anywayLabel(req.kind), run: () => void runProcessAction(ctx, req, [...refused], true) } }
+      : outcome.toast,
+  );
+}
+
+/** The status line: what the list is doing now. */
+export function describeStatus(
+  status: FeedStatus,
+  error: ApiError | null,
+  total: number,
+  shown: number,
+  filter: string,
+  settings: SettingsValue | null,
+): string {
+  if (status === 'loading') return total === 0 ? 'Loading the process list…' : 'Resynchronising with the main process…';
+  if (status === 'failed') return `The process list could not be refreshed: ${error?.message ?? 'no reason given'}.`;
+  const refresh = settings?.refresh;
+  const live = refresh ? (refresh.paused ? 'Paused: the list is not updating.' : `Live: refreshed every ${formatInterval(refresh.intervalMs)}.`) : 'Live.';
+  return filter.trim() !== '' ? `${live} Showing ${shown} of ${total}.` : live;
 }

@@ -30,6 +30,18 @@ function ToastItem({ toast }: { toast: Toast }) {
         </p>
         <p className="toast__message">{toast.message}</p>
         {toast.meta ? <p className="toast__meta">{toast.meta}</p> : null}
+        {toast.action ? (
+          <button
+            type="button"
+            className="toast__action"
+            onClick={() => {
+              dismissToast(toast.id);
+              toast.action?.run();
+            }}
+          >
+            {toast.action.label}
+          </button>
+        ) : null}
       </div>
       <button type="button" className="toast__dismiss" onClick={() => dismissToast(toast.id)} aria-label="Dismiss" aria-describedby={titleId}>
         ×

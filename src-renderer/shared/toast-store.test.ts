@@ -19,6 +19,15 @@ describe('addToast', () => {
     ]);
   });
 
+  it('keeps the newest follow-up action when an identical toast repeats', () => {
+    const first = { label: 'Terminate anyway…', run: () => undefined };
+    const second = { label: 'Terminate anyway…', run: () => undefined };
+    let list = addToast([], { ...denied, action: first }, 1);
+    list = addToast(list, { ...denied, action: second }, 2);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.action).toBe(second);
+  });
+
   it('treats a different message or code as a different toast', () => {
     let list = addToast([], denied, 1);
     list = addToast(list, { ...denied, meta: 'WIN32 · Win32 error 6 (0x00000006)' }, 2);

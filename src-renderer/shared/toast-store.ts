@@ -19,6 +19,14 @@ export interface Toast {
   readonly meta?: string;
   /** How many times the same toast was raised; repeats bump this instead of stacking. */
   readonly count: number;
+  /** An optional follow-up the admin can take from the toast ("Terminate anyway…"); the toast closes after it. */
+  readonly action?: ToastAction;
+}
+
+/** A button on a toast: its label names what it does. */
+export interface ToastAction {
+  readonly label: string;
+  readonly run: () => void;
 }
 
 /** A toast before the store gives it an id. */
@@ -36,7 +44,8 @@ export function addToast(list: readonly Toast[], input: ToastInput, id: number, 
     (t) => t.tone === input.tone && t.title === input.title && t.message === input.message && t.meta === input.meta,
   );
   const rest = same ? list.filter((t) => t !== same) : list;
-  const next: Toast = same ? { ...same, count: same.count + 1 } : { ...input, id, count: 1 };
+  // A repeat carries the newest follow-up: it acts on the targets of the latest attempt.
+  const next: Toast = same ? { ...same, ...(input.action ? { action: input.action } : {}), count: same.count + 1 } : { ...input, id, count: 1 };
   const all = [...rest, next];
   return all.length > max ? all.slice(all.length - max) : all;
 }

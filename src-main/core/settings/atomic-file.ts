@@ -22,7 +22,9 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicFs =
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
   try {
-    handle = await fs.open(temp, 'wx');
+    // Owner-only where POSIX modes apply (the host's ready file holds a token); on Windows the file
+    // inherits the admin-only folder's DACL.
+    handle = await fs.open(temp, 'wx', 0o600);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
     await handle.close();

@@ -49,6 +49,15 @@ describe('SettingsStore', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toHaveLength(2);
   });
 
+  it('fills in settings added by later releases (an older file without processes keeps its refresh)', async () => {
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, refresh: { intervalMs: 2000, paused: true } }));
+    const settings = (await SettingsStore.open(file, logger)).get();
+    expect(settings.refresh).toEqual({ intervalMs: 2000, paused: true });
+    expect(settings.processes).toEqual(DEFAULT_SETTINGS.processes);
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses an invalid change and leaves file and memory unchanged', async () => {
     const file = path.join(dir, 'settings.json');
     const store = await SettingsStore.open(file, logger);

@@ -1,12 +1,13 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { Settings, type SettingsValue } from '../../../src-preload/contract/schemas';
+import { DEFAULT_PROCESS_VIEW, Settings, type SettingsValue } from '../../../src-preload/contract/schemas';
 import type { Logger } from '../logger';
 import { writeFileAtomic, type AtomicFs } from './atomic-file';
 
 export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
   schemaVersion: 1,
   refresh: Object.freeze({ intervalMs: 1000, paused: false }),
+  processes: Object.freeze({ columns: Object.freeze([...DEFAULT_PROCESS_VIEW.columns]), view: DEFAULT_PROCESS_VIEW.view }),
 }) as SettingsValue;
 
 /**

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ActionResults } from '../../../src-preload/contract/schemas';
+import { AppError } from '../app-error';
+import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
+import { ProcessActions } from './process-actions';
+import { ProcessCollector } from './process-collector';
+import { raw, RecordingControl, ScriptedSource } from './test-doubles';
+
+function setup(confirmAnswer = true) {
+  const source = new ScriptedSource([
+    raw(4, 0, 0n, { name: 'System' }),
+    raw(100, 4, 10n, { name: 'build.exe' }),
+    raw(101, 100, 11n, { name: 'cl.exe' }),
+    raw(102, 101, 12n, { name: 'link.exe' }),
+    raw(200, 4, 20n, { name: 'notepad.exe' }),
+    raw(650, 4, 30n, { name: 'lsass.exe' }),
+  ]);
+  const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
+  collector.tick(1);
+  const control = new RecordingControl();
+  const prompts: ConfirmPrompt[] = [];
+  const desktop: DesktopPort = {
+    confirm: vi.fn(async (p: ConfirmPrompt) => (prompts.push(p), confirmAnswer)),
+    copyText: vi.fn(async () => {}),
+    saveText: vi.fn(async () => null),
+  };
+  return { actions: new ProcessActions(collector, control), control, desktop, prompts };
+}
+
+describe('ProcessActions', () => {
+  it('confirms a terminate in the main process dialog, then acts on exactly that process', async () => {
+    const { actions, control, desktop, prompts } = setup();
+    const result = await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop);
+    expect(ActionResults.parse(result).results).toEqual([{ pid: 200, createTime: '20', name: 'notepad.exe', ok: true }]);
+    expect(prompts[0]).toMatchObject({ title: 'Terminate processes', confirmLabel: 'Terminate', destructive: true });
+    expect(prompts[0]!.message).toContain('notepad.exe (PID 200)');
+    expect(control.calls).toEqual([{ targets: [{ pid: 200, createTime: 20n }], action: { kind: 'terminate', exitCode: 1 } }]);
+  });
+
+  it('changes nothing and answers CANCELLED when the admin declines', async () => {
+    const { actions, control, desktop } = setup(false);
+    await expect(actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(control.calls).toEqual([]);
+  });
+
+  it('refuses a stale creation time (PID reused or exited) without asking or acting', async () => {
+    const { actions, control, desktop } = setup();
+    const result = await actions.run({ targets: [{ pid: 200, createTime: '19' }] }, { verb: 'terminate' }, desktop);
+    expect(result.results).toEqual([expect.objectContaining({ pid: 200, ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) })]);
+    expect(desktop.confirm).not.toHaveBeenCalled();
+    expect(control.calls).toEqual([]);
+  });
+
+  it('refuses critical processes without the override, and acts on the rest', async () => {
+    const { actions, control, desktop } = setup();
+    const result = await actions.run({ targets: [{ pid: 650, createTime: '30' }, { pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop);
+    expect(result.results[0]).toMatchObject({ pid: 650, ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(result.results[0]!.error!.message).toMatch(/critical process/);
+    expect(control.calls[0]!.targets).toEqual([{ pid: 200, createTime: 20n }]);
+  });
+
+  it('with the override, warns about the critical process in the dialog even for a non-destructive verb', async () => {
+    const { actions, control, desktop, prompts } = setup();
+    await actions.run({ targets: [{ pid: 650, createTime: '30' }], allowCritical: true }, { verb: 'suspend' }, desktop);
+    expect(prompts[0]!.detail).toMatch(/WARNING: lsass\.exe \(PID 650\) is a critical process/);
+    expect(control.calls[0]).toEqual({ targets: [{ pid: 650, createTime: 30n }], action: { kind: 'suspend' } });
+  });
+
+  it('does not ask before non-destructive actions on ordinary processes', async () => {
+    const { actions, control, desktop } = setup();
+    await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'setAffinity', processors: [0, 2] }, desktop);
+    await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'setPriority', priorityClass: 'high' }, desktop);
+    expect(desktop.confirm).not.toHaveBeenCalled();
+    expect(control.calls.map((c) => c.action)).toEqual([
+      { kind: 'setAffinity', mask: 0b101n },
+      { kind: 'setPriority', priorityClass: 'high' },
+    ]);
+  });
+
+  it('terminates a tree descendants first and lists the whole tree in the dialog', async () => {
+    const { actions, control, desktop, prompts } = setup();
+    const result = await actions.run({ targets: [{ pid: 100, createTime: '10' }] }, { verb: 'terminateTree' }, desktop);
+    expect(control.calls[0]!.targets.map((t) => t.pid)).toEqual([102, 101, 100]);
+    expect(result.results.map((r) => [r.pid, r.ok])).toEqual([
+      [102, true],
+      [101, true],
+      [100, true],
+    ]);
+    expect(prompts[0]!.detail).toContain('link.exe (PID 102)');
+  });
+
+  it('reports per-target Win32 failures with their code', async () => {
+    const { actions, control, desktop } = setup();
+    control.answer = (t) => (t.pid === 101 ? { ok: false, error: new AppError('ACCESS_DENIED', 'OpenProcess failed for cl.exe (PID 101): Access is denied. (error 5)', 5) } : { ok: true });
+    const result = await actions.run({ targets: [{ pid: 100, createTime: '10' }] }, { verb: 'terminateTree' }, desktop);
+    expect(result.results.find((r) => r.pid === 101)).toEqual({
+      pid: 101,
+      createTime: '11',
+      name: 'cl.exe',
+      ok: false,
+      error: { code: 'ACCESS_DENIED', message: 'OpenProcess failed for cl.exe (PID 101): Access is denied. (error 5)', win32Code: 5 },
+    });
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { ProcessDelta, ProcessSnapshot } from '../../../src-preload/contract/schemas';
+import { PROCESS_NUMBER_FIELDS } from '../../../src-preload/contract/process-fields';
+import { DETAILS_BUDGET_MS, MAX_INCOMPLETE_READS, ProcessCollector, processCpuPercent } from './process-collector';
+import { raw, ScriptedSource } from './test-doubles';
+
+/** A clock the test advances: 1 s = 10,000,000 x 100 ns. */
+function clock() {
+  let now = 0n;
+  return { read: () => now, advanceSeconds: (s: number) => (now += BigInt(s) * 10_000_000n) };
+}
+
+describe('processCpuPercent', () => {
+  it('is CPU time over wall time times processors, null on first sighting or a backwards counter', () => {
+    expect(processCpuPercent(undefined, 100n, 10n, 1)).toBeNull();
+    expect(processCpuPercent(0n, 5_000_000n, 10_000_000n, 1)).toBe(50);
+    expect(processCpuPercent(0n, 5_000_000n, 10_000_000n, 4)).toBe(12.5);
+    expect(processCpuPercent(0n, 40_000_000n, 10_000_000n, 4)).toBe(100);
+    expect(processCpuPercent(10n, 5n, 10_000_000n, 1)).toBeNull();
+    expect(processCpuPercent(0n, 5n, 0n, 1)).toBeNull();
+  });
+});
+
+describe('ProcessCollector', () => {
+  it('adds every process on the first tick, with details read once and no CPU % yet', () => {
+    const source = new ScriptedSource([raw(4, 0, 0n, { name: 'System' }), raw(100, 4, 5n)]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 2, new Set([999]), c.read);
+    const delta = collector.tick(1000);
+    expect(ProcessDelta.parse(delta)).toBeTruthy();
+    expect(delta).toMatchObject({ seq: 1, baseSeq: 0, removed: [], changed: [] });
+    expect(delta.added.map((r) => [r.pid, r.cpuPercent, r.critical])).toEqual([
+      [4, null, true],
+      [100, null, false],
+    ]);
+    expect(delta.added[1]).toMatchObject({ imagePath: 'C:\\bin\\p100.exe', commandLine: 'p100.exe --flag "a b"', user: 'HOST\\admin', createTime: '5' });
+    expect(source.snapshots).toBe(1);
+    expect(source.detailCalls).toEqual(['4:0', '100:5']);
+  });
+
+  it('sends only changed numbers afterwards, with one snapshot and no detail reads per tick', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n), raw(200, 4, 6n)]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, new Set(), c.read);
+    collector.tick(1000);
+    c.advanceSeconds(1);
+    source.current[0] = raw(100, 4, 5n, { userTime: 2_500_000n, kernelTime: 2_500_000n, workingSetBytes: 2000 });
+    const delta = collector.tick(2000);
+    expect(delta).toMatchObject({ seq: 2, baseSeq: 1, added: [], removed: [] });
+    const cpuBit = 1 << PROCESS_NUMBER_FIELDS.indexOf('cpuPercent');
+    const wsBit = 1 << PROCESS_NUMBER_FIELDS.indexOf('workingSetBytes');
+    const userBit = 1 << PROCESS_NUMBER_FIELDS.indexOf('userTimeMs');
+    const kernelBit = 1 << PROCESS_NUMBER_FIELDS.indexOf('kernelTimeMs');
+    // p100: cpu 50 %, working set, user and kernel time changed; p200: its cpu went from null to 0.
+    expect(delta.changed).toEqual([
+      [100, cpuBit | wsBit | userBit | kernelBit, 50, 2000, 250, 250],
+      [200, cpuBit, 0],
+    ]);
+    c.advanceSeconds(1);
+    expect(collector.tick(3000).changed).toEqual([[100, cpuBit, 0]]);
+    expect(source.snapshots).toBe(3);
+    expect(source.detailCalls).toHaveLength(2);
+  });
+
+  it('treats a reused PID as an exit plus a new process, in the same delta', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n)]);
+    const collector = new ProcessCollector(source, 1, new Set(), clock().read);
+    collector.tick(1);
+    source.current = [raw(100, 4, 9n, { name: 'other.exe' })];
+    const delta = collector.tick(2);
+    expect(delta.removed).toEqual([{ pid: 100, createTime: '5' }]);
+    expect(delta.added.map((r) => [r.pid, r.createTime, r.name])).toEqual([[100, '9', 'other.exe']]);
+    expect(collector.find(100, '5')).toBeUndefined();
+    expect(collector.find(100, '9')?.name).toBe('other.exe');
+  });
+
+  it('gives a full snapshot at the current seq for resync', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n), raw(200, 100, 6n)]);
+    const collector = new ProcessCollector(source, 8, new Set(), clock().read);
+    collector.tick(10);
+    collector.tick(20);
+    const snap = ProcessSnapshot.parse(collector.snapshot());
+    expect(snap).toMatchObject({ seq: 2, time: 20, logicalProcessors: 8 });
+    expect(snap.processes.map((p) => p.pid)).toEqual([100, 200]);
+  });
+
+  it('marks the console itself and system processes critical', () => {
+    const source = new ScriptedSource([raw(0, 0, 0n, { name: 'System Idle Process' }), raw(600, 4, 1n, { name: 'CSRSS.EXE' }), raw(777, 4, 2n), raw(800, 4, 3n)]);
+    const collector = new ProcessCollector(source, 1, new Set([777]), clock().read);
+    expect(collector.tick(1).added.map((r) => [r.pid, r.critical])).toEqual([
+      [0, true],
+      [600, true],
+      [777, true],
+      [800, false],
+    ]);
+  });
+
+  it('converts creation time to a display start time', () => {
+    // 2024-01-01T00:00:00Z as FILETIME.
+    const ft = 133_485_408_000_000_000n;
+    const source = new ScriptedSource([raw(100, 4, ft)]);
+    const row = new ProcessCollector(source, 1, new Set(), clock().read).tick(1).added[0]!;
+    expect(new Date(row.startTime).toISOString()).toBe('2024-01-01T00:00:00.000Z');
+  });
+});
+
+describe('ProcessCollector detail reads', () => {
+  it('spends at most the budget per tick on detail reads; the rest appear on later ticks', () => {
+    const source = new ScriptedSource(Array.from({ length: 10 }, (_, i) => raw(100 + i, 4, BigInt(i + 1))));
+    let now = 0n;
+    // Each details read costs 15 ms of the collector's clock.
+    source.onDetails = () => (now += 150_000n);
+    const collector = new ProcessCollector(source, 1, new Set(), () => now);
+    // Reads start at 0, 15 and 30 ms: each begins within the 40 ms budget.
+    const perTick = Math.floor(DETAILS_BUDGET_MS / 15) + 1;
+    const first = collector.tick(1);
+    expect(first.added).toHaveLength(perTick);
+    const shown = new Set(first.added.map((r) => r.pid));
+    while (shown.size < 10) {
+      const delta = collector.tick(2);
+      expect(delta.added.length).toBeGreaterThan(0);
+      expect(delta.removed).toEqual([]);
+      for (const r of delta.added) shown.add(r.pid);
+    }
+    expect(source.detailCalls).toHaveLength(10);
+  });
+
+  it('reads a process that is still starting again on later ticks, and shows it once complete', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n)]);
+    source.startingFor.set('100:5', 2);
+    const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
+    expect(collector.tick(1).added).toEqual([]);
+    expect(collector.tick(2).added).toEqual([]);
+    const third = collector.tick(3).added;
+    expect(third.map((r) => r.commandLine)).toEqual(['p100.exe --flag "a b"']);
+    expect(source.detailCalls).toEqual(['100:5', '100:5', '100:5']);
+  });
+
+  it('shows a process that never finishes starting after a bounded number of reads', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n)]);
+    source.startingFor.set('100:5', 1000);
+    const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
+    let row;
+    for (let t = 1; t <= MAX_INCOMPLETE_READS && !row; t++) row = collector.tick(t).added[0];
+    expect(row).toMatchObject({ pid: 100, commandLine: null });
+    expect(source.detailCalls).toHaveLength(MAX_INCOMPLETE_READS);
+  });
+
+  it('forgets a pending process that exits before it was shown (never reported as removed)', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n)]);
+    source.startingFor.set('100:5', 1);
+    const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
+    collector.tick(1);
+    source.current = [];
+    expect(collector.tick(2)).toMatchObject({ added: [], removed: [] });
+  });
+});

@@ -1,0 +1,163 @@
+import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../../src-preload/contract/schemas';
+import { isCriticalProcess } from './critical-processes';
+import { fileTimeToUnixMs, hundredNsToMs, processKey } from './filetime';
+import { encodeChangedNumbers } from './process-delta';
+import type { ProcessDetails, ProcessSource, RawProcess } from './process-source';
+import type { TreeNode } from './process-tree';
+
+/** A tracked process for tree walks. */
+export interface ProcessTreeNode extends TreeNode {
+  row: ProcessRowValue;
+}
+
+/** Monotonic clock in 100-ns units (the unit of process CPU times). */
+export type MonotonicClock = () => bigint;
+const hrtime100ns: MonotonicClock = () => process.hrtime.bigint() / 100n;
+
+interface Tracked {
+  row: ProcessRowValue;
+  raw: RawProcess;
+}
+
+/**
+ * Detail reads (open the process, image path, PEB command line, token user, job) cost ~50 us each on
+ * Windows and ~1 ms under Wine. A tick spends at most this long on them; processes not read yet wait
+ * for the next tick instead of stalling the main process when hundreds appear at once (the first tick).
+ */
+export const DETAILS_BUDGET_MS = 40;
+/** A process still starting is read again on later ticks, this many times at most, then shown as read. */
+export const MAX_INCOMPLETE_READS = 5;
+
+/**
+ * CPU % of one process between two snapshots: CPU time used over wall time times logical processors
+ * (Task Manager's scale: 100 % is every processor busy). Null without a previous reading or when the
+ * counter went backwards.
+ */
+export function processCpuPercent(previousCpu: bigint | undefined, currentCpu: bigint, elapsed100ns: bigint, logicalProcessors: number): number | null {
+  if (previousCpu === undefined || elapsed100ns <= 0n) return null;
+  const used = currentCpu - previousCpu;
+  if (used < 0n) return null;
+  const percent = Number((used * 1_000_000n) / (elapsed100ns * BigInt(logicalProcessors))) / 10_000;
+  return Math.min(100, Math.round(percent * 100) / 100);
+}
+
+/**
+ * The process table in main: one snapshot per tick turned into rows keyed by (PID, creation time), CPU %
+ * from deltas, and the strings (path, command line, user, job) read once per process lifetime. Each tick
+ * yields a delta (added rows, removed keys, changed numbers) against the previous seq.
+ */
+export class ProcessCollector {
+  private tracked = new Map<string, Tracked>();
+  /** Seen but not yet shown: details not read (budget) or incomplete (still starting). Counted attempts. */
+  private pending = new Map<string, number>();
+  private seq = 0;
+  private time = 0;
+  private lastSnapshotAt: bigint | undefined;
+
+  constructor(
+    private readonly source: ProcessSource,
+    private readonly logicalProcessors: number,
+    /** This console's own processes (critical: killing them kills the console). */
+    private readonly consolePids: ReadonlySet<number>,
+    private readonly clock: MonotonicClock = hrtime100ns,
+  ) {}
+
+  /** Takes one snapshot and returns what changed since the previous tick. */
+  tick(wallTime: number): ProcessDeltaValue {
+    const raws = this.source.snapshot();
+    const now = this.clock();
+    const elapsed = this.lastSnapshotAt === undefined ? 0n : now - this.lastSnapshotAt;
+    this.lastSnapshotAt = now;
+
+    const next = new Map<string, Tracked>();
+    const pending = new Map<string, number>();
+    const added: ProcessRowValue[] = [];
+    const changed: (number | null)[][] = [];
+    const budgetEnd = now + BigInt(DETAILS_BUDGET_MS) * 10_000n;
+    for (const raw of raws) {
+      const key = processKey(raw.pid, raw.createTime);
+      if (next.has(key) || pending.has(key)) continue; // a snapshot never repeats a process; be robust if a buggy one does
+      const previous = this.tracked.get(key);
+      if (!previous) {
+        const attempts = this.pending.get(key) ?? 0;
+        if (this.clock() > budgetEnd) {
+          pending.set(key, attempts);
+          continue;
+        }
+        const details = this.source.details(raw.pid, raw.createTime);
+        if (details.incomplete && attempts + 1 < MAX_INCOMPLETE_READS) {
+          pending.set(key, attempts + 1);
+          continue;
+        }
+        // First sighting in the table: no CPU % until the next tick gives a second reading.
+        const row = this.newRow(raw, null, details);
+        next.set(key, { row, raw });
+        added.push(row);
+        continue;
+      }
+      const cpu = processCpuPercent(previous.raw.userTime + previous.raw.kernelTime, raw.userTime + raw.kernelTime, elapsed, this.logicalProcessors);
+      const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu) };
+      const encoded = encodeChangedNumbers(previous.row, row);
+      if (encoded) changed.push(encoded);
+      next.set(key, { row, raw });
+    }
+    const removed: ProcessKeyValue[] = [];
+    for (const [key, t] of this.tracked) if (!next.has(key)) removed.push({ pid: t.row.pid, createTime: t.row.createTime });
+
+    this.tracked = next;
+    this.pending = pending;
+    this.time = wallTime;
+    this.seq += 1;
+    return { seq: this.seq, baseSeq: this.seq - 1, time: wallTime, added, removed, changed };
+  }
+
+  /** The full table at the current seq (subscribe and resync). */
+  snapshot(): ProcessSnapshotValue {
+    return { seq: this.seq, time: this.time, logicalProcessors: this.logicalProcessors, processes: [...this.tracked.values()].map((t) => t.row) };
+  }
+
+  /** The row for (pid, createTime) as of the last tick. */
+  find(pid: number, createTime: string): ProcessRowValue | undefined {
+    return this.tracked.get(processKey(pid, createTime))?.row;
+  }
+
+  /** Every process as a tree node carrying its row (tree walks). */
+  treeNodes(): ProcessTreeNode[] {
+    return [...this.tracked.values()].map((t) => ({ pid: t.raw.pid, parentPid: t.raw.parentPid, createTime: t.raw.createTime, row: t.row }));
+  }
+
+  private newRow(raw: RawProcess, cpu: number | null, details: ProcessDetails): ProcessRowValue {
+    return {
+      pid: raw.pid,
+      parentPid: raw.parentPid,
+      createTime: raw.createTime.toString(),
+      startTime: fileTimeToUnixMs(raw.createTime),
+      name: raw.name,
+      sessionId: raw.sessionId,
+      ...numbersOf(raw, cpu),
+      imagePath: details.imagePath,
+      commandLine: details.commandLine,
+      user: details.user,
+      inJob: details.inJob,
+      detailsError: details.error,
+      critical: isCriticalProcess(raw.pid, raw.name, this.consolePids),
+    };
+  }
+}
+
+function numbersOf(raw: RawProcess, cpuPercent: number | null) {
+  return {
+    cpuPercent,
+    workingSetBytes: raw.workingSetBytes,
+    privateBytes: raw.privateBytes,
+    pagefileBytes: raw.pagefileBytes,
+    threadCount: raw.threadCount,
+    handleCount: raw.handleCount,
+    userTimeMs: hundredNsToMs(raw.userTime),
+    kernelTimeMs: hundredNsToMs(raw.kernelTime),
+    basePriority: raw.basePriority,
+    ioReadBytes: raw.ioReadBytes,
+    ioWriteBytes: raw.ioWriteBytes,
+    ioOtherBytes: raw.ioOtherBytes,
+  };
+}

@@ -1,0 +1,88 @@
+import type { AppError } from '../app-error';
+
+/**
+ * What the core needs from Windows to show and act on processes. The Win32 layer implements these
+ * (src-main/win32/processes/); unit tests pass doubles.
+ */
+
+/** One process as one NtQuerySystemInformation(SystemProcessInformation) call reports it. */
+export interface RawProcess {
+  pid: number;
+  parentPid: number;
+  /** UniqueProcessId's image name ("System Idle Process" for PID 0 where the kernel gives none). */
+  name: string;
+  /** FILETIME, 100-ns units since 1601 (0 for Idle and System). With the PID it names one process. */
+  createTime: bigint;
+  sessionId: number;
+  basePriority: number;
+  threadCount: number;
+  handleCount: number;
+  workingSetBytes: number;
+  privateBytes: number;
+  pagefileBytes: number;
+  /** Cumulative CPU in 100-ns units. */
+  userTime: bigint;
+  kernelTime: bigint;
+  ioReadBytes: number;
+  ioWriteBytes: number;
+  ioOtherBytes: number;
+}
+
+/** Read once per process lifetime; a field is null when it could not be read, and `error` says why. */
+export interface ProcessDetails {
+  imagePath: string | null;
+  commandLine: string | null;
+  /** DOMAIN\user of the process token. */
+  user: string | null;
+  inJob: boolean | null;
+  error: string | null;
+  /**
+   * The process is still starting (its parameters are not written yet): read again on a later tick rather
+   * than caching a half-read process.
+   */
+  incomplete: boolean;
+}
+
+export interface ModuleInfo {
+  name: string;
+  path: string;
+  baseAddress: bigint;
+  sizeBytes: number;
+}
+
+export interface ProcessSource {
+  /** Every process, from exactly one NtQuerySystemInformation call (buffer size reused between calls). */
+  snapshot(): RawProcess[];
+  /** Image path, command line, user and job membership of one process. Never throws. */
+  details(pid: number, createTime: bigint): ProcessDetails;
+  /** Loaded modules of one process; throws AppError (CONFLICT when (pid, createTime) no longer match). */
+  modules(pid: number, createTime: bigint): ModuleInfo[];
+}
+
+/** SetPriorityClass values by name. */
+export type PriorityClass = 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime';
+
+export type ProcessAction =
+  | { kind: 'terminate'; exitCode: number }
+  | { kind: 'suspend' }
+  | { kind: 'resume' }
+  | { kind: 'setPriority'; priorityClass: PriorityClass }
+  | { kind: 'setAffinity'; mask: bigint };
+
+export interface ProcessTarget {
+  pid: number;
+  createTime: bigint;
+}
+
+/** Outcome per target, in the order given: ok, or the AppError that stopped it. */
+export type ActionOutcome = { ok: true } | { ok: false; error: AppError };
+
+export interface ProcessControl {
+  /**
+   * Acts on each target in the given order. Each target is opened with just the access the action needs and
+   * verified while its handle is open (a handle pins the process, so a verified PID cannot be reused under
+   * us): a PID that is gone gives NOT_FOUND, a PID now naming another process (creation time differs) gives
+   * CONFLICT, access denied gives ACCESS_DENIED naming the process. Never throws for a single target.
+   */
+  act(targets: readonly ProcessTarget[], action: ProcessAction): ActionOutcome[];
+}

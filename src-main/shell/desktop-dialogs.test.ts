@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createElectronDesktop, type ElectronDesktopDeps } from './desktop-dialogs';
+
+const prompt = { title: 'Terminate processes', message: 'Do you want to terminate notepad.exe (PID 42)?', detail: '• notepad.exe (PID 42)', confirmLabel: 'Terminate', destructive: true };
+
+function deps(response: number, window: object | null = {}) {
+  const showMessageBox = vi.fn(async () => ({ response }));
+  const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: 'D:\\exports\\processes.csv' }));
+  const writeText = vi.fn();
+  const writeFile = vi.fn(async () => {});
+  const d: ElectronDesktopDeps<object> = {
+    dialog: { showMessageBox, showSaveDialog },
+    clipboard: { writeText },
+    documentsFolder: () => 'C:\\Users\\admin\\Documents',
+    getWindow: () => window,
+    writeFile,
+  };
+  return { d, showMessageBox, showSaveDialog, writeText, writeFile };
+}
+
+describe('the Electron desktop port', () => {
+  it('confirms only when the admin presses the action button, in a window-modal box defaulting to Cancel', async () => {
+    const yes = deps(0);
+    expect(await createElectronDesktop(yes.d).confirm(prompt)).toBe(true);
+    const options = (yes.showMessageBox.mock.calls[0] as unknown as [object, { buttons: string[]; defaultId: number; cancelId: number; type: string }])[1];
+    expect(options.buttons).toEqual(['Terminate', 'Cancel']);
+    expect(options.defaultId).toBe(1);
+    expect(options.cancelId).toBe(1);
+    expect(options.type).toBe('warning');
+    expect(await createElectronDesktop(deps(1).d).confirm(prompt)).toBe(false);
+  });
+
+  it('never confirms without a window to be modal to', async () => {
+    const none = deps(0, null);
+    expect(await createElectronDesktop(none.d).confirm(prompt)).toBe(false);
+    expect(none.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('saves where the admin chose, with only the base name suggested', async () => {
+    const s = deps(0);
+    expect(await createElectronDesktop(s.d).saveText('processes.csv', 'a,b\r\n')).toBe('D:\\exports\\processes.csv');
+    expect(s.writeFile).toHaveBeenCalledWith('D:\\exports\\processes.csv', 'a,b\r\n');
+  });
+
+  it('writes nothing when the save dialog is cancelled', async () => {
+    const s = deps(0);
+    s.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await createElectronDesktop(s.d).saveText('processes.csv', 'x')).toBeNull();
+    expect(s.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('copies text to the system clipboard', async () => {
+    const s = deps(0);
+    await createElectronDesktop(s.d).copyText('C:\\Windows\\notepad.exe');
+    expect(s.writeText).toHaveBeenCalledWith('C:\\Windows\\notepad.exe');
+  });
+});

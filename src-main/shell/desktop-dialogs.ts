@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { DesktopPort } from '../core/desktop/desktop-port';
+import { writeFileAtomic } from '../core/settings/atomic-file';
+
+/** The parts of Electron's dialog, clipboard and app the desktop port uses (faked in tests). */
+export interface ElectronDesktopDeps<W> {
+  dialog: {
+    showMessageBox(window: W, options: {
+      type: 'warning' | 'question';
+      title: string;
+      message: string;
+      detail: string;
+      buttons: string[];
+      defaultId: number;
+      cancelId: number;
+      noLink: boolean;
+    }): Promise<{ response: number }>;
+    showSaveDialog(window: W, options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+  };
+  clipboard: { writeText(text: string): void };
+  documentsFolder: () => string;
+  /** The console window the dialogs are modal to; null when it is gone (then nothing is confirmed). */
+  getWindow: () => W | null;
+  writeFile?: (file: string, content: string) => Promise<void>;
+}
+
+/**
+ * The main process's own UI for handlers that must ask the admin: native, window-modal message boxes the
+ * renderer cannot draw or answer, the system clipboard, and the save dialog. Destructive prompts default to
+ * Cancel (Enter does not terminate anything).
+ */
+export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopPort {
+  const writeFile = deps.writeFile ?? writeFileAtomic;
+  return {
+    async confirm(prompt) {
+      const window = deps.getWindow();
+      if (window === null) return false;
+      const { response } = await deps.dialog.showMessageBox(window, {
+        type: prompt.destructive ? 'warning' : 'question',
+        title: prompt.title,
+        message: prompt.message,
+        detail: prompt.detail,
+        buttons: [prompt.confirmLabel, 'Cancel'],
+        defaultId: prompt.destructive ? 1 : 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0;
+    },
+    async copyText(text) {
+      deps.clipboard.writeText(text);
+    },
+    async saveText(suggestedName, content) {
+      const window = deps.getWindow();
+      if (window === null) return null;
+      const choice = await deps.dialog.showSaveDialog(window, {
+        title: 'Export',
+        defaultPath: path.join(deps.documentsFolder(), path.basename(suggestedName)),
+        filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
+      });
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, content);
+      return choice.filePath;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The process layer the core consumes (src-main/core/processes/process-source.ts), backed by Win32:
+ * `win32ProcessSource` reads, `win32ProcessControl` acts.
+ */
+import type { ProcessSource } from '../../core/processes/process-source';
+import { readProcessDetails } from './details';
+import { listModules } from './modules';
+import { readProcessSnapshot } from './snapshot';
+
+export { STILL_STARTING, StillStartingError } from './command-line';
+export { win32ProcessControl } from './control';
+export { processSnapshotStats, readProcessSnapshot } from './snapshot';
+export type { ParsedSnapshot, ProcessExtension } from './snapshot-parse';
+
+/** Every process from one NtQuerySystemInformation call; details and modules of one process. */
+export const win32ProcessSource: ProcessSource = {
+  snapshot: () => readProcessSnapshot().processes,
+  details: readProcessDetails,
+  modules: listModules,
+};

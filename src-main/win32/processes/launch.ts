@@ -1,0 +1,56 @@
+/**
+ * Starts a program with CreateProcessW and hands back its handles. Not node's child_process: libuv
+ * puts its children in a kill-on-close job (wine.md), which would make every child look "in a job"
+ * and tie its life to ours.
+ */
+import koffi from 'koffi';
+import { OwnedHandle } from '../handles';
+import type { ProcessInformation } from '../kernel32';
+import { kernel32 } from '../kernel32';
+import { STARTUPINFOW } from '../structs';
+import { Win32Error } from '../win32-error';
+
+/** CREATE_SUSPENDED (winbase.h): the first thread waits for ResumeThread. */
+export const CREATE_SUSPENDED = 0x4;
+/** CREATE_NO_WINDOW (winbase.h): a console program gets no console window. */
+export const CREATE_NO_WINDOW = 0x0800_0000;
+
+/** A started process: its ID and the process and primary-thread handles, both the caller's to close. */
+export interface LaunchedProcess {
+  pid: number;
+  threadId: number;
+  process: OwnedHandle;
+  thread: OwnedHandle;
+}
+
+/**
+ * Quotes one argument the way CommandLineToArgvW and the C runtime read it back: backslashes are
+ * literal except before a quote, where they and the quote are escaped.
+ */
+export function quoteArgument(arg: string): string {
+  if (arg !== '' && !/[\s"]/.test(arg)) return arg;
+  return `"${arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
+}
+
+/**
+ * Starts `commandLine` (the program first, quoted if needed); no handles are inherited. With
+ * `application`, that file is run and the command line is passed exactly as given (even empty).
+ */
+export function launchProcess(
+  commandLine: string,
+  { flags = 0, currentDirectory = null, application = null }: { flags?: number; currentDirectory?: string | null; application?: string | null } = {},
+): LaunchedProcess {
+  // CreateProcessW may write into the command line, so it gets a writable, NUL-terminated copy.
+  const writable = Buffer.from(`${commandLine}\0`, 'utf16le');
+  const info = {} as ProcessInformation;
+  const startup = { cb: koffi.sizeof(STARTUPINFOW) };
+  if (!kernel32().CreateProcessW(application, writable, null, null, 0, flags, null, currentDirectory, startup, info)) {
+    throw Win32Error.fromLastError('CreateProcessW');
+  }
+  return {
+    pid: info.dwProcessId,
+    threadId: info.dwThreadId,
+    process: OwnedHandle.adopt('process', info.hProcess, 'CreateProcessW'),
+    thread: OwnedHandle.adopt('thread', info.hThread, 'CreateProcessW'),
+  };
+}

@@ -1,0 +1,101 @@
+// The process snapshot against the real ntdll (Wine's on Linux): a process we start shows up as it
+// is, our own CPU time advances, and steady state is one NtQuerySystemInformation call per snapshot.
+import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
+import { handleLedger } from '../handles';
+import { getSystemIdentity } from '../system';
+import { readCreateTime } from './details';
+import { processSnapshotStats, readProcessSnapshot, resizeSnapshotBuffer } from './snapshot';
+import { IDLE_PROCESS_NAME } from './snapshot-parse';
+import { endTestChildren, startTestChild } from './test-children';
+import { win32ProcessSource } from './index';
+
+const underWine = () => getSystemIdentity().wineVersion !== null;
+
+function burnCpu(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) Math.sqrt(Math.random());
+}
+
+describe('process snapshot', () => {
+  afterEach(() => {
+    endTestChildren();
+    assert.equal(handleLedger.openCount(), 0, 'every handle opened was closed');
+  });
+
+  test('a process we start appears with its parent, name, creation time and session', () => {
+    const child = startTestChild(['sleep']);
+    const processes = win32ProcessSource.snapshot();
+    const seen = processes.find((p) => p.pid === child.pid);
+    const self = processes.find((p) => p.pid === process.pid);
+    assert.ok(seen, `PID ${child.pid} is listed`);
+    assert.ok(self, 'this process is listed');
+    assert.equal(seen.parentPid, process.pid, 'parent is the test process');
+    assert.equal(seen.name.toLowerCase(), 'test-child.exe');
+    assert.equal(seen.createTime, readCreateTime(child.process), 'creation time agrees with GetProcessTimes on our handle');
+    assert.ok(seen.createTime >= self.createTime, 'started after us');
+    assert.equal(seen.sessionId, self.sessionId);
+    assert.ok(seen.threadCount >= 1);
+    assert.ok(seen.workingSetBytes > 0, 'some memory is resident');
+    assert.ok(Number.isSafeInteger(seen.pagefileBytes) && Number.isSafeInteger(seen.privateBytes));
+    assert.equal(new Set(processes.map((p) => p.pid)).size, processes.length, 'no PID twice');
+  });
+
+  test('PID 0, where listed, is the System Idle Process', (t) => {
+    const idle = win32ProcessSource.snapshot().find((p) => p.pid === 0);
+    if (!idle) return t.skip('this system lists no PID 0 (Wine 8 lists only its own processes)');
+    assert.equal(idle.name, IDLE_PROCESS_NAME);
+  });
+
+  test("our own user time advances while we burn CPU", () => {
+    const own = () => readProcessSnapshot().processes.find((p) => p.pid === process.pid)!;
+    const before = own();
+    burnCpu(200);
+    const after = own();
+    assert.ok(after.userTime + after.kernelTime > before.userTime + before.kernelTime, `${before.userTime} -> ${after.userTime}`);
+    assert.equal(after.createTime, before.createTime);
+  });
+
+  test('steady state is one call per snapshot; a buffer too small grows once and is kept', () => {
+    readProcessSnapshot();
+    const calls = processSnapshotStats.calls;
+    for (let i = 0; i < 5; i++) readProcessSnapshot();
+    assert.equal(processSnapshotStats.calls - calls, 5, 'one NtQuerySystemInformation per snapshot');
+
+    const expected = readProcessSnapshot().processes.length;
+    resizeSnapshotBuffer(1024);
+    const before = processSnapshotStats.calls;
+    const grown = readProcessSnapshot();
+    assert.equal(processSnapshotStats.calls - before, 2, 'STATUS_INFO_LENGTH_MISMATCH, then the call that fits');
+    assert.ok(Math.abs(grown.processes.length - expected) <= 2, 'the same processes');
+    assert.ok(processSnapshotStats.bufferBytes >= processSnapshotStats.lastReturnedBytes * 1.25, 'grown with headroom');
+    const after = processSnapshotStats.calls;
+    readProcessSnapshot();
+    assert.equal(processSnapshotStats.calls - after, 1, 'the grown buffer is reused');
+  });
+
+  test('private bytes are reported (Windows)', (t) => {
+    if (underWine()) return t.skip('Wine 8 reports private bytes, page faults and I/O counters as 0 (wine.md)');
+    const self = readProcessSnapshot().processes.find((p) => p.pid === process.pid)!;
+    assert.ok(self.privateBytes > 1024 * 1024, `node has over 1 MB private (${self.privateBytes})`);
+    assert.ok(self.ioReadBytes + self.ioOtherBytes > 0, 'node has done some I/O');
+  });
+
+  test('the RS3+ extension: sequence numbers and job ids (Windows 10 1709+)', (t) => {
+    const { extensions } = readProcessSnapshot();
+    if (underWine()) {
+      assert.equal(extensions, null, 'not looked for under Wine');
+      return t.skip('Wine appends no SYSTEM_PROCESS_INFORMATION_EXTENSION');
+    }
+    const { build } = getSystemIdentity().windowsVersion;
+    if (build < 16299) return t.skip(`Windows build ${build} predates RS3`);
+    assert.ok(extensions, 'looked for on RS3+');
+    const child = startTestChild(['sleep']);
+    const { processes, extensions: ext } = readProcessSnapshot();
+    const at = (pid: number) => ext![processes.findIndex((p) => p.pid === pid)];
+    const mine = at(process.pid);
+    const its = at(child.pid);
+    assert.ok(mine && its, 'both entries carry the extension');
+    assert.ok(its.sequenceNumber > mine.sequenceNumber, 'a later process has a later sequence number');
+  });
+});

@@ -1,0 +1,178 @@
+import { useId } from 'react';
+import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
+import type { ApiError } from '../../src-preload/contract/errors';
+import type { ModuleListValue } from '../../src-preload/contract/schemas';
+import { formatBytes, NO_VALUE } from '../lib/format';
+import { processLabel } from './process-actions';
+import { COLUMN_SPECS } from './process-columns';
+import type { HistoryPoint } from './process-history';
+import type { ProcessEntry } from './process-store';
+import { ProcessCharts } from './ProcessCharts';
+
+/** The modules list of the shown process: not asked yet, on its way, there, or why not. */
+export type ModulesState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly modules: ModuleListValue['modules'] }
+  | { readonly status: 'failed'; readonly error: ApiError };
+
+/** The job line: in a job, not in one, or unknown and why. */
+export function jobText(inJob: boolean | null, detailsError: string | null): string {
+  if (inJob === true) return 'In a job';
+  if (inJob === false) return 'Not in a job';
+  return detailsError ? `Unknown: ${detailsError}` : 'Unknown';
+}
+
+/**
+ * The details panel for the selected process: every field, the command line with a copy button, its
+ * job, the loaded modules (read on demand: processes:getModules), and CPU and memory charts of the ticks
+ * seen since it was selected.
+ */
+export function ProcessDetails({
+  entry,
+  selectedCount,
+  parentName,
+  points,
+  modules,
+  onLoadModules,
+  onCopy,
+}: {
+  entry: ProcessEntry | undefined;
+  selectedCount: number;
+  /** The parent's name when the parent is in the list (PID reuse rule applied), else null. */
+  parentName: string | null;
+  points: readonly HistoryPoint[];
+  modules: ModulesState;
+  onLoadModules: () => void;
+  onCopy: (text: string, what: string) => void;
+}) {
+  const headingId = useId();
+  const cmdId = useId();
+
+  if (!entry) {
+    return (
+      <aside className="details details--empty" aria-labelledby={headingId} data-testid="process-details">
+        <h2 id={headingId} className="details__title">
+          Details
+        </h2>
+        <p className="status-line">
+          {selectedCount > 1 ? `${selectedCount} processes selected. Focus one (click it) to see its details.` : 'Select a process to see its details.'}
+        </p>
+      </aside>
+    );
+  }
+
+  const { row } = entry;
+  const label = processLabel(row.name, row.pid);
+  return (
+    <aside className="details" aria-labelledby={headingId} data-testid="process-details" data-pid={row.pid}>
+      <h2 id={headingId} className="details__title">
+        {label}
+      </h2>
+      {entry.status === 'exited' ? (
+        <p className="status-line status-line--error" role="status">
+          This process has exited.
+        </p>
+      ) : null}
+      {row.detailsError ? (
+        <p className="status-line status-line--error">{`Some details could not be read: ${row.detailsError}`}</p>
+      ) : null}
+
+      <h3 className="details__heading" id={cmdId}>
+        Command line
+      </h3>
+      <div className="details__command">
+        <code aria-labelledby={cmdId} data-testid="process-details-command-line">
+          {row.commandLine ?? NO_VALUE}
+        </code>
+        <button type="button" disabled={row.commandLine === null} onClick={() => onCopy(row.commandLine ?? '', 'the command line')}>
+          Copy command line
+        </button>
+      </div>
+
+      <h3 className="details__heading">Job</h3>
+      <p data-testid="process-details-job">{jobText(row.inJob, row.detailsError)}</p>
+
+      <h3 className="details__heading">General</h3>
+      <dl className="details__fields">
+        {PROCESS_COLUMNS.filter((c) => c !== 'commandLine' && c !== 'inJob').map((c) => (
+          <div key={c}>
+            <dt>{COLUMN_SPECS[c].label}</dt>
+            <dd>
+              {COLUMN_SPECS[c].text(row)}
+              {c === 'parentPid' && parentName ? ` (${parentName})` : ''}
+            </dd>
+          </div>
+        ))}
+        <div>
+          <dt>Creation time (FILETIME)</dt>
+          <dd>{row.createTime}</dd>
+        </div>
+        <div>
+          <dt>Critical system process</dt>
+          <dd>{row.critical ? 'Yes: actions need a confirmed override' : 'No'}</dd>
+        </div>
+      </dl>
+
+      <ProcessCharts points={points} />
+
+      <h3 className="details__heading">Modules</h3>
+      <ModulesSection modules={modules} onLoad={onLoadModules} exited={entry.status === 'exited'} />
+    </aside>
+  );
+}
+
+function ModulesSection({ modules, onLoad, exited }: { modules: ModulesState; onLoad: () => void; exited: boolean }) {
+  switch (modules.status) {
+    case 'idle':
+      return (
+        <button type="button" onClick={onLoad} disabled={exited} data-testid="process-details-load-modules">
+          Load modules
+        </button>
+      );
+    case 'loading':
+      return <p className="status-line" role="status">Reading the loaded modules…</p>;
+    case 'failed':
+      return (
+        <div>
+          <p className="status-line status-line--error">{`Could not read the modules: ${modules.error.message}`}</p>
+          <button type="button" onClick={onLoad} disabled={exited}>
+            Try loading modules again
+          </button>
+        </div>
+      );
+    case 'ready':
+      return (
+        <div className="modules">
+          <p className="status-line">
+            {`${modules.modules.length} modules loaded.`}{' '}
+            <button type="button" onClick={onLoad} disabled={exited}>
+              Reload modules
+            </button>
+          </p>
+          <table className="modules__table" data-testid="process-modules">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Base address</th>
+                <th scope="col">Size</th>
+                <th scope="col">Path</th>
+              </tr>
+            </thead>
+            <tbody>
+              {modules.modules.map((m) => (
+                <tr key={`${m.baseAddress}:${m.path}`}>
+                  <td>{m.name}</td>
+                  <td className="modules__num">{m.baseAddress}</td>
+                  <td className="modules__num">{formatBytes(m.sizeBytes)}</td>
+                  <td className="modules__path" title={m.path}>
+                    {m.path}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROCESS_COLUMNS, PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
+import { COLUMN_SPECS, gridTemplate, moveColumn, normalizeColumns, priorityClassOf, toggleColumn } from './process-columns';
+import { testRow } from './test-processes';
+
+describe('column settings', () => {
+  it('keeps known ids once each with name first, and falls back to the defaults when empty', () => {
+    expect(normalizeColumns(['pid', 'name', 'bogus', 'pid', 'user'])).toEqual(['name', 'pid', 'user']);
+    expect(normalizeColumns([])).toEqual([...DEFAULT_PROCESS_COLUMNS]);
+    expect(normalizeColumns(undefined)).toEqual([...DEFAULT_PROCESS_COLUMNS]);
+    expect(normalizeColumns(['name'])).toEqual(['name']);
+  });
+
+  it('shows a column at the end, hides it, and never hides name', () => {
+    expect(toggleColumn(['name', 'pid'], 'user', true)).toEqual(['name', 'pid', 'user']);
+    expect(toggleColumn(['name', 'pid', 'user'], 'pid', false)).toEqual(['name', 'user']);
+    expect(toggleColumn(['name', 'pid'], 'name', false)).toEqual(['name', 'pid']);
+  });
+
+  it('moves a column left or right, keeping name first and stopping at the ends', () => {
+    expect(moveColumn(['name', 'pid', 'user'], 'user', -1)).toEqual(['name', 'user', 'pid']);
+    expect(moveColumn(['name', 'pid', 'user'], 'pid', -1)).toEqual(['name', 'pid', 'user']);
+    expect(moveColumn(['name', 'pid', 'user'], 'user', 1)).toEqual(['name', 'pid', 'user']);
+    expect(moveColumn(['name', 'pid', 'user'], 'name', 1)).toEqual(['name', 'pid', 'user']);
+  });
+
+  it('has a spec for every contract column and lays them out in px', () => {
+    for (const id of PROCESS_COLUMNS) expect(COLUMN_SPECS[id].id).toBe(id);
+    expect(gridTemplate(['name', 'pid'])).toBe('240px 80px');
+  });
+});
+
+describe('cell text', () => {
+  it('reads values the way Windows tools show them, with "—" for what is missing', () => {
+    const row = testRow(7, { cpuPercent: null, workingSetBytes: 1536 * 1024, userTimeMs: 61_000, kernelTimeMs: 2_000, user: null, inJob: true, startTime: 0 });
+    expect(COLUMN_SPECS.cpuPercent.text(row)).toBe('—');
+    expect(COLUMN_SPECS.workingSetBytes.text(row)).toBe('1.50 MB');
+    expect(COLUMN_SPECS.cpuTimeMs.text(row)).toBe('0:01:03');
+    expect(COLUMN_SPECS.cpuTimeMs.value(row)).toBe(63_000);
+    expect(COLUMN_SPECS.user.text(row)).toBe('—');
+    expect(COLUMN_SPECS.inJob.text(row)).toBe('Yes');
+    expect(COLUMN_SPECS.startTime.text(row)).toBe('—');
+    expect(COLUMN_SPECS.startTime.value(row)).toBeNull();
+  });
+
+  it('maps base priorities to priority classes', () => {
+    expect(priorityClassOf(8)).toBe('normal');
+    expect(priorityClassOf(13)).toBe('high');
+    expect(priorityClassOf(24)).toBe('realtime');
+    expect(priorityClassOf(9)).toBeNull();
+  });
+});

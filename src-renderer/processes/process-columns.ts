@@ -1,0 +1,179 @@
+/**
+ * The Processes table's columns: header, width, how a value reads on screen and in a CSV export, and the
+ * column-set rules the chooser follows (`name` always first and always shown; known ids only, no repeats).
+ */
+import {
+  DEFAULT_PROCESS_COLUMNS,
+  PROCESS_COLUMNS,
+  PROCESS_NUMBER_FIELDS,
+  type ProcessColumn,
+} from '../../src-preload/contract/process-fields';
+import type { ProcessRowValue } from '../../src-preload/contract/schemas';
+import { formatBytes, formatCpuTime, formatDateTime, formatPercent, NO_VALUE } from '../lib/format';
+
+/** A raw cell value: what sorting compares and a CSV export writes. */
+export type CellValue = string | number | boolean | null;
+
+/** How one column looks and reads. */
+export interface ColumnSpec {
+  readonly id: ProcessColumn;
+  /** Header text, in the words Task Manager and System Informer use. */
+  readonly label: string;
+  /** CSV header: raw values, so units are named ("Working set (bytes)"). */
+  readonly csvLabel: string;
+  readonly kind: 'text' | 'number';
+  /** Width in px; the grid lays columns out on these. */
+  readonly width: number;
+  /** True when the value changes tick to tick (a sort on it must be redone every tick). */
+  readonly dynamic: boolean;
+  /** The raw value (sorting, CSV). */
+  value(row: ProcessRowValue): CellValue;
+  /** The text shown in the cell (also what "Copy" puts on the clipboard). */
+  text(row: ProcessRowValue): string;
+}
+
+const DYNAMIC = new Set<string>([...PROCESS_NUMBER_FIELDS, 'cpuTimeMs']);
+
+function yesNo(value: boolean | null): string {
+  return value === null ? NO_VALUE : value ? 'Yes' : 'No';
+}
+
+function textOrDash(value: string | null): string {
+  return value === null || value === '' ? NO_VALUE : value;
+}
+
+function spec(
+  id: ProcessColumn,
+  label: string,
+  kind: 'text' | 'number',
+  width: number,
+  value: (row: ProcessRowValue) => CellValue,
+  text: (row: ProcessRowValue) => string,
+  csvLabel = label,
+): ColumnSpec {
+  return { id, label, csvLabel, kind, width, dynamic: DYNAMIC.has(id), value, text };
+}
+
+function bytes(id: 'workingSetBytes' | 'privateBytes' | 'pagefileBytes' | 'ioReadBytes' | 'ioWriteBytes' | 'ioOtherBytes', label: string) {
+  return spec(id, label, 'number', 116, (r) => r[id], (r) => formatBytes(r[id]), `${label} (bytes)`);
+}
+
+function count(id: 'pid' | 'parentPid' | 'threadCount' | 'handleCount' | 'basePriority' | 'sessionId', label: string, width = 80) {
+  return spec(id, label, 'number', width, (r) => r[id], (r) => String(r[id]));
+}
+
+function cpuTime(id: 'userTimeMs' | 'kernelTimeMs', label: string) {
+  return spec(id, label, 'number', 100, (r) => r[id], (r) => formatCpuTime(r[id]), `${label} (ms)`);
+}
+
+/** Every column, by id. */
+export const COLUMN_SPECS: { readonly [C in ProcessColumn]: ColumnSpec } = {
+  name: spec('name', 'Name', 'text', 240, (r) => r.name, (r) => r.name),
+  pid: count('pid', 'PID'),
+  parentPid: count('parentPid', 'Parent PID', 92),
+  cpuPercent: spec('cpuPercent', 'CPU', 'number', 68, (r) => r.cpuPercent, (r) => formatPercent(r.cpuPercent), 'CPU (%)'),
+  cpuTimeMs: spec(
+    'cpuTimeMs',
+    'CPU time',
+    'number',
+    100,
+    (r) => r.userTimeMs + r.kernelTimeMs,
+    (r) => formatCpuTime(r.userTimeMs + r.kernelTimeMs),
+    'CPU time (ms)',
+  ),
+  userTimeMs: cpuTime('userTimeMs', 'User time'),
+  kernelTimeMs: cpuTime('kernelTimeMs', 'Kernel time'),
+  workingSetBytes: bytes('workingSetBytes', 'Working set'),
+  privateBytes: bytes('privateBytes', 'Private bytes'),
+  pagefileBytes: bytes('pagefileBytes', 'Page file'),
+  threadCount: count('threadCount', 'Threads'),
+  handleCount: count('handleCount', 'Handles'),
+  basePriority: count('basePriority', 'Base priority', 104),
+  ioReadBytes: bytes('ioReadBytes', 'I/O read'),
+  ioWriteBytes: bytes('ioWriteBytes', 'I/O write'),
+  ioOtherBytes: bytes('ioOtherBytes', 'I/O other'),
+  sessionId: count('sessionId', 'Session'),
+  startTime: spec(
+    'startTime',
+    'Started',
+    'number',
+    150,
+    (r) => (r.startTime > 0 ? r.startTime : null),
+    (r) => formatDateTime(r.startTime),
+  ),
+  user: spec('user', 'User', 'text', 170, (r) => r.user, (r) => textOrDash(r.user)),
+  inJob: spec('inJob', 'In a job', 'text', 80, (r) => r.inJob, (r) => yesNo(r.inJob)),
+  imagePath: spec('imagePath', 'Image path', 'text', 320, (r) => r.imagePath, (r) => textOrDash(r.imagePath)),
+  commandLine: spec('commandLine', 'Command line', 'text', 420, (r) => r.commandLine, (r) => textOrDash(r.commandLine)),
+};
+
+/** The spec of one column. */
+export function columnSpec(id: ProcessColumn): ColumnSpec {
+  return COLUMN_SPECS[id];
+}
+
+/** True for a known column id. */
+export function isProcessColumn(id: string): id is ProcessColumn {
+  return (PROCESS_COLUMNS as readonly string[]).includes(id);
+}
+
+/**
+ * A column list made valid: known ids only, each once, `name` first. Settings come from a file an older
+ * or newer console may have written, so the view never trusts them blindly. Empty input -> defaults.
+ */
+export function normalizeColumns(columns: readonly string[] | undefined): ProcessColumn[] {
+  const seen = new Set<ProcessColumn>();
+  for (const id of columns ?? []) if (isProcessColumn(id) && id !== 'name') seen.add(id);
+  if (seen.size === 0 && (columns === undefined || columns.length === 0)) return [...DEFAULT_PROCESS_COLUMNS];
+  return ['name', ...seen];
+}
+
+/** Shows or hides a column. Shown columns go at the end; `name` cannot be hidden. */
+export function toggleColumn(columns: readonly ProcessColumn[], id: ProcessColumn, visible: boolean): ProcessColumn[] {
+  const current = normalizeColumns(columns);
+  if (id === 'name') return current;
+  const without = current.filter((c) => c !== id);
+  return visible ? [...without, id] : without;
+}
+
+/** Moves a shown column one place left (-1) or right (+1); `name` stays first. No-op at the ends. */
+export function moveColumn(columns: readonly ProcessColumn[], id: ProcessColumn, by: -1 | 1): ProcessColumn[] {
+  const current = normalizeColumns(columns);
+  const from = current.indexOf(id);
+  const to = from + by;
+  if (id === 'name' || from < 0 || to < 1 || to >= current.length) return current;
+  const next = [...current];
+  next[from] = next[to] as ProcessColumn;
+  next[to] = id;
+  return next;
+}
+
+/** True when two column lists are the same, in the same order. */
+export function sameColumns(a: readonly ProcessColumn[], b: readonly ProcessColumn[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+/** The CSS grid track list for the shown columns. */
+export function gridTemplate(columns: readonly ProcessColumn[]): string {
+  return columns.map((c) => `${COLUMN_SPECS[c].width}px`).join(' ');
+}
+
+/** Base priority (KPRIORITY) to the priority class it comes from (SetPriorityClass), null when none matches. */
+export function priorityClassOf(basePriority: number): 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime' | null {
+  switch (basePriority) {
+    case 4:
+      return 'idle';
+    case 6:
+      return 'belowNormal';
+    case 8:
+      return 'normal';
+    case 10:
+      return 'aboveNormal';
+    case 13:
+      return 'high';
+    case 24:
+      return 'realtime';
+    default:
+      return null;
+  }
+}

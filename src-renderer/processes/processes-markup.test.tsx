@@ -1,0 +1,169 @@
+/**
+ * Markup checks for the Processes view without a DOM (react-dom/server in node): roles, accessible names,
+ * the test ids the e2e test uses, and what each state says. Effects do not run here.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AffinityDialog } from './AffinityDialog';
+import { ColumnChooser } from './ColumnChooser';
+import { ProcessDetails, jobText } from './ProcessDetails';
+import { ProcessMenu, processMenuEntries, type ProcessMenuHandlers } from './ProcessMenu';
+import { ProcessesView, describeStatus } from './ProcessesView';
+import { ProcessTable } from './ProcessTable';
+import { deriveRows } from './process-rows';
+import { ProcessStore } from './process-store';
+import { EMPTY_SELECTION } from './selection';
+import { testRow, testSnapshot } from './test-processes';
+
+const noop = () => undefined;
+const handlers: ProcessMenuHandlers = { onAction: noop, onAffinity: noop, onCopyCell: noop, onCopyRows: noop, onCopyCommandLine: noop, onClose: noop };
+const g = globalThis as { adminConsole?: unknown };
+afterEach(() => {
+  delete g.adminConsole;
+});
+
+describe('ProcessMenu', () => {
+  it('is a named menu with the Terminate item the e2e test clicks, shortcuts and a Priority radio group', () => {
+    const html = renderToStaticMarkup(
+      <ProcessMenu at={{ x: 10, y: 20 }} model={{ subject: 'notepad.exe (PID 12)', count: 1, priority: 'normal', columnLabel: 'Command line' }} handlers={handlers} />,
+    );
+    expect(html).toContain('role="menu" aria-label="Actions for notepad.exe (PID 12)" data-testid="process-menu"');
+    expect(html).toMatch(/role="menuitem" aria-keyshortcuts="Delete"[^>]*data-testid="process-menu-terminate"/);
+    expect(html).toMatch(/aria-keyshortcuts="Shift\+Delete"[^>]*data-testid="process-menu-terminate-tree"/);
+    expect(html).toContain('role="group" aria-label="Priority"');
+    expect(html).toMatch(/role="menuitemradio" aria-checked="true"[^>]*data-testid="process-menu-priority-normal"/);
+    expect(html.match(/role="menuitemradio"/g)).toHaveLength(6);
+    expect(html).toContain('>Copy Command line<');
+    expect(html).toContain('>Set affinity…<');
+  });
+
+  it('disables the actions when every selected process has exited, but still offers copying', () => {
+    const entries = processMenuEntries({ subject: '0 processes', count: 0, priority: null, columnLabel: null }, handlers);
+    const items = entries.filter((e) => e.type === 'item');
+    expect(items.find((e) => e.type === 'item' && e.testId === 'process-menu-terminate')).toMatchObject({ disabled: true });
+    expect(items.find((e) => e.type === 'item' && e.testId === 'process-menu-copy-rows')).not.toHaveProperty('disabled', true);
+    expect(items.some((e) => e.type === 'item' && e.testId === 'process-menu-copy-cell')).toBe(false);
+  });
+});
+
+describe('ProcessDetails', () => {
+  it('shows every field, the copyable command line, the job and the modules button', () => {
+    const store = new ProcessStore();
+    store.applySnapshot(testSnapshot(1, [testRow(4242, { name: 'notepad.exe', commandLine: 'notepad.exe "a b.txt"', inJob: true, critical: false })]));
+    const html = renderToStaticMarkup(
+      <ProcessDetails
+        entry={store.byPid(4242)}
+        selectedCount={1}
+        parentName="explorer.exe"
+        points={[]}
+        modules={{ status: 'idle' }}
+        onLoadModules={noop}
+        onCopy={noop}
+      />,
+    );
+    expect(html).toContain('data-testid="process-details" data-pid="4242"');
+    expect(html).toContain('notepad.exe (PID 4242)</h2>');
+    expect(html).toContain('data-testid="process-details-command-line">notepad.exe &quot;a b.txt&quot;</code>');
+    expect(html).toContain('>Copy command line</button>');
+    expect(html).toContain('data-testid="process-details-job">In a job<');
+    expect(html).toContain('<dt>Parent PID</dt><dd>0 (explorer.exe)</dd>');
+    expect(html).toContain('<dt>Working set</dt>');
+    expect(html).toContain('>Load modules</button>');
+    expect(html).toContain('aria-label="CPU usage of this process since it was selected"');
+  });
+
+  it('says what to do when nothing is selected, and lists modules once read', () => {
+    expect(
+      renderToStaticMarkup(<ProcessDetails entry={undefined} selectedCount={0} parentName={null} points={[]} modules={{ status: 'idle' }} onLoadModules={noop} onCopy={noop} />),
+    ).toContain('Select a process to see its details.');
+    const store = new ProcessStore();
+    store.applySnapshot(testSnapshot(1, [testRow(7)]));
+    const html = renderToStaticMarkup(
+      <ProcessDetails
+        entry={store.byPid(7)}
+        selectedCount={1}
+        parentName={null}
+        points={[]}
+        modules={{ status: 'ready', modules: [{ name: 'ntdll.dll', path: 'C:\\Windows\\System32\\ntdll.dll', baseAddress: '0x7ffb0000', sizeBytes: 2 * 1024 * 1024 }] }}
+        onLoadModules={noop}
+        onCopy={noop}
+      />,
+    );
+    expect(html).toContain('1 modules loaded.');
+    expect(html).toContain('<td>ntdll.dll</td><td class="modules__num">0x7ffb0000</td><td class="modules__num">2.00 MB</td>');
+  });
+
+  it('words the job line, including why it is unknown', () => {
+    expect(jobText(false, null)).toBe('Not in a job');
+    expect(jobText(null, 'Access is denied.')).toBe('Unknown: Access is denied.');
+  });
+});
+
+describe('dialogs', () => {
+  it('the affinity dialog is a labelled modal with one checkbox per logical processor', () => {
+    const html = renderToStaticMarkup(<AffinityDialog subject="2 processes" logicalProcessors={4} onApply={noop} onCancel={noop} />);
+    expect(html).toMatch(/role="dialog" aria-modal="true" aria-labelledby="([^"]+)"/);
+    expect(html).toContain('>Set affinity for 2 processes</h2>');
+    expect(html.match(/type="checkbox"/g)).toHaveLength(4);
+    expect(html).toContain('CPU 3</label>');
+    expect(html).toContain('>Set affinity</button>');
+  });
+
+  it('the column chooser lists shown columns in order, keeps Name shown, and names the move buttons', () => {
+    const html = renderToStaticMarkup(<ColumnChooser columns={['name', 'pid', 'user']} onChange={noop} onClose={noop} />);
+    expect(html).toMatch(/<input type="checkbox" disabled="" checked=""\/>Name/);
+    expect(html).toContain('aria-label="Move User up"');
+    expect(html).toContain('aria-label="Shown columns, in order"');
+    expect(html).toContain('>Restore default columns</button>');
+  });
+});
+
+describe('ProcessesView', () => {
+  it('says it is loading, with the filter box and actions in a toolbar', () => {
+    g.adminConsole = { on: () => () => undefined };
+    const html = renderToStaticMarkup(<ProcessesView settings={null} onSettings={noop} />);
+    expect(html).toContain('Loading the process list…');
+    expect(html).toMatch(/<label for="([^"]+)" class="visually-hidden">Filter processes<\/label><input[^>]*id="\1"[^>]*data-testid="process-filter"/);
+    expect(html).toContain('role="toolbar" aria-label="Process list"');
+    expect(html).toContain('aria-pressed="true">Tree view</button>');
+    expect(html).toContain('>Choose columns…</button>');
+    expect(html).toContain('data-testid="process-details"');
+  });
+
+  it('describes the live, paused and failed states', () => {
+    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const } };
+    expect(describeStatus('ready', null, 300, 300, '', settings)).toBe('Live: refreshed every 1 s.');
+    expect(describeStatus('ready', null, 300, 4, 'note', settings)).toBe('Live: refreshed every 1 s. Showing 4 of 300.');
+    expect(describeStatus('ready', null, 300, 300, '', { ...settings, refresh: { intervalMs: 1000, paused: true } })).toBe('Paused: the list is not updating.');
+    expect(describeStatus('failed', { code: 'INTERNAL', message: 'collector stopped' }, 0, 0, '', null)).toBe(
+      'The process list could not be refreshed: collector stopped.',
+    );
+  });
+});
+
+describe('ProcessTable', () => {
+  it('is a named treegrid with a row count for virtualization and sortable column headers', () => {
+    const store = new ProcessStore();
+    store.applySnapshot(testSnapshot(1, [testRow(4), testRow(8, { parentPid: 4 })]));
+    const rows = deriveRows(store.all(), { view: 'tree', filter: '', sort: { column: 'cpuPercent', desc: true }, collapsed: new Set() });
+    const html = renderToStaticMarkup(
+      <ProcessTable
+        rows={rows}
+        columns={['name', 'pid', 'cpuPercent']}
+        view="tree"
+        version={store.version}
+        sort={{ column: 'cpuPercent', desc: true }}
+        onSortChange={noop}
+        selection={EMPTY_SELECTION}
+        onSelectionChange={noop}
+        onToggleExpanded={noop}
+        onContextMenu={noop}
+        onCommand={noop}
+      />,
+    );
+    expect(html).toContain('role="treegrid" aria-label="Processes" aria-rowcount="3" aria-colcount="3" aria-multiselectable="true"');
+    expect(html).toContain('data-testid="process-table"');
+    expect(html).toMatch(/role="columnheader" aria-colindex="3" aria-sort="descending"[^>]*><button type="button" tabindex="-1" class="ptable__sort" title="Sort by CPU">CPU/);
+    expect(html).toMatch(/role="columnheader" aria-colindex="1" aria-sort="none"/);
+  });
+});

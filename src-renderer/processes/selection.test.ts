@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { clickRow, contextClickRow, EMPTY_SELECTION, moveFocus, pruneSelection, selectAll, toggleFocused, type Selection } from './selection';
+
+const order = ['a', 'b', 'c', 'd', 'e'];
+const none = { ctrl: false, shift: false };
+const ctrl = { ctrl: true, shift: false };
+const shift = { ctrl: false, shift: true };
+const sorted = (s: Selection) => [...s.selected].sort();
+
+describe('mouse', () => {
+  it('click selects one, Ctrl+click toggles, Shift+click selects the range from the anchor', () => {
+    let s = clickRow(EMPTY_SELECTION, 'b', none, order);
+    expect(sorted(s)).toEqual(['b']);
+    s = clickRow(s, 'd', ctrl, order);
+    expect(sorted(s)).toEqual(['b', 'd']);
+    s = clickRow(s, 'b', ctrl, order);
+    expect(sorted(s)).toEqual(['d']);
+    // As in Explorer, Ctrl+click moves the anchor to the clicked row.
+    s = clickRow(s, 'a', shift, order);
+    expect(sorted(s)).toEqual(['a', 'b']);
+    expect(s.anchor).toBe('b');
+    s = clickRow(s, 'e', shift, order);
+    expect(sorted(s)).toEqual(['b', 'c', 'd', 'e']);
+    expect(s.focus).toBe('e');
+  });
+
+  it('right-click keeps a selection that includes the row, else selects just it', () => {
+    const s = clickRow(clickRow(EMPTY_SELECTION, 'a', none, order), 'c', shift, order);
+    expect(sorted(contextClickRow(s, 'b'))).toEqual(['a', 'b', 'c']);
+    expect(sorted(contextClickRow(s, 'e'))).toEqual(['e']);
+  });
+});
+
+describe('keyboard', () => {
+  it('arrows move and select, Shift extends, Ctrl moves focus only, Space toggles', () => {
+    let s = moveFocus(EMPTY_SELECTION, 'down', none, order);
+    expect([s.focus, ...sorted(s)]).toEqual(['a', 'a']);
+    s = moveFocus(s, 'down', shift, order);
+    s = moveFocus(s, 'down', shift, order);
+    expect(sorted(s)).toEqual(['a', 'b', 'c']);
+    s = moveFocus(s, 'down', ctrl, order);
+    expect(s.focus).toBe('d');
+    expect(sorted(s)).toEqual(['a', 'b', 'c']);
+    s = toggleFocused(s);
+    expect(sorted(s)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('Home, End and Page keys clamp to the list', () => {
+    const s = clickRow(EMPTY_SELECTION, 'c', none, order);
+    expect(moveFocus(s, 'home', none, order).focus).toBe('a');
+    expect(moveFocus(s, 'end', none, order).focus).toBe('e');
+    expect(moveFocus(s, 'pageDown', none, order, 20).focus).toBe('e');
+    expect(moveFocus(s, 'pageUp', none, order, 20).focus).toBe('a');
+    expect(moveFocus(s, 'up', none, [])).toBe(s);
+  });
+
+  it('Ctrl+A selects every shown row', () => {
+    expect(sorted(selectAll(EMPTY_SELECTION, order))).toEqual(order);
+  });
+});
+
+describe('pruneSelection', () => {
+  it('drops keys that left the store and returns the same object when none did', () => {
+    const s = clickRow(clickRow(EMPTY_SELECTION, 'a', none, order), 'c', ctrl, order);
+    expect(pruneSelection(s, () => true)).toBe(s);
+    const pruned = pruneSelection(s, (k) => k !== 'c');
+    expect(sorted(pruned)).toEqual(['a']);
+    expect(pruned.focus).toBeNull();
+  });
+});
