@@ -82,7 +82,7 @@ async function windowsSuite(name) {
 const SUITES = {
   lint: check(bin('eslint'), ['--max-warnings', '0', '.']),
   typecheck: () => {
-    const projects = ['tsconfig.main.json', 'tsconfig.renderer.json', 'tsconfig.node.json'];
+    const projects = ['tsconfig.main.json', 'tsconfig.renderer.json', 'tsconfig.node.json', 'scripts/bench/renderer/tsconfig.json'];
     const ok = projects.filter((p) => run(bin('tsc'), ['-p', p])).length;
     return { passed: ok, failed: projects.length - ok, skipped: 0 };
   },

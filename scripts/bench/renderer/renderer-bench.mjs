@@ -144,9 +144,10 @@ export async function runRendererBench({ chromiumPath = '/usr/bin/chromium', tic
     // reset re-rendering with new data forever) once hung the renderer on the first real click.
     await page.evaluate(() => window.rendererBench.run({ rows: 500, view: 'tree', sort: null, ticks: 1, warmup: 0 }));
     await page.locator('[data-testid="process-row"]').nth(2).click({ timeout: 10_000 });
-    result.clickSelectsRow = await page.evaluate(
-      () => new Promise((resolve) => setTimeout(() => resolve(document.querySelectorAll('[data-testid="process-row"][aria-selected="true"]').length === 1), 300)),
-    );
+    // Polled, not a fixed wait: on a loaded machine the commit after the click can take a while.
+    result.clickSelectsRow = await page
+      .waitForFunction(() => document.querySelectorAll('[data-testid="process-row"][aria-selected="true"]').length === 1, null, { timeout: 5000 })
+      .then(() => true, () => false);
     if (!result.clickSelectsRow) throw new Error('a click on a row did not select exactly that row');
     if (screenshot) await page.screenshot({ path: screenshot });
     if (pageErrors.length > 0) throw new Error(`the harness page threw: ${pageErrors.join('; ')}`);
