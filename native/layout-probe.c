@@ -372,6 +372,21 @@ int main(void) {
   FIELD(TOKEN_ELEVATION, TokenIsElevated);
   end_struct();
 
+  STRUCT(LUID);
+  FIELD(LUID, LowPart);
+  FIELD(LUID, HighPart);
+  end_struct();
+
+  STRUCT(LUID_AND_ATTRIBUTES);
+  FIELD(LUID_AND_ATTRIBUTES, Luid);
+  FIELD(LUID_AND_ATTRIBUTES, Attributes);
+  end_struct();
+
+  STRUCT(TOKEN_PRIVILEGES);
+  FIELD(TOKEN_PRIVILEGES, PrivilegeCount);
+  FIELD(TOKEN_PRIVILEGES, Privileges);
+  end_struct();
+
   printf("\n}\n");
   return 0;
 }

@@ -25,6 +25,7 @@ import { enforceStartupGuard } from './shell/startup-guard';
 import { guardAllWebContents } from './shell/web-contents-guard';
 import { ensureAdminOnlyFolder, type FolderSetAside } from './win32/admin-folder';
 import { programDataFolder } from './win32/known-folders';
+import { enableDebugPrivilege } from './win32/privileges';
 import { win32ProcessControl, win32ProcessSource } from './win32/processes';
 import { win32SystemProbe } from './win32/system';
 
@@ -35,6 +36,7 @@ const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 const devIconPath = path.join(__dirname, '..', '..', 'build', 'icon.png');
 
 let mainWindow: BrowserWindow | null = null;
+let lastUserInput = 0;
 let logger: Logger = silentLogger;
 
 function describe(err: unknown): string {
@@ -51,6 +53,11 @@ function fail(title: string, err: unknown): void {
 async function startConsole(dataFolder: string): Promise<void> {
   // The default menu's Help items open electronjs.org; the installed console has no menu at all.
   if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  // Like Task Manager and System Informer: without SeDebugPrivilege an elevated admin still gets access
+  // denied on SYSTEM and service processes.
+  const debug = enableDebugPrivilege();
+  if (!debug.enabled) logger.warn('SeDebugPrivilege not enabled: SYSTEM and service processes may refuse actions', { detail: debug.detail });
 
   denyAllPermissions(session.defaultSession, (what, detail) => logger.warn('session request refused', { what, detail }));
   serveRenderer(protocol, rendererRoot, {
@@ -78,6 +85,7 @@ async function startConsole(dataFolder: string): Promise<void> {
         dialog: { showMessageBox: (w, o) => dialog.showMessageBox(w, o), showSaveDialog: (w, o) => dialog.showSaveDialog(w, o) },
         clipboard,
         documentsFolder: () => app.getPath('documents'),
+        lastUserInput: () => lastUserInput,
         getWindow: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null),
       }),
     },
@@ -95,6 +103,10 @@ async function startConsole(dataFolder: string): Promise<void> {
     },
     (err) => logger.error('the console page failed to load', { error: describe(err) }),
   );
+  // Mouse and keyboard input the admin gives the window (not script): gates clipboard writes.
+  mainWindow.webContents.on('input-event', (_event, input) => {
+    if (input.type === 'mouseDown' || input.type === 'keyDown' || input.type === 'rawKeyDown') lastUserInput = Date.now();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -43,7 +43,7 @@ export async function createConsoleCore({ dataFolder, system, processes, console
   );
   const identity = system.getSystemIdentity();
   const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids);
-  const processActions = new ProcessActions(processTable, processes.control);
+  const processActions = new ProcessActions(processTable, processes.control, processes.source, consolePids);
   clock.onTick((now) => emit('performance:changed', performance.sample(now)));
   clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
 

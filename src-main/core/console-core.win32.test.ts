@@ -10,7 +10,8 @@ import { createDispatcher } from '../ipc/dispatch';
 import { handleLedger } from '../win32/handles';
 import { win32SystemProbe } from '../win32/system';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
-import { endTestChildren, startTestChild, waitForExit } from '../win32/processes/test-children';
+import { endTestChildren, eventually, startTestChild, waitForExit } from '../win32/processes/test-children';
+import { readProcessSnapshot } from '../win32/processes';
 import type { CallContext } from '../ipc/dispatch';
 import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schemas';
 import { createConsoleCore, type ConsoleCore } from './console-core';
@@ -154,5 +155,30 @@ describe('processes through the core on Win32', () => {
     } finally {
       endTestChildren();
     }
+  });
+});
+
+describe('terminate tree through the core on Win32', () => {
+  test('ends a freshly started tree, including children the table has not shown yet', async () => {
+    const c = await startCore();
+    const dispatch = createDispatcher(c.handlers, silentLogger);
+    await dispatch('settings:setRefresh', { intervalMs: 500 }, yes);
+    await c.start();
+    const folder = fs.mkdtempSync(path.join(dataFolder, 'tree-'));
+    const root = startTestChild(['tree', '2', '2', folder]);
+    const pids = () => fs.readdirSync(folder).map(Number);
+    assert.ok(await eventually(() => pids().length === 7, 10_000), `1 + 2 + 4 processes started (${pids().length})`);
+    // Only the root has to be in the table (it is what the admin right-clicks); its descendants need not be.
+    const rootRow = () => events.filter((e) => e.event === 'processes:changed').flatMap((e) => ProcessDelta.parse(e.payload).added).find((r) => r.pid === root.pid);
+    await waitFor(() => rootRow() !== undefined, 15_000);
+    const rootCreateTime = rootRow()!.createTime;
+    const result = await dispatch('processes:terminateTree', { targets: [{ pid: root.pid, createTime: rootCreateTime }] }, yes);
+    assert.ok(result.ok, JSON.stringify(result));
+    const results = (result.value as { results: { pid: number; ok: boolean }[] }).results;
+    assert.equal(results.length, 7, `the whole tree was acted on: ${JSON.stringify(results)}`);
+    assert.ok(results.every((r) => r.ok), JSON.stringify(results));
+    assert.equal(results.at(-1)!.pid, root.pid, 'the root is ended last');
+    assert.ok(waitForExit(root.process, 5000));
+    assert.ok(await eventually(() => !readProcessSnapshot().processes.some((p) => pids().includes(p.pid)), 5000), 'every process of the tree is gone');
   });
 });

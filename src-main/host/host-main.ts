@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../core/settings/atomic-file';
 import { createDispatcher } from '../ipc/dispatch';
 import { ensureAdminOnlyFolder } from '../win32/admin-folder';
 import { programDataFolder } from '../win32/known-folders';
+import { enableDebugPrivilege } from '../win32/privileges';
 import { adminDataFolder } from '../shell/data-folder';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
 import { win32SystemProbe } from '../win32/system';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   }
   ensureAdminOnlyFolder(dataFolder);
   const logger = createFileLogger(dataFolder, 'host.log');
+  const debug = enableDebugPrivilege();
+  if (!debug.enabled) logger.warn('SeDebugPrivilege not enabled', { detail: debug.detail });
 
   let server: ContractServer | undefined;
   const core = await createConsoleCore({

@@ -3,7 +3,7 @@ import { createElectronDesktop, type ElectronDesktopDeps } from './desktop-dialo
 
 const prompt = { title: 'Terminate processes', message: 'Do you want to terminate notepad.exe (PID 42)?', detail: '• notepad.exe (PID 42)', confirmLabel: 'Terminate', destructive: true };
 
-function deps(response: number, window: object | null = {}) {
+function deps(response: number, window: object | null = {}, lastInputAgoMs = 100) {
   const showMessageBox = vi.fn(async () => ({ response }));
   const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: 'D:\\exports\\processes.csv' }));
   const writeText = vi.fn();
@@ -14,6 +14,8 @@ function deps(response: number, window: object | null = {}) {
     documentsFolder: () => 'C:\\Users\\admin\\Documents',
     getWindow: () => window,
     writeFile,
+    now: () => 1_000_000,
+    lastUserInput: () => 1_000_000 - lastInputAgoMs,
   };
   return { d, showMessageBox, showSaveDialog, writeText, writeFile };
 }
@@ -47,6 +49,12 @@ describe('the Electron desktop port', () => {
     s.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     expect(await createElectronDesktop(s.d).saveText('processes.csv', 'x')).toBeNull();
     expect(s.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses to fill the clipboard unless the admin just clicked or typed in the window', async () => {
+    const idle = deps(0, {}, 5000);
+    await expect(createElectronDesktop(idle.d).copyText('powershell -c evil')).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    expect(idle.writeText).not.toHaveBeenCalled();
   });
 
   it('copies text to the system clipboard', async () => {

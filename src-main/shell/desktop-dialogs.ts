@@ -1,6 +1,10 @@
 import path from 'node:path';
 import type { DesktopPort } from '../core/desktop/desktop-port';
 import { writeFileAtomic } from '../core/settings/atomic-file';
+import { AppError } from '../core/app-error';
+
+/** A copy must follow the admin's own click or key press in the console window within this long. */
+export const COPY_AFTER_INPUT_MS = 2000;
 
 /** The parts of Electron's dialog, clipboard and app the desktop port uses (faked in tests). */
 export interface ElectronDesktopDeps<W> {
@@ -22,6 +26,9 @@ export interface ElectronDesktopDeps<W> {
   /** The console window the dialogs are modal to; null when it is gone (then nothing is confirmed). */
   getWindow: () => W | null;
   writeFile?: (file: string, content: string) => Promise<void>;
+  /** When the admin last clicked or typed in the console window (webContents 'input-event'), ms since the epoch. */
+  lastUserInput: () => number;
+  now?: () => number;
 }
 
 /**
@@ -48,6 +55,12 @@ export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopP
       return response === 0;
     },
     async copyText(text) {
+      // The clipboard of an elevated admin is a way into an elevated shell (paste-jacking): a page that is
+      // not being used cannot fill it; only a copy right after the admin's own click or key press can.
+      const now = (deps.now ?? Date.now)();
+      if (now - deps.lastUserInput() > COPY_AFTER_INPUT_MS) {
+        throw new AppError('ACCESS_DENIED', 'Copying needs a click or key press in the console window first.');
+      }
       deps.clipboard.writeText(text);
     },
     async saveText(suggestedName, content) {

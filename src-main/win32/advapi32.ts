@@ -146,12 +146,36 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
     koffi.inout(koffi.pointer(DWORD)),
     koffi.out(koffi.pointer(koffi.types.int32)),
   ]),
+
+  /**
+   * "LookupPrivilegeValueW function (winbase.h)": the LUID a privilege name ("SeDebugPrivilege") has
+   * on this system (NULL system name: the local one), written into `luid` (a LUID's 8 bytes).
+   */
+  LookupPrivilegeValueW: stdcall<(system: string | null, name: string, luid: Buffer) => number>(lib, 'LookupPrivilegeValueW', BOOL, [
+    LPCWSTR,
+    LPCWSTR,
+    PVOID,
+  ]),
+
+  /**
+   * "AdjustTokenPrivileges function (securitybaseapi.h)": needs TOKEN_ADJUST_PRIVILEGES. It returns
+   * TRUE even when it assigned nothing: then the last error is ERROR_NOT_ALL_ASSIGNED (1300), so the
+   * last error must be read after success too (it is set to ERROR_SUCCESS when every privilege was
+   * adjusted). A token can only enable privileges it holds; it never gains one.
+   */
+  AdjustTokenPrivileges: stdcall<
+    (token: Pointer, disableAll: number, newState: Buffer, previousLength: number, previousState: Buffer | null, returnLength: [number] | null) => number
+  >(lib, 'AdjustTokenPrivileges', BOOL, [HANDLE, BOOL, PVOID, DWORD, PVOID, koffi.out(koffi.pointer(DWORD))]),
 }));
 
-/** TOKEN_QUERY (winnt.h). */
+/** TOKEN_QUERY and TOKEN_ADJUST_PRIVILEGES (winnt.h). */
 export const TOKEN_QUERY = 0x0008;
+export const TOKEN_ADJUST_PRIVILEGES = 0x0020;
+/** SE_PRIVILEGE_ENABLED (winnt.h): in LUID_AND_ATTRIBUTES.Attributes, the privilege is on. */
+export const SE_PRIVILEGE_ENABLED = 0x0000_0002;
 /** TOKEN_INFORMATION_CLASS values (winnt.h). */
 export const TokenUser = 1;
+export const TokenPrivileges = 3;
 export const TokenElevation = 20;
 /** PROG_INVOKE_SETTING.ProgressInvokeNever (accctrl.h): no progress callback. */
 export const ProgressInvokeNever = 1;

@@ -18,6 +18,9 @@ export interface HandleCounts {
 }
 
 const counts = new Map<HandleKind, HandleCounts>();
+/** The most recent close failures (bounded): nothing can be done about one, but it must not go unseen. */
+const closeFailures: string[] = [];
+const MAX_CLOSE_FAILURES = 20;
 
 function countsFor(kind: HandleKind): HandleCounts {
   let entry = counts.get(kind);
@@ -36,6 +39,10 @@ export const handleLedger = {
   /** A copy of the counts by kind. */
   snapshot(): Record<HandleKind, HandleCounts> {
     return Object.fromEntries([...counts].map(([k, c]) => [k, { ...c }]));
+  },
+  /** The last close failures closeQuietly swallowed, oldest first ("process handle: CloseHandle failed: ..."). */
+  closeFailures(): readonly string[] {
+    return [...closeFailures];
   },
 };
 
@@ -95,6 +102,35 @@ export class OwnedHandle {
     countsFor(this.kind).closed++;
     if (!this.closer.close(value)) throw Win32Error.fromLastError(this.closer.fn);
   }
+}
+
+/**
+ * Closes a handle as cleanup: never throws, so one failing close cannot skip the closes after it,
+ * replace a result already obtained, or turn a read that never throws into one that does. The
+ * failure is kept in handleLedger.closeFailures() and returned (null when the close succeeded).
+ * The handle counts as closed either way (see OwnedHandle.close).
+ */
+export function closeQuietly(handle: OwnedHandle | null | undefined): Error | null {
+  if (!handle) return null;
+  try {
+    handle.close();
+    return null;
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    closeFailures.push(`${handle.kind} handle: ${error.message}`);
+    if (closeFailures.length > MAX_CLOSE_FAILURES) closeFailures.shift();
+    return error;
+  }
+}
+
+/** Closes every handle given, each on its own (closeQuietly); returns the failures. */
+export function closeEach(handles: Iterable<OwnedHandle | null | undefined>): Error[] {
+  const failures: Error[] = [];
+  for (const handle of handles) {
+    const failure = closeQuietly(handle);
+    if (failure) failures.push(failure);
+  }
+  return failures;
 }
 
 /** Opens a process by PID with the given access rights (OpenProcess); the caller closes it. */

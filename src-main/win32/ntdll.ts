@@ -70,10 +70,16 @@ export const ntdll = lazyBindings('ntdll.dll', (lib) => ({
 export const SystemProcessorPerformanceInformation = 8;
 /** SYSTEM_INFORMATION_CLASS.SystemProcessInformation (winternl.h): every process and its threads. */
 export const SystemProcessInformation = 5;
-/** PROCESSINFOCLASS values (winternl.h; 60 from phnt ntpsapi.h). */
+/** PROCESSINFOCLASS values (winternl.h; 29 and 60 from phnt ntpsapi.h). */
 export const ProcessBasicInformation = 0;
+/** A ULONG: nonzero when the process is critical (RtlSetProcessIsCritical): ending it stops Windows. */
+export const ProcessBreakOnTermination = 29;
 export const ProcessCommandLineInformation = 60;
 /** STATUS_INVALID_INFO_CLASS: this Windows (or Wine) does not know the class. */
 export const STATUS_INVALID_INFO_CLASS = 0xc0000003 | 0;
 /** STATUS_INFO_LENGTH_MISMATCH: the buffer is too small; ReturnLength says how big it must be. */
 export const STATUS_INFO_LENGTH_MISMATCH = 0xc0000004 | 0;
+/** STATUS_BUFFER_OVERFLOW: a warning, not a success (NT_SUCCESS is false): the data did not all fit. */
+export const STATUS_BUFFER_OVERFLOW = 0x80000005 | 0;
+/** STATUS_BUFFER_TOO_SMALL: some classes and Windows versions answer this instead of STATUS_INFO_LENGTH_MISMATCH. */
+export const STATUS_BUFFER_TOO_SMALL = 0xc0000023 | 0;

@@ -335,3 +335,24 @@ export const GROUP_AFFINITY = koffi.struct({
 export const TOKEN_ELEVATION = koffi.struct({
   TokenIsElevated: DWORD,
 });
+
+/** LUID (winnt.h): a locally unique id, here the one a privilege name stands for on this machine. */
+export const LUID = koffi.struct({
+  LowPart: DWORD,
+  HighPart: LONG,
+});
+
+/** LUID_AND_ATTRIBUTES (winnt.h, #pragma pack(4): 12 bytes): a privilege and its SE_PRIVILEGE_* bits. */
+export const LUID_AND_ATTRIBUTES = koffi.struct({
+  Luid: LUID,
+  Attributes: DWORD,
+});
+
+/**
+ * TOKEN_PRIVILEGES (winnt.h) with its ANYSIZE_ARRAY of one: what AdjustTokenPrivileges takes for one
+ * privilege. GetTokenInformation(TokenPrivileges) returns PrivilegeCount entries from the same offset.
+ */
+export const TOKEN_PRIVILEGES = koffi.struct({
+  PrivilegeCount: DWORD,
+  Privileges: koffi.array(LUID_AND_ATTRIBUTES, 1),
+});

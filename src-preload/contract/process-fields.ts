@@ -21,6 +21,9 @@ export const PROCESS_NUMBER_FIELDS = [
   'ioReadBytes',
   'ioWriteBytes',
   'ioOtherBytes',
+  'diskReadBytes',
+  'diskWriteBytes',
+  'jobObjectId',
 ] as const;
 
 export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
@@ -43,6 +46,8 @@ export const PROCESS_COLUMNS = [
   'ioReadBytes',
   'ioWriteBytes',
   'ioOtherBytes',
+  'diskReadBytes',
+  'diskWriteBytes',
   'sessionId',
   'startTime',
   'user',

@@ -103,6 +103,11 @@ export const ProcessRow = z.strictObject({
   ioReadBytes: Bytes,
   ioWriteBytes: Bytes,
   ioOtherBytes: Bytes,
+  /** Disk bytes read and written, from the Windows 10 RS3+ process extension; null where Windows has none. */
+  diskReadBytes: Bytes.nullable(),
+  diskWriteBytes: Bytes.nullable(),
+  /** The kernel's id of the job the process is in (0 = none), from the same extension; null where absent. */
+  jobObjectId: z.number().int().nonnegative().nullable(),
   /** Full image path (QueryFullProcessImageNameW); null when the process could not be opened (see detailsError). */
   imagePath: z.string().max(32_768).nullable(),
   commandLine: z.string().max(32_768).nullable(),
@@ -156,7 +161,17 @@ export const ApiErrorValue = z.strictObject({
 /** Per-target outcome: actions on several processes can partly succeed. */
 export const ActionResults = z.strictObject({
   results: z
-    .array(z.strictObject({ pid: Pid, createTime: CreateTime, name: z.string().max(520), ok: z.boolean(), error: ApiErrorValue.optional() }))
+    .array(
+      z.strictObject({
+        pid: Pid,
+        createTime: CreateTime,
+        name: z.string().max(520),
+        ok: z.boolean(),
+        error: ApiErrorValue.optional(),
+        /** Left alone because it is critical and the request carried no override (only then is an override worth offering). */
+        refusedAsCritical: z.boolean().optional(),
+      }),
+    )
     .max(4096),
 });
 

@@ -17,7 +17,8 @@ export type ModulesState =
   | { readonly status: 'failed'; readonly error: ApiError };
 
 /** The job line: in a job, not in one, or unknown and why. */
-export function jobText(inJob: boolean | null, detailsError: string | null): string {
+export function jobText(inJob: boolean | null, detailsError: string | null, jobObjectId: number | null = null): string {
+  if (jobObjectId !== null && jobObjectId !== 0) return `In job ${jobObjectId}`;
   if (inJob === true) return 'In a job';
   if (inJob === false) return 'Not in a job';
   return detailsError ? `Unknown: ${detailsError}` : 'Unknown';
@@ -91,7 +92,7 @@ export function ProcessDetails({
       </div>
 
       <h3 className="details__heading">Job</h3>
-      <p data-testid="process-details-job">{jobText(row.inJob, row.detailsError)}</p>
+      <p data-testid="process-details-job">{jobText(row.inJob, row.detailsError, row.jobObjectId)}</p>
 
       <h3 className="details__heading">General</h3>
       <dl className="details__fields">

@@ -403,8 +403,7 @@ async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, t
     else ctx.setNotice('Cancelled: nothing was changed.');
     return;
   }
-  const isCritical = (k: ProcessKeyValue) => ctx.store.get(`${k.pid}:${k.createTime}`)?.row.critical === true;
-  const outcome = summarizeResults(req.kind, result.value.results, isCritical);
+  const outcome = summarizeResults(req.kind, result.value.results);
   if (!outcome.toast) return;
   if (outcome.toast.tone === 'info') {
     ctx.setNotice(`${outcome.toast.title}.`);

@@ -1,3 +1,4 @@
+import type { ProcessRowValue } from '../../src-preload/contract/schemas';
 /**
  * Decoding the compact `changed` entries of a processes:changed delta: `[pid, mask, ...values]`, where
  * bit i of `mask` means PROCESS_NUMBER_FIELDS[i] changed and its value follows, in field order.
@@ -41,7 +42,7 @@ export function decodeChanged(entry: readonly (number | null)[]): DecodedChange 
 }
 
 /** The numeric part of a row that a change may write. */
-export type ProcessNumbers = { -readonly [F in ProcessNumberField]: F extends 'cpuPercent' ? number | null : number };
+export type ProcessNumbers = { -readonly [F in ProcessNumberField]: ProcessRowValue[F] };
 
 /** Writes a decoded change into a row in place (the store keeps row identity stable across ticks). */
 export function applyChange(row: ProcessNumbers, change: DecodedChange): void {

@@ -12,19 +12,18 @@ const bad = (pid: number, code: 'ACCESS_DENIED' | 'CONFLICT' | 'WIN32', message:
 
 describe('summarizeResults', () => {
   it('says what was done when every target succeeded', () => {
-    expect(summarizeResults('terminate', [ok(12, 'notepad.exe')], () => false).toast).toEqual({
+    expect(summarizeResults('terminate', [ok(12, 'notepad.exe')]).toast).toEqual({
       tone: 'info',
       title: 'Terminated notepad.exe (PID 12)',
       message: 'Done.',
     });
-    expect(summarizeResults('suspend', [ok(1), ok(2)], () => false).toast?.title).toBe('Suspended 2 processes');
+    expect(summarizeResults('suspend', [ok(1), ok(2)]).toast?.title).toBe('Suspended 2 processes');
   });
 
   it('names each failure and why, with the first failure codes', () => {
     const { toast, criticalRefused } = summarizeResults(
       'terminate',
-      [ok(1), bad(2, 'WIN32', 'Access is denied.', 5), bad(3, 'CONFLICT', 'The process has exited / PID reused.')],
-      () => false,
+      [ok(1), bad(2, 'WIN32', 'Access is denied.', 5), bad(3, 'CONFLICT', 'The process has exited / PID reused.')]
     );
     expect(toast).toEqual({
       tone: 'error',
@@ -35,27 +34,26 @@ describe('summarizeResults', () => {
     expect(criticalRefused).toEqual([]);
   });
 
-  it('collects targets refused only for being critical, so they can be resent with the override', () => {
-    const results = [bad(600, 'ACCESS_DENIED', 'csrss.exe is a critical system process'), bad(700, 'ACCESS_DENIED', 'Access is denied.')];
-    expect(summarizeResults('terminate', results, () => false).criticalRefused).toEqual([{ pid: 600, createTime: '600' }]);
-    expect(summarizeResults('terminate', results, (k) => k.pid === 700).criticalRefused).toHaveLength(2);
-    const single = summarizeResults('terminate', [results[0] as (typeof results)[0]], () => true).toast;
+  it('collects only the targets main refused for being critical, so they can be resent with the override', () => {
+    // 700 is critical too, but was really denied (e.g. after the override): offering it again could never work.
+    const results = [{ ...bad(600, 'ACCESS_DENIED', 'csrss.exe is a critical process'), refusedAsCritical: true }, bad(700, 'ACCESS_DENIED', 'lsass.exe (critical): Access is denied.')];
+    expect(summarizeResults('terminate', results).criticalRefused).toEqual([{ pid: 600, createTime: '600' }]);
+    const single = summarizeResults('terminate', [results[0] as (typeof results)[0]]).toast;
     expect(single?.title).toBe('Could not terminate p600.exe (PID 600)');
-    expect(single?.message).toBe('csrss.exe is a critical system process');
+    expect(single?.message).toBe('csrss.exe is a critical process');
   });
 
   it('lists at most four failures', () => {
     const results = [1, 2, 3, 4, 5, 6].map((p) => bad(p, 'CONFLICT', 'gone'));
-    expect(summarizeResults('resume', results, () => false).toast?.message).toMatch(/…and 2 more\.$/);
+    expect(summarizeResults('resume', results).toast?.message).toMatch(/…and 2 more\.$/);
   });
 });
 
 describe('small rules', () => {
-  it('recognises a critical refusal only on ACCESS_DENIED', () => {
-    expect(isCriticalRefusal({ code: 'ACCESS_DENIED', message: 'lsass.exe is critical' }, false)).toBe(true);
-    expect(isCriticalRefusal({ code: 'ACCESS_DENIED', message: 'Access is denied.' }, true)).toBe(true);
-    expect(isCriticalRefusal({ code: 'CONFLICT', message: 'critical' }, true)).toBe(false);
-    expect(isCriticalRefusal(undefined, true)).toBe(false);
+  it('recognises a critical refusal only by main saying so', () => {
+    expect(isCriticalRefusal({ refusedAsCritical: true })).toBe(true);
+    expect(isCriticalRefusal({ refusedAsCritical: false })).toBe(false);
+    expect(isCriticalRefusal({})).toBe(false);
   });
 
   it('shows nothing when the admin cancelled, and says why otherwise', () => {

@@ -68,13 +68,12 @@ export function processLabel(name: string, pid: number): string {
 }
 
 /**
- * True when main refused a target only because it is a critical process: ACCESS_DENIED naming it as
- * critical, or ACCESS_DENIED on a row the snapshot flagged critical (main's wording may change; the flag
- * will not).
+ * True when main left a target alone only because it is critical and the request carried no override: main
+ * says so explicitly (refusedAsCritical). A real access-denied on a critical process, or any refusal after
+ * the override was already given, is not one - offering the override again could never succeed.
  */
-export function isCriticalRefusal(error: ApiError | undefined, rowCritical: boolean): boolean {
-  if (!error || error.code !== 'ACCESS_DENIED') return false;
-  return rowCritical || /critical/i.test(error.message);
+export function isCriticalRefusal(result: { refusedAsCritical?: boolean | undefined }): boolean {
+  return result.refusedAsCritical === true;
 }
 
 /** What the view shows after an action: a toast (or none), and the targets it may resend with the override. */
@@ -92,12 +91,11 @@ const MAX_LISTED = 4;
 export function summarizeResults(
   kind: ProcessActionKind,
   results: ActionResultsValue['results'],
-  isCritical: (key: ProcessKeyValue) => boolean,
 ): ActionOutcome {
   const words = WORDS[kind];
   const failed = results.filter((r) => !r.ok);
   const criticalRefused = failed
-    .filter((r) => isCriticalRefusal(r.error, isCritical(r)))
+    .filter((r) => isCriticalRefusal(r))
     .map((r) => ({ pid: r.pid, createTime: r.createTime }));
   if (results.length === 0) return { toast: null, criticalRefused };
   if (failed.length === 0) {

@@ -54,7 +54,7 @@ function spec(
   return { id, label, csvLabel, kind, width, dynamic: DYNAMIC.has(id), value, text };
 }
 
-function bytes(id: 'workingSetBytes' | 'privateBytes' | 'pagefileBytes' | 'ioReadBytes' | 'ioWriteBytes' | 'ioOtherBytes', label: string) {
+function bytes(id: 'workingSetBytes' | 'privateBytes' | 'pagefileBytes' | 'ioReadBytes' | 'ioWriteBytes' | 'ioOtherBytes' | 'diskReadBytes' | 'diskWriteBytes', label: string) {
   return spec(id, label, 'number', 116, (r) => r[id], (r) => formatBytes(r[id]), `${label} (bytes)`);
 }
 
@@ -92,6 +92,9 @@ export const COLUMN_SPECS: { readonly [C in ProcessColumn]: ColumnSpec } = {
   ioReadBytes: bytes('ioReadBytes', 'I/O read'),
   ioWriteBytes: bytes('ioWriteBytes', 'I/O write'),
   ioOtherBytes: bytes('ioOtherBytes', 'I/O other'),
+  // From the Windows 10 process extension: blank where Windows has none (older builds, Wine).
+  diskReadBytes: bytes('diskReadBytes', 'Disk read'),
+  diskWriteBytes: bytes('diskWriteBytes', 'Disk write'),
   sessionId: count('sessionId', 'Session'),
   startTime: spec(
     'startTime',

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ActionResults } from '../../../src-preload/contract/schemas';
 import { AppError } from '../app-error';
 import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
-import { ProcessActions } from './process-actions';
+import { ProcessActions, withoutBidiControls } from './process-actions';
 import { ProcessCollector } from './process-collector';
 import { raw, RecordingControl, ScriptedSource } from './test-doubles';
 
@@ -17,6 +17,8 @@ function setup(confirmAnswer = true) {
   ]);
   const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
   collector.tick(1);
+  // A child started after the last tick: alive, but not in the table yet.
+  source.current.push(raw(103, 102, 13n, { name: 'mspdbsrv.exe' }));
   const control = new RecordingControl();
   const prompts: ConfirmPrompt[] = [];
   const desktop: DesktopPort = {
@@ -24,7 +26,7 @@ function setup(confirmAnswer = true) {
     copyText: vi.fn(async () => {}),
     saveText: vi.fn(async () => null),
   };
-  return { actions: new ProcessActions(collector, control), control, desktop, prompts };
+  return { actions: new ProcessActions(collector, control, source, new Set()), control, desktop, prompts };
 }
 
 describe('ProcessActions', () => {
@@ -54,7 +56,7 @@ describe('ProcessActions', () => {
   it('refuses critical processes without the override, and acts on the rest', async () => {
     const { actions, control, desktop } = setup();
     const result = await actions.run({ targets: [{ pid: 650, createTime: '30' }, { pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop);
-    expect(result.results[0]).toMatchObject({ pid: 650, ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(result.results[0]).toMatchObject({ pid: 650, ok: false, refusedAsCritical: true, error: { code: 'ACCESS_DENIED' } });
     expect(result.results[0]!.error!.message).toMatch(/critical process/);
     expect(control.calls[0]!.targets).toEqual([{ pid: 200, createTime: 20n }]);
   });
@@ -66,32 +68,53 @@ describe('ProcessActions', () => {
     expect(control.calls[0]).toEqual({ targets: [{ pid: 650, createTime: 30n }], action: { kind: 'suspend' } });
   });
 
-  it('does not ask before non-destructive actions on ordinary processes', async () => {
+  it('does not ask before harmless actions on ordinary processes', async () => {
     const { actions, control, desktop } = setup();
     await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'setAffinity', processors: [0, 2] }, desktop);
     await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'setPriority', priorityClass: 'high' }, desktop);
+    await actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'resume' }, desktop);
     expect(desktop.confirm).not.toHaveBeenCalled();
-    expect(control.calls.map((c) => c.action)).toEqual([
-      { kind: 'setAffinity', mask: 0b101n },
-      { kind: 'setPriority', priorityClass: 'high' },
-    ]);
+    expect(control.calls.map((c) => c.action)).toEqual([{ kind: 'setAffinity', mask: 0b101n }, { kind: 'setPriority', priorityClass: 'high' }, { kind: 'resume' }]);
   });
 
-  it('terminates a tree descendants first and lists the whole tree in the dialog', async () => {
+  it('asks before suspending or setting realtime priority, which can freeze the machine', async () => {
+    const { actions, control, desktop, prompts } = setup(false);
+    await expect(actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'suspend' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'setPriority', priorityClass: 'realtime' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(prompts.map((p) => p.title)).toEqual(['Suspend processes', 'Change priority']);
+    expect(control.calls).toEqual([]);
+  });
+
+  it('terminates a tree from a fresh snapshot: descendants first, including a child not in the table yet', async () => {
     const { actions, control, desktop, prompts } = setup();
     const result = await actions.run({ targets: [{ pid: 100, createTime: '10' }] }, { verb: 'terminateTree' }, desktop);
-    expect(control.calls[0]!.targets.map((t) => t.pid)).toEqual([102, 101, 100]);
-    expect(result.results.map((r) => [r.pid, r.ok])).toEqual([
-      [102, true],
-      [101, true],
-      [100, true],
+    // The whole tree is frozen first, then ended deepest first.
+    expect(control.calls.map((c) => [c.action.kind, c.targets.map((t) => t.pid)])).toEqual([
+      ['suspend', [103, 102, 101, 100]],
+      ['terminate', [103, 102, 101, 100]],
     ]);
-    expect(prompts[0]!.detail).toContain('link.exe (PID 102)');
+    expect(result.results.map((r) => [r.pid, r.name, r.ok])).toEqual([
+      [103, 'mspdbsrv.exe', true],
+      [102, 'link.exe', true],
+      [101, 'cl.exe', true],
+      [100, 'build.exe', true],
+    ]);
+    expect(prompts[0]!.detail).toContain('mspdbsrv.exe (PID 103)');
+  });
+
+  it('resumes tree members it froze but could not terminate', async () => {
+    const { actions, control, desktop } = setup();
+    control.answer = (t) => (t.pid === 101 && control.calls.at(-1)?.action.kind === 'terminate' ? { ok: false, error: new AppError('ACCESS_DENIED', 'denied', 5) } : { ok: true });
+    await actions.run({ targets: [{ pid: 100, createTime: '10' }] }, { verb: 'terminateTree' }, desktop);
+    expect(control.calls.at(-1)).toEqual({ targets: [{ pid: 101, createTime: 11n }], action: { kind: 'resume' } });
   });
 
   it('reports per-target Win32 failures with their code', async () => {
     const { actions, control, desktop } = setup();
-    control.answer = (t) => (t.pid === 101 ? { ok: false, error: new AppError('ACCESS_DENIED', 'OpenProcess failed for cl.exe (PID 101): Access is denied. (error 5)', 5) } : { ok: true });
+    control.answer = (t) =>
+      t.pid === 101 && control.calls.at(-1)?.action.kind === 'terminate'
+        ? { ok: false, error: new AppError('ACCESS_DENIED', 'OpenProcess failed for cl.exe (PID 101): Access is denied. (error 5)', 5) }
+        : { ok: true };
     const result = await actions.run({ targets: [{ pid: 100, createTime: '10' }] }, { verb: 'terminateTree' }, desktop);
     expect(result.results.find((r) => r.pid === 101)).toEqual({
       pid: 101,
@@ -100,5 +123,13 @@ describe('ProcessActions', () => {
       ok: false,
       error: { code: 'ACCESS_DENIED', message: 'OpenProcess failed for cl.exe (PID 101): Access is denied. (error 5)', win32Code: 5 },
     });
+  });
+});
+
+describe('withoutBidiControls', () => {
+  it('drops the characters that reorder text, so exe.txt\u202Egpj cannot pose as another name', () => {
+    expect(withoutBidiControls('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(withoutBidiControls('a\u2066b\u2069c\u200e')).toBe('abc');
+    expect(withoutBidiControls('notepad.exe')).toBe('notepad.exe');
   });
 });

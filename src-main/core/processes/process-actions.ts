@@ -1,9 +1,11 @@
 import type { ActionResultsValue, ProcessKeyValue, ProcessRowValue } from '../../../src-preload/contract/schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
+import { isCriticalProcess } from './critical-processes';
+import { fileTimeToUnixMs } from './filetime';
 import type { ProcessCollector } from './process-collector';
 import { descendantsFirst } from './process-tree';
-import type { ActionOutcome, PriorityClass, ProcessAction, ProcessControl } from './process-source';
+import type { ActionOutcome, PriorityClass, ProcessAction, ProcessControl, ProcessSource } from './process-source';
 
 /** What the admin asked for, as the Processes view names it. */
 export type ProcessVerb =
@@ -24,10 +26,16 @@ export const TERMINATED_BY_ADMIN_EXIT_CODE = 1;
 
 const LISTED_IN_DIALOG = 15;
 
-const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${row.name} (PID ${row.pid})`;
+/**
+ * Names and paths come from the processes themselves: drop bidi controls (U+200E/F, U+202A-202E,
+ * U+2066-2069) so a name cannot be made to read as another process in the confirmation dialog.
+ */
+export const withoutBidiControls = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+
+const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${withoutBidiControls(row.name)} (PID ${row.pid})`;
 
 function describeForDialog(rows: readonly ProcessRowValue[]): string {
-  const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${r.imagePath}` : ''}`);
+  const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${withoutBidiControls(r.imagePath)}` : ''}`);
   if (rows.length > LISTED_IN_DIALOG) lines.push(`• and ${rows.length - LISTED_IN_DIALOG} more`);
   return lines.join('\n');
 }
@@ -49,6 +57,11 @@ function toAction(v: ProcessVerb): ProcessAction {
 }
 
 const destructive = (v: ProcessVerb) => v.verb === 'terminate' || v.verb === 'terminateTree';
+/**
+ * Verbs the main process confirms even on ordinary processes: ending them loses data; suspending the wrong
+ * svchost or dwm freezes the desktop; a realtime process can starve the machine.
+ */
+const needsConfirmation = (v: ProcessVerb) => destructive(v) || v.verb === 'suspend' || (v.verb === 'setPriority' && v.priorityClass === 'realtime');
 
 const VERB_TEXT: Record<ProcessVerb['verb'], { title: string; button: string; doing: string }> = {
   terminate: { title: 'Terminate processes', button: 'Terminate', doing: 'terminate' },
@@ -69,13 +82,42 @@ export class ProcessActions {
   constructor(
     private readonly collector: ProcessCollector,
     private readonly control: ProcessControl,
+    /** For trees: a fresh snapshot covers children too new to be in the table yet. */
+    private readonly source: ProcessSource,
+    private readonly consolePids: ReadonlySet<number>,
   ) {}
+
+  /**
+   * The root and every live descendant, deepest first, from a fresh snapshot: the table lags (details are
+   * read within a per-tick budget), and a tree's youngest children are exactly the ones it may not show yet.
+   */
+  private treeOf(root: ProcessRowValue): ProcessRowValue[] {
+    const raws = this.source.snapshot();
+    const rootRaw = raws.find((r) => r.pid === root.pid && r.createTime.toString() === root.createTime);
+    if (!rootRaw) return [root];
+    return descendantsFirst(rootRaw, raws).map(
+      (r) =>
+        this.collector.find(r.pid, r.createTime.toString()) ?? {
+          ...root,
+          pid: r.pid,
+          parentPid: r.parentPid,
+          createTime: r.createTime.toString(),
+          startTime: fileTimeToUnixMs(r.createTime),
+          name: r.name,
+          imagePath: null,
+          commandLine: null,
+          user: null,
+          inJob: null,
+          detailsError: null,
+          critical: isCriticalProcess(r.pid, r.name, this.consolePids),
+        },
+    );
+  }
 
   async run(request: ProcessActionRequest, verb: ProcessVerb, desktop: DesktopPort): Promise<ActionResultsValue> {
     const results: ActionResultsValue['results'] = [];
     const act: ProcessRowValue[] = [];
     const seen = new Set<string>();
-    const nodes = verb.verb === 'terminateTree' ? this.collector.treeNodes() : [];
 
     for (const target of request.targets) {
       const row = this.collector.find(target.pid, target.createTime);
@@ -83,8 +125,7 @@ export class ProcessActions {
         results.push({ ...target, name: '', ok: false, error: { code: 'CONFLICT', message: `Process ${target.pid} has exited or its PID now names another process.` } });
         continue;
       }
-      const root = nodes.find((n) => n.row === row);
-      const rows = root ? descendantsFirst(root, nodes).map((n) => n.row) : [row];
+      const rows = verb.verb === 'terminateTree' ? this.treeOf(row) : [row];
       for (const r of rows) {
         const key = `${r.pid}:${r.createTime}`;
         if (seen.has(key)) continue;
@@ -95,6 +136,7 @@ export class ProcessActions {
             createTime: r.createTime,
             name: r.name,
             ok: false,
+            refusedAsCritical: true,
             error: {
               code: 'ACCESS_DENIED',
               message: `${label(r)} is a critical process: stopping it can crash Windows or this console. It was left alone; use the critical-process override to ${VERB_TEXT[verb.verb].doing} it anyway.`,
@@ -108,7 +150,7 @@ export class ProcessActions {
     if (act.length === 0) return { results };
 
     const critical = act.filter((r) => r.critical);
-    if (destructive(verb) || critical.length > 0) {
+    if (needsConfirmation(verb) || critical.length > 0) {
       const text = VERB_TEXT[verb.verb];
       const warning = critical.length
         ? `\n\nWARNING: ${critical.map(label).join(', ')} ${critical.length === 1 ? 'is a critical process' : 'are critical processes'}. Windows may stop with a blue screen, sign you out, or this console may close.`
@@ -123,10 +165,18 @@ export class ProcessActions {
       if (!confirmed) throw new AppError('CANCELLED', `${text.title}: cancelled; nothing was changed.`);
     }
 
-    const outcomes: ActionOutcome[] = this.control.act(
-      act.map((r) => ({ pid: r.pid, createTime: BigInt(r.createTime) })),
-      toAction(verb),
-    );
+    const targets = act.map((r) => ({ pid: r.pid, createTime: BigInt(r.createTime) }));
+    let outcomes: ActionOutcome[];
+    if (verb.verb === 'terminateTree') {
+      // Freeze the whole tree first so no parent can start new workers while its children are ended, then
+      // terminate descendants first; anything suspended that could not be terminated is resumed, not left frozen.
+      const suspended = this.control.act(targets, { kind: 'suspend' });
+      outcomes = this.control.act(targets, toAction(verb));
+      const thawed = targets.filter((_, i) => suspended[i]?.ok && !outcomes[i]?.ok);
+      if (thawed.length) this.control.act(thawed, { kind: 'resume' });
+    } else {
+      outcomes = this.control.act(targets, toAction(verb));
+    }
     act.forEach((r, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) results.push({ pid: r.pid, createTime: r.createTime, name: r.name, ok: true });

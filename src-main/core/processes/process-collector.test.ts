@@ -95,6 +95,26 @@ describe('ProcessCollector', () => {
     ]);
   });
 
+  it('also marks processes the kernel flags critical (break on termination), whatever their name', () => {
+    const source = new ScriptedSource([raw(900, 4, 1n, { name: 'innocent.exe' })]);
+    source.criticalPids.add(900);
+    expect(new ProcessCollector(source, 1, new Set(), clock().read).tick(1).added[0]!.critical).toBe(true);
+  });
+
+  it('carries the Windows 10 extension (disk counters, job id) and sends its changes as numbers', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n, { extension: { diskReadBytes: 10, diskWriteBytes: 20, jobObjectId: 0 } }), raw(200, 4, 6n)]);
+    const collector = new ProcessCollector(source, 1, new Set(), clock().read);
+    const rows = collector.tick(1).added;
+    expect(rows.map((r) => [r.diskReadBytes, r.diskWriteBytes, r.jobObjectId])).toEqual([
+      [10, 20, 0],
+      [null, null, null],
+    ]);
+    source.current[0] = raw(100, 4, 5n, { extension: { diskReadBytes: 10, diskWriteBytes: 20, jobObjectId: 7 } });
+    const bit = 1 << PROCESS_NUMBER_FIELDS.indexOf('jobObjectId');
+    // The test clock stands still, so CPU % stays null and only the job id changed.
+    expect(collector.tick(2).changed.find((c) => c[0] === 100)).toEqual([100, bit, 7]);
+  });
+
   it('converts creation time to a display start time', () => {
     // 2024-01-01T00:00:00Z as FILETIME.
     const ft = 133_485_408_000_000_000n;
@@ -142,7 +162,7 @@ describe('ProcessCollector detail reads', () => {
     const collector = new ProcessCollector(source, 1, new Set(), () => 0n);
     let row;
     for (let t = 1; t <= MAX_INCOMPLETE_READS && !row; t++) row = collector.tick(t).added[0];
-    expect(row).toMatchObject({ pid: 100, commandLine: null });
+    expect(row).toMatchObject({ pid: 100, commandLine: null, detailsError: expect.stringContaining('still starting') });
     expect(source.detailCalls).toHaveLength(MAX_INCOMPLETE_READS);
   });
 

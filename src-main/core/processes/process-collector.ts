@@ -3,12 +3,7 @@ import { isCriticalProcess } from './critical-processes';
 import { fileTimeToUnixMs, hundredNsToMs, processKey } from './filetime';
 import { encodeChangedNumbers } from './process-delta';
 import type { ProcessDetails, ProcessSource, RawProcess } from './process-source';
-import type { TreeNode } from './process-tree';
 
-/** A tracked process for tree walks. */
-export interface ProcessTreeNode extends TreeNode {
-  row: ProcessRowValue;
-}
 
 /** Monotonic clock in 100-ns units (the unit of process CPU times). */
 export type MonotonicClock = () => bigint;
@@ -121,11 +116,6 @@ export class ProcessCollector {
     return this.tracked.get(processKey(pid, createTime))?.row;
   }
 
-  /** Every process as a tree node carrying its row (tree walks). */
-  treeNodes(): ProcessTreeNode[] {
-    return [...this.tracked.values()].map((t) => ({ pid: t.raw.pid, parentPid: t.raw.parentPid, createTime: t.raw.createTime, row: t.row }));
-  }
-
   private newRow(raw: RawProcess, cpu: number | null, details: ProcessDetails): ProcessRowValue {
     return {
       pid: raw.pid,
@@ -139,8 +129,8 @@ export class ProcessCollector {
       commandLine: details.commandLine,
       user: details.user,
       inJob: details.inJob,
-      detailsError: details.error,
-      critical: isCriticalProcess(raw.pid, raw.name, this.consolePids),
+      detailsError: details.error ?? (details.incomplete ? 'The process was still starting: its command line was not written yet.' : null),
+      critical: details.breakOnTermination === true || isCriticalProcess(raw.pid, raw.name, this.consolePids),
     };
   }
 }
@@ -159,5 +149,8 @@ function numbersOf(raw: RawProcess, cpuPercent: number | null) {
     ioReadBytes: raw.ioReadBytes,
     ioWriteBytes: raw.ioWriteBytes,
     ioOtherBytes: raw.ioOtherBytes,
+    diskReadBytes: raw.extension?.diskReadBytes ?? null,
+    diskWriteBytes: raw.extension?.diskWriteBytes ?? null,
+    jobObjectId: raw.extension?.jobObjectId ?? null,
   };
 }

@@ -26,6 +26,11 @@ export interface RawProcess {
   ioReadBytes: number;
   ioWriteBytes: number;
   ioOtherBytes: number;
+  /**
+   * From the Windows 10 RS3+ extension after each entry's thread array (absent on older Windows and under
+   * Wine): bytes read from and written to disk, and the id of the job the process is in (0 = none).
+   */
+  extension?: { diskReadBytes: number; diskWriteBytes: number; jobObjectId: number };
 }
 
 /** Read once per process lifetime; a field is null when it could not be read, and `error` says why. */
@@ -35,6 +40,8 @@ export interface ProcessDetails {
   /** DOMAIN\user of the process token. */
   user: string | null;
   inJob: boolean | null;
+  /** The kernel marks the process critical (ProcessBreakOnTermination): ending it stops Windows. */
+  breakOnTermination: boolean | null;
   error: string | null;
   /**
    * The process is still starting (its parameters are not written yet): read again on a later tick rather

@@ -29,6 +29,8 @@ export class ScriptedSource implements ProcessSource {
   detailCalls: string[] = [];
   /** Keys whose details report `incomplete` this many more times. */
   startingFor = new Map<string, number>();
+  /** PIDs the kernel marks critical (ProcessBreakOnTermination). */
+  criticalPids = new Set<number>();
   /** Simulated cost of one details read, in the collector's clock units. */
   detailsCost = 0n;
   onDetails: () => void = () => {};
@@ -44,9 +46,9 @@ export class ScriptedSource implements ProcessSource {
     const starting = this.startingFor.get(key) ?? 0;
     if (starting > 0) {
       this.startingFor.set(key, starting - 1);
-      return { imagePath: `C:\\bin\\p${pid}.exe`, commandLine: null, user: 'HOST\\admin', inJob: false, error: null, incomplete: true };
+      return { imagePath: `C:\\bin\\p${pid}.exe`, commandLine: null, user: 'HOST\\admin', inJob: false, breakOnTermination: false, error: null, incomplete: true };
     }
-    return { imagePath: `C:\\bin\\p${pid}.exe`, commandLine: `p${pid}.exe --flag "a b"`, user: 'HOST\\admin', inJob: false, error: null, incomplete: false };
+    return { imagePath: `C:\\bin\\p${pid}.exe`, commandLine: `p${pid}.exe --flag "a b"`, user: 'HOST\\admin', inJob: false, breakOnTermination: this.criticalPids.has(pid), error: null, incomplete: false };
   }
   modules(): ModuleInfo[] {
     return [{ name: 'ntdll.dll', path: 'C:\\Windows\\System32\\ntdll.dll', baseAddress: 0x7ffe0000n, sizeBytes: 4096 }];

@@ -12,7 +12,15 @@ import koffi from 'koffi';
 import { AppError } from '../../core/app-error';
 import type { OwnedHandle } from '../handles';
 import { kernel32 } from '../kernel32';
-import { ProcessBasicInformation, ProcessCommandLineInformation, STATUS_INFO_LENGTH_MISMATCH, STATUS_INVALID_INFO_CLASS, ntdll } from '../ntdll';
+import {
+  ProcessBasicInformation,
+  ProcessCommandLineInformation,
+  STATUS_BUFFER_OVERFLOW,
+  STATUS_BUFFER_TOO_SMALL,
+  STATUS_INFO_LENGTH_MISMATCH,
+  STATUS_INVALID_INFO_CLASS,
+  ntdll,
+} from '../ntdll';
 import { PEB, PROCESS_BASIC_INFORMATION, RTL_USER_PROCESS_PARAMETERS, UNICODE_STRING } from '../structs';
 import { Win32Error, ntSuccess } from '../win32-error';
 
@@ -44,8 +52,23 @@ function stillStarting(): AppError {
   return new StillStartingError();
 }
 
-/** Reused: most command lines fit; a longer one (up to 32767 characters) gets a buffer of its own. */
-const queryBuffer = Buffer.alloc(8192);
+/**
+ * Reused for every call: 64 KB holds the 16-byte UNICODE_STRING and a command line of up to 32760
+ * characters. The longest CreateProcessW accepts (32766 plus the NUL) is a few bytes more: that one
+ * gets a buffer of its own, of the size the call asks for.
+ */
+const queryBuffer = Buffer.alloc(64 * 1024);
+/** The command line can change between two calls (a process may rewrite its own): retry a few times. */
+const MAX_QUERY_ATTEMPTS = 3;
+
+/**
+ * "Buffer too small" as NtQueryInformationProcess says it: STATUS_INFO_LENGTH_MISMATCH for this
+ * class, but STATUS_BUFFER_OVERFLOW and STATUS_BUFFER_TOO_SMALL also occur across classes and
+ * Windows versions; each reports the size needed in ReturnLength.
+ */
+export function isBufferTooSmall(status: number): boolean {
+  return status === STATUS_INFO_LENGTH_MISMATCH || status === STATUS_BUFFER_OVERFLOW || status === STATUS_BUFFER_TOO_SMALL;
+}
 
 /** Through ProcessCommandLineInformation; null when this system does not know the class. */
 function queryCommandLine(process: OwnedHandle): string | null {
@@ -53,7 +76,7 @@ function queryCommandLine(process: OwnedHandle): string | null {
   const returned: [number] = [0];
   let buffer = queryBuffer;
   let status = nt.NtQueryInformationProcess(process.value, ProcessCommandLineInformation, buffer, buffer.length, returned);
-  if (status === STATUS_INFO_LENGTH_MISMATCH && returned[0] > buffer.length) {
+  for (let attempt = 1; attempt < MAX_QUERY_ATTEMPTS && isBufferTooSmall(status) && returned[0] > buffer.length; attempt++) {
     buffer = Buffer.alloc(returned[0]);
     status = nt.NtQueryInformationProcess(process.value, ProcessCommandLineInformation, buffer, buffer.length, returned);
   }

@@ -6,9 +6,11 @@
 import { AppError } from '../../core/app-error';
 import type { ActionOutcome, PriorityClass, ProcessAction, ProcessControl, ProcessTarget } from '../../core/processes/process-source';
 import type { OwnedHandle } from '../handles';
+import { closeEach } from '../handles';
 import { PROCESS_SET_INFORMATION, PROCESS_SUSPEND_RESUME, PROCESS_TERMINATE, kernel32 } from '../kernel32';
 import { ntdll } from '../ntdll';
 import { Win32Error, ntSuccess } from '../win32-error';
+import type { VerifiedTarget } from './verified-open';
 import { failureOn, openVerified } from './verified-open';
 
 /** SetPriorityClass values (winbase.h) by the names the contract uses. */
@@ -96,19 +98,27 @@ export function actOnProcesses(targets: readonly ProcessTarget[], action: Proces
     }
   }
   const verb = VERB[action.kind];
-  const verified = openVerified(targets, ACCESS[action.kind], verb);
+  return actOnVerified(openVerified(targets, ACCESS[action.kind], verb), verb, (handle) => apply(handle, action));
+}
+
+/**
+ * Runs `run` on each verified target in order, then closes every handle, each on its own: a close
+ * that fails skips no other close and changes no outcome (the action has happened either way; the
+ * failure is kept in handleLedger.closeFailures()). Never throws.
+ */
+export function actOnVerified(verified: readonly VerifiedTarget[], verb: string, run: (handle: OwnedHandle) => void): ActionOutcome[] {
   try {
     return verified.map((v): ActionOutcome => {
       if ('error' in v) return { ok: false, error: v.error };
       try {
-        apply(v.handle, action);
+        run(v.handle);
         return { ok: true };
       } catch (err) {
         return { ok: false, error: failureOn(verb, v.target.pid, v.process.name, err) };
       }
     });
   } finally {
-    for (const v of verified) if ('handle' in v) v.handle.close();
+    closeEach(verified.map((v) => ('handle' in v ? v.handle : null)));
   }
 }
 

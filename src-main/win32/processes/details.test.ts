@@ -8,6 +8,7 @@ const allRead: DetailReaders = {
   commandLine: () => 'tool.exe --flag',
   user: () => 'HOST\\admin',
   inJob: () => false,
+  breakOnTermination: () => false,
 };
 
 describe('collectDetails', () => {
@@ -17,9 +18,22 @@ describe('collectDetails', () => {
       commandLine: 'tool.exe --flag',
       user: 'HOST\\admin',
       inJob: false,
+      breakOnTermination: false,
       error: null,
       incomplete: false,
     });
+  });
+
+  test('a critical flag that cannot be read is null and no error; a critical process reads true', () => {
+    expect(collectDetails({ ...allRead, breakOnTermination: () => null })).toMatchObject({ breakOnTermination: null, error: null });
+    const thrown = collectDetails({
+      ...allRead,
+      breakOnTermination: () => {
+        throw new Error('NtQueryInformationProcess(ProcessBreakOnTermination) failed (NTSTATUS 0xC0000022)');
+      },
+    });
+    expect(thrown).toMatchObject({ breakOnTermination: null, error: null, incomplete: false, imagePath: 'C:\\bin\\tool.exe' });
+    expect(collectDetails({ ...allRead, breakOnTermination: () => true }).breakOnTermination).toBe(true);
   });
 
   test('a process caught still starting is incomplete, not an error, and the other fields are kept', () => {

@@ -1,6 +1,6 @@
 /**
  * What the process table shows once per process lifetime (the core caches it by PID and creation
- * time): full image path, command line, user and job membership. Each field is read on its own, so
+ * time): full image path, command line, user, job membership and whether the process is critical. Each field is read on its own, so
  * a process that withholds one (a protected process gives no PROCESS_VM_READ) still shows the rest,
  * and `error` says what could not be read and why. A process caught while it is still starting
  * (its command line not written yet) is `incomplete`, not an error: the core reads it again on a
@@ -8,10 +8,11 @@
  */
 import type { ProcessDetails } from '../../core/processes/process-source';
 import type { OwnedHandle } from '../handles';
-import { openProcess } from '../handles';
+import { closeQuietly, openProcess } from '../handles';
 import type { FileTime } from '../kernel32';
 import { PROCESS_QUERY_INFORMATION, PROCESS_QUERY_LIMITED_INFORMATION, PROCESS_VM_READ, kernel32 } from '../kernel32';
-import { ERROR_ACCESS_DENIED, Win32Error } from '../win32-error';
+import { ProcessBreakOnTermination, ntdll } from '../ntdll';
+import { ERROR_ACCESS_DENIED, Win32Error, ntSuccess } from '../win32-error';
 import { StillStartingError, readCommandLine } from './command-line';
 import { readProcessUser } from './process-user';
 
@@ -33,6 +34,24 @@ export function readInJob(process: OwnedHandle): boolean {
   return result[0] !== 0;
 }
 
+/** Reused: the answer is one ULONG. */
+const breakOnTerminationBuffer = Buffer.alloc(4);
+
+/**
+ * NtQueryInformationProcess(ProcessBreakOnTermination): whether the kernel marks the process
+ * critical (RtlSetProcessIsCritical; csrss, wininit, smss, services): ending it bugchecks Windows
+ * (CRITICAL_PROCESS_DIED). null when it cannot be read: a handle without the query right a given
+ * Windows wants for this class, or a system that does not know the class. Wine 8 answers
+ * STATUS_INVALID_INFO_CLASS for class 29 (no process is critical there), so under Wine this is null.
+ */
+export function readBreakOnTermination(process: OwnedHandle): boolean | null {
+  const returned: [number] = [0];
+  breakOnTerminationBuffer.writeUInt32LE(0, 0);
+  const status = ntdll().NtQueryInformationProcess(process.value, ProcessBreakOnTermination, breakOnTerminationBuffer, 4, returned);
+  if (!ntSuccess(status)) return null;
+  return breakOnTerminationBuffer.readUInt32LE(0) !== 0;
+}
+
 /** The creation time (FILETIME, 100-ns since 1601) of an open process. */
 export function readCreateTime(process: OwnedHandle): bigint {
   const creation = {} as FileTime;
@@ -45,7 +64,15 @@ function why(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-const nothing = (error: string): ProcessDetails => ({ imagePath: null, commandLine: null, user: null, inJob: null, error, incomplete: false });
+const nothing = (error: string): ProcessDetails => ({
+  imagePath: null,
+  commandLine: null,
+  user: null,
+  inJob: null,
+  breakOnTermination: null,
+  error,
+  incomplete: false,
+});
 
 /**
  * Opens with PROCESS_QUERY_INFORMATION | PROCESS_VM_READ (the PEB route needs VM_READ, and Wine 8's
@@ -68,11 +95,14 @@ export interface DetailReaders {
   commandLine(): string;
   user(): string;
   inJob(): boolean;
+  /** null when it cannot be read: that is no error (see readBreakOnTermination). */
+  breakOnTermination(): boolean | null;
 }
 
 /**
  * Reads each detail on its own: a failure becomes null plus a line in `error`, except a process
- * caught still starting (StillStartingError), which is `incomplete` and no error at all.
+ * caught still starting (StillStartingError), which is `incomplete` and no error at all, and the
+ * critical flag, which is null without an error when it cannot be read (the core ORs it in).
  */
 export function collectDetails(read: DetailReaders): ProcessDetails {
   const errors: string[] = [];
@@ -86,11 +116,19 @@ export function collectDetails(read: DetailReaders): ProcessDetails {
       return null;
     }
   };
+  const quiet = <T>(get: () => T | null): T | null => {
+    try {
+      return get();
+    } catch {
+      return null;
+    }
+  };
   return {
     imagePath: field('image path', read.imagePath),
     commandLine: field('command line', read.commandLine),
     user: field('user', read.user),
     inJob: field('job', read.inJob),
+    breakOnTermination: quiet(read.breakOnTermination),
     error: errors.length ? errors.join('; ') : null,
     incomplete,
   };
@@ -122,8 +160,10 @@ export function readProcessDetails(pid: number, createTime: bigint): ProcessDeta
       commandLine: () => readCommandLine(process),
       user: () => readProcessUser(process),
       inJob: () => readInJob(process),
+      breakOnTermination: () => readBreakOnTermination(process),
     });
   } finally {
-    process.close();
+    // Cleanup never throws: the details already read stand (a failure is in handleLedger.closeFailures()).
+    closeQuietly(process);
   }
 }

@@ -78,6 +78,21 @@ describe('process details', () => {
     }
   });
 
+  test('a command line near the 32767-character limit reads whole (Windows: past the reused 64 KB buffer)', (t) => {
+    // Leave room for the image path and quoting: CreateProcessW takes at most 32767 characters with the NUL.
+    const prefix = [testChildExe(), 'sleep'].join(' ').length + 4;
+    const child = startTestChild(['sleep', 'x'.repeat(32766 - prefix)]);
+    assert.ok(child.commandLine.length * 2 + 16 > 60 * 1024, 'close to the limit');
+    const handle = openProcess(child.pid, PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ);
+    try {
+      assert.equal(readCommandLine(handle), child.commandLine);
+      if (underWine()) return t.skip('Wine reads it from the PEB: the grown ProcessCommandLineInformation buffer is proven on Windows only');
+      assert.equal(commandLineClassSupported(handle), true);
+    } finally {
+      handle.close();
+    }
+  });
+
   test('a process that has not run yet (created suspended) already has its full command line', () => {
     // The parameters are written during creation, under Wine too; only a process caught inside
     // CreateProcess itself reads as STILL_STARTING (seen under Wine with node's spawn), never as ''.
@@ -98,7 +113,10 @@ describe('process details', () => {
   test('a stale creation time reads nothing and says why', () => {
     const child = startTestChild(['sleep']);
     const details = readProcessDetails(child.pid, child.createTime - 1n);
-    assert.deepEqual({ ...details, error: null }, { imagePath: null, commandLine: null, user: null, inJob: null, error: null, incomplete: false });
+    assert.deepEqual(
+      { ...details, error: null },
+      { imagePath: null, commandLine: null, user: null, inJob: null, breakOnTermination: null, error: null, incomplete: false },
+    );
     assert.match(details.error ?? '', /PID reused/);
   });
 
@@ -113,6 +131,26 @@ describe('process details', () => {
       assert.match(details.error, /\(error \d+\)|NTSTATUS/, `PID ${pid}: the Win32 code is in the reason (${details.error})`);
     }
     const zero = readProcessDetails(0, 0n);
-    assert.deepEqual([zero.imagePath, zero.commandLine, zero.user, zero.inJob], [null, null, null, null]);
+    assert.deepEqual([zero.imagePath, zero.commandLine, zero.user, zero.inJob, zero.breakOnTermination], [null, null, null, null, null]);
+  });
+
+  test('the critical flag (ProcessBreakOnTermination): Wine does not know the class, so null and no error', (t) => {
+    const child = startTestChild(['sleep']);
+    const details = readProcessDetails(child.pid, child.createTime);
+    assert.equal(details.error, null, 'an unreadable critical flag is never an error');
+    if (!underWine()) return t.skip('Windows: covered by "an ordinary process is not critical, a critical one never reads false"');
+    // Wine 8's NtQueryInformationProcess answers STATUS_INVALID_INFO_CLASS for class 29.
+    assert.equal(details.breakOnTermination, null);
+  });
+
+  test('an ordinary process is not critical, a critical one never reads false (Windows)', (t) => {
+    if (underWine()) return t.skip('Wine has no ProcessBreakOnTermination (STATUS_INVALID_INFO_CLASS) and no critical processes');
+    const child = startTestChild(['sleep']);
+    assert.equal(readProcessDetails(child.pid, child.createTime).breakOnTermination, false, 'our own test child is not critical');
+    // wininit.exe is critical on every Windows since Vista. It may be protected (PPL), and a limited
+    // handle may not be allowed to read the class: then null, but a critical process must never read false.
+    const wininit = readProcessSnapshot().processes.find((p) => p.name.toLowerCase() === 'wininit.exe');
+    assert.ok(wininit, 'wininit.exe is listed');
+    assert.notEqual(readProcessDetails(wininit.pid, wininit.createTime).breakOnTermination, false, 'wininit.exe is critical');
   });
 });

@@ -12,7 +12,11 @@ export { win32ProcessControl } from './control';
 export { processSnapshotStats, readProcessSnapshot } from './snapshot';
 export type { ParsedSnapshot, ProcessExtension } from './snapshot-parse';
 
-/** Every process from one NtQuerySystemInformation call; details and modules of one process. */
+/**
+ * Every process from one NtQuerySystemInformation call, each with its RS3+ extension (disk bytes,
+ * job id) as `extension` where Windows appends one (parsed in snapshot-parse.ts; never under Wine);
+ * details and modules of one process.
+ */
 export const win32ProcessSource: ProcessSource = {
   snapshot: () => readProcessSnapshot().processes,
   details: readProcessDetails,

@@ -6,7 +6,7 @@
 import koffi from 'koffi';
 import { AppError } from '../../core/app-error';
 import { TOKEN_QUERY, TokenUser, advapi32 } from '../advapi32';
-import { OwnedHandle } from '../handles';
+import { OwnedHandle, closeQuietly } from '../handles';
 import { kernel32 } from '../kernel32';
 import { SID_AND_ATTRIBUTES, TOKEN_USER } from '../structs';
 import type { Pointer } from '../types';
@@ -69,6 +69,7 @@ export function readProcessUser(process: OwnedHandle): string {
     if (account === undefined) accountNames.set(key, (account = lookupAccount(sid)));
     return account;
   } finally {
-    token.close();
+    // Cleanup never throws: a user already read stands (a failure is in handleLedger.closeFailures()).
+    closeQuietly(token);
   }
 }

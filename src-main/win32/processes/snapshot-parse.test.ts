@@ -12,7 +12,7 @@ interface FakeEntry {
   workingSet?: number;
   /** Bytes between the thread array and the name (where RS3+ puts its extension). */
   gap?: number;
-  extension?: { diskRead: number; jobObjectId: number; sequence: bigint };
+  extension?: { diskRead: number; diskWrite?: number; jobObjectId: number; sequence: bigint };
 }
 
 /** Lays entries out as the kernel does: header, threads, [extension], name, 8-aligned. */
@@ -38,7 +38,8 @@ function build(entries: FakeEntry[]): { buffer: Buffer; length: number } {
       nameBytes.copy(buffer, nameAt);
     }
     if (e.extension) {
-      buffer.writeUInt32LE(e.extension.diskRead, threadsEnd + L.extDiskRead);
+      buffer.writeBigUInt64LE(BigInt(e.extension.diskRead), threadsEnd + L.extDiskRead);
+      buffer.writeBigUInt64LE(BigInt(e.extension.diskWrite ?? 0), threadsEnd + L.extDiskWrite);
       buffer.writeUInt32LE(e.extension.jobObjectId, threadsEnd + L.extJobObjectId);
       buffer.writeBigUInt64LE(e.extension.sequence, threadsEnd + L.extSequenceNumber);
     }
@@ -84,6 +85,23 @@ describe('parseProcessSnapshot', () => {
       { diskReadBytes: 777, diskWriteBytes: 0, jobObjectId: 9, sequenceNumber: 42n },
       null,
     ]);
+  });
+
+  test('each extension lands on its own process as RawProcess.extension; none is left absent', () => {
+    const { buffer, length } = build([
+      { pid: 4, name: 'System', gap: L.extensionSize, extension: { diskRead: 10, diskWrite: 20, jobObjectId: 0, sequence: 1n } },
+      { pid: 8, name: 'old.exe' },
+      { pid: 12, name: 'in-job.exe', threads: 3, gap: L.extensionSize, extension: { diskRead: 2 ** 33 + 5, diskWrite: 7, jobObjectId: 42, sequence: 9n } },
+    ]);
+    const { processes } = parseProcessSnapshot(buffer, length, BASE, true);
+    expect(processes.map((p) => [p.pid, p.extension])).toEqual([
+      [4, { diskReadBytes: 10, diskWriteBytes: 20, jobObjectId: 0 }],
+      [8, undefined],
+      [12, { diskReadBytes: 2 ** 33 + 5, diskWriteBytes: 7, jobObjectId: 42 }],
+    ]);
+    expect('extension' in processes[1]!).toBe(false);
+    // Not looked for (pre-RS3, Wine): no process has the property at all, even where bytes would fit.
+    expect(parseProcessSnapshot(buffer, length, BASE, false).processes.some((p) => 'extension' in p)).toBe(false);
   });
 
   test('a pre-RS3 (or Wine) layout never yields an extension, even when asked to look', () => {

@@ -29,7 +29,10 @@ export interface ProcessExtension {
   sequenceNumber: bigint;
 }
 
-/** The processes of one snapshot; `extensions[i]` belongs to `processes[i]` (null where absent). */
+/**
+ * The processes of one snapshot; `extensions[i]` belongs to `processes[i]` (null where absent), and
+ * each process that has one also carries its disk and job fields as RawProcess.extension.
+ */
 export interface ParsedSnapshot {
   processes: RawProcess[];
   /** null when the extension was not looked for (before RS3, under Wine). */
@@ -92,7 +95,9 @@ function readExtension(buffer: Buffer, at: number): ProcessExtension {
  * is an absolute pointer into it). With `lookForExtension`, an entry's extension is read only when
  * the entry really has room for it between its thread array and its name (or its end): pre-RS3
  * Windows and Wine put the name right after the threads, so a wrong guess about the OS cannot make
- * us read a name or the next entry as counters. Throws on a chain that leaves the buffer.
+ * us read a name or the next entry as counters. A process with an extension gets it as `extension`
+ * (the RawProcess field the core reads); one without has no such property. Throws on a chain that
+ * leaves the buffer.
  */
 export function parseProcessSnapshot(buffer: Buffer, length: number, bufferAddress: bigint, lookForExtension: boolean): ParsedSnapshot {
   const processes: RawProcess[] = [];
@@ -116,7 +121,7 @@ export function parseProcessSnapshot(buffer: Buffer, length: number, bufferAddre
     }
     if (pid === 0 && name === '') name = IDLE_PROCESS_NAME;
 
-    processes.push({
+    const process: RawProcess = {
       pid,
       parentPid: buffer.readUInt32LE(at + L.parentPid),
       name,
@@ -133,13 +138,16 @@ export function parseProcessSnapshot(buffer: Buffer, length: number, bufferAddre
       ioReadBytes: u64(buffer, at + L.ioRead),
       ioWriteBytes: u64(buffer, at + L.ioWrite),
       ioOtherBytes: u64(buffer, at + L.ioOther),
-    });
+    };
     if (extensions) {
       // The extension sits between the thread array and the name (or the entry's end).
       const room = (nameStart >= threadsEnd ? Math.min(entryEnd, nameStart) : entryEnd) - threadsEnd;
-      const fits = room >= L.extensionSize;
-      extensions.push(fits ? readExtension(buffer, threadsEnd) : null);
+      const extension = room >= L.extensionSize ? readExtension(buffer, threadsEnd) : null;
+      extensions.push(extension);
+      // The core's view of it; left absent (not undefined-valued) where there is none, as under Wine.
+      if (extension) process.extension = { diskReadBytes: extension.diskReadBytes, diskWriteBytes: extension.diskWriteBytes, jobObjectId: extension.jobObjectId };
     }
+    processes.push(process);
     if (next === 0) break;
     at += next;
   }

@@ -5,14 +5,12 @@
  * plus headroom, so processes started between two ticks do not cost a second call on the next one.
  */
 import koffi from 'koffi';
-import { STATUS_INFO_LENGTH_MISMATCH, SystemProcessInformation, ntdll } from '../ntdll';
+import { STATUS_BUFFER_TOO_SMALL, STATUS_INFO_LENGTH_MISMATCH, SystemProcessInformation, ntdll } from '../ntdll';
 import { getSystemIdentity } from '../system';
 import { Win32Error, ntSuccess } from '../win32-error';
 import type { ParsedSnapshot } from './snapshot-parse';
 import { parseProcessSnapshot } from './snapshot-parse';
 
-/** STATUS_BUFFER_TOO_SMALL: some Windows versions answer this instead of STATUS_INFO_LENGTH_MISMATCH. */
-const STATUS_BUFFER_TOO_SMALL = 0xc0000023 | 0;
 /** Room for ~300 processes before the first growth (System Informer starts at 16 KB and learns). */
 const INITIAL_BYTES = 256 * 1024;
 /** A machine starting processes faster than this between two calls just takes another round. */

@@ -98,4 +98,22 @@ describe('process snapshot', () => {
     assert.ok(mine && its, 'both entries carry the extension');
     assert.ok(its.sequenceNumber > mine.sequenceNumber, 'a later process has a later sequence number');
   });
+
+  test('the process source carries the extension onto each process only where Windows gives one', (t) => {
+    if (underWine()) {
+      const processes = win32ProcessSource.snapshot();
+      assert.ok(processes.length > 0);
+      assert.equal(processes.filter((p) => 'extension' in p).length, 0, 'absent under Wine');
+      return t.skip('Wine appends no extension: what lands on a process is proven on synthetic buffers (snapshot-parse.test.ts)');
+    }
+    const { build } = getSystemIdentity().windowsVersion;
+    if (build < 16299) return t.skip(`Windows build ${build} predates RS3`);
+    const child = startTestChild(['sleep']);
+    const now = win32ProcessSource.snapshot();
+    // node --test runs us in libuv's kill-on-close job, so our own process has a job id.
+    const mine = now.find((p) => p.pid === process.pid);
+    assert.ok(mine?.extension, 'our process carries the extension');
+    assert.ok(mine.extension.jobObjectId > 0, "we are in node --test's job");
+    assert.ok(now.find((p) => p.pid === child.pid)?.extension, 'a process we started carries it too');
+  });
 });

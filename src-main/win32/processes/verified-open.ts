@@ -14,7 +14,7 @@
 import { AppError } from '../../core/app-error';
 import type { ProcessTarget, RawProcess } from '../../core/processes/process-source';
 import type { OwnedHandle } from '../handles';
-import { openProcess } from '../handles';
+import { closeEach, closeQuietly, openProcess } from '../handles';
 import { SYNCHRONIZE, WAIT_OBJECT_0, kernel32 } from '../kernel32';
 import { ERROR_ACCESS_DENIED, Win32Error } from '../win32-error';
 import { readProcessSnapshot } from './snapshot';
@@ -75,6 +75,8 @@ export function failureOn(what: string, pid: number, name: string | undefined, e
 /**
  * Opens every target with `access`, then takes one snapshot and checks each against it. The caller
  * closes every returned handle. Never throws for one target; a failing snapshot fails them all.
+ * Handles of refused targets are closed here, each on its own (closeQuietly: a failing close
+ * neither throws nor skips the others).
  */
 export function openVerified(targets: readonly ProcessTarget[], access: number, what: string): VerifiedTarget[] {
   const opened = targets.map((target) => {
@@ -88,7 +90,7 @@ export function openVerified(targets: readonly ProcessTarget[], access: number, 
   try {
     byPid = new Map(readProcessSnapshot().processes.map((p) => [p.pid, p]));
   } catch (err) {
-    for (const o of opened) o.handle?.close();
+    closeEach(opened.map((o) => o.handle));
     const error = err instanceof AppError ? err : new AppError('INTERNAL', String(err));
     return targets.map((target) => ({ target, error }));
   }
@@ -96,7 +98,7 @@ export function openVerified(targets: readonly ProcessTarget[], access: number, 
     const current = byPid.get(target.pid);
     const refused = identityError(target, current) ?? (handle && canWait && hasExited(handle) ? exited(target.pid) : null);
     if (refused) {
-      handle?.close();
+      closeQuietly(handle);
       return { target, error: refused };
     }
     // current is set here (identityError refused its absence); the open failure names the process.
