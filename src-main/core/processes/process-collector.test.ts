@@ -125,24 +125,28 @@ describe('ProcessCollector', () => {
 });
 
 describe('ProcessCollector detail reads', () => {
-  it('spends at most the budget per tick on detail reads; the rest appear on later ticks', () => {
-    const source = new ScriptedSource(Array.from({ length: 10 }, (_, i) => raw(100 + i, 4, BigInt(i + 1))));
+  it('reads every process on the first tick, then at most the budget per tick; the rest appear on later ticks', () => {
+    const source = new ScriptedSource(Array.from({ length: 3 }, (_, i) => raw(100 + i, 4, BigInt(i + 1))));
     let now = 0n;
-    // Each details read costs 15 ms of the collector's clock.
-    source.onDetails = () => (now += 150_000n);
+    // Each details read costs 4 ms of the collector's clock.
+    source.onDetails = () => (now += 40_000n);
     const collector = new ProcessCollector(source, 1, new Set(), () => now);
-    // Reads start at 0, 15 and 30 ms: each begins within the 40 ms budget.
-    const perTick = Math.floor(DETAILS_BUDGET_MS / 15) + 1;
-    const first = collector.tick(1);
-    expect(first.added).toHaveLength(perTick);
-    const shown = new Set(first.added.map((r) => r.pid));
+    expect(collector.tick(1).added).toHaveLength(3);
+    // A burst of 10 new processes later on.
+    for (let i = 0; i < 10; i++) source.current.push(raw(200 + i, 4, BigInt(100 + i)));
+    // Reads start at 0, 4, 8 ms: each begins within the 10 ms budget.
+    const perTick = Math.floor(DETAILS_BUDGET_MS / 4) + 1;
+    const burst = collector.tick(2);
+    expect(burst.added).toHaveLength(perTick);
+    const shown = new Set(burst.added.map((r) => r.pid));
     while (shown.size < 10) {
-      const delta = collector.tick(2);
+      const delta = collector.tick(3);
       expect(delta.added.length).toBeGreaterThan(0);
+      expect(delta.added.length).toBeLessThanOrEqual(perTick);
       expect(delta.removed).toEqual([]);
       for (const r of delta.added) shown.add(r.pid);
     }
-    expect(source.detailCalls).toHaveLength(10);
+    expect(source.detailCalls).toHaveLength(13);
   });
 
   it('reads a process that is still starting again on later ticks, and shows it once complete', () => {
