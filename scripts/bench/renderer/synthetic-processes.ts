@@ -5,6 +5,7 @@
  */
 import { PROCESS_NUMBER_FIELDS } from '../../../src-preload/contract/process-fields';
 import type { ProcessDeltaValue, ProcessRowValue, ProcessSnapshotValue } from '../../../src-preload/contract/schemas';
+import { testRow } from '../../../src-renderer/processes/test-processes';
 
 const NAMES = ['svchost.exe', 'chrome.exe', 'conhost.exe', 'RuntimeBroker.exe', 'node.exe', 'explorer.exe', 'dllhost.exe', 'msedge.exe', 'SearchHost.exe', 'powershell.exe'];
 const bit = (field: (typeof PROCESS_NUMBER_FIELDS)[number]) => 1 << PROCESS_NUMBER_FIELDS.indexOf(field);
@@ -71,35 +72,22 @@ export class SyntheticProcesses {
     const name = NAMES[Math.floor(this.rand() * NAMES.length)] ?? 'app.exe';
     this.createTime += 10_000n;
     const path = `C:\\Program Files\\Vendor\\${name}`;
-    const row: ProcessRowValue = {
-      pid,
+    // The unit tests' row factory, with the numbers and strings a busy workstation shows (same draw order).
+    const row = testRow(pid, {
       parentPid,
       createTime: String(this.createTime),
       startTime: this.time,
       name,
-      sessionId: 1,
-      cpuPercent: null,
       workingSetBytes: Math.round(this.rand() * 200e6),
       privateBytes: Math.round(this.rand() * 150e6),
       pagefileBytes: Math.round(this.rand() * 150e6),
       threadCount: 1 + Math.floor(this.rand() * 40),
       handleCount: 10 + Math.floor(this.rand() * 900),
-      userTimeMs: 0,
-      kernelTimeMs: 0,
-      basePriority: 8,
-      ioReadBytes: 0,
-      ioWriteBytes: 0,
-      ioOtherBytes: 0,
-      diskReadBytes: null,
-      diskWriteBytes: null,
-      jobObjectId: null,
       imagePath: path,
       commandLine: `"${path}" --type=renderer --lang=en-US --field-trial-handle=${pid} --enable-features=Bench`,
       user: 'BENCH-PC\\admin',
       inJob: this.rand() < 0.3,
-      detailsError: null,
-      critical: false,
-    };
+    });
     this.rows.set(pid, row);
     return row;
   }

@@ -2,7 +2,6 @@ import type { ActionResultsValue, ProcessKeyValue, ProcessRowValue } from '../..
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { isCriticalProcess } from './critical-processes';
-import { fileTimeToUnixMs } from './filetime';
 import type { ProcessCollector } from './process-collector';
 import { descendantsFirst } from './process-tree';
 import type { ActionOutcome, PriorityClass, ProcessAction, ProcessControl, ProcessSource } from './process-source';
@@ -32,9 +31,12 @@ const LISTED_IN_DIALOG = 15;
  */
 export const withoutBidiControls = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
+/** What an action needs of a process: its identity, and what the dialog and the critical rule show. */
+type ActionTarget = Pick<ProcessRowValue, 'pid' | 'createTime' | 'name' | 'imagePath' | 'critical'>;
+
 const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${withoutBidiControls(row.name)} (PID ${row.pid})`;
 
-function describeForDialog(rows: readonly ProcessRowValue[]): string {
+function describeForDialog(rows: readonly ActionTarget[]): string {
   const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${withoutBidiControls(r.imagePath)}` : ''}`);
   if (rows.length > LISTED_IN_DIALOG) lines.push(`• and ${rows.length - LISTED_IN_DIALOG} more`);
   return lines.join('\n');
@@ -91,32 +93,19 @@ export class ProcessActions {
    * The root and every live descendant, deepest first, from a fresh snapshot: the table lags (details are
    * read within a per-tick budget), and a tree's youngest children are exactly the ones it may not show yet.
    */
-  private treeOf(root: ProcessRowValue): ProcessRowValue[] {
+  private treeOf(root: ActionTarget): ActionTarget[] {
     const raws = this.source.snapshot();
     const rootRaw = raws.find((r) => r.pid === root.pid && r.createTime.toString() === root.createTime);
     if (!rootRaw) return [root];
-    return descendantsFirst(rootRaw, raws).map(
-      (r) =>
-        this.collector.find(r.pid, r.createTime.toString()) ?? {
-          ...root,
-          pid: r.pid,
-          parentPid: r.parentPid,
-          createTime: r.createTime.toString(),
-          startTime: fileTimeToUnixMs(r.createTime),
-          name: r.name,
-          imagePath: null,
-          commandLine: null,
-          user: null,
-          inJob: null,
-          detailsError: null,
-          critical: isCriticalProcess(r.pid, r.name, this.consolePids),
-        },
-    );
+    return descendantsFirst(rootRaw, raws).map((r) => {
+      const createTime = r.createTime.toString();
+      return this.collector.find(r.pid, createTime) ?? { pid: r.pid, createTime, name: r.name, imagePath: null, critical: isCriticalProcess(r.pid, r.name, this.consolePids) };
+    });
   }
 
   async run(request: ProcessActionRequest, verb: ProcessVerb, desktop: DesktopPort): Promise<ActionResultsValue> {
     const results: ActionResultsValue['results'] = [];
-    const act: ProcessRowValue[] = [];
+    const act: ActionTarget[] = [];
     const seen = new Set<string>();
 
     for (const target of request.targets) {

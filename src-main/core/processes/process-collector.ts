@@ -1,6 +1,6 @@
 import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../../src-preload/contract/schemas';
 import { isCriticalProcess } from './critical-processes';
-import { fileTimeToUnixMs, hundredNsToMs, processKey } from './filetime';
+import { fileTimeToUnixMs, hundredNsToMs } from './filetime';
 import { encodeChangedNumbers } from './process-delta';
 import type { ProcessDetails, ProcessSource, RawProcess } from './process-source';
 
@@ -13,6 +13,9 @@ interface Tracked {
   row: ProcessRowValue;
   raw: RawProcess;
 }
+
+/** A PID names at most one process per snapshot; with its creation time it names exactly one, ever. */
+const sameProcess = (a: RawProcess, b: RawProcess) => a.createTime === b.createTime;
 
 /**
  * Detail reads (open the process, image path, PEB command line, token user, job) cost ~0.05-0.2 ms each on
@@ -44,9 +47,10 @@ export function processCpuPercent(previousCpu: bigint | undefined, currentCpu: b
  * yields a delta (added rows, removed keys, changed numbers) against the previous seq.
  */
 export class ProcessCollector {
-  private tracked = new Map<string, Tracked>();
+  // Keyed by PID, checked by creation time: no per-process string keys built on every tick.
+  private tracked = new Map<number, Tracked>();
   /** Seen but not yet shown: details not read (budget) or incomplete (still starting). Counted attempts. */
-  private pending = new Map<string, number>();
+  private pending = new Map<number, { createTime: bigint; attempts: number }>();
   private seq = 0;
   private time = 0;
   private lastSnapshotAt: bigint | undefined;
@@ -66,29 +70,30 @@ export class ProcessCollector {
     const elapsed = this.lastSnapshotAt === undefined ? 0n : now - this.lastSnapshotAt;
     this.lastSnapshotAt = now;
 
-    const next = new Map<string, Tracked>();
-    const pending = new Map<string, number>();
+    const next = new Map<number, Tracked>();
+    const pending = new Map<number, { createTime: bigint; attempts: number }>();
     const added: ProcessRowValue[] = [];
     const changed: (number | null)[][] = [];
     const budgetEnd = this.seq === 0 ? undefined : now + BigInt(DETAILS_BUDGET_MS) * 10_000n;
     for (const raw of raws) {
-      const key = processKey(raw.pid, raw.createTime);
-      if (next.has(key) || pending.has(key)) continue; // a snapshot never repeats a process; be robust if a buggy one does
-      const previous = this.tracked.get(key);
+      if (next.has(raw.pid) || pending.has(raw.pid)) continue; // a snapshot never repeats a PID; be robust if a buggy one does
+      const tracked = this.tracked.get(raw.pid);
+      const previous = tracked && sameProcess(tracked.raw, raw) ? tracked : undefined;
       if (!previous) {
-        const attempts = this.pending.get(key) ?? 0;
+        const waiting = this.pending.get(raw.pid);
+        const attempts = waiting && waiting.createTime === raw.createTime ? waiting.attempts : 0;
         if (budgetEnd !== undefined && this.clock() > budgetEnd) {
-          pending.set(key, attempts);
+          pending.set(raw.pid, { createTime: raw.createTime, attempts });
           continue;
         }
         const details = this.source.details(raw.pid, raw.createTime);
         if (details.incomplete && attempts + 1 < MAX_INCOMPLETE_READS) {
-          pending.set(key, attempts + 1);
+          pending.set(raw.pid, { createTime: raw.createTime, attempts: attempts + 1 });
           continue;
         }
         // First sighting in the table: no CPU % until the next tick gives a second reading.
         const row = this.newRow(raw, null, details);
-        next.set(key, { row, raw });
+        next.set(raw.pid, { row, raw });
         added.push(row);
         continue;
       }
@@ -96,10 +101,14 @@ export class ProcessCollector {
       const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu) };
       const encoded = encodeChangedNumbers(previous.row, row);
       if (encoded) changed.push(encoded);
-      next.set(key, { row, raw });
+      next.set(raw.pid, { row, raw });
     }
+    // Gone, or its PID now names a newer process (then it is removed here and the newcomer added above).
     const removed: ProcessKeyValue[] = [];
-    for (const [key, t] of this.tracked) if (!next.has(key)) removed.push({ pid: t.row.pid, createTime: t.row.createTime });
+    for (const [pid, t] of this.tracked) {
+      const current = next.get(pid);
+      if (!current || !sameProcess(current.raw, t.raw)) removed.push({ pid, createTime: t.row.createTime });
+    }
 
     this.tracked = next;
     this.pending = pending;
@@ -115,7 +124,8 @@ export class ProcessCollector {
 
   /** The row for (pid, createTime) as of the last tick. */
   find(pid: number, createTime: string): ProcessRowValue | undefined {
-    return this.tracked.get(processKey(pid, createTime))?.row;
+    const tracked = this.tracked.get(pid);
+    return tracked && tracked.row.createTime === createTime ? tracked.row : undefined;
   }
 
   private newRow(raw: RawProcess, cpu: number | null, details: ProcessDetails): ProcessRowValue {
