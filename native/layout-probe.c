@@ -5,7 +5,8 @@
  *
  * Every struct here comes from the headers, except the ones the SDK does not have at all
  * (PROCESS_DISK_COUNTERS, SYSTEM_PROCESS_INFORMATION_EXTENSION), which are defined below from System
- * Informer's phnt (ntexapi.h) and say so. Field names are the headers' own (e.g.
+ * Informer's phnt (ntexapi.h) and say so, and SERVICE_TRIGGER_INFO, which mingw-w64 lacks and is
+ * transcribed from the Windows SDK. Field names are the headers' own (e.g.
  * SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION's Reserved1/Reserved2, which ntddk.h calls
  * DpcTime/InterruptTime/InterruptCount; mingw-w64's reduced PEB and RTL_USER_PROCESS_PARAMETERS).
  *
@@ -83,6 +84,16 @@ typedef struct _SYSTEM_PROCESS_INFORMATION_EXTENSION {
   ULONG SpareUlong;
   ULONGLONG ProcessSequenceNumber;
 } SYSTEM_PROCESS_INFORMATION_EXTENSION;
+
+/*
+ * Not in mingw-w64's winsvc.h: SERVICE_TRIGGER_INFO as the Windows SDK's winsvc.h declares it
+ * (PSERVICE_TRIGGER and PBYTE are pointers; we never read the SERVICE_TRIGGER array).
+ */
+typedef struct _SERVICE_TRIGGER_INFO {
+  DWORD cTriggers;
+  void *pTriggers;
+  PBYTE pReserved;
+} SERVICE_TRIGGER_INFO;
 
 /* phnt's Threads[] member starts where mingw-w64's SYSTEM_PROCESS_INFORMATION ends: the thread array follows it. */
 _Static_assert(sizeof(SYSTEM_PROCESS_INFORMATION) == 0x100, "SYSTEM_PROCESS_INFORMATION is 0x100 bytes on x64 (phnt: offsetof Threads)");
@@ -385,6 +396,77 @@ int main(void) {
   STRUCT(TOKEN_PRIVILEGES);
   FIELD(TOKEN_PRIVILEGES, PrivilegeCount);
   FIELD(TOKEN_PRIVILEGES, Privileges);
+  end_struct();
+
+  STRUCT(SERVICE_STATUS_PROCESS);
+  FIELD(SERVICE_STATUS_PROCESS, dwServiceType);
+  FIELD(SERVICE_STATUS_PROCESS, dwCurrentState);
+  FIELD(SERVICE_STATUS_PROCESS, dwControlsAccepted);
+  FIELD(SERVICE_STATUS_PROCESS, dwWin32ExitCode);
+  FIELD(SERVICE_STATUS_PROCESS, dwServiceSpecificExitCode);
+  FIELD(SERVICE_STATUS_PROCESS, dwCheckPoint);
+  FIELD(SERVICE_STATUS_PROCESS, dwWaitHint);
+  FIELD(SERVICE_STATUS_PROCESS, dwProcessId);
+  FIELD(SERVICE_STATUS_PROCESS, dwServiceFlags);
+  end_struct();
+
+  STRUCT(ENUM_SERVICE_STATUS_PROCESSW);
+  FIELD(ENUM_SERVICE_STATUS_PROCESSW, lpServiceName);
+  FIELD(ENUM_SERVICE_STATUS_PROCESSW, lpDisplayName);
+  FIELD(ENUM_SERVICE_STATUS_PROCESSW, ServiceStatusProcess);
+  end_struct();
+
+  STRUCT(SERVICE_STATUS);
+  FIELD(SERVICE_STATUS, dwServiceType);
+  FIELD(SERVICE_STATUS, dwCurrentState);
+  FIELD(SERVICE_STATUS, dwControlsAccepted);
+  FIELD(SERVICE_STATUS, dwWin32ExitCode);
+  FIELD(SERVICE_STATUS, dwServiceSpecificExitCode);
+  FIELD(SERVICE_STATUS, dwCheckPoint);
+  FIELD(SERVICE_STATUS, dwWaitHint);
+  end_struct();
+
+  STRUCT(QUERY_SERVICE_CONFIGW);
+  FIELD(QUERY_SERVICE_CONFIGW, dwServiceType);
+  FIELD(QUERY_SERVICE_CONFIGW, dwStartType);
+  FIELD(QUERY_SERVICE_CONFIGW, dwErrorControl);
+  FIELD(QUERY_SERVICE_CONFIGW, lpBinaryPathName);
+  FIELD(QUERY_SERVICE_CONFIGW, lpLoadOrderGroup);
+  FIELD(QUERY_SERVICE_CONFIGW, dwTagId);
+  FIELD(QUERY_SERVICE_CONFIGW, lpDependencies);
+  FIELD(QUERY_SERVICE_CONFIGW, lpServiceStartName);
+  FIELD(QUERY_SERVICE_CONFIGW, lpDisplayName);
+  end_struct();
+
+  STRUCT(SERVICE_DESCRIPTIONW);
+  FIELD(SERVICE_DESCRIPTIONW, lpDescription);
+  end_struct();
+
+  STRUCT(SC_ACTION);
+  FIELD(SC_ACTION, Type);
+  FIELD(SC_ACTION, Delay);
+  end_struct();
+
+  STRUCT(SERVICE_FAILURE_ACTIONSW);
+  FIELD(SERVICE_FAILURE_ACTIONSW, dwResetPeriod);
+  FIELD(SERVICE_FAILURE_ACTIONSW, lpRebootMsg);
+  FIELD(SERVICE_FAILURE_ACTIONSW, lpCommand);
+  FIELD(SERVICE_FAILURE_ACTIONSW, cActions);
+  FIELD(SERVICE_FAILURE_ACTIONSW, lpsaActions);
+  end_struct();
+
+  STRUCT(SERVICE_DELAYED_AUTO_START_INFO);
+  FIELD(SERVICE_DELAYED_AUTO_START_INFO, fDelayedAutostart);
+  end_struct();
+
+  STRUCT(SERVICE_FAILURE_ACTIONS_FLAG);
+  FIELD(SERVICE_FAILURE_ACTIONS_FLAG, fFailureActionsOnNonCrashFailures);
+  end_struct();
+
+  STRUCT(SERVICE_TRIGGER_INFO);
+  FIELD(SERVICE_TRIGGER_INFO, cTriggers);
+  FIELD(SERVICE_TRIGGER_INFO, pTriggers);
+  FIELD(SERVICE_TRIGGER_INFO, pReserved);
   end_struct();
 
   printf("\n}\n");

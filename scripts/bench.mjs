@@ -2,6 +2,7 @@
 // run and counts. Under Wine on Linux, natively on Windows.
 //  1. Collector: our per-tick Performance collection (koffi + core) vs a raw C loop of the same calls,
 //     interleaved in the same Windows node / Wine at the same moment -> ratio, and Win32 calls per tick.
+//  1b. Processes and Services: the same ratio for the process snapshot and the SCM poll, plus calls per poll.
 //  2. Push: bytes per tick of the performance:changed event through the headless host, and the
 //     request round trip over its socket.
 // Results print as a table and go to test-results/bench.json.
@@ -44,6 +45,17 @@ const processRun = await runWindowsNode(
 );
 if (processRun.code !== 0) throw new Error(`process bench failed (${processRun.code}):\n${processRun.output}`);
 results.processes = JSON.parse(fs.readFileSync(processOut, 'utf8'));
+
+// 2b. Services: one poll with a couple of hundred extra (never started) services vs the C floor.
+const extraServices = Number(process.env.BENCH_EXTRA_SERVICES ?? 200);
+const serviceScript = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'service-bench.ts'), path.join(work, 'bundle-services'), 'service-bench.cjs');
+const serviceOut = path.join(work, 'services.json');
+const serviceRun = await runWindowsNode([forWindows(serviceScript), forWindows(nativeExe('bench-service-enum')), forWindows(serviceOut), String(extraServices), '5', '20'], {
+  outputFile: path.join(work, 'services.out.txt'),
+  timeoutMs: 600_000,
+});
+if (serviceRun.code !== 0) throw new Error(`service bench failed (${serviceRun.code}):\n${serviceRun.output}`);
+results.services = JSON.parse(fs.readFileSync(serviceOut, 'utf8'));
 
 // 3. Through the host: bytes per pushed sample and the socket round trip.
 await devBuild(['host']);
@@ -104,6 +116,13 @@ console.log(`  wmic process get         ${pr.wmicMsPerCall.toFixed(0)} ms per ca
 console.log(`  Win32 calls per tick     ${pr.win32CallsPerSteadyTick.toFixed(2)} (detail reads ${pr.detailReadsPerSteadyTick.toFixed(2)})`);
 console.log(`  start-up                 first tick ${pr.firstTickMs.toFixed(0)} ms; all ${pr.processCount} shown after ${pr.fillTicks} ticks (${pr.fillMs.toFixed(0)} ms of collection, detail reads budgeted per tick)`);
 console.log(`  bytes per tick           median ${pr.steadyTickBytesMedian}, max ${pr.steadyTickBytesMax}; resync ${pr.resyncBytes}`);
+const sv = results.services;
+console.log(`Services poll (${sv.serviceCount} services incl. ${sv.extraServices} extra, median of ${sv.rounds} rounds x ${sv.pollsPerRound} polls)`);
+console.log(`  ours per poll            ${sv.oursMsPerPoll.toFixed(2)} ms (EnumServicesStatusExW + rows + diff)`);
+console.log(`  raw C, same call         ${sv.floorMsPerCall.toFixed(2)} ms`);
+console.log(`  ratio ours / floor       ${sv.ratioToFloor.toFixed(2)}x`);
+console.log(`  Win32 calls per poll     ${sv.win32CallsPerSteadyPoll.toFixed(2)} (config reads ${sv.configReadsPerSteadyPoll.toFixed(2)}); deltas sent when nothing changed: ${sv.deltasInSteadyState}`);
+console.log(`  start-up                 first poll ${sv.firstPollMs.toFixed(0)} ms with ${sv.firstPollConfigReads} config reads; resync ${sv.resyncBytes} bytes`);
 console.log('Push through the host (the same dispatcher and events Electron uses)');
 console.log(`  performance:changed      ${p.eventBytesPerTick} bytes/tick`);
 console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);

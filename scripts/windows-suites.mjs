@@ -10,6 +10,7 @@ import { bundleForWindowsNode } from './windows-bundle.mjs';
 import { buildNative, nativeExe } from './native-build.mjs';
 import { cacheDir, isWindows, nativeOutDir, repoRoot } from './rig/config.mjs';
 import { ensureRig } from './rig/setup.mjs';
+import { stageTestService } from './rig/test-service.mjs';
 import { forWindows, runWindowsNode } from './rig/windows-node.mjs';
 
 const LAYOUT_TEST = 'src-main/win32/struct-layout.win32.test.ts';
@@ -127,6 +128,7 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 18
   const rig = ensureRig({ quiet: true });
   if (!rig.ok) return { passed: 0, failed: 1, skipped: 0, details: [], note: `Wine rig not ready: ${rig.missing.join('; ')}` };
   buildNative({ log });
+  const testService = stageTestService({ log });
 
   const outDir = path.join(cacheDir, 'tests', suite);
   const started = Date.now();
@@ -142,6 +144,8 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 18
       ADMIN_CONSOLE_LAYOUT_PROBE: forWindows(nativeExe('layout-probe')),
       // The built C helpers (test-child.exe and friends), for tests that need a process to act on.
       ADMIN_CONSOLE_NATIVE_DIR: forWindows(nativeOutDir),
+      // test-service.exe staged in a folder whose path has spaces, for the Services tests to install.
+      ADMIN_CONSOLE_TEST_SERVICE: forWindows(testService),
       ...(isWindows ? {} : { ADMIN_CONSOLE_UNIX_LINKS: forWindows(plantLinkFixture(outDir)) }),
     },
   });

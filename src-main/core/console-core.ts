@@ -9,12 +9,18 @@ import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
 import { ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
+import { createFileLogger } from './file-logger';
+import { ServiceAdmin, type Audit } from './services/service-admin';
+import { ServiceCollector } from './services/service-collector';
+import { ServiceControl } from './services/service-control';
+import type { ServiceManager } from './services/service-manager';
 
 export interface ConsoleCoreOptions {
   /** The admin-only folder for settings and logs (created and locked down by the caller). */
   dataFolder: string;
   system: SystemProbe;
   processes: { source: ProcessSource; control: ProcessControl };
+  services: ServiceManager;
   /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
   consolePids: ReadonlySet<number>;
   logger: Logger;
@@ -32,7 +38,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -47,6 +53,37 @@ export async function createConsoleCore({ dataFolder, system, processes, console
   clock.onTick((now) => emit('performance:changed', performance.sample(now)));
   clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
 
+  // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
+  // with the rest.
+  const serviceTable = new ServiceCollector(services);
+  const serviceClock = new RefreshClock(serviceTable.pollIntervalMs, initial.refresh.paused, (err) =>
+    logger.error('services poll failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+  const pollServices = (now: number) => {
+    const delta = serviceTable.poll(now);
+    if (delta) emit('services:changed', delta);
+  };
+  serviceClock.onTick(pollServices);
+  // Never holds a password: plans and records carry account names only.
+  const auditLog = createFileLogger(dataFolder, 'audit.log');
+  const audit: Audit = (record) => {
+    auditLog.info(`service ${record.action}`, { service: record.service, before: record.before, after: record.after, ok: record.ok, result: record.text });
+    serviceTable.recordAdmin(Date.now(), record.service, `${record.action}: ${record.text}`, record.ok);
+  };
+  const servicesChanged = () => {
+    try {
+      pollServices(Date.now());
+    } catch (err) {
+      logger.error('services poll failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  };
+  const serviceControl = new ServiceControl(services, serviceTable, {
+    progress: (progress) => emit('services:progress', progress),
+    changed: servicesChanged,
+    audit: (action, service, result) => audit({ action, service, ...result }),
+  });
+  const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged);
+
   const handlers: Handlers = {
     'system:getInfo': () => ({ ...identity, dataFolder }),
     'performance:getHistory': () => ({ intervalMs: settings.get().refresh.intervalMs, samples: performance.samples() }),
@@ -60,6 +97,7 @@ export async function createConsoleCore({ dataFolder, system, processes, console
         },
       }));
       clock.configure(next.refresh.intervalMs, next.refresh.paused);
+      serviceClock.configure(serviceTable.pollIntervalMs, next.refresh.paused);
       emit('settings:changed', next);
       return next;
     },
@@ -91,14 +129,31 @@ export async function createConsoleCore({ dataFolder, system, processes, console
       return {};
     },
     'desktop:saveCsv': async ({ suggestedName, content }, { desktop }) => ({ savedTo: await desktop.saveText(suggestedName, content) }),
+    'services:getSnapshot': () => serviceTable.snapshot(),
+    'services:start': ({ names, arguments: args }, { desktop }) => serviceControl.run('start', names, desktop, args ?? []),
+    'services:stop': ({ names }, { desktop }) => serviceControl.run('stop', names, desktop),
+    'services:pause': ({ names }, { desktop }) => serviceControl.run('pause', names, desktop),
+    'services:continue': ({ names }, { desktop }) => serviceControl.run('continue', names, desktop),
+    'services:restart': ({ names }, { desktop }) => serviceControl.run('restart', names, desktop),
+    'services:getDefinition': ({ name }) => serviceAdmin.definition(name),
+    'services:plan': (request) => serviceAdmin.plan(request).plan,
+    'services:install': ({ definition }, { desktop }) => serviceAdmin.install(definition, desktop),
+    'services:edit': ({ name, definition }, { desktop }) => serviceAdmin.edit(name, definition, desktop),
+    'services:uninstall': ({ name }, { desktop }) => serviceAdmin.uninstall(name, desktop),
+    'services:fixUnquotedPath': ({ name }, { desktop }) => serviceAdmin.fixUnquotedPath(name, desktop),
   };
 
   return {
     handlers,
     async start() {
       clock.start();
+      serviceClock.start();
       await clock.tickNow();
+      await serviceClock.tickNow();
     },
-    stop: () => clock.stop(),
+    stop: async () => {
+      await clock.stop();
+      await serviceClock.stop();
+    },
   };
 }

@@ -20,6 +20,7 @@ import { programDataFolder } from '../win32/known-folders';
 import { enableDebugPrivilege } from '../win32/privileges';
 import { adminDataFolder } from '../shell/data-folder';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
+import { win32ServiceManager } from '../win32/services';
 import { win32SystemProbe } from '../win32/system';
 import { startContractServer, type ContractServer } from './contract-server';
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     dataFolder,
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
+    services: win32ServiceManager,
     consolePids: new Set([process.pid]),
     logger,
     emit: (event, payload) => server?.broadcast(event, payload),

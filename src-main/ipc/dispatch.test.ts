@@ -17,6 +17,19 @@ function spyHandlers() {
   return { handlers, calls };
 }
 
+const testDefinition = {
+  name: 'MyAgent',
+  displayName: 'My agent',
+  program: 'C:\\Program Files\\My Agent\\agent.exe',
+  arguments: ['--port', '8080'],
+  startup: 'automaticDelayed',
+  errorControl: 'normal',
+  account: { kind: 'user', name: '.\\svc-agent', password: 'secret' },
+  dependencies: ['Tcpip'],
+  description: 'Collects things.',
+  recovery: { actions: [{ type: 'restart', delaySeconds: 60 }], resetPeriodSeconds: 86_400, command: '', rebootMessage: '', onNonCrashFailures: true },
+};
+
 /**
  * One valid request per channel: the positive control. Each must reach its handler, and the same request
  * with one extra key must not - which proves every request schema is strict, not just picky.
@@ -37,6 +50,18 @@ const validRequests = {
   'processes:setAffinity': { targets: [{ pid: 42, createTime: '1' }], processors: [0, 1] },
   'desktop:copyText': { text: 'C:\\Windows\\notepad.exe' },
   'desktop:saveCsv': { suggestedName: 'processes.csv', content: 'a,b\r\n' },
+  'services:getSnapshot': {},
+  'services:start': { names: ['Spooler'], arguments: ['--verbose'] },
+  'services:stop': { names: ['Spooler', 'W32Time'] },
+  'services:pause': { names: ['LanmanServer'] },
+  'services:continue': { names: ['LanmanServer'] },
+  'services:restart': { names: ['Spooler'] },
+  'services:getDefinition': { name: 'Spooler' },
+  'services:plan': { kind: 'install', definition: testDefinition },
+  'services:install': { definition: testDefinition },
+  'services:edit': { name: 'MyAgent', definition: testDefinition },
+  'services:uninstall': { name: 'MyAgent' },
+  'services:fixUnquotedPath': { name: 'MyAgent' },
 } satisfies Record<Channel, unknown>;
 
 /** Values that no request schema accepts as a whole request. */

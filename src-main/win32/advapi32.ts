@@ -1,11 +1,24 @@
 /**
  * advapi32.dll bindings: security descriptors (SDDL in and out, applying an owner and a protected
- * DACL to a folder by name) and process tokens (who a process runs as).
+ * DACL to a folder by name), process tokens (who a process runs as), and the Service Control
+ * Manager (services/ counts every call it makes through these).
  */
 import koffi from 'koffi';
 import { lazyBindings } from './libraries';
+import { SERVICE_STATUS } from './structs';
 import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, ULONG, stdcall } from './types';
 import type { Pointer } from './types';
+
+/** ControlService's SERVICE_STATUS as koffi copies it out. */
+export interface ServiceStatusOut {
+  dwServiceType: number;
+  dwCurrentState: number;
+  dwControlsAccepted: number;
+  dwWin32ExitCode: number;
+  dwServiceSpecificExitCode: number;
+  dwCheckPoint: number;
+  dwWaitHint: number;
+}
 
 /** The advapi32 functions we call, bound on first use. */
 export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
@@ -166,6 +179,162 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
   AdjustTokenPrivileges: stdcall<
     (token: Pointer, disableAll: number, newState: Buffer, previousLength: number, previousState: Buffer | null, returnLength: [number] | null) => number
   >(lib, 'AdjustTokenPrivileges', BOOL, [HANDLE, BOOL, PVOID, DWORD, PVOID, koffi.out(koffi.pointer(DWORD))]),
+
+  // The Service Control Manager. Every SC_HANDLE (manager or service) is closed with CloseServiceHandle.
+  // Buffers are passed as PVOID and decoded by services/*-parse.ts: the strings the SCM returns point
+  // into the same buffer.
+
+  /** "OpenSCManagerW function (winsvc.h)": NULL machine and database = this machine's SERVICES_ACTIVE_DATABASE. NULL on failure. */
+  OpenSCManagerW: stdcall<(machine: string | null, database: string | null, access: number) => Pointer>(lib, 'OpenSCManagerW', HANDLE, [
+    LPCWSTR,
+    LPCWSTR,
+    DWORD,
+  ]),
+
+  /** "OpenServiceW function (winsvc.h)": the key name, case-insensitive. NULL on failure (1060 when there is no such service). */
+  OpenServiceW: stdcall<(manager: Pointer, name: string, access: number) => Pointer>(lib, 'OpenServiceW', HANDLE, [HANDLE, LPCWSTR, DWORD]),
+
+  /** "CloseServiceHandle function (winsvc.h)": for manager and service handles alike (never CloseHandle). */
+  CloseServiceHandle: stdcall<(handle: Pointer) => number>(lib, 'CloseServiceHandle', BOOL, [HANDLE]),
+
+  /**
+   * "EnumServicesStatusExW function (winsvc.h)" with SC_ENUM_PROCESS_INFO: ENUM_SERVICE_STATUS_PROCESSW
+   * entries, then their strings. The buffer may hold at most 256 KB. When it is too small: ERROR_MORE_DATA
+   * with as many entries as fit, the resume handle set to continue, and `needed` the bytes the REMAINING
+   * entries need. Wine 8 differs: it ignores the resume handle, returns no entry and `needed` = the total.
+   */
+  EnumServicesStatusExW: stdcall<
+    (
+      manager: Pointer,
+      infoLevel: number,
+      serviceType: number,
+      serviceState: number,
+      buffer: Buffer,
+      size: number,
+      needed: [number],
+      returned: [number],
+      resume: [number],
+      group: string | null,
+    ) => number
+  >(lib, 'EnumServicesStatusExW', BOOL, [
+    HANDLE,
+    koffi.types.int32,
+    DWORD,
+    DWORD,
+    PVOID,
+    DWORD,
+    koffi.out(koffi.pointer(DWORD)),
+    koffi.out(koffi.pointer(DWORD)),
+    koffi.inout(koffi.pointer(DWORD)),
+    LPCWSTR,
+  ]),
+
+  /** "QueryServiceStatusEx function (winsvc.h)" with SC_STATUS_PROCESS_INFO: one SERVICE_STATUS_PROCESS. Needs SERVICE_QUERY_STATUS. */
+  QueryServiceStatusEx: stdcall<(service: Pointer, infoLevel: number, buffer: Buffer, size: number, needed: [number]) => number>(
+    lib,
+    'QueryServiceStatusEx',
+    BOOL,
+    [HANDLE, koffi.types.int32, PVOID, DWORD, koffi.out(koffi.pointer(DWORD))],
+  ),
+
+  /**
+   * "QueryServiceConfigW function (winsvc.h)": QUERY_SERVICE_CONFIGW and its strings (at most 8 KB);
+   * ERROR_INSUFFICIENT_BUFFER (122) with the size needed. Needs SERVICE_QUERY_CONFIG.
+   */
+  QueryServiceConfigW: stdcall<(service: Pointer, buffer: Buffer, size: number, needed: [number]) => number>(lib, 'QueryServiceConfigW', BOOL, [
+    HANDLE,
+    PVOID,
+    DWORD,
+    koffi.out(koffi.pointer(DWORD)),
+  ]),
+
+  /**
+   * "QueryServiceConfig2W function (winsvc.h)": one SERVICE_CONFIG_* level (at most 8 KB); 122 with
+   * the size needed. Wine 8 answers ERROR_INVALID_LEVEL (124) for the failure actions.
+   */
+  QueryServiceConfig2W: stdcall<(service: Pointer, infoLevel: number, buffer: Buffer, size: number, needed: [number]) => number>(
+    lib,
+    'QueryServiceConfig2W',
+    BOOL,
+    [HANDLE, DWORD, PVOID, DWORD, koffi.out(koffi.pointer(DWORD))],
+  ),
+
+  /**
+   * "StartServiceW function (winsvc.h)": `args` is an array of argc LPCWSTRs (built by the caller),
+   * which ServiceMain receives after the service name. Returns once the SCM has started the process
+   * (the service is then START_PENDING). Needs SERVICE_START.
+   */
+  StartServiceW: stdcall<(service: Pointer, argc: number, args: Buffer | null) => number>(lib, 'StartServiceW', BOOL, [HANDLE, DWORD, PVOID]),
+
+  /**
+   * "ControlService function (winsvc.h)": the status comes back also for some failures (1052, 1061),
+   * with the service's current state. Needs SERVICE_STOP, SERVICE_PAUSE_CONTINUE or SERVICE_INTERROGATE.
+   */
+  ControlService: stdcall<(service: Pointer, control: number, status: ServiceStatusOut) => number>(lib, 'ControlService', BOOL, [
+    HANDLE,
+    DWORD,
+    koffi.out(koffi.pointer(SERVICE_STATUS)),
+  ]),
+
+  /**
+   * "CreateServiceW function (winsvc.h)": needs SC_MANAGER_CREATE_SERVICE. Dependencies are a
+   * double-NUL-terminated list and the password a NUL-terminated string, both passed as buffers we
+   * build (and wipe). A NULL start name is LocalSystem. NULL on failure (1073 when the name exists).
+   */
+  CreateServiceW: stdcall<
+    (
+      manager: Pointer,
+      name: string,
+      displayName: string,
+      access: number,
+      serviceType: number,
+      startType: number,
+      errorControl: number,
+      binaryPath: string,
+      loadOrderGroup: string | null,
+      tagId: null,
+      dependencies: Buffer | null,
+      startName: string | null,
+      password: Buffer | null,
+    ) => Pointer
+  >(lib, 'CreateServiceW', HANDLE, [HANDLE, LPCWSTR, LPCWSTR, DWORD, DWORD, DWORD, DWORD, LPCWSTR, LPCWSTR, PVOID, PVOID, LPCWSTR, PVOID]),
+
+  /**
+   * "ChangeServiceConfigW function (winsvc.h)": SERVICE_NO_CHANGE (0xFFFFFFFF) for a number and NULL
+   * for a string leave that setting alone. Needs SERVICE_CHANGE_CONFIG.
+   */
+  ChangeServiceConfigW: stdcall<
+    (
+      service: Pointer,
+      serviceType: number,
+      startType: number,
+      errorControl: number,
+      binaryPath: string | null,
+      loadOrderGroup: string | null,
+      tagId: null,
+      dependencies: Buffer | null,
+      startName: string | null,
+      password: Buffer | null,
+      displayName: string | null,
+    ) => number
+  >(lib, 'ChangeServiceConfigW', BOOL, [HANDLE, DWORD, DWORD, DWORD, LPCWSTR, LPCWSTR, PVOID, PVOID, LPCWSTR, PVOID, LPCWSTR]),
+
+  /**
+   * "ChangeServiceConfig2W function (winsvc.h)": one SERVICE_CONFIG_* level; `info` is that level's
+   * struct, built by the caller. Failure actions with SC_ACTION_RESTART also need SERVICE_START on the
+   * handle, and SC_ACTION_REBOOT needs SeShutdownPrivilege enabled.
+   */
+  ChangeServiceConfig2W: stdcall<(service: Pointer, infoLevel: number, info: Buffer) => number>(lib, 'ChangeServiceConfig2W', BOOL, [
+    HANDLE,
+    DWORD,
+    PVOID,
+  ]),
+
+  /**
+   * "DeleteService function (winsvc.h)": marks the service for deletion; it goes once it has stopped
+   * and every handle to it is closed (until then 1072, ERROR_SERVICE_MARKED_FOR_DELETE). Needs DELETE.
+   */
+  DeleteService: stdcall<(service: Pointer) => number>(lib, 'DeleteService', BOOL, [HANDLE]),
 }));
 
 /** TOKEN_QUERY and TOKEN_ADJUST_PRIVILEGES (winnt.h). */

@@ -18,6 +18,8 @@ export interface HandleCounts {
 }
 
 const counts = new Map<HandleKind, HandleCounts>();
+/** Handles held for the life of the process on purpose (OwnedHandle.keep), by kind: no leak, so not in openCount(). */
+const kept = new Map<HandleKind, number>();
 /** The most recent close failures (bounded): nothing can be done about one, but it must not go unseen. */
 const closeFailures: string[] = [];
 const MAX_CLOSE_FAILURES = 20;
@@ -35,6 +37,15 @@ export const handleLedger = {
     let open = 0;
     for (const [k, c] of counts) if (kind === undefined || k === kind) open += c.opened - c.closed;
     return open;
+  },
+  /**
+   * Handles kept open for the life of the process on purpose (OwnedHandle.keep), over all kinds or
+   * one: e.g. the one SCM connection every service query goes through. Tests check it stays at one.
+   */
+  keptCount(kind?: HandleKind): number {
+    let total = 0;
+    for (const [k, n] of kept) if (kind === undefined || k === kind) total += n;
+    return total;
   },
   /** A copy of the counts by kind. */
   snapshot(): Record<HandleKind, HandleCounts> {
@@ -59,15 +70,19 @@ const closeHandle: HandleCloser = { fn: 'CloseHandle', close: (handle) => kernel
 /** A handle and the duty to close it exactly once (CloseHandle, or the closer it was adopted with). */
 export class OwnedHandle {
   #value: bigint | null;
+  readonly #keptForLife: boolean;
 
   private constructor(
     /** What the handle refers to, as counted by the ledger. */
     readonly kind: HandleKind,
     value: bigint,
     private readonly closer: HandleCloser,
+    keptForLife = false,
   ) {
     this.#value = value;
-    countsFor(kind).opened++;
+    this.#keptForLife = keptForLife;
+    if (keptForLife) kept.set(kind, (kept.get(kind) ?? 0) + 1);
+    else countsFor(kind).opened++;
   }
 
   /**
@@ -78,6 +93,15 @@ export class OwnedHandle {
   static adopt(kind: HandleKind, value: Pointer, fn: string, closer: HandleCloser = closeHandle): OwnedHandle {
     if (value === null || value === 0n || value === INVALID_HANDLE_VALUE) throw Win32Error.fromLastError(fn);
     return new OwnedHandle(kind, value, closer);
+  }
+
+  /**
+   * Like adopt, for a handle kept open for the life of the process on purpose (the OS closes it at
+   * exit): counted by handleLedger.keptCount(), not openCount(), so leak checks stay exact.
+   */
+  static keep(kind: HandleKind, value: Pointer, fn: string, closer: HandleCloser = closeHandle): OwnedHandle {
+    if (value === null || value === 0n || value === INVALID_HANDLE_VALUE) throw Win32Error.fromLastError(fn);
+    return new OwnedHandle(kind, value, closer, true);
   }
 
   /** The raw handle for a Win32 call; throws once closed so a closed (maybe reused) value is never passed on. */
@@ -99,7 +123,8 @@ export class OwnedHandle {
     const value = this.#value;
     if (value === null) return;
     this.#value = null;
-    countsFor(this.kind).closed++;
+    if (this.#keptForLife) kept.set(this.kind, (kept.get(this.kind) ?? 1) - 1);
+    else countsFor(this.kind).closed++;
     if (!this.closer.close(value)) throw Win32Error.fromLastError(this.closer.fn);
   }
 }

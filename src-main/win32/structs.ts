@@ -356,3 +356,100 @@ export const TOKEN_PRIVILEGES = koffi.struct({
   PrivilegeCount: DWORD,
   Privileges: koffi.array(LUID_AND_ATTRIBUTES, 1),
 });
+
+/**
+ * SERVICE_STATUS_PROCESS (winsvc.h) from QueryServiceStatusEx(SC_STATUS_PROCESS_INFO) and inside each
+ * ENUM_SERVICE_STATUS_PROCESSW. dwServiceFlags has SERVICE_RUNS_IN_SYSTEM_PROCESS (1).
+ */
+export const SERVICE_STATUS_PROCESS = koffi.struct({
+  dwServiceType: DWORD,
+  dwCurrentState: DWORD,
+  dwControlsAccepted: DWORD,
+  dwWin32ExitCode: DWORD,
+  dwServiceSpecificExitCode: DWORD,
+  dwCheckPoint: DWORD,
+  dwWaitHint: DWORD,
+  dwProcessId: DWORD,
+  dwServiceFlags: DWORD,
+});
+
+/**
+ * ENUM_SERVICE_STATUS_PROCESSW (winsvc.h): one entry of EnumServicesStatusExW(SC_ENUM_PROCESS_INFO).
+ * The entries come first in the buffer; both names point to strings after them in the same buffer.
+ */
+export const ENUM_SERVICE_STATUS_PROCESSW = koffi.struct({
+  lpServiceName: PVOID,
+  lpDisplayName: PVOID,
+  ServiceStatusProcess: SERVICE_STATUS_PROCESS,
+});
+
+/** SERVICE_STATUS (winsvc.h): what ControlService reports back (SERVICE_STATUS_PROCESS without PID and flags). */
+export const SERVICE_STATUS = koffi.struct({
+  dwServiceType: DWORD,
+  dwCurrentState: DWORD,
+  dwControlsAccepted: DWORD,
+  dwWin32ExitCode: DWORD,
+  dwServiceSpecificExitCode: DWORD,
+  dwCheckPoint: DWORD,
+  dwWaitHint: DWORD,
+});
+
+/**
+ * QUERY_SERVICE_CONFIGW (winsvc.h) from QueryServiceConfigW; the strings point into the same buffer.
+ * lpDependencies is a MULTI_SZ (load-order groups prefixed with SC_GROUP_IDENTIFIER, '+').
+ */
+export const QUERY_SERVICE_CONFIGW = koffi.struct({
+  dwServiceType: DWORD,
+  dwStartType: DWORD,
+  dwErrorControl: DWORD,
+  lpBinaryPathName: PVOID,
+  lpLoadOrderGroup: PVOID,
+  dwTagId: DWORD,
+  lpDependencies: PVOID,
+  lpServiceStartName: PVOID,
+  lpDisplayName: PVOID,
+});
+
+/** SERVICE_DESCRIPTIONW (winsvc.h), SERVICE_CONFIG_DESCRIPTION: NULL or "" going in clears the description. */
+export const SERVICE_DESCRIPTIONW = koffi.struct({
+  lpDescription: PVOID,
+});
+
+/** SC_ACTION (winsvc.h): Type is an SC_ACTION_TYPE enum (4 bytes), Delay in milliseconds. */
+export const SC_ACTION = koffi.struct({
+  Type: koffi.types.int32,
+  Delay: DWORD,
+});
+
+/**
+ * SERVICE_FAILURE_ACTIONSW (winsvc.h), SERVICE_CONFIG_FAILURE_ACTIONS: dwResetPeriod in seconds
+ * (INFINITE: never reset); lpsaActions points to cActions SC_ACTIONs.
+ */
+export const SERVICE_FAILURE_ACTIONSW = koffi.struct({
+  dwResetPeriod: DWORD,
+  lpRebootMsg: PVOID,
+  lpCommand: PVOID,
+  cActions: DWORD,
+  lpsaActions: PVOID,
+});
+
+/** SERVICE_DELAYED_AUTO_START_INFO (winsvc.h), SERVICE_CONFIG_DELAYED_AUTO_START_INFO: a BOOL. */
+export const SERVICE_DELAYED_AUTO_START_INFO = koffi.struct({
+  fDelayedAutostart: BOOL,
+});
+
+/** SERVICE_FAILURE_ACTIONS_FLAG (winsvc.h), SERVICE_CONFIG_FAILURE_ACTIONS_FLAG: a BOOL. */
+export const SERVICE_FAILURE_ACTIONS_FLAG = koffi.struct({
+  fFailureActionsOnNonCrashFailures: BOOL,
+});
+
+/**
+ * SERVICE_TRIGGER_INFO (winsvc.h of the Windows SDK; mingw-w64 lacks it, so native/layout-probe.c
+ * transcribes it), SERVICE_CONFIG_TRIGGER_INFO: we read only cTriggers (a trigger-start service has
+ * at least one), never the SERVICE_TRIGGER array.
+ */
+export const SERVICE_TRIGGER_INFO = koffi.struct({
+  cTriggers: DWORD,
+  pTriggers: PVOID,
+  pReserved: PVOID,
+});

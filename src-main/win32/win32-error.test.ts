@@ -33,6 +33,11 @@ describe('error kinds', () => {
     expect(errorKindFor(1314 - 2 ** 32)).toBe('ACCESS_DENIED');
   });
 
+  test('no such service (1060) is NOT_FOUND; the SCM\'s other answers stay WIN32', () => {
+    expect(errorKindFor(1060)).toBe('NOT_FOUND');
+    for (const code of [1056, 1062, 1052, 1058, 1072, 1073, 1061, 1053]) expect(errorKindFor(code)).toBe('WIN32');
+  });
+
   test('everything else is WIN32', () => {
     for (const code of [0, 2, 6, 87, 1307, 0xc0000022]) expect(errorKindFor(code)).toBe('WIN32');
     expect(errorKindFor(24, 0xc0000004)).toBe('WIN32');

@@ -10,6 +10,8 @@ import { ntdll } from './ntdll';
 
 /** ERROR_ACCESS_DENIED (winerror.h). */
 export const ERROR_ACCESS_DENIED = 5;
+/** ERROR_SERVICE_DOES_NOT_EXIST (winerror.h): "The specified service does not exist as an installed service." */
+export const ERROR_SERVICE_DOES_NOT_EXIST = 1060;
 /** ERROR_PRIVILEGE_NOT_HELD (winerror.h): "A required privilege is not held by the client." */
 export const ERROR_PRIVILEGE_NOT_HELD = 1314;
 /** STATUS_ACCESS_DENIED and STATUS_PRIVILEGE_NOT_HELD (ntstatus.h), unsigned. */
@@ -22,10 +24,12 @@ const ACCESS_DENIED_STATUSES: ReadonlySet<number> = new Set([STATUS_ACCESS_DENIE
 /**
  * The console's error kind for a failure: ACCESS_DENIED when the admin lacks a right or a privilege
  * (error 5 or 1314, or the NTSTATUS of either, also when RtlNtStatusToDosError maps it to something
- * else), WIN32 for everything else. Pure, so it is unit-tested on Linux.
+ * else), NOT_FOUND when there is no such service (1060, which only the SCM answers), WIN32 for
+ * everything else. Pure, so it is unit-tested on Linux.
  */
-export function errorKindFor(dosError: number, ntStatus?: number): 'ACCESS_DENIED' | 'WIN32' {
+export function errorKindFor(dosError: number, ntStatus?: number): 'ACCESS_DENIED' | 'NOT_FOUND' | 'WIN32' {
   if (ACCESS_DENIED_ERRORS.has(dosError >>> 0)) return 'ACCESS_DENIED';
+  if (dosError >>> 0 === ERROR_SERVICE_DOES_NOT_EXIST) return 'NOT_FOUND';
   if (ntStatus !== undefined && ACCESS_DENIED_STATUSES.has(ntStatus >>> 0)) return 'ACCESS_DENIED';
   return 'WIN32';
 }
@@ -78,7 +82,7 @@ export function describeWin32Code(code: number): string {
   return buffer.toString('utf16le', 0, length * 2).trim();
 }
 
-/** A failed Win32, native or COM API call. `code` is errorKindFor's: ACCESS_DENIED or WIN32. */
+/** A failed Win32, native or COM API call. `code` is errorKindFor's: ACCESS_DENIED, NOT_FOUND or WIN32. */
 export class Win32Error extends AppError {
   /** The Win32 error code, or for a native call the NTSTATUS as an unsigned 32-bit number. */
   declare readonly win32Code: number;

@@ -19,10 +19,22 @@ export const CHANNELS = [
   'processes:setAffinity',
   'desktop:copyText',
   'desktop:saveCsv',
+  'services:getSnapshot',
+  'services:start',
+  'services:stop',
+  'services:pause',
+  'services:continue',
+  'services:restart',
+  'services:getDefinition',
+  'services:plan',
+  'services:install',
+  'services:edit',
+  'services:uninstall',
+  'services:fixUnquotedPath',
 ] as const;
 
 /** Events pushed main -> renderer; the renderer never polls in a loop. */
-export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed'] as const;
+export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed', 'services:changed', 'services:progress'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENTS)[number];

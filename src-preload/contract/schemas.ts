@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES } from './errors';
+import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS } from './process-fields';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
@@ -237,6 +238,7 @@ export const channelSchemas = {
     }),
     response: z.strictObject({ savedTo: z.string().max(32_768).nullable() }),
   },
+  ...serviceChannelSchemas,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every pushed event: name -> payload schema. */
@@ -244,6 +246,7 @@ export const eventSchemas = {
   'performance:changed': PerformanceSample,
   'settings:changed': Settings,
   'processes:changed': ProcessDelta,
+  ...serviceEventSchemas,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export const ApiErrorSchema = ApiErrorValue;

@@ -10,6 +10,9 @@ import { kernel32 } from '../kernel32';
 import { STARTUPINFOW } from '../structs';
 import { Win32Error } from '../win32-error';
 
+/** Quoting for CommandLineToArgvW lives in the core (binary-path.ts); re-exported for this layer's callers. */
+export { quoteArgument } from '../../core/services/binary-path';
+
 /** CREATE_SUSPENDED (winbase.h): the first thread waits for ResumeThread. */
 export const CREATE_SUSPENDED = 0x4;
 /** CREATE_NO_WINDOW (winbase.h): a console program gets no console window. */
@@ -21,15 +24,6 @@ export interface LaunchedProcess {
   threadId: number;
   process: OwnedHandle;
   thread: OwnedHandle;
-}
-
-/**
- * Quotes one argument the way CommandLineToArgvW and the C runtime read it back: backslashes are
- * literal except before a quote, where they and the quote are escaped.
- */
-export function quoteArgument(arg: string): string {
-  if (arg !== '' && !/[\s"]/.test(arg)) return arg;
-  return `"${arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\+)$/, '$1$1')}"`;
 }
 
 /**

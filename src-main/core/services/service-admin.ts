@@ -1,0 +1,206 @@
+import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../../src-preload/contract/service-schemas';
+import { AppError } from '../app-error';
+import type { DesktopPort } from '../desktop/desktop-port';
+import { quotedPathFix } from './binary-path';
+import { scConfigCommand, scDeleteCommand } from './sc-command';
+import type { ServiceCollector } from './service-collector';
+import type { ServiceControl } from './service-control';
+import { serviceError } from './service-errors';
+import type { ServiceManager } from './service-manager';
+import { definitionFrom, planChange, type InstalledServices, type Planned } from './service-plan';
+
+/** One audit line: what an admin changed, before and after (never a password), and how it ended. */
+export interface AuditRecord {
+  action: string;
+  service: string;
+  before?: unknown;
+  after?: unknown;
+  ok: boolean;
+  text: string;
+}
+
+export type Audit = (record: AuditRecord) => void;
+
+const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${c.before || '(empty)'} -> ${c.after || '(empty)'}`).join('\n');
+
+/**
+ * Installs, edits, uninstalls and fixes services for the admin. Every change is planned by the same code
+ * that shows the preview, confirmed in the main process's own dialog (a service's command line runs as
+ * whatever account it names, so the renderer alone must never be able to register one), applied, audited,
+ * and re-read so the table shows what the SCM now holds.
+ */
+export class ServiceAdmin {
+  constructor(
+    private readonly manager: ServiceManager,
+    private readonly collector: ServiceCollector,
+    private readonly control: ServiceControl,
+    private readonly audit: Audit,
+    private readonly changed: () => void,
+  ) {}
+
+  readonly installed: InstalledServices = {
+    list: () => this.collector.rows(),
+    dependenciesOf: (name) => {
+      const row = this.collector.find(name);
+      return row ? row.dependencies : undefined;
+    },
+  };
+
+  definition(name: string): ServiceDefinitionValue {
+    return definitionFrom(this.requireRow(name), this.readConfig(name));
+  }
+
+  plan(request: ServiceChangeRequestValue): Planned {
+    return planChange(request, this.installed, (name) => this.readConfig(this.requireRow(name)));
+  }
+
+  async install(definition: ServiceDefinitionValue, desktop: DesktopPort): Promise<{ name: string }> {
+    const { plan, install } = this.plan({ kind: 'install', definition });
+    this.refuseProblems(plan);
+    if (!install) throw new AppError('INTERNAL', 'install plan has no steps');
+    const confirmed = await desktop.confirm({
+      title: 'Install service',
+      message: `Install the service '${definition.name}'? Its program runs as ${install.create.account ?? 'LocalSystem'}.`,
+      detail: `Equivalent commands:\n${plan.commands.join('\n')}`,
+      confirmLabel: 'Install',
+      destructive: false,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', `Installing '${definition.name}' was cancelled; nothing was changed.`);
+    const after = Object.fromEntries(plan.changes.map((c) => [c.field, c.after]));
+    try {
+      this.manager.create(install.create);
+    } catch (err) {
+      const error = serviceError(definition.name, err);
+      this.audit({ action: 'install', service: definition.name, after, ok: false, text: (error as Error).message });
+      throw error;
+    }
+    try {
+      if (Object.keys(install.after).length) this.manager.change(definition.name, install.after);
+    } catch (err) {
+      const error = serviceError(definition.name, err);
+      const text = `Installed, but its description, delayed start or recovery could not be set: ${(error as Error).message}`;
+      this.audit({ action: 'install', service: definition.name, after, ok: false, text });
+      this.changed();
+      throw new AppError((error as AppError).code ?? 'WIN32', text, (error as AppError).win32Code);
+    }
+    this.audit({ action: 'install', service: definition.name, after, ok: true, text: 'Installed.' });
+    this.changed();
+    return { name: definition.name };
+  }
+
+  async edit(name: string, definition: ServiceDefinitionValue, desktop: DesktopPort): Promise<{ changed: string[] }> {
+    const { plan, change } = this.plan({ kind: 'edit', name, definition });
+    this.refuseProblems(plan);
+    if (!change || plan.changes.length === 0) return { changed: [] };
+    const confirmed = await desktop.confirm({
+      title: 'Change service',
+      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${name}'?`,
+      detail: `${changesText(plan)}\n\nEquivalent commands:\n${plan.commands.join('\n')}`,
+      confirmLabel: 'Apply',
+      destructive: false,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', `Changing '${name}' was cancelled; nothing was changed.`);
+    const before = Object.fromEntries(plan.changes.map((c) => [c.field, c.before]));
+    const after = Object.fromEntries(plan.changes.map((c) => [c.field, c.after]));
+    try {
+      this.manager.change(name, change);
+    } catch (err) {
+      const error = serviceError(name, err);
+      this.audit({ action: 'edit', service: name, before, after, ok: false, text: (error as Error).message });
+      this.collector.refreshConfig(name, { quiet: true });
+      this.changed();
+      throw error;
+    }
+    this.audit({ action: 'edit', service: name, before, after, ok: true, text: `Changed ${plan.changes.map((c) => c.label.toLowerCase()).join(', ')}.` });
+    this.collector.refreshConfig(name, { quiet: true });
+    this.changed();
+    return { changed: plan.changes.map((c) => c.field) };
+  }
+
+  /** Stops it (and, having asked once, its running dependents), then deletes it. */
+  async uninstall(name: string, desktop: DesktopPort): Promise<{ deleted: boolean; markedForDelete: boolean }> {
+    const row = this.collector.find(name);
+    if (!row) throw new AppError('NOT_FOUND', `There is no service named '${name}'.`);
+    const running = row.state !== 'stopped';
+    const dependents = this.collector.dependentsOf(row.name).filter((d) => (this.collector.find(d)?.state ?? 'stopped') !== 'stopped');
+    const confirmed = await desktop.confirm({
+      title: 'Uninstall service',
+      message: `Uninstall '${row.displayName || row.name}' (${row.name})?`,
+      detail: [
+        running ? `It is ${row.state} and will be stopped first.` : 'It is stopped.',
+        dependents.length ? `These running services depend on it and will be stopped first: ${dependents.join(', ')}.` : '',
+        `Command line: ${row.binaryPath ?? '(unknown)'}`,
+        `Equivalent command: ${scDeleteCommand(row.name)}`,
+        'The program files are not deleted.',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      confirmLabel: 'Uninstall',
+      destructive: true,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', `Uninstalling '${row.name}' was cancelled; nothing was changed.`);
+    const before = { state: row.state, binaryPath: row.binaryPath, startType: row.startType, account: row.account };
+    try {
+      if (running) await this.control.stopWithDependents(row.name, desktop, 'stop', true);
+      this.manager.remove(row.name);
+    } catch (err) {
+      const error = serviceError(row.name, err);
+      this.audit({ action: 'uninstall', service: row.name, before, ok: false, text: (error as Error).message });
+      this.changed();
+      throw error;
+    }
+    // DeleteService only marks it: the SCM removes it once every handle (ours are closed) is closed.
+    const stillListed = this.manager.enumerate().some((s) => s.name.toLowerCase() === row.name.toLowerCase());
+    const text = stillListed ? 'Marked for deletion; it goes once every program holding it open closes it, or at restart.' : 'Deleted.';
+    this.audit({ action: 'uninstall', service: row.name, before, ok: true, text });
+    this.changed();
+    return { deleted: !stillListed, markedForDelete: stillListed };
+  }
+
+  /** CWE-428: quotes the program part of an unquoted command line with spaces. */
+  async fixUnquotedPath(name: string, desktop: DesktopPort): Promise<{ before: string; after: string }> {
+    const canonical = this.requireRow(name);
+    const before = this.readConfig(canonical).binaryPath;
+    const after = quotedPathFix(before);
+    if (after === null) throw new AppError('BAD_REQUEST', `The command line of '${canonical}' is not an unquoted path with spaces whose program end is clear; edit it instead.`);
+    const command = scConfigCommand(canonical, { binaryPath: after }) ?? '';
+    const confirmed = await desktop.confirm({
+      title: 'Quote the service path',
+      message: `Quote the program path of '${canonical}'?`,
+      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${before}\nAfter:  ${after}\n\nEquivalent command:\n${command}\n\nThe change applies the next time the service starts.`,
+      confirmLabel: 'Quote the path',
+      destructive: false,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', `Quoting the path of '${canonical}' was cancelled; nothing was changed.`);
+    try {
+      this.manager.change(canonical, { binaryPath: after });
+    } catch (err) {
+      const error = serviceError(canonical, err);
+      this.audit({ action: 'fixUnquotedPath', service: canonical, before, after, ok: false, text: (error as Error).message });
+      throw error;
+    }
+    this.audit({ action: 'fixUnquotedPath', service: canonical, before, after, ok: true, text: 'Quoted the program path (CWE-428).' });
+    this.collector.refreshConfig(canonical, { quiet: true });
+    this.changed();
+    return { before, after };
+  }
+
+  private refuseProblems(plan: ServicePlanValue): void {
+    if (plan.problems.length) throw new AppError('BAD_REQUEST', plan.problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+  }
+
+  /** The service's name as the SCM spells it. */
+  private requireRow(name: string): string {
+    const row = this.collector.find(name);
+    if (!row) throw new AppError('NOT_FOUND', `There is no service named '${name}'.`);
+    return row.name;
+  }
+
+  private readConfig(name: string) {
+    try {
+      return this.manager.config(name);
+    } catch (err) {
+      throw serviceError(name, err);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { ServiceCollector, TIMELINE_LIMIT } from './service-collector';
+import { FakeScm } from './test-doubles';
+
+function collectorWith(scm: FakeScm) {
+  const collector = new ServiceCollector(scm);
+  return { collector, first: collector.poll(1000) };
+}
+
+describe('ServiceCollector', () => {
+  it('lists every service on the first poll, with its configuration, and records no timeline for what was already there', () => {
+    const scm = new FakeScm().add('Alpha', { state: 'running', pid: 10, controlsAccepted: 3 }).add('Beta', {}, { startType: 'automatic', delayedAutoStart: true });
+    const { collector, first } = collectorWith(scm);
+    expect(first?.upserted.map((r) => r.name).sort()).toEqual(['Alpha', 'Beta']);
+    expect(first?.timeline).toEqual([]);
+    const alpha = collector.find('alpha');
+    expect(alpha).toMatchObject({ state: 'running', pid: 10, canStop: true, canPauseContinue: true, startType: 'manual', account: 'LocalSystem' });
+    expect(collector.find('Beta')).toMatchObject({ pid: null, startType: 'automatic', delayedAutoStart: true, canStop: false });
+    expect(collector.snapshot()).toMatchObject({ seq: 1, pollIntervalMs: 2000 });
+  });
+
+  it('makes one Win32 call per poll in steady state and sends nothing when nothing changed', () => {
+    const scm = new FakeScm().add('Alpha').add('Beta');
+    const { collector } = collectorWith(scm);
+    const reads = scm.configReads;
+    const calls = scm.calls;
+    expect(collector.poll(3000)).toBeNull();
+    expect(collector.poll(5000)).toBeNull();
+    expect(scm.configReads - reads).toBe(0);
+    expect(scm.calls - calls).toBe(2);
+    expect(collector.snapshot().seq).toBe(1);
+  });
+
+  it('re-reads the configuration of a service whose state changed, and only that one', () => {
+    const scm = new FakeScm().add('Alpha').add('Beta');
+    const { collector } = collectorWith(scm);
+    scm.get('Alpha').config.startType = 'disabled';
+    scm.get('Alpha').status.state = 'running';
+    scm.get('Alpha').status.pid = 77;
+    const reads = scm.configReads;
+    const delta = collector.poll(3000);
+    expect(scm.configReads - reads).toBe(1);
+    expect(delta?.upserted.map((r) => r.name)).toEqual(['Alpha']);
+    expect(delta?.upserted[0]).toMatchObject({ state: 'running', pid: 77, startType: 'disabled' });
+    expect(delta?.timeline.map((t) => [t.kind, t.text])).toEqual([
+      ['started', 'Started (PID 77).'],
+      ['configChanged', 'Configuration changed: startType.'],
+    ]);
+    expect(delta).toMatchObject({ seq: 2, baseSeq: 1 });
+  });
+
+  it('tells a crash (stopped with an error code) from a stop, and notices a restart under a new PID', () => {
+    const scm = new FakeScm().add('Alpha', { state: 'running', pid: 10 }).add('Beta', { state: 'running', pid: 11 }).add('Gamma', { state: 'running', pid: 12 });
+    const { collector } = collectorWith(scm);
+    Object.assign(scm.get('Alpha').status, { state: 'stopped', pid: 0, win32ExitCode: 1067 });
+    Object.assign(scm.get('Beta').status, { state: 'stopped', pid: 0, win32ExitCode: 0 });
+    Object.assign(scm.get('Gamma').status, { pid: 13 });
+    const delta = collector.poll(3000);
+    expect(delta?.timeline.map((t) => `${t.service} ${t.kind}: ${t.text}`)).toEqual([
+      'Alpha crashed: Stopped unexpectedly: exit code 1067.',
+      'Beta stopped: Stopped.',
+      'Gamma restarted: Restarted: PID 12 -> 13.',
+    ]);
+  });
+
+  it('records services installed and deleted between polls, and pause / continue', () => {
+    const scm = new FakeScm().add('Alpha', { state: 'running', pid: 10 });
+    const { collector } = collectorWith(scm);
+    scm.add('Newcomer');
+    scm.get('Alpha').status.state = 'paused';
+    let delta = collector.poll(3000);
+    expect(delta?.timeline.map((t) => `${t.service} ${t.kind}`)).toEqual(['Alpha paused', 'Newcomer installed']);
+    scm.services.delete('newcomer');
+    scm.get('Alpha').status.state = 'running';
+    delta = collector.poll(5000);
+    expect(delta?.removed).toEqual(['Newcomer']);
+    expect(delta?.timeline.map((t) => `${t.service} ${t.kind}`)).toEqual(['Alpha continued', 'Newcomer deleted']);
+    expect(collector.find('Newcomer')).toBeUndefined();
+  });
+
+  it('does not record pending states, but sends their checkpoints', () => {
+    const scm = new FakeScm().add('Alpha');
+    const { collector } = collectorWith(scm);
+    Object.assign(scm.get('Alpha').status, { state: 'startPending', checkPoint: 1, waitHint: 3000, pid: 50 });
+    expect(collector.poll(3000)?.timeline).toEqual([]);
+    scm.get('Alpha').status.checkPoint = 2;
+    const delta = collector.poll(5000);
+    expect(delta?.upserted[0]).toMatchObject({ checkPoint: 2, waitHint: 3000 });
+    expect(delta?.timeline).toEqual([]);
+  });
+
+  it('computes dependents from the dependencies read, and updates them when a dependency appears', () => {
+    const scm = new FakeScm().add('Base').add('App', {}, { dependencies: ['Base', '+NetworkProvider'] });
+    const { collector } = collectorWith(scm);
+    expect(collector.find('Base')?.dependents).toEqual(['App']);
+    expect(collector.dependentsOf('BASE')).toEqual(['App']);
+    scm.add('Second', {}, { dependencies: ['base'] });
+    const delta = collector.poll(3000);
+    expect(delta?.upserted.map((r) => r.name).sort()).toEqual(['Base', 'Second']);
+    expect(collector.find('Base')?.dependents).toEqual(['App', 'Second']);
+  });
+
+  it('flags an unquoted command line with spaces (CWE-428) and keeps a configuration error as text', () => {
+    const scm = new FakeScm()
+      .add('Risky', {}, { binaryPath: 'C:\\Program Files\\Vendor\\svc.exe -k x' })
+      .add('Safe', {}, { binaryPath: '"C:\\Program Files\\Vendor\\svc.exe" -k x' })
+      .add('Odd', {}, { recovery: null, unreadable: ['recovery: QueryServiceConfig2W failed (124)'] });
+    const { collector } = collectorWith(scm);
+    expect(collector.find('Risky')?.unquotedPath).toBe(true);
+    expect(collector.find('Safe')?.unquotedPath).toBe(false);
+    expect(collector.find('Odd')?.configError).toContain('124');
+  });
+
+  it('shows a service whose configuration cannot be read at all, with the reason', () => {
+    const scm = new FakeScm().add('Locked');
+    scm.failNext = { method: 'config', code: 5 };
+    const { collector } = collectorWith(scm);
+    expect(collector.find('Locked')).toMatchObject({ startType: null, binaryPath: null, unquotedPath: false });
+    expect(collector.find('Locked')?.configError).toContain('(5)');
+  });
+
+  it('reports config changes made through the console quietly, and admin entries in order', () => {
+    const scm = new FakeScm().add('Alpha');
+    const { collector } = collectorWith(scm);
+    scm.get('Alpha').config.description = 'new text';
+    collector.refreshConfig('alpha', { quiet: true });
+    collector.recordAdmin(2000, 'Alpha', 'edit: Changed description.', true);
+    const delta = collector.poll(3000);
+    expect(delta?.upserted[0]?.description).toBe('new text');
+    expect(delta?.timeline).toMatchObject([{ kind: 'admin', byAdmin: true, ok: true, text: 'edit: Changed description.' }]);
+  });
+
+  it('keeps the timeline bounded, oldest dropped', () => {
+    const scm = new FakeScm().add('Alpha');
+    const { collector } = collectorWith(scm);
+    for (let i = 0; i < TIMELINE_LIMIT + 25; i++) collector.recordAdmin(i, 'Alpha', `entry ${i}`, true);
+    const timeline = collector.snapshot().timeline;
+    expect(timeline).toHaveLength(TIMELINE_LIMIT);
+    expect(timeline[0]?.text).toBe('entry 25');
+    expect(timeline.at(-1)?.id).toBeGreaterThan(timeline[0]!.id);
+  });
+});

@@ -1,0 +1,276 @@
+import type { ServiceDeltaValue, ServiceRowValue, ServiceSnapshotValue, TimelineEntryValue } from '../../../src-preload/contract/service-schemas';
+import type { AppError } from '../app-error';
+import { hasUnquotedPathRisk } from './binary-path';
+import { dependentsByService } from './dependency-cycles';
+import type { ServiceConfig, ServiceManager, ServiceState, ServiceStatus } from './service-manager';
+
+/** How often the SCM is polled by default: services change rarely, and polling at 1 Hz costs services.exe CPU. */
+export const SERVICE_POLL_MS = 2000;
+/** The timeline keeps this many entries (oldest dropped). */
+export const TIMELINE_LIMIT = 1000;
+
+const SERVICE_ACCEPT_STOP = 0x1;
+const SERVICE_ACCEPT_PAUSE_CONTINUE = 0x2;
+/** Reported by services that were never started since boot; not a failure. */
+const ERROR_SERVICE_NEVER_STARTED = 1077;
+
+/** Names are case-insensitive in the SCM; keys are lower case, rows keep the SCM's case. */
+export const serviceKey = (name: string) => name.toLowerCase();
+
+interface Known {
+  status: ServiceStatus;
+  /** null until read, or when it could not be read (configError says why). */
+  config: ServiceConfig | null;
+  configError: string | null;
+  /** The row as last sent (null before the first), to tell what changed. */
+  row: ServiceRowValue | null;
+}
+
+type TimelineKind = TimelineEntryValue['kind'];
+
+const stateWords: Record<ServiceState, string> = {
+  stopped: 'stopped',
+  startPending: 'starting',
+  stopPending: 'stopping',
+  running: 'running',
+  continuePending: 'continuing',
+  pausePending: 'pausing',
+  paused: 'paused',
+};
+
+function exitCodesText(status: ServiceStatus): string {
+  const specific = status.serviceSpecificExitCode ? ` (service-specific ${status.serviceSpecificExitCode})` : '';
+  return `exit code ${status.win32ExitCode}${specific}`;
+}
+
+/** A stop the service did not ask for: the SCM records a failure code (1067 process aborted, 1066 service-specific, ...). */
+const stoppedWithError = (status: ServiceStatus) => status.win32ExitCode !== 0 && status.win32ExitCode !== ERROR_SERVICE_NEVER_STARTED;
+
+const CONFIG_FIELDS = ['startType', 'delayedAutoStart', 'errorControl', 'account', 'binaryPath', 'displayName', 'description', 'dependencies', 'recovery', 'recoveryOnNonCrashFailures'] as const;
+
+function configDifferences(before: ServiceConfig, after: ServiceConfig): string[] {
+  return CONFIG_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+function sameRow(a: ServiceRowValue, b: ServiceRowValue): boolean {
+  for (const key of Object.keys(a) as (keyof ServiceRowValue)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (typeof x === 'object' && x !== null && JSON.stringify(x) === JSON.stringify(y)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The Services table: one EnumServicesStatusExW per poll; each service's configuration read on first sight
+ * and again only when its status changes or the console edits it (never per poll for all services).
+ * Compares each poll with the last and reports rows that changed, services that went, and what happened
+ * (started, stopped, crashed, restarted, installed, deleted) as a timeline.
+ */
+export class ServiceCollector {
+  private readonly known = new Map<string, Known>();
+  private dependents = new Map<string, string[]>();
+  private readonly timeline: TimelineEntryValue[] = [];
+  private pendingTimeline: TimelineEntryValue[] = [];
+  private nextEntryId = 0;
+  private seq = 0;
+  private lastTime = 0;
+  private polled = false;
+
+  constructor(
+    private readonly manager: ServiceManager,
+    readonly pollIntervalMs = SERVICE_POLL_MS,
+  ) {}
+
+  /** Polls the SCM; returns what changed since the last poll, or null when nothing did. */
+  poll(now: number): ServiceDeltaValue | null {
+    const statuses = this.manager.enumerate();
+    const firstPoll = !this.polled;
+    this.polled = true;
+    const seen = new Set<string>();
+    let configsChanged = false;
+
+    for (const status of statuses) {
+      const key = serviceKey(status.name);
+      seen.add(key);
+      const before = this.known.get(key);
+      if (!before) {
+        const { config, configError } = this.readConfig(status.name);
+        this.known.set(key, { status, config, configError, row: null });
+        configsChanged = true;
+        if (!firstPoll) this.observe(now, status.name, 'installed', `Installed (${stateWords[status.state]}).`);
+        continue;
+      }
+      const stateChanged = before.status.state !== status.state || before.status.pid !== status.pid;
+      if (stateChanged || before.status.displayName !== status.displayName || before.status.typeBits !== status.typeBits) {
+        this.noteTransition(now, before.status, status);
+        // A state change is when a configuration change made elsewhere (sc config, services.msc) is most
+        // likely to matter; re-reading it only then keeps steady-state polls at one Win32 call.
+        const { config, configError } = this.readConfig(status.name);
+        if (before.config && config) {
+          const changed = configDifferences(before.config, config);
+          if (changed.length) this.observe(now, status.name, 'configChanged', `Configuration changed: ${changed.join(', ')}.`);
+        }
+        configsChanged ||= JSON.stringify(before.config?.dependencies) !== JSON.stringify(config?.dependencies);
+        before.config = config;
+        before.configError = configError;
+      }
+      before.status = status;
+    }
+
+    const removed: string[] = [];
+    for (const [key, entry] of this.known) {
+      if (seen.has(key)) continue;
+      this.known.delete(key);
+      removed.push(entry.status.name);
+      configsChanged = true;
+      this.observe(now, entry.status.name, 'deleted', 'Deleted.');
+    }
+    if (configsChanged) this.recomputeDependents();
+    return this.emit(now, removed);
+  }
+
+  /**
+   * Reads one service's configuration again (after the console changed it) and reports the change at the
+   * next poll; `quiet` leaves it out of the timeline when the console already recorded the admin's action.
+   */
+  refreshConfig(name: string, { quiet = false }: { quiet?: boolean } = {}, now = Date.now()): void {
+    const entry = this.known.get(serviceKey(name));
+    if (!entry) return;
+    const { config, configError } = this.readConfig(name);
+    if (!quiet && entry.config && config) {
+      const changed = configDifferences(entry.config, config);
+      if (changed.length) this.observe(now, name, 'configChanged', `Configuration changed: ${changed.join(', ')}.`);
+    }
+    entry.config = config;
+    entry.configError = configError;
+    this.recomputeDependents();
+  }
+
+  /** Records what an admin did through the console (the audit log has the same line, with before and after). */
+  recordAdmin(now: number, service: string, text: string, ok: boolean): void {
+    this.push({ id: this.nextEntryId++, time: now, service, kind: 'admin', text, byAdmin: true, ok });
+  }
+
+  snapshot(): ServiceSnapshotValue {
+    return {
+      seq: this.seq,
+      time: this.lastTime,
+      pollIntervalMs: this.pollIntervalMs,
+      services: this.rows(),
+      timeline: [...this.timeline],
+    };
+  }
+
+  /** The row as last sent, or undefined for a service not (or no longer) listed. */
+  find(name: string): ServiceRowValue | undefined {
+    return this.known.get(serviceKey(name))?.row ?? undefined;
+  }
+
+  rows(): ServiceRowValue[] {
+    return [...this.known.values()].flatMap((k) => (k.row ? [k.row] : []));
+  }
+
+  /** Names of the services that depend on `name`, from the configurations read so far. */
+  dependentsOf(name: string): string[] {
+    return this.dependents.get(serviceKey(name)) ?? [];
+  }
+
+  private readConfig(name: string): { config: ServiceConfig | null; configError: string | null } {
+    try {
+      const config = this.manager.config(name);
+      return { config, configError: config.unreadable.length ? config.unreadable.join('; ') : null };
+    } catch (err) {
+      return { config: null, configError: (err as AppError).message ?? String(err) };
+    }
+  }
+
+  private recomputeDependents(): void {
+    this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: k.config?.dependencies ?? [] })));
+  }
+
+  private noteTransition(now: number, before: ServiceStatus, after: ServiceStatus): void {
+    const name = after.name;
+    if (before.state === 'running' && after.state === 'running' && before.pid !== after.pid && before.pid && after.pid) {
+      this.observe(now, name, 'restarted', `Restarted: PID ${before.pid} -> ${after.pid}.`);
+      return;
+    }
+    if (before.state === after.state) return;
+    switch (after.state) {
+      case 'running':
+        if (before.state === 'paused' || before.state === 'continuePending' || before.state === 'pausePending') this.observe(now, name, 'continued', 'Continued.');
+        else this.observe(now, name, 'started', `Started (PID ${after.pid}).`);
+        return;
+      case 'paused':
+        this.observe(now, name, 'paused', 'Paused.');
+        return;
+      case 'stopped':
+        if (stoppedWithError(after)) this.observe(now, name, 'crashed', `Stopped unexpectedly: ${exitCodesText(after)}.`);
+        else this.observe(now, name, 'stopped', 'Stopped.');
+        return;
+      default:
+        // Pending states are shown as progress, not recorded: they would flood the timeline.
+        return;
+    }
+  }
+
+  private observe(now: number, service: string, kind: TimelineKind, text: string): void {
+    this.push({ id: this.nextEntryId++, time: now, service, kind, text, byAdmin: false });
+  }
+
+  private push(entry: TimelineEntryValue): void {
+    this.timeline.push(entry);
+    if (this.timeline.length > TIMELINE_LIMIT) this.timeline.splice(0, this.timeline.length - TIMELINE_LIMIT);
+    this.pendingTimeline.push(entry);
+  }
+
+  /** Rebuilds every row (a few hundred small objects every 2 s) and sends those that differ. */
+  private emit(now: number, removed: string[]): ServiceDeltaValue | null {
+    const upserted: ServiceRowValue[] = [];
+    for (const entry of this.known.values()) {
+      const row = this.toRow(entry);
+      if (entry.row && sameRow(entry.row, row)) continue;
+      entry.row = row;
+      upserted.push(row);
+    }
+    const timeline = this.pendingTimeline.slice(-TIMELINE_LIMIT);
+    this.pendingTimeline = [];
+    this.lastTime = now;
+    if (upserted.length === 0 && removed.length === 0 && timeline.length === 0) return null;
+    this.seq += 1;
+    return { seq: this.seq, baseSeq: this.seq - 1, time: now, upserted, removed, timeline };
+  }
+
+  private toRow({ status, config, configError }: Known): ServiceRowValue {
+    return {
+      name: status.name,
+      displayName: status.displayName || config?.displayName || '',
+      kind: status.kind,
+      typeBits: status.typeBits,
+      state: status.state,
+      canStop: (status.controlsAccepted & SERVICE_ACCEPT_STOP) !== 0,
+      canPauseContinue: (status.controlsAccepted & SERVICE_ACCEPT_PAUSE_CONTINUE) !== 0,
+      pid: status.pid > 0 ? status.pid : null,
+      win32ExitCode: status.win32ExitCode,
+      serviceSpecificExitCode: status.serviceSpecificExitCode,
+      checkPoint: status.checkPoint,
+      waitHint: status.waitHint,
+      startType: config?.startType ?? null,
+      delayedAutoStart: config?.delayedAutoStart ?? null,
+      triggered: config?.triggered ?? null,
+      errorControl: config?.errorControl ?? null,
+      account: config?.account ?? null,
+      binaryPath: config?.binaryPath ?? null,
+      description: config?.description ?? null,
+      loadOrderGroup: config?.loadOrderGroup ?? null,
+      dependencies: config?.dependencies ?? [],
+      dependents: this.dependentsOf(status.name),
+      recovery: config?.recovery ?? null,
+      recoveryOnNonCrashFailures: config?.recoveryOnNonCrashFailures ?? null,
+      configError,
+      unquotedPath: config ? hasUnquotedPathRisk(config.binaryPath) : false,
+    };
+  }
+}
