@@ -3,7 +3,7 @@ import type { RequestOf, SettingsValue } from '../../src-preload/contract/schema
 import { isConnected, reportFailure, request, useEvent } from '../lib/api';
 import { JobsView } from '../jobs/JobsView';
 import { PerformanceView } from '../performance/PerformanceView';
-import { ProcessesView } from '../processes/ProcessesView';
+import { ProcessesView, type ProcessFocus } from '../processes/ProcessesView';
 import { RunView } from '../run/RunView';
 import { ServicesView } from '../services/ServicesView';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
@@ -27,6 +27,12 @@ function Shell() {
   const [system, setSystem] = useState<SystemInfoState>({ status: 'loading' });
   const [settings, setSettings] = useState<SettingsValue | null>(null);
   const [active, setActive] = useState<TabId>('performance');
+  // A process to show when the Processes tab opens (the Services view's PID links); the nonce tells repeats apart.
+  const [processFocus, setProcessFocus] = useState<ProcessFocus | null>(null);
+  const showProcess = useCallback((pid: number) => {
+    setProcessFocus((current) => ({ pid, nonce: (current?.nonce ?? 0) + 1 }));
+    setActive('processes');
+  }, []);
 
   useEvent('settings:changed', setSettings);
 
@@ -84,7 +90,9 @@ function Shell() {
           >
             {/* Only the shown panel is mounted: hidden charts would still redraw every tick. */}
             {tab.id === active ? (
-              <ErrorBoundary what={`the ${tab.label} view`}>{renderView(tab.id, settings, setSettings)}</ErrorBoundary>
+              <ErrorBoundary what={`the ${tab.label} view`}>
+                {renderView(tab.id, { settings, onSettings: setSettings, processFocus, onProcessFocusDone: () => setProcessFocus(null), showProcess })}
+              </ErrorBoundary>
             ) : null}
           </div>
         ))}
@@ -94,14 +102,23 @@ function Shell() {
   );
 }
 
-function renderView(id: TabId, settings: SettingsValue | null, onSettings: (settings: SettingsValue) => void) {
+/** What the shell hands its views. */
+interface ViewContext {
+  readonly settings: SettingsValue | null;
+  readonly onSettings: (settings: SettingsValue) => void;
+  readonly processFocus: ProcessFocus | null;
+  readonly onProcessFocusDone: () => void;
+  readonly showProcess: (pid: number) => void;
+}
+
+function renderView(id: TabId, ctx: ViewContext) {
   switch (id) {
     case 'performance':
-      return <PerformanceView refresh={settings?.refresh ?? null} />;
+      return <PerformanceView refresh={ctx.settings?.refresh ?? null} />;
     case 'processes':
-      return <ProcessesView settings={settings} onSettings={onSettings} />;
+      return <ProcessesView settings={ctx.settings} onSettings={ctx.onSettings} focus={ctx.processFocus} onFocusDone={ctx.onProcessFocusDone} />;
     case 'services':
-      return <ServicesView />;
+      return <ServicesView onShowProcess={ctx.showProcess} />;
     case 'jobs':
       return <JobsView />;
     case 'run':

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { dialogKeyHandler } from '../shared/dialog-keys';
+import { Modal } from '../shared/Modal';
 import { affinityProcessors } from './process-actions';
 
 /**
@@ -38,53 +38,43 @@ export function AffinityDialog({
     });
 
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={noteId}
-        data-testid="affinity-dialog"
-        onKeyDown={dialogKeyHandler(onCancel)}
-      >
-        <h2 id={titleId} className="modal__title">{`Set affinity for ${subject}`}</h2>
-        <p id={noteId} className="modal__note">
-          {`Pick the logical processors Windows may run ${subject.endsWith(' processes') ? 'them' : 'it'} on.`}
-          {logicalProcessors > 64 ? ' Only the first processor group (CPU 0-63) can be set here.' : ''}
-        </p>
-        <fieldset className="affinity">
-          <legend>Logical processors</legend>
-          <div className="affinity__grid">
-            {all.map((cpu) => (
-              <label key={cpu} className="affinity__cpu">
-                <input
-                  ref={cpu === 0 ? firstRef : undefined}
-                  type="checkbox"
-                  checked={picked.has(cpu)}
-                  onChange={(e) => toggle(cpu, e.currentTarget.checked)}
-                />
-                {`CPU ${cpu}`}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="modal__buttons">
-          <button type="button" onClick={() => setPicked(new Set(all))}>
-            Select all processors
-          </button>
-          <button type="button" onClick={() => setPicked(new Set())}>
-            Clear all processors
-          </button>
-          <span className="modal__spacer" />
-          <button type="button" className="button--primary" disabled={picked.size === 0} onClick={() => onApply([...picked].sort((a, b) => a - b))}>
-            Set affinity
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
+    <Modal titleId={titleId} describedBy={noteId} testId="affinity-dialog" onCancel={onCancel}>
+      <h2 id={titleId} className="modal__title">{`Set affinity for ${subject}`}</h2>
+      <p id={noteId} className="modal__note">
+        {`Pick the logical processors Windows may run ${subject.endsWith(' processes') ? 'them' : 'it'} on.`}
+        {logicalProcessors > 64 ? ' Only the first processor group (CPU 0-63) can be set here.' : ''}
+      </p>
+      <fieldset className="affinity">
+        <legend>Logical processors</legend>
+        <div className="affinity__grid">
+          {all.map((cpu) => (
+            <label key={cpu} className="affinity__cpu">
+              <input
+                ref={cpu === 0 ? firstRef : undefined}
+                type="checkbox"
+                checked={picked.has(cpu)}
+                onChange={(e) => toggle(cpu, e.currentTarget.checked)}
+              />
+              {`CPU ${cpu}`}
+            </label>
+          ))}
         </div>
+      </fieldset>
+      <div className="modal__buttons">
+        <button type="button" onClick={() => setPicked(new Set(all))}>
+          Select all processors
+        </button>
+        <button type="button" onClick={() => setPicked(new Set())}>
+          Clear all processors
+        </button>
+        <span className="modal__spacer" />
+        <button type="button" className="button--primary" disabled={picked.size === 0} onClick={() => onApply([...picked].sort((a, b) => a - b))}>
+          Set affinity
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

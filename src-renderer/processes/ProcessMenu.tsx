@@ -1,21 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { PRIORITY_CLASSES, type PriorityClassName } from '../../src-preload/contract/process-fields';
+import { Menu, type MenuEntry } from '../shared/Menu';
 import { PRIORITY_LABELS, type ProcessActionRequest } from './process-actions';
-
-/** One entry of the menu. */
-export type MenuEntry =
-  | {
-      readonly type: 'item';
-      readonly label: string;
-      /** The key that does the same from the table ("Del"), shown and given as aria-keyshortcuts. */
-      readonly shortcut?: { readonly shown: string; readonly aria: string };
-      readonly testId: string;
-      readonly checked?: boolean;
-      readonly disabled?: boolean;
-      readonly onSelect: () => void;
-    }
-  | { readonly type: 'separator' }
-  | { readonly type: 'group'; readonly label: string; readonly items: readonly MenuEntry[] };
 
 /** What the process context menu acts on and can do. */
 export interface ProcessMenuModel {
@@ -81,113 +66,15 @@ export function processMenuEntries(model: ProcessMenuModel, h: ProcessMenuHandle
   return entries;
 }
 
-/**
- * The context menu (WAI-ARIA menu pattern): opens at the pointer or the focused row, focus on the first
- * item; arrows, Home and End move; Enter or Space run an item; Escape, Tab or a click outside close it
- * and the owner puts focus back on the table. Priority is a group of radio items.
- */
+/** The process context menu: the shared Menu with the process actions, copy items and a Priority radio group. */
 export function ProcessMenu({ at, model, handlers }: { at: { x: number; y: number }; model: ProcessMenuModel; handlers: ProcessMenuHandlers }) {
-  const menuRef = useRef<HTMLDivElement>(null);
-  const entries = processMenuEntries(model, handlers);
-
-  // Keep the menu inside the window (it opens at the pointer, which may be near an edge).
-  useLayoutEffect(() => {
-    const el = menuRef.current;
-    if (!el) return;
-    const rect = el.getBoundingClientRect();
-    el.style.left = `${Math.max(4, Math.min(at.x, window.innerWidth - rect.width - 4))}px`;
-    el.style.top = `${Math.max(4, Math.min(at.y, window.innerHeight - rect.height - 4))}px`;
-  }, [at]);
-
-  useEffect(() => {
-    menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])')?.focus();
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const all = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])];
-    const at = all.indexOf(document.activeElement as HTMLElement);
-    let next: number | null = null;
-    if (event.key === 'ArrowDown') next = (at + 1) % all.length;
-    else if (event.key === 'ArrowUp') next = (at - 1 + all.length) % all.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = all.length - 1;
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      handlers.onClose();
-      return;
-    }
-    if (next !== null) {
-      event.preventDefault();
-      all[next]?.focus();
-    }
-  }
-
-  function run(item: Extract<MenuEntry, { type: 'item' }>) {
-    if (item.disabled) return;
-    handlers.onClose();
-    item.onSelect();
-  }
-
-  const renderEntries = (list: readonly MenuEntry[], radio: boolean) =>
-    list.map((entry, i) => {
-      if (entry.type === 'separator') return <div key={`sep-${i}`} role="separator" className="menu__separator" />;
-      if (entry.type === 'group') {
-        return (
-          <div key={entry.label} role="group" aria-label={entry.label} className="menu__group">
-            <div className="menu__group-label" aria-hidden="true">
-              {entry.label}
-            </div>
-            {renderEntries(entry.items, true)}
-          </div>
-        );
-      }
-      return (
-        <button
-          key={entry.testId}
-          type="button"
-          role={radio ? 'menuitemradio' : 'menuitem'}
-          aria-checked={radio ? entry.checked === true : undefined}
-          aria-disabled={entry.disabled ? true : undefined}
-          aria-keyshortcuts={entry.shortcut?.aria}
-          tabIndex={-1}
-          className="menu__item"
-          data-testid={entry.testId}
-          onClick={() => run(entry)}
-        >
-          <span className="menu__check" aria-hidden="true">
-            {radio && entry.checked ? '●' : ''}
-          </span>
-          <span className="menu__label">{entry.label}</span>
-          {entry.shortcut ? (
-            <span className="menu__shortcut" aria-hidden="true">
-              {entry.shortcut.shown}
-            </span>
-          ) : null}
-        </button>
-      );
-    });
-
   return (
-    <>
-      <div
-        className="menu-backdrop"
-        onMouseDown={handlers.onClose}
-        onContextMenu={(e) => {
-          e.preventDefault();
-          handlers.onClose();
-        }}
-      />
-      <div
-        ref={menuRef}
-        className="menu"
-        role="menu"
-        aria-label={`Actions for ${model.subject}`}
-        data-testid="process-menu"
-        onKeyDown={onKeyDown}
-        style={{ left: `${at.x}px`, top: `${at.y}px` }}
-      >
-        {renderEntries(entries, false)}
-      </div>
-    </>
+    <Menu
+      at={at}
+      label={`Actions for ${model.subject}`}
+      testId="process-menu"
+      entries={processMenuEntries(model, handlers)}
+      onClose={handlers.onClose}
+    />
   );
 }

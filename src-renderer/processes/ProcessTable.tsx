@@ -1,10 +1,10 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import { COLUMN_SPECS, gridTemplate, isProcessColumn } from './process-columns';
 import type { DisplayRow, SortSpec } from './process-rows';
-import { clickRow, moveFocus, selectAll, toggleFocused, type Move, type Selection } from './selection';
+import { clickRow, moveFocus, selectAll, toggleFocused, type Move, type Selection } from '../shared/selection';
 
 /** Fixed row height: the virtualizer needs no measuring, and 24 px is System Informer's density. */
 export const ROW_HEIGHT = 24;
@@ -34,6 +34,8 @@ export interface ProcessTableProps {
   /** A context menu asked for at a point (right-click, the Menu key, Shift+F10), for a cell's column if any. */
   readonly onContextMenu: (at: { x: number; y: number }, key: string, column: ProcessColumn | null) => void;
   readonly onCommand: (command: TableCommand) => void;
+  /** A row to scroll into view when it changes (a process shown from a Services PID link); null for none. */
+  readonly revealKey?: string | null;
 }
 
 function rowElementId(key: string): string {
@@ -106,6 +108,17 @@ export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps)
       onSortChange(first && isProcessColumn(first.id) ? { column: first.id, desc: first.desc } : null);
     },
   });
+
+  const revealKey = props.revealKey ?? null;
+  // Scroll to the row once, when it first shows (rows are rebuilt every tick; later ticks must not pull the view back).
+  const revealedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (revealKey === null || revealedRef.current === revealKey) return;
+    const index = rows.findIndex((r) => r.entry.key === revealKey);
+    if (index < 0) return;
+    revealedRef.current = revealKey;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [revealKey, rows, virtualizer]);
 
   const order = (): string[] => rows.map((r) => r.entry.key);
   const indexOf = (key: string | null) => (key === null ? -1 : rows.findIndex((r) => r.entry.key === key));

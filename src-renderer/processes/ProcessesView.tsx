@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { ProcessKeyValue, SettingsValue } from '../../src-preload/contract/schemas';
@@ -17,13 +17,19 @@ import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
 import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
-import { EMPTY_SELECTION, pruneSelection, type Selection } from './selection';
+import { EMPTY_SELECTION, pruneSelection, type Selection } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
 
 type ProcessView = SettingsValue['processes']['view'];
+
+/** A request to show one process (by PID); `nonce` tells two requests for the same PID apart. */
+export interface ProcessFocus {
+  readonly pid: number;
+  readonly nonce: number;
+}
 
 /**
  * The Processes view: the live table (tree or flat), its filter, column chooser and CSV export, the
@@ -34,10 +40,16 @@ type ProcessView = SettingsValue['processes']['view'];
 export function ProcessesView({
   settings,
   onSettings,
+  focus = null,
+  onFocusDone,
 }: {
   settings: SettingsValue | null;
   /** Settings as main saved them after a settings:setProcessView. */
   onSettings: (settings: SettingsValue) => void;
+  /** A process to select and scroll to once the list has it (a PID link in the Services view). */
+  focus?: ProcessFocus | null;
+  /** Called once `focus` has been shown (or found gone). */
+  onFocusDone?: () => void;
 }) {
   const [store] = useState(() => new ProcessStore());
   const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
@@ -87,6 +99,47 @@ export function ProcessesView({
   const [notice, setNotice] = useState('');
 
   const rows = useDisplayRows(store, { view, filter, sort, collapsed });
+  const [revealKey, setRevealKey] = useState<string | null>(null);
+
+  // A PID asked for from elsewhere (the Services view): select it once the list is loaded, clearing the
+  // filter and opening collapsed ancestors so it is in view; say so when no process has that PID.
+  const onFocusDoneEvent = useEffectEvent(() => onFocusDone?.());
+  useEffect(() => {
+    if (focus === null) return undefined;
+    const show = () => {
+      if (store.seq === null) return false;
+      const entry = store.byPid(focus.pid);
+      if (!entry) {
+        setNotice(`No process has PID ${focus.pid} any more.`);
+      } else {
+        const parents = parentsOf([...store.all()]);
+        setCollapsed((current) => {
+          const next = new Set(current);
+          for (let at = parents.get(entry); at; at = parents.get(at)) next.delete(at.key);
+          return next;
+        });
+        setFilterText('');
+        setSelection({ selected: new Set([entry.key]), anchor: entry.key, focus: entry.key });
+        setRevealKey(entry.key);
+        setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`);
+        tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
+      }
+      onFocusDoneEvent();
+      return true;
+    };
+    // Usually the list is still loading when the tab opens: wait for the first snapshot.
+    let done = false;
+    const unsubscribe = store.subscribe(() => {
+      if (!done) done = show();
+    });
+    queueMicrotask(() => {
+      if (!done) done = show();
+    });
+    return () => {
+      done = true;
+      unsubscribe();
+    };
+  }, [focus, store]);
   // Keys of processes whose red refresh has ended drop out of the selection.
   const structure = store.structureVersion;
   const selection = useMemo(
@@ -323,6 +376,7 @@ export function ProcessesView({
               onToggleExpanded={onToggleExpanded}
               onContextMenu={onContextMenu}
               onCommand={onCommand}
+              revealKey={revealKey}
             />
           )}
         </div>

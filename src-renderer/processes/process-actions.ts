@@ -6,7 +6,7 @@
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { PriorityClassName } from '../../src-preload/contract/process-fields';
 import type { ActionResultsValue, ProcessKeyValue } from '../../src-preload/contract/schemas';
-import { describeErrorCodes } from '../lib/api';
+import { callFailureToastFor, summarizeItems, type ActionWords } from '../shared/action-results';
 import type { ToastInput } from '../shared/toast-store';
 
 /** The process actions, one channel each. */
@@ -18,14 +18,7 @@ export type ProcessActionRequest =
   | { readonly kind: 'setPriority'; readonly priorityClass: PriorityClassName }
   | { readonly kind: 'setAffinity'; readonly processors: readonly number[] };
 
-interface Words {
-  /** "terminate": in "Could not terminate notepad.exe". */
-  readonly verb: string;
-  /** "Terminated": in "Terminated notepad.exe". */
-  readonly done: string;
-}
-
-const WORDS: { readonly [K in ProcessActionKind]: Words } = {
+const WORDS: { readonly [K in ProcessActionKind]: ActionWords } = {
   terminate: { verb: 'terminate', done: 'Terminated' },
   terminateTree: { verb: 'terminate the tree of', done: 'Terminated the tree of' },
   suspend: { verb: 'suspend', done: 'Suspended' },
@@ -82,49 +75,24 @@ export interface ActionOutcome {
   readonly criticalRefused: readonly ProcessKeyValue[];
 }
 
-const MAX_LISTED = 4;
-
 /**
- * Turns per-target results into one toast. All done -> an info toast; any failure -> an error toast that
- * names each failed process and why (up to four, then "and N more"), with the first failure's codes.
+ * Turns per-target results into one toast (shared/action-results: all done -> info; any failure -> an
+ * error naming each failed process and why), plus the targets refused only for being critical.
  */
 export function summarizeResults(
   kind: ProcessActionKind,
   results: ActionResultsValue['results'],
 ): ActionOutcome {
-  const words = WORDS[kind];
-  const failed = results.filter((r) => !r.ok);
-  const criticalRefused = failed
-    .filter((r) => isCriticalRefusal(r))
+  const criticalRefused = results
+    .filter((r) => !r.ok && isCriticalRefusal(r))
     .map((r) => ({ pid: r.pid, createTime: r.createTime }));
-  if (results.length === 0) return { toast: null, criticalRefused };
-  if (failed.length === 0) {
-    const first = results[0];
-    const what = results.length === 1 && first ? processLabel(first.name, first.pid) : `${results.length} processes`;
-    return { toast: { tone: 'info', title: `${words.done} ${what}`, message: 'Done.' }, criticalRefused };
-  }
-  const firstFailure = failed[0];
-  const title =
-    results.length === 1 && firstFailure
-      ? `Could not ${words.verb} ${processLabel(firstFailure.name, firstFailure.pid)}`
-      : `Could not ${words.verb} ${failed.length} of ${results.length} processes`;
-  const reasons = failed
-    .slice(0, MAX_LISTED)
-    .map((r) => {
-      const reason = r.error?.message.trim() || 'The main process gave no reason.';
-      return results.length === 1 ? reason : `${processLabel(r.name, r.pid)}: ${reason}`;
-    });
-  if (failed.length > MAX_LISTED) reasons.push(`…and ${failed.length - MAX_LISTED} more.`);
-  const meta = firstFailure?.error ? describeErrorCodes(firstFailure.error) : undefined;
-  return { toast: { tone: 'error', title, message: reasons.join(' '), ...(meta ? { meta } : {}) }, criticalRefused };
+  const toast = summarizeItems(results, WORDS[kind], (r) => processLabel(r.name, r.pid), (n) => `${n} processes`);
+  return { toast, criticalRefused };
 }
 
 /** The toast for a whole call that failed (not per target); null for CANCELLED: the admin said no. */
 export function callFailureToast(kind: ProcessActionKind, count: number, error: ApiError): ToastInput | null {
-  if (error.code === 'CANCELLED') return null;
-  const what = count === 1 ? 'the process' : `${count} processes`;
-  const message = error.message.trim() || 'The main process gave no reason.';
-  return { tone: 'error', title: `Could not ${WORDS[kind].verb} ${what}`, message, meta: describeErrorCodes(error) };
+  return callFailureToastFor(WORDS[kind].verb, count === 1 ? 'the process' : `${count} processes`, error);
 }
 
 /** Logical processors an affinity may name: one processor group (0-63), as the contract allows. */

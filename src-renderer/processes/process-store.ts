@@ -5,6 +5,7 @@
  * 5,000 rows, mostly garbage.
  */
 import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../src-preload/contract/schemas';
+import type { DeltaOutcome } from '../shared/seq-feed';
 import { applyChange, decodeChanged, type DecodedChange } from './delta-decode';
 
 /** `live`; `new` for the one refresh after it appeared (green); `exited` for the one refresh after it left (red). */
@@ -23,8 +24,7 @@ export interface ProcessEntry {
   sortName: string;
 }
 
-/** What happened to a delta: applied; older than what we hold (ignored); or we are out of step and must resync. */
-export type DeltaOutcome = 'applied' | 'stale' | 'resync';
+export type { DeltaOutcome } from '../shared/seq-feed';
 
 /** The store key of a process. */
 export function processKey(key: ProcessKeyValue): string {

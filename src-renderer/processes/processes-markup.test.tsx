@@ -12,7 +12,7 @@ import { ProcessesView, describeStatus } from './ProcessesView';
 import { ProcessTable } from './ProcessTable';
 import { deriveRows } from './process-rows';
 import { ProcessStore } from './process-store';
-import { EMPTY_SELECTION } from './selection';
+import { EMPTY_SELECTION } from '../shared/selection';
 import { testRow, testSnapshot } from './test-processes';
 
 const noop = () => undefined;

@@ -1,15 +1,426 @@
-import { EmptyState } from '../shared/EmptyState';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ApiError } from '../../src-preload/contract/errors';
+import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServiceDeltaValue, ServiceSnapshotValue } from '../../src-preload/contract/service-schemas';
+import { reportFailure, request, useEvent } from '../lib/api';
+import { formatInterval } from '../lib/format';
+import { callFailureToastFor } from '../shared/action-results';
+import { SeqFeed, type FeedStatus } from '../shared/seq-feed';
+import { EMPTY_SELECTION, pruneSelection, type Selection } from '../shared/selection';
+import { pushToast } from '../shared/toast-store';
+import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
+import { deriveServiceRows, serviceRowsAsText, type ServiceSort } from './service-columns';
+import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
+import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
+import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
+import { ServiceDetails } from './ServiceDetails';
+import { ServiceMenu, type ServiceMenuHandlers } from './ServiceMenu';
+import { ServiceTable, type ServiceTableCommand } from './ServiceTable';
+import { ServiceTimeline } from './ServiceTimeline';
+import { ServiceWizard, type ApplyOutcome } from './ServiceWizard';
+import { StartDialog } from './StartDialog';
 
-/** The Services section, until the services release. Shows no data it does not have. */
-export function ServicesView() {
-  return (
-    <EmptyState title="Services: not available yet">
-      <p>
-        The services table arrives with the services release: every service with its state, start type, account, process
-        and binary path; start, stop, pause and restart with progress while pending; and detection of unquoted service
-        paths.
-      </p>
-      <p>Until then this tab shows nothing rather than invented rows.</p>
-    </EmptyState>
+/** The wizard while open: install or edit, starting from this form. */
+interface WizardState {
+  readonly mode: FormMode;
+  readonly initial: ServiceForm;
+}
+
+/** "Spooler" or "3 services". */
+function subjectOf(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] as string) : `${names.length} services`;
+}
+
+/**
+ * The Services view: the live SCM table (filter, sort, multi-select), the controls with progress while a
+ * service is pending, install / edit / uninstall through the wizard, the CWE-428 path fix, the details
+ * pane and the "Recent changes" timeline. Data: a ServiceStore kept in step by a SeqFeed
+ * (`services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
+ * `services:progress` events.
+ */
+export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) => void }) {
+  const [store] = useState(() => new ServiceStore());
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const [feed, setFeed] = useState<{ status: FeedStatus; error: ApiError | null }>({ status: 'loading', error: null });
+  const feedRef = useRef<SeqFeed<ServiceSnapshotValue, ServiceDeltaValue> | null>(null);
+
+  // Subscribe first (this effect is declared, so it runs, before the one that fetches the snapshot).
+  useEvent('services:changed', (delta) => feedRef.current?.onDelta(delta));
+  useEffect(() => {
+    const next = new SeqFeed(
+      store,
+      () => request('services:getSnapshot', {}),
+      (status, error) => {
+        setFeed({ status, error });
+        if (error) reportFailure('Could not load the service list', error);
+      },
+    );
+    feedRef.current = next;
+    void next.start();
+    return () => {
+      next.dispose();
+      if (feedRef.current === next) feedRef.current = null;
+    };
+  }, [store]);
+
+  const [progress, setProgress] = useState<ProgressMap>(NO_PROGRESS);
+  useEvent('services:progress', (event) => setProgress((m) => applyProgress(m, event, Date.now())));
+  const hasProgress = progress.size > 0;
+  useEffect(() => {
+    if (!hasProgress) return undefined;
+    const timer = setInterval(() => setProgress((m) => pruneProgress(m, Date.now())), 1000);
+    return () => clearInterval(timer);
+  }, [hasProgress]);
+
+  const [filterText, setFilterText] = useState('');
+  const filter = useDeferredValue(filterText);
+  const [sort, setSort] = useState<ServiceSort | null>(null);
+  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [startFor, setStartFor] = useState<string[] | null>(null);
+  const [wizard, setWizard] = useState<WizardState | null>(null);
+  const [onlySelected, setOnlySelected] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [revealKey, setRevealKey] = useState<string | null>(null);
+
+  // version is how the mutable store says "rebuild": read here on purpose.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort), [store, version, filter, sort]);
+  const serviceNames = useMemo(
+    () => [...store.all()].map((e) => e.row.name),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version],
   );
+  const selection = useMemo(
+    () => pruneSelection(rawSelection, (k) => store.get(k) !== undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rawSelection, store, version],
+  );
+
+  const filterRef = useRef<HTMLInputElement>(null);
+  const tableHostRef = useRef<HTMLDivElement>(null);
+  const detailsRef = useRef<HTMLElement>(null);
+  const filterId = useId();
+
+  // Ctrl+F focuses the filter from anywhere in the view (only the shown tab's view is mounted).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'f' || event.key === 'F')) {
+        event.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusTable = () => tableHostRef.current?.querySelector<HTMLElement>('[data-testid="service-table"]')?.focus();
+
+  // The selected services in the shown order (so a bulk action runs top to bottom as the admin sees them).
+  const selectedEntries: ServiceEntry[] = rows.filter((e) => selection.selected.has(e.key));
+  const offScreen = [...selection.selected].filter((k) => !rows.some((e) => e.key === k)).map((k) => store.get(k));
+  for (const e of offScreen) if (e) selectedEntries.push(e);
+  const selectedRows = selectedEntries.map((e) => e.row);
+
+  const detailKey =
+    selection.focus !== null && selection.selected.has(selection.focus)
+      ? selection.focus
+      : selection.selected.size === 1
+        ? ([...selection.selected][0] ?? null)
+        : null;
+  const detailEntry = detailKey === null ? undefined : store.get(detailKey);
+  const single = selectedEntries.length === 1 ? selectedEntries[0] : undefined;
+
+  const copyText = useCallback((text: string, what: string) => {
+    void request('desktop:copyText', { text }).then((result) => {
+      if (result.ok) setNotice(`Copied ${what}.`);
+      else reportFailure(`Could not copy ${what}`, result.error);
+    });
+  }, []);
+
+  const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = []) => {
+    if (names.length === 0) return;
+    if (names.length > MAX_SERVICE_TARGETS) {
+      pushToast({ tone: 'error', title: `Could not ${VERB_WORDS[verb].verb} ${names.length} services`, message: `At most ${MAX_SERVICE_TARGETS} services can be controlled at once; select fewer.` });
+      return;
+    }
+    setNotice(`${VERB_WORDS[verb].label.replace('…', '')}: ${subjectOf(names)}…`);
+    const result =
+      verb === 'start'
+        ? await request('services:start', args.length > 0 ? { names, arguments: args } : { names })
+        : await request(`services:${verb}`, { names });
+    if (!result.ok) {
+      const toast = callFailureToastFor(VERB_WORDS[verb].verb, subjectOf(names), result.error);
+      if (toast) pushToast(toast);
+      setNotice(toast ? '' : 'Cancelled: nothing was changed.');
+      return;
+    }
+    const outcome = summarizeServiceResults(verb, result.value.results);
+    const cancelled = outcome.cancelled > 0 ? ` Cancelled for ${outcome.cancelled}.` : '';
+    if (outcome.toast?.tone === 'info') setNotice(`${outcome.toast.title}.${cancelled}`);
+    else {
+      setNotice(cancelled.trim());
+      if (outcome.toast) pushToast(outcome.toast);
+    }
+  }, []);
+
+  /** A control from the toolbar or the menu: on the selected services whose state allows it. */
+  const control = (verb: ServiceVerb) => {
+    const { targets, skipped } = eligibleTargets(selectedRows, verb);
+    if (targets.length === 0) return;
+    if (verb === 'start') {
+      setStartFor(targets.map((r) => r.name));
+      return;
+    }
+    void runControl(verb, targets.map((r) => r.name)).then(() => {
+      if (skipped.length > 0) setNotice((n) => `${n} Skipped ${subjectOf(skipped.map((r) => r.name))}: their state does not allow it.`.trim());
+    });
+  };
+
+  const openEdit = (name: string) => {
+    setNotice(`Reading the configuration of ${name}…`);
+    void request('services:getDefinition', { name }).then((result) => {
+      if (!result.ok) {
+        setNotice('');
+        reportFailure(`Could not read the configuration of ${name}`, result.error);
+        return;
+      }
+      setNotice('');
+      setWizard({ mode: { kind: 'edit', name: result.value.name }, initial: formFromDefinition(result.value) });
+    });
+  };
+
+  const uninstall = (name: string) => {
+    setNotice(`Uninstalling ${name}: confirm in the main window…`);
+    void request('services:uninstall', { name }).then((result) => {
+      if (!result.ok) {
+        if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+        else {
+          setNotice('');
+          reportFailure(`Could not uninstall ${name}`, result.error);
+        }
+        return;
+      }
+      if (result.value.markedForDelete && !result.value.deleted) {
+        setNotice('');
+        pushToast({
+          tone: 'info',
+          title: `${name} is marked for deletion`,
+          message: 'Windows deletes it once every handle to it is closed (services.msc or another tool may hold one); a restart always completes it.',
+        });
+      } else setNotice(`Uninstalled ${name}.`);
+    });
+  };
+
+  const fixPath = (name: string) => {
+    void request('services:fixUnquotedPath', { name }).then((result) => {
+      if (result.ok) setNotice(`Quoted the path of ${name}: ${result.value.after}`);
+      else if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+      else reportFailure(`Could not quote the path of ${name}`, result.error);
+    });
+  };
+
+  const fetchPlan = useCallback((req: ServiceChangeRequestValue) => request('services:plan', req), []);
+
+  const applyWizard = async (state: WizardState, definition: ServiceDefinitionValue): Promise<ApplyOutcome> => {
+    const result =
+      state.mode.kind === 'install'
+        ? await request('services:install', { definition })
+        : await request('services:edit', { name: state.mode.name, definition });
+    if (!result.ok) return result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'failed', error: result.error };
+    setWizard(null);
+    if ('name' in result.value) {
+      const key = serviceKey(result.value.name);
+      setSelection({ selected: new Set([key]), anchor: key, focus: key });
+      setRevealKey(key);
+      setNotice(`Installed ${result.value.name}.`);
+    } else {
+      const changed = result.value.changed;
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}.`);
+    }
+    focusTable();
+    return { status: 'done' };
+  };
+
+  const onCommand = (command: ServiceTableCommand) => {
+    if (command === 'details') {
+      detailsRef.current?.focus();
+      return;
+    }
+    if (selectedEntries.length > 0) copyText(serviceRowsAsText(selectedEntries), selectedEntries.length === 1 ? 'the row' : `${selectedEntries.length} rows`);
+  };
+
+  const onContextMenu = useCallback((at: { x: number; y: number }, key: string) => {
+    setSelection((current) => (current.selected.has(key) ? { ...current, focus: key } : { selected: new Set([key]), anchor: key, focus: key }));
+    setMenuAt(at);
+  }, []);
+
+  const allowed = Object.fromEntries(SERVICE_VERBS.map((v) => [v, selectedRows.some((r) => canControl(r, v))])) as { [V in ServiceVerb]: boolean };
+  const names = selectedRows.map((r) => r.name);
+  const menuHandlers: ServiceMenuHandlers = {
+    onControl: control,
+    onEdit: () => single && openEdit(single.row.name),
+    onUninstall: () => single && uninstall(single.row.name),
+    onFixPath: () => single && fixPath(single.row.name),
+    onCopyName: () => names.length > 0 && copyText(names.join('\r\n'), names.length === 1 ? 'the name' : `${names.length} names`),
+    onCopyRows: () => onCommand('copy'),
+    onClose: () => {
+      setMenuAt(null);
+      focusTable();
+    },
+  };
+
+  const total = store.size;
+  const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filter, store.pollIntervalMs);
+
+  return (
+    <div className="services">
+      <div className="processes__toolbar" role="toolbar" aria-label="Service list">
+        <label htmlFor={filterId} className="visually-hidden">
+          Filter services
+        </label>
+        <input
+          ref={filterRef}
+          id={filterId}
+          type="search"
+          className="processes__filter"
+          data-testid="service-filter"
+          placeholder="Filter: name, display name, account, path, description, PID (Ctrl+F)"
+          aria-keyshortcuts="Control+F"
+          value={filterText}
+          onChange={(e) => setFilterText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filterText !== '') {
+              e.preventDefault();
+              setFilterText('');
+            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              focusTable();
+            }
+          }}
+        />
+        <div className="toolbar-group" role="group" aria-label="Control">
+          {SERVICE_VERBS.map((verb) => (
+            <button key={verb} type="button" disabled={!allowed[verb]} onClick={() => control(verb)} data-testid={`service-${verb}`}>
+              {VERB_WORDS[verb].label}
+            </button>
+          ))}
+        </div>
+        <div className="toolbar-group" role="group" aria-label="Configuration">
+          <button type="button" onClick={() => setWizard({ mode: { kind: 'install' }, initial: emptyForm() })} data-testid="service-new">
+            New service…
+          </button>
+          <button type="button" disabled={!single} onClick={() => single && openEdit(single.row.name)} data-testid="service-edit">
+            Edit…
+          </button>
+          <button type="button" disabled={!single} onClick={() => single && uninstall(single.row.name)} data-testid="service-uninstall">
+            Uninstall…
+          </button>
+        </div>
+        <span className="processes__count" data-testid="service-count" data-total={total} data-shown={rows.length}>
+          {filter.trim() !== '' ? `${rows.length} of ${total} services` : `${total} services`}
+        </span>
+      </div>
+      <p role="status" className="status-line" data-testid="services-status">
+        {statusText}
+        {notice ? <span className="processes__notice">{` ${notice}`}</span> : null}
+      </p>
+      <div className="processes__body">
+        <div className="processes__table" ref={tableHostRef}>
+          {feed.status === 'loading' && store.seq === null ? (
+            <p className="processes__empty">Loading the service list…</p>
+          ) : feed.status === 'failed' && store.seq === null ? (
+            <div className="processes__empty">
+              <p>{`The service list could not be loaded: ${feed.error?.message ?? 'no reason given'}.`}</p>
+              <button type="button" onClick={() => void feedRef.current?.resync()}>
+                Try loading the service list again
+              </button>
+            </div>
+          ) : rows.length === 0 ? (
+            <div className="processes__empty">
+              <p>{filter.trim() !== '' ? `No service matches “${filter.trim()}”.` : 'Main reported no services.'}</p>
+              {filter.trim() !== '' ? (
+                <button type="button" onClick={() => setFilterText('')}>
+                  Clear the filter
+                </button>
+              ) : null}
+            </div>
+          ) : (
+            <ServiceTable
+              rows={rows}
+              version={version}
+              progress={progress}
+              sort={sort}
+              onSortChange={setSort}
+              selection={selection}
+              onSelectionChange={setSelection}
+              onContextMenu={onContextMenu}
+              onCommand={onCommand}
+              onShowProcess={onShowProcess}
+              revealKey={revealKey}
+            />
+          )}
+        </div>
+        <ServiceDetails
+          ref={detailsRef}
+          row={detailEntry?.row}
+          selectedCount={selection.selected.size}
+          progress={detailKey === null ? undefined : progress.get(detailKey)}
+          onShowProcess={onShowProcess}
+          onFixPath={fixPath}
+          onCopy={copyText}
+        />
+      </div>
+      <ServiceTimeline
+        entries={store.timeline}
+        selectedName={detailEntry?.row.name ?? null}
+        onlySelected={onlySelected}
+        onOnlySelectedChange={setOnlySelected}
+      />
+      {menuAt ? (
+        <ServiceMenu
+          at={menuAt}
+          model={{ subject: subjectOf(names), count: names.length, allowed, single: single !== undefined, unquoted: single?.row.unquotedPath === true }}
+          handlers={menuHandlers}
+        />
+      ) : null}
+      {startFor ? (
+        <StartDialog
+          subject={subjectOf(startFor)}
+          onStart={(args) => {
+            const targets = startFor;
+            setStartFor(null);
+            focusTable();
+            void runControl('start', targets, args);
+          }}
+          onCancel={() => {
+            setStartFor(null);
+            focusTable();
+          }}
+        />
+      ) : null}
+      {wizard ? (
+        <ServiceWizard
+          mode={wizard.mode}
+          initial={wizard.initial}
+          serviceNames={serviceNames}
+          fetchPlan={fetchPlan}
+          onApply={(definition) => applyWizard(wizard, definition)}
+          onCancel={() => {
+            setWizard(null);
+            focusTable();
+          }}
+          onCopy={copyText}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The status line: what the list is doing now. */
+export function describeServicesStatus(status: FeedStatus, error: ApiError | null, total: number, shown: number, filter: string, pollIntervalMs: number): string {
+  if (status === 'loading') return total === 0 ? 'Loading the service list…' : 'Resynchronising with the main process…';
+  if (status === 'failed') return `The service list could not be refreshed: ${error?.message ?? 'no reason given'}.`;
+  const live = pollIntervalMs > 0 ? `Live: the SCM is read every ${formatInterval(pollIntervalMs)}.` : 'Live.';
+  return filter.trim() !== '' ? `${live} Showing ${shown} of ${total}.` : live;
 }

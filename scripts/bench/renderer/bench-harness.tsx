@@ -13,7 +13,7 @@ import type { ProcessColumn } from '../../../src-preload/contract/process-fields
 import { ProcessTable } from '../../../src-renderer/processes/ProcessTable';
 import type { SortSpec } from '../../../src-renderer/processes/process-rows';
 import { ProcessStore } from '../../../src-renderer/processes/process-store';
-import { EMPTY_SELECTION, type Selection } from '../../../src-renderer/processes/selection';
+import { EMPTY_SELECTION, type Selection } from '../../../src-renderer/shared/selection';
 import { useDisplayRows } from '../../../src-renderer/processes/use-display-rows';
 import { SyntheticProcesses } from './synthetic-processes';
 import '../../../src-renderer/styles.css';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceCollector, TIMELINE_LIMIT } from './service-collector';
+import { ServiceCollector, summarizeUnreadable, TIMELINE_LIMIT } from './service-collector';
 import { FakeScm } from './test-doubles';
 
 function collectorWith(scm: FakeScm) {
@@ -138,5 +138,18 @@ describe('ServiceCollector', () => {
     expect(timeline).toHaveLength(TIMELINE_LIMIT);
     expect(timeline[0]?.text).toBe('entry 25');
     expect(timeline.at(-1)?.id).toBeGreaterThan(timeline[0]!.id);
+  });
+});
+
+describe('summarizeUnreadable', () => {
+  it('names the parts that failed the same way once, without repeating the service name', () => {
+    const lines = [
+      'delayed auto-start: QueryServiceConfig2W(Svc) failed: Invalid level. (error 124)',
+      'triggers: QueryServiceConfig2W(Svc) failed: Invalid level. (error 124)',
+      'description: QueryServiceConfig2W(Svc) failed: Access is denied. (error 5)',
+    ];
+    expect(summarizeUnreadable(lines, 'Svc')).toBe(
+      'delayed auto-start, triggers: QueryServiceConfig2W failed: Invalid level. (error 124); description: QueryServiceConfig2W failed: Access is denied. (error 5)',
+    );
   });
 });

@@ -64,6 +64,21 @@ function sameRow(a: ServiceRowValue, b: ServiceRowValue): boolean {
 }
 
 /**
+ * "part: API(name) failed: text (error N)" lines, grouped by their failure so that Wine's four identical
+ * "Invalid level (124)" answers read as one sentence naming the four parts.
+ */
+export function summarizeUnreadable(lines: readonly string[], name: string): string {
+  const byFailure = new Map<string, string[]>();
+  for (const line of lines) {
+    const at = line.indexOf(': ');
+    const part = at > 0 ? line.slice(0, at) : '';
+    const failure = (at > 0 ? line.slice(at + 2) : line).replace(`(${name})`, '');
+    byFailure.set(failure, [...(byFailure.get(failure) ?? []), part]);
+  }
+  return [...byFailure].map(([failure, parts]) => `${parts.filter(Boolean).join(', ')}: ${failure}`).join('; ');
+}
+
+/**
  * The Services table: one EnumServicesStatusExW per poll; each service's configuration read on first sight
  * and again only when its status changes or the console edits it (never per poll for all services).
  * Compares each poll with the last and reports rows that changed, services that went, and what happened
@@ -181,7 +196,7 @@ export class ServiceCollector {
   private readConfig(name: string): { config: ServiceConfig | null; configError: string | null } {
     try {
       const config = this.manager.config(name);
-      return { config, configError: config.unreadable.length ? config.unreadable.join('; ') : null };
+      return { config, configError: config.unreadable.length ? summarizeUnreadable(config.unreadable, name) : null };
     } catch (err) {
       return { config: null, configError: (err as AppError).message ?? String(err) };
     }

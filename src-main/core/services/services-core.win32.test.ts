@@ -28,15 +28,22 @@ beforeEach(() => {
 afterEach(async () => {
   await core?.stop();
   core = undefined;
+  const leftovers: string[] = [];
   for (const name of installedHere.splice(0)) {
     try {
-      if (win32ServiceManager.status(name).state !== 'stopped') win32ServiceManager.control(name, 'stop');
-      for (let i = 0; i < 100 && win32ServiceManager.status(name).state !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 50));
+      // A start-pending service refuses stop (1061): wait for the stalled test service to give up by itself.
+      let state = win32ServiceManager.status(name).state;
+      if (state === 'running' || state === 'paused') win32ServiceManager.control(name, 'stop');
+      for (let i = 0; i < 300 && state !== 'stopped'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = win32ServiceManager.status(name).state;
+      }
       win32ServiceManager.remove(name);
-    } catch {
-      // already gone
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'NOT_FOUND') leftovers.push(`${name}: ${String(err)}`);
     }
   }
+  assert.deepEqual(leftovers, [], 'every service a test installed is removed');
   assert.deepEqual(await removeTestServices(), []);
   fs.rmSync(dataFolder, { recursive: true, force: true });
   assert.equal(handleLedger.openCount(), 0, 'every handle opened was closed');

@@ -1,7 +1,8 @@
 /**
- * Multi-select in the Processes table, as in Explorer and System Informer: click selects one, Ctrl+click
- * toggles, Shift+click selects the range from the anchor; arrows move (Shift extends, Ctrl moves focus
- * only), Space toggles, Ctrl+A selects all. Rows are named by their store key. Pure, so it is unit tested.
+ * Multi-select in the console's tables (processes, services), as in Explorer and System Informer: click
+ * selects one, Ctrl+click toggles, Shift+click selects the range from the anchor; arrows move (Shift
+ * extends, Ctrl moves focus only), Space toggles, Ctrl+A selects all. Rows are named by their store key.
+ * Pure, so it is unit tested.
  */
 
 /** The selection: selected keys, the anchor of a Shift range, and the focused (active) row. */
@@ -100,7 +101,7 @@ export function selectAll(sel: Selection, order: readonly string[]): Selection {
 }
 
 /**
- * Drops keys the store no longer holds (a process left and its red refresh ended). Returns the same object
+ * Drops keys the store no longer holds (a process left and its red refresh ended, a service was deleted). Returns the same object
  * when nothing changed, so React does not re-render for nothing.
  */
 export function pruneSelection(sel: Selection, exists: (key: string) => boolean): Selection {

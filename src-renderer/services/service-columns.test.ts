@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { deriveServiceRows, serviceExitCodeText, serviceRowsAsText, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
+import { ServiceStore } from './service-store';
+import { testService, testServiceSnapshot } from './test-services';
+
+describe('startTypeLabel', () => {
+  it('words every start type as services.msc does, with delayed and trigger', () => {
+    const t = (startType: Parameters<typeof startTypeLabel>[0]['startType'], delayedAutoStart: boolean | null = false, triggered: boolean | null = false) =>
+      startTypeLabel({ startType, delayedAutoStart, triggered });
+    expect(t('automatic')).toBe('Automatic');
+    expect(t('automatic', true)).toBe('Automatic (delayed)');
+    expect(t('automatic', false, true)).toBe('Automatic (trigger)');
+    expect(t('automatic', true, true)).toBe('Automatic (delayed, trigger)');
+    expect(t('manual', false, true)).toBe('Manual (trigger)');
+    expect(t('manual', true)).toBe('Manual');
+    expect(t('disabled', null, true)).toBe('Disabled');
+    expect(t('boot')).toBe('Boot');
+    expect(t('system')).toBe('System');
+    expect(t(null)).toBe('—');
+  });
+});
+
+describe('columns', () => {
+  it('shows the service-specific exit code only with ERROR_SERVICE_SPECIFIC_ERROR', () => {
+    expect(serviceExitCodeText({ win32ExitCode: 1066, serviceSpecificExitCode: 3 })).toBe('3');
+    expect(serviceExitCodeText({ win32ExitCode: 0, serviceSpecificExitCode: 3 })).toBe('—');
+  });
+
+  it('reads states, error control and missing values in the admin words', () => {
+    const row = testService('A', { state: 'startPending', errorControl: null, pid: null, account: null });
+    expect(SERVICE_COLUMN_SPECS.state.text(row)).toBe('Start pending');
+    expect(SERVICE_COLUMN_SPECS.errorControl.text(row)).toBe('—');
+    expect(SERVICE_COLUMN_SPECS.pid.text(row)).toBe('—');
+    expect(SERVICE_COLUMN_SPECS.account.text(row)).toBe('—');
+  });
+});
+
+describe('deriveServiceRows', () => {
+  const store = new ServiceStore();
+  store.applySnapshot(
+    testServiceSnapshot(1, [
+      testService('bravo', { pid: 300, account: 'NT AUTHORITY\\LocalService' }),
+      testService('Alpha', { pid: null, state: 'stopped' }),
+      testService('charlie', { pid: 20, description: 'Prints documents' }),
+    ]),
+  );
+
+  it('sorts by name case-insensitively by default', () => {
+    expect(deriveServiceRows(store.all(), '', null).map((e) => e.row.name)).toEqual(['Alpha', 'bravo', 'charlie']);
+  });
+
+  it('sorts numbers as numbers with missing values last in both directions', () => {
+    expect(deriveServiceRows(store.all(), '', { column: 'pid', desc: false }).map((e) => e.row.name)).toEqual(['charlie', 'bravo', 'Alpha']);
+    expect(deriveServiceRows(store.all(), '', { column: 'pid', desc: true }).map((e) => e.row.name)).toEqual(['bravo', 'charlie', 'Alpha']);
+  });
+
+  it('filters on every term over name, account, description and PID', () => {
+    expect(deriveServiceRows(store.all(), 'localservice', null).map((e) => e.row.name)).toEqual(['bravo']);
+    expect(deriveServiceRows(store.all(), 'prints DOC', null).map((e) => e.row.name)).toEqual(['charlie']);
+    expect(deriveServiceRows(store.all(), '300', null).map((e) => e.row.name)).toEqual(['bravo']);
+  });
+
+  it('copies rows as tab-separated cell text', () => {
+    const text = serviceRowsAsText(deriveServiceRows(store.all(), 'alpha', null));
+    expect(text.split('\t').slice(0, 3)).toEqual(['Alpha', 'Alpha display', 'Stopped']);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The Services table's columns (header, width, value and text of a cell) and the admin's words for the
+ * SCM's values: states, start types (with "delayed" and "trigger" as services.msc shows them), error
+ * control, service kinds. Pure, so labels and sorting are unit tested.
+ */
+import type {
+  ERROR_CONTROLS,
+  SERVICE_KINDS,
+  SERVICE_STATES,
+  STARTUP_CHOICES,
+  ServiceRowValue,
+} from '../../src-preload/contract/service-schemas';
+import { NO_VALUE } from '../lib/format';
+import type { ServiceEntry } from './service-store';
+
+type ServiceState = (typeof SERVICE_STATES)[number];
+type ErrorControl = (typeof ERROR_CONTROLS)[number];
+type StartupChoice = (typeof STARTUP_CHOICES)[number];
+type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** ERROR_SERVICE_SPECIFIC_ERROR: the service-specific exit code means something only with this Win32 exit code. */
+export const ERROR_SERVICE_SPECIFIC_ERROR = 1066;
+
+/** Service states as services.msc words them. */
+export const STATE_LABELS: { readonly [S in ServiceState]: string } = {
+  stopped: 'Stopped',
+  startPending: 'Start pending',
+  stopPending: 'Stop pending',
+  running: 'Running',
+  continuePending: 'Continue pending',
+  pausePending: 'Pause pending',
+  paused: 'Paused',
+};
+
+/** True for the states a service passes through while a control is under way. */
+export function isPendingState(state: ServiceState): boolean {
+  return state === 'startPending' || state === 'stopPending' || state === 'continuePending' || state === 'pausePending';
+}
+
+/** Error control (what Windows does at boot when the service fails to start). */
+export const ERROR_CONTROL_LABELS: { readonly [E in ErrorControl]: string } = {
+  ignore: 'Ignore',
+  normal: 'Normal',
+  severe: 'Severe',
+  critical: 'Critical',
+};
+
+/** The startup choices of the install and edit forms. */
+export const STARTUP_LABELS: { readonly [S in StartupChoice]: string } = {
+  automatic: 'Automatic',
+  automaticDelayed: 'Automatic (delayed start)',
+  manual: 'Manual',
+  disabled: 'Disabled',
+};
+
+/** Service kinds (the service type's main bits). */
+export const KIND_LABELS: { readonly [K in ServiceKind]: string } = {
+  kernelDriver: 'Kernel driver',
+  fileSystemDriver: 'File system driver',
+  ownProcess: 'Own process',
+  shareProcess: 'Shared process',
+  userOwnProcess: 'Per-user, own process',
+  userShareProcess: 'Per-user, shared process',
+  other: 'Other',
+};
+
+/**
+ * The start type as an admin reads it: "Automatic (delayed)", "Automatic (trigger)", "Automatic (delayed,
+ * trigger)", "Manual (trigger)", "Manual", "Disabled", "Boot", "System"; "—" until the configuration is read.
+ * Delayed auto-start applies to automatic services only (SERVICE_DELAYED_AUTO_START_INFO is ignored otherwise).
+ */
+export function startTypeLabel(row: Pick<ServiceRowValue, 'startType' | 'delayedAutoStart' | 'triggered'>): string {
+  if (row.startType === null) return NO_VALUE;
+  const base = { boot: 'Boot', system: 'System', automatic: 'Automatic', manual: 'Manual', disabled: 'Disabled' }[row.startType];
+  const notes: string[] = [];
+  if (row.startType === 'automatic' && row.delayedAutoStart === true) notes.push('delayed');
+  if ((row.startType === 'automatic' || row.startType === 'manual') && row.triggered === true) notes.push('trigger');
+  return notes.length > 0 ? `${base} (${notes.join(', ')})` : base;
+}
+
+/** The service-specific exit code, shown only when the Win32 exit code says it carries meaning. */
+export function serviceExitCodeText(row: Pick<ServiceRowValue, 'win32ExitCode' | 'serviceSpecificExitCode'>): string {
+  return row.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? String(row.serviceSpecificExitCode) : NO_VALUE;
+}
+
+/** The table's columns, in order. */
+export const SERVICE_COLUMNS = [
+  'name',
+  'displayName',
+  'state',
+  'startType',
+  'account',
+  'pid',
+  'binaryPath',
+  'description',
+  'errorControl',
+  'win32ExitCode',
+  'serviceExitCode',
+] as const;
+
+/** One column id. */
+export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
+
+/** A raw cell value, what sorting compares. */
+export type ServiceCellValue = string | number | null;
+
+/** How one column looks and reads. */
+export interface ServiceColumnSpec {
+  readonly id: ServiceColumn;
+  readonly label: string;
+  readonly kind: 'text' | 'number';
+  /** Width in px; the grid lays columns out on these. */
+  readonly width: number;
+  value(row: ServiceRowValue): ServiceCellValue;
+  text(row: ServiceRowValue): string;
+}
+
+function textOrDash(value: string | null): string {
+  return value === null || value === '' ? NO_VALUE : value;
+}
+
+function spec(
+  id: ServiceColumn,
+  label: string,
+  kind: 'text' | 'number',
+  width: number,
+  value: (row: ServiceRowValue) => ServiceCellValue,
+  text: (row: ServiceRowValue) => string = (row) => {
+    const v = value(row);
+    return v === null ? NO_VALUE : String(v);
+  },
+): ServiceColumnSpec {
+  return { id, label, kind, width, value, text };
+}
+
+/** Every column, by id. */
+export const SERVICE_COLUMN_SPECS: { readonly [C in ServiceColumn]: ServiceColumnSpec } = {
+  name: spec('name', 'Name', 'text', 200, (r) => r.name),
+  displayName: spec('displayName', 'Display name', 'text', 240, (r) => r.displayName, (r) => textOrDash(r.displayName)),
+  state: spec('state', 'State', 'text', 150, (r) => STATE_LABELS[r.state]),
+  startType: spec('startType', 'Start type', 'text', 170, (r) => (r.startType === null ? null : startTypeLabel(r))),
+  account: spec('account', 'Account', 'text', 200, (r) => r.account, (r) => textOrDash(r.account)),
+  pid: spec('pid', 'PID', 'number', 72, (r) => r.pid),
+  binaryPath: spec('binaryPath', 'Binary path', 'text', 380, (r) => r.binaryPath, (r) => textOrDash(r.binaryPath)),
+  description: spec('description', 'Description', 'text', 360, (r) => r.description, (r) => textOrDash(r.description)),
+  errorControl: spec('errorControl', 'Error control', 'text', 100, (r) => (r.errorControl === null ? null : ERROR_CONTROL_LABELS[r.errorControl])),
+  win32ExitCode: spec('win32ExitCode', 'Win32 exit code', 'number', 118, (r) => r.win32ExitCode),
+  serviceExitCode: spec(
+    'serviceExitCode',
+    'Service exit code',
+    'number',
+    126,
+    (r) => (r.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? r.serviceSpecificExitCode : null),
+    serviceExitCodeText,
+  ),
+};
+
+/** True for a known column id. */
+export function isServiceColumn(id: string): id is ServiceColumn {
+  return (SERVICE_COLUMNS as readonly string[]).includes(id);
+}
+
+/** The CSS grid track list of the columns. */
+export function serviceGridTemplate(columns: readonly ServiceColumn[] = SERVICE_COLUMNS): string {
+  return columns.map((c) => `${SERVICE_COLUMN_SPECS[c].width}px`).join(' ');
+}
+
+/** One column, one direction; null keeps the natural order (by name). */
+export interface ServiceSort {
+  readonly column: ServiceColumn;
+  readonly desc: boolean;
+}
+
+function byName(a: ServiceEntry, b: ServiceEntry): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** The comparator for a sort: missing values last in both directions; ties by name, so rows do not jump. */
+export function serviceComparator(sort: ServiceSort | null): (a: ServiceEntry, b: ServiceEntry) => number {
+  if (!sort || sort.column === 'name') {
+    const dir = sort?.desc ? -1 : 1;
+    return (a, b) => byName(a, b) * dir;
+  }
+  const s = SERVICE_COLUMN_SPECS[sort.column];
+  const dir = sort.desc ? -1 : 1;
+  return (a, b) => {
+    const x = s.value(a.row);
+    const y = s.value(b.row);
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).toLowerCase().localeCompare(String(y).toLowerCase());
+    return c * dir || byName(a, b);
+  };
+}
+
+/** The filter's terms: lower-cased, split on white space; every term must match. */
+export function serviceFilterTerms(filter: string): string[] {
+  return filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
+}
+
+/** The rows to show, in order: those matching every filter term (name, display name, account, path, description, PID), sorted. */
+export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null): ServiceEntry[] {
+  const terms = serviceFilterTerms(filter);
+  const shown: ServiceEntry[] = [];
+  for (const e of entries) if (terms.every((t) => e.search.includes(t))) shown.push(e);
+  return shown.sort(serviceComparator(sort));
+}
+
+/** Rows as tab-separated text of what the cells show (Ctrl+C, "Copy rows"), one line per row. */
+export function serviceRowsAsText(entries: readonly ServiceEntry[]): string {
+  return entries
+    .map((e) => SERVICE_COLUMNS.map((c) => SERVICE_COLUMN_SPECS[c].text(e.row).replace(/[\t\r\n]+/g, ' ')).join('\t'))
+    .join('\r\n');
+}
