@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ActionResults } from '../../../src-preload/contract/schemas';
 import { AppError } from '../app-error';
 import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
-import { ProcessActions, withoutBidiControls } from './process-actions';
+import { withoutBidiControls } from '../dialog-text';
+import { ProcessActions } from './process-actions';
 import { ProcessCollector } from './process-collector';
 import { raw, RecordingControl, ScriptedSource } from './test-doubles';
 

@@ -1,6 +1,7 @@
 import type { ActionResultsValue, ProcessKeyValue, ProcessRowValue } from '../../../src-preload/contract/schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
+import { withoutBidiControls } from '../dialog-text';
 import { isCriticalProcess } from './critical-processes';
 import type { ProcessCollector } from './process-collector';
 import { descendantsFirst } from './process-tree';
@@ -24,12 +25,6 @@ export interface ProcessActionRequest {
 export const TERMINATED_BY_ADMIN_EXIT_CODE = 1;
 
 const LISTED_IN_DIALOG = 15;
-
-/**
- * Names and paths come from the processes themselves: drop bidi controls (U+200E/F, U+202A-202E,
- * U+2066-2069) so a name cannot be made to read as another process in the confirmation dialog.
- */
-export const withoutBidiControls = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
 /** What an action needs of a process: its identity, and what the dialog and the critical rule show. */
 type ActionTarget = Pick<ProcessRowValue, 'pid' | 'createTime' | 'name' | 'imagePath' | 'critical'>;

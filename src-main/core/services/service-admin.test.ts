@@ -194,3 +194,14 @@ describe('ServiceAdmin edit of recovery', () => {
     expect(withAction.plan.changes.map((c) => [c.field, c.before])).toEqual([['recovery', '(could not be read)']]);
   });
 });
+
+describe('ServiceAdmin dialogs', () => {
+  it('shows names and command lines from the SCM without bidi controls or line breaks', async () => {
+    const scm = new FakeScm().add('Agent', { displayName: 'Agent\u202Eexe.dab' }, { binaryPath: 'C:\\Tools\\agent.exe\r\nOK to uninstall' });
+    const { admin } = setup(scm);
+    const no = desktop(false);
+    await expect(admin.uninstall('Agent', no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(no.prompts[0]?.message).toBe("Uninstall 'Agentexe.dab' (Agent)?");
+    expect(no.prompts[0]?.detail).toContain('Command line: C:\\Tools\\agent.exe  OK to uninstall');
+  });
+});

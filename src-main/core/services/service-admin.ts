@@ -1,6 +1,7 @@
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
+import { dialogLine } from '../dialog-text';
 import { quotedPathFix } from './binary-path';
 import { scConfigCommand, scDeleteCommand } from './sc-command';
 import type { ServiceCollector } from './service-collector';
@@ -21,7 +22,8 @@ export interface AuditRecord {
 
 export type Audit = (record: AuditRecord) => void;
 
-const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${c.before || '(empty)'} -> ${c.after || '(empty)'}`).join('\n');
+const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${dialogLine(c.before) || '(empty)'} -> ${dialogLine(c.after) || '(empty)'}`).join('\n');
+const commandsText = (plan: ServicePlanValue) => plan.commands.map(dialogLine).join('\n');
 
 /**
  * Installs, edits, uninstalls and fixes services for the admin. Every change is planned by the same code
@@ -60,8 +62,8 @@ export class ServiceAdmin {
     if (!install) throw new AppError('INTERNAL', 'install plan has no steps');
     const confirmed = await desktop.confirm({
       title: 'Install service',
-      message: `Install the service '${definition.name}'? Its program runs as ${install.create.account ?? 'LocalSystem'}.`,
-      detail: `Equivalent commands:\n${plan.commands.join('\n')}`,
+      message: `Install the service '${dialogLine(definition.name)}'? Its program runs as ${dialogLine(install.create.account ?? 'LocalSystem')}.`,
+      detail: `Command line: ${dialogLine(plan.binaryPath)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Install',
       destructive: false,
     });
@@ -94,8 +96,8 @@ export class ServiceAdmin {
     if (!change || plan.changes.length === 0) return { changed: [] };
     const confirmed = await desktop.confirm({
       title: 'Change service',
-      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${name}'?`,
-      detail: `${changesText(plan)}\n\nEquivalent commands:\n${plan.commands.join('\n')}`,
+      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${dialogLine(name)}'?`,
+      detail: `${changesText(plan)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Apply',
       destructive: false,
     });
@@ -125,12 +127,12 @@ export class ServiceAdmin {
     const dependents = this.collector.dependentsOf(row.name).filter((d) => (this.collector.find(d)?.state ?? 'stopped') !== 'stopped');
     const confirmed = await desktop.confirm({
       title: 'Uninstall service',
-      message: `Uninstall '${row.displayName || row.name}' (${row.name})?`,
+      message: `Uninstall '${dialogLine(row.displayName || row.name)}' (${dialogLine(row.name)})?`,
       detail: [
         running ? `It is ${row.state} and will be stopped first.` : 'It is stopped.',
-        dependents.length ? `These running services depend on it and will be stopped first: ${dependents.join(', ')}.` : '',
-        `Command line: ${row.binaryPath ?? '(unknown)'}`,
-        `Equivalent command: ${scDeleteCommand(row.name)}`,
+        dependents.length ? `These running services depend on it and will be stopped first: ${dependents.map(dialogLine).join(', ')}.` : '',
+        `Command line: ${dialogLine(row.binaryPath ?? '(unknown)')}`,
+        `Equivalent command: ${dialogLine(scDeleteCommand(row.name))}`,
         'The program files are not deleted.',
       ]
         .filter(Boolean)
@@ -166,8 +168,8 @@ export class ServiceAdmin {
     const command = scConfigCommand(canonical, { binaryPath: after }) ?? '';
     const confirmed = await desktop.confirm({
       title: 'Quote the service path',
-      message: `Quote the program path of '${canonical}'?`,
-      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${before}\nAfter:  ${after}\n\nEquivalent command:\n${command}\n\nThe change applies the next time the service starts.`,
+      message: `Quote the program path of '${dialogLine(canonical)}'?`,
+      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${dialogLine(before)}\nAfter:  ${dialogLine(after)}\n\nEquivalent command:\n${dialogLine(command)}\n\nThe change applies the next time the service starts.`,
       confirmLabel: 'Quote the path',
       destructive: false,
     });

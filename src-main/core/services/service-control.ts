@@ -1,6 +1,7 @@
 import type { ServiceActionResultsValue, ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
+import { dialogLine } from '../dialog-text';
 import { stopOrder } from './dependency-cycles';
 import type { ServiceCollector } from './service-collector';
 import { errorValue, serviceError } from './service-errors';
@@ -81,8 +82,8 @@ export class ServiceControl {
     if (dependents.length && !alreadyConfirmed) {
       const confirmed = await desktop.confirm({
         title: 'Stop dependent services',
-        message: `${dependents.length === 1 ? 'One running service depends' : `${dependents.length} running services depend`} on '${name}'. Stop ${dependents.length === 1 ? 'it' : 'them'} first?`,
-        detail: `They will be stopped in this order, then '${name}':\n${dependents.map((d, i) => `${i + 1}. ${this.label(d)}`).join('\n')}`,
+        message: `${dependents.length === 1 ? 'One running service depends' : `${dependents.length} running services depend`} on '${dialogLine(name)}'. Stop ${dependents.length === 1 ? 'it' : 'them'} first?`,
+        detail: `They will be stopped in this order, then '${dialogLine(name)}':\n${dependents.map((d, i) => `${i + 1}. ${this.label(d)}`).join('\n')}`,
         confirmLabel: 'Stop all',
         destructive: true,
       });
@@ -214,6 +215,6 @@ export class ServiceControl {
 
   private label(name: string): string {
     const row = this.collector.find(name);
-    return row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name;
+    return dialogLine(row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name);
   }
 }
