@@ -426,6 +426,12 @@ int main(void) {
   FIELD(SERVICE_STATUS, dwWaitHint);
   end_struct();
 
+  STRUCT(ENUM_SERVICE_STATUSW);
+  FIELD(ENUM_SERVICE_STATUSW, lpServiceName);
+  FIELD(ENUM_SERVICE_STATUSW, lpDisplayName);
+  FIELD(ENUM_SERVICE_STATUSW, ServiceStatus);
+  end_struct();
+
   STRUCT(QUERY_SERVICE_CONFIGW);
   FIELD(QUERY_SERVICE_CONFIGW, dwServiceType);
   FIELD(QUERY_SERVICE_CONFIGW, dwStartType);

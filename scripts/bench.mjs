@@ -122,7 +122,8 @@ console.log(`  ours per poll            ${sv.oursMsPerPoll.toFixed(2)} ms (EnumS
 console.log(`  raw C, same call         ${sv.floorMsPerCall.toFixed(2)} ms`);
 console.log(`  ratio ours / floor       ${sv.ratioToFloor.toFixed(2)}x`);
 console.log(`  Win32 calls per poll     ${sv.win32CallsPerSteadyPoll.toFixed(2)} (config reads ${sv.configReadsPerSteadyPoll.toFixed(2)}); deltas sent when nothing changed: ${sv.deltasInSteadyState}`);
-console.log(`  start-up                 first poll ${sv.firstPollMs.toFixed(0)} ms with ${sv.firstPollConfigReads} config reads; resync ${sv.resyncBytes} bytes`);
+console.log(`  start-up                 ${sv.configReadsAtStart} config reads in ${sv.startSlices} slices, longest ${sv.longestStartSliceMs.toFixed(0)} ms (first poll ${sv.firstPollMs.toFixed(0)} ms, all in ${sv.startFillMs.toFixed(0)} ms)`);
+console.log(`  resync                   ${sv.resyncBytes} bytes`);
 console.log('Push through the host (the same dispatcher and events Electron uses)');
 console.log(`  performance:changed      ${p.eventBytesPerTick} bytes/tick`);
 console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);

@@ -59,9 +59,23 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const serviceClock = new RefreshClock(serviceTable.pollIntervalMs, initial.refresh.paused, (err) =>
     logger.error('services poll failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
+  // Configurations of newly seen services are read in short slices, each its own task, so the first poll
+  // of a machine's few hundred services never holds the main thread for long.
+  let filling: ReturnType<typeof setTimeout> | undefined;
+  const fillConfigs = () => {
+    filling = undefined;
+    try {
+      const delta = serviceTable.readUnread(Date.now());
+      if (delta) emit('services:changed', delta);
+    } catch (err) {
+      logger.error('reading service configurations failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+    if (serviceTable.configsPending()) filling = setTimeout(fillConfigs, 0);
+  };
   const pollServices = (now: number) => {
     const delta = serviceTable.poll(now);
     if (delta) emit('services:changed', delta);
+    if (serviceTable.configsPending() && filling === undefined) filling = setTimeout(fillConfigs, 0);
   };
   serviceClock.onTick(pollServices);
   // Never holds a password: plans and records carry account names only.
@@ -154,6 +168,8 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     stop: async () => {
       await clock.stop();
       await serviceClock.stop();
+      clearTimeout(filling);
+      filling = undefined;
     },
   };
 }

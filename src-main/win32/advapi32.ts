@@ -334,6 +334,18 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
    * "DeleteService function (winsvc.h)": marks the service for deletion; it goes once it has stopped
    * and every handle to it is closed (until then 1072, ERROR_SERVICE_MARKED_FOR_DELETE). Needs DELETE.
    */
+  /**
+   * "EnumDependentServicesW function (winsvc.h)": the services that depend on this one, directly or not,
+   * as ENUM_SERVICE_STATUSW entries "in reverse order of their start order" - the order to stop them in.
+   * Too small a buffer: ERROR_MORE_DATA with `needed` set. Needs SERVICE_ENUMERATE_DEPENDENTS.
+   */
+  EnumDependentServicesW: stdcall<(service: Pointer, state: number, buffer: Buffer, size: number, needed: [number], returned: [number]) => number>(
+    lib,
+    'EnumDependentServicesW',
+    BOOL,
+    [HANDLE, DWORD, PVOID, DWORD, koffi.out(koffi.pointer(DWORD)), koffi.out(koffi.pointer(DWORD))],
+  ),
+
   DeleteService: stdcall<(service: Pointer) => number>(lib, 'DeleteService', BOOL, [HANDLE]),
 }));
 

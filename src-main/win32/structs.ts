@@ -395,6 +395,16 @@ export const SERVICE_STATUS = koffi.struct({
 });
 
 /**
+ * ENUM_SERVICE_STATUSW (winsvc.h): one entry of EnumDependentServicesW; the names point to strings after
+ * the entries in the same buffer.
+ */
+export const ENUM_SERVICE_STATUSW = koffi.struct({
+  lpServiceName: PVOID,
+  lpDisplayName: PVOID,
+  ServiceStatus: SERVICE_STATUS,
+});
+
+/**
  * QUERY_SERVICE_CONFIGW (winsvc.h) from QueryServiceConfigW; the strings point into the same buffer.
  * lpDependencies is a MULTI_SZ (load-order groups prefixed with SC_GROUP_IDENTIFIER, '+').
  */

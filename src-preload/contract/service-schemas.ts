@@ -31,8 +31,22 @@ export const MAX_SERVICE_NAME = 256;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 
+/**
+ * Text typed into the install and edit forms: also no bidi or line-separator characters, so what the
+ * main process's confirmation shows is exactly what the SCM will store.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const PLAIN_TEXT = /^[^\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]*$/;
+/** Free text (description, reboot message): line breaks allowed, bidi controls not. */
+const NO_BIDI = /^[^\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+
 /** A name of an existing service, as given to start/stop/edit (the install form validates new names further). */
 export const ServiceName = z.string().min(1).max(MAX_SERVICE_NAME).regex(NO_CONTROL_CHARS, 'no control characters');
+/**
+ * A name as the SCM reports it: CreateServiceW refuses only '/' and '\\', so a listed name may hold any other
+ * character; the console shows it (dialogs strip what could mislead) rather than dropping the whole table.
+ */
+export const ScmName = z.string().min(1).max(MAX_SERVICE_NAME);
 
 const Millis = z.number().int().nonnegative();
 const ExitCode = z.number().int().nonnegative().max(0xffff_ffff);
@@ -52,7 +66,7 @@ export const RecoveryPolicyValue = z.strictObject({
 
 /** One row of the Services table: status every poll, configuration read on first sight and after changes. */
 export const ServiceRow = z.strictObject({
-  name: ServiceName,
+  name: ScmName,
   displayName: z.string().max(MAX_SERVICE_NAME),
   kind: z.enum(SERVICE_KINDS),
   typeBits: z.number().int().nonnegative(),
@@ -76,7 +90,7 @@ export const ServiceRow = z.strictObject({
   loadOrderGroup: z.string().max(1024).nullable(),
   dependencies: z.array(z.string().max(MAX_SERVICE_NAME + 1)).max(1024),
   /** Services whose dependencies name this one (from the configurations already read). */
-  dependents: z.array(ServiceName).max(4096),
+  dependents: z.array(ScmName).max(4096),
   recovery: RecoveryPolicyValue.nullable(),
   recoveryOnNonCrashFailures: z.boolean().nullable(),
   /** Why some of the configuration could not be read, else null. */
@@ -89,7 +103,7 @@ export const TimelineEntry = z.strictObject({
   /** Increases by one per entry. */
   id: z.number().int().nonnegative(),
   time: z.number().nonnegative(),
-  service: ServiceName,
+  service: ScmName,
   kind: z.enum(TIMELINE_KINDS),
   /** One sentence, e.g. "Stopped with exit code 1066 (service-specific 3)". */
   text: z.string().max(4096),
@@ -114,13 +128,13 @@ export const ServiceDelta = z.strictObject({
   baseSeq: z.number().int().nonnegative(),
   time: z.number().nonnegative(),
   upserted: z.array(ServiceRow).max(20_000),
-  removed: z.array(ServiceName).max(20_000),
+  removed: z.array(ScmName).max(20_000),
   timeline: z.array(TimelineEntry).max(2000),
 });
 
 /** Pushed while a control the admin asked for waits on a pending service (several times a second). */
 export const ServiceProgress = z.strictObject({
-  name: ServiceName,
+  name: ScmName,
   verb: z.enum(SERVICE_CONTROL_VERBS),
   state: z.enum(SERVICE_STATES),
   checkPoint: z.number().int().nonnegative(),
@@ -140,7 +154,7 @@ export const ServiceAccount = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('user'),
     /** DOMAIN\\user, .\\user or user@domain; a gMSA ends in $ and has no password. */
-    name: z.string().min(1).max(512).regex(NO_CONTROL_CHARS),
+    name: z.string().min(1).max(512).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
     /** Passed straight to the SCM, never logged or stored; when editing, absent = keep the current password. */
     password: z.string().max(512).optional(),
   }),
@@ -148,16 +162,16 @@ export const ServiceAccount = z.discriminatedUnion('kind', [
 
 /** A service as the install and edit forms describe it. */
 export const ServiceDefinition = z.strictObject({
-  name: ServiceName,
-  displayName: z.string().min(1).max(MAX_SERVICE_NAME).regex(NO_CONTROL_CHARS),
+  name: ServiceName.regex(PLAIN_TEXT, 'no bidi or line-separator characters'),
+  displayName: z.string().min(1).max(MAX_SERVICE_NAME).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
   /** The program, unquoted: the console quotes it (and each argument) when it builds the command line. */
-  program: z.string().min(1).max(32_767).regex(NO_CONTROL_CHARS),
-  arguments: z.array(z.string().max(8191).regex(NO_CONTROL_CHARS)).max(64),
+  program: z.string().min(1).max(32_767).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
+  arguments: z.array(z.string().max(8191).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters')).max(64),
   startup: z.enum(STARTUP_CHOICES),
   errorControl: z.enum(ERROR_CONTROLS),
   account: ServiceAccount,
   dependencies: z.array(ServiceName).max(64),
-  description: z.string().max(8192),
+  description: z.string().max(8192).regex(NO_BIDI, 'no bidi control characters'),
   recovery: z.strictObject({
     actions: z
       .array(z.strictObject({ type: z.enum(RECOVERY_ACTION_TYPES), delaySeconds: z.number().int().min(0).max(7 * 86_400) }))
@@ -165,8 +179,8 @@ export const ServiceDefinition = z.strictObject({
     /** null = never reset the failure count. */
     resetPeriodSeconds: z.number().int().min(0).max(365 * 86_400).nullable(),
     /** The program a runCommand action runs (a command line, as sc failure command= takes it). */
-    command: z.string().max(8191).regex(NO_CONTROL_CHARS),
-    rebootMessage: z.string().max(1024),
+    command: z.string().max(8191).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
+    rebootMessage: z.string().max(1024).regex(NO_BIDI, 'no bidi control characters'),
     /** "Enable actions for stops with errors" (SERVICE_CONFIG_FAILURE_ACTIONS_FLAG). */
     onNonCrashFailures: z.boolean(),
   }),
@@ -195,7 +209,7 @@ export const ServiceActionResults = z.strictObject({
   results: z
     .array(
       z.strictObject({
-        name: ServiceName,
+        name: ScmName,
         ok: z.boolean(),
         /** The state the service ended in (or was last seen in). */
         state: z.enum(SERVICE_STATES).nullable(),
@@ -204,7 +218,8 @@ export const ServiceActionResults = z.strictObject({
           .optional(),
       }),
     )
-    .max(256),
+    // 64 services, each with its dependents stopped and started again.
+    .max(4096),
 });
 
 export const serviceChannelSchemas = {

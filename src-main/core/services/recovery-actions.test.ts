@@ -92,8 +92,14 @@ describe('recoveryProblems', () => {
 describe('describeRecovery', () => {
   test('reads like services.msc', () => {
     expect(describeRecovery(toRecoveryPolicy(form()), true)).toBe(
-      '1st: restart after 60 s; 2nd: restart after 120 s; then: run a program after 0 s; reset after 1 day; also on stops with errors',
+      '1st: restart after 60 s; 2nd: restart after 120 s; then: run a program after 0 s; reset after 1 day; program: "C:\\Program Files\\Ops\\notify.exe" --svc x; also on stops with errors',
     );
+  });
+
+  test('names the program and the reboot message, so changing only them shows as a change', () => {
+    const base = toRecoveryPolicy(form());
+    expect(describeRecovery({ ...base, command: 'C:\\other.exe' }, true)).not.toBe(describeRecovery(base, true));
+    expect(describeRecovery({ resetPeriodSeconds: 0, rebootMessage: 'Going down', command: '', actions: [{ type: 'reboot', delayMs: 0 }] }, false)).toContain('reboot message: Going down');
   });
 
   test('one action applies to every failure; no action keeps no delay; never reset; the flag unknown', () => {

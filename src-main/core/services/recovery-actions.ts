@@ -126,6 +126,9 @@ export function describeRecovery(policy: RecoveryPolicy | null, onNonCrashFailur
     return `${label}: ${ACTION_TEXT[a.type]}${a.type === 'none' ? '' : ` after ${delayText(a.delayMs)}`}`;
   });
   parts.push(policy.resetPeriodSeconds === null ? 'never reset' : `reset after ${periodText(policy.resetPeriodSeconds)}`);
+  // The program is what an admin must see: it runs as the service's account when the service fails.
+  if (actions.some((a) => a.type === 'runCommand')) parts.push(`program: ${policy.command || '(none)'}`);
+  if (actions.some((a) => a.type === 'reboot') && policy.rebootMessage) parts.push(`reboot message: ${policy.rebootMessage}`);
   if (onNonCrashFailures === true) parts.push('also on stops with errors');
   else if (onNonCrashFailures === null) parts.push('stops with errors: unknown');
   return parts.join('; ');

@@ -49,7 +49,8 @@ describe('scCreateCommand', () => {
     expect(line).not.toContain('hunter2');
     expect(line).not.toContain('secret');
     expect(scArgv(line).slice(-4)).toEqual(['obj=', '.\\svc-user', 'password=', '********']);
-    expect(scArgv(scCreateCommand(service({ account: 'NT AUTHORITY\\LocalService', password: '' })))).toContain('password=');
+    // Built-in accounts have no password: sc.exe is shown none.
+    expect(scArgv(scCreateCommand(service({ account: 'NT AUTHORITY\\LocalService', password: '' })))).not.toContain('password=');
   });
 
   test('awkward paths reach sc.exe intact: quotes, trailing backslashes, empty arguments', () => {

@@ -43,7 +43,7 @@ export function scCreateCommand(s: NewService, options: { delayedAutoStart?: boo
   const start = s.startType === 'automatic' && options.delayedAutoStart ? 'delayed-auto' : START_VALUES[s.startType];
   const args = ['create', s.name, 'binPath=', s.binaryPath, 'DisplayName=', s.displayName, 'type=', 'own', 'start=', start, 'error=', ERROR_VALUES[s.errorControl]];
   if (s.account !== null) args.push('obj=', s.account);
-  if (s.password !== null) args.push('password=', PASSWORD_MASK);
+  if (s.password) args.push('password=', PASSWORD_MASK);
   if (s.dependencies.length) args.push('depend=', dependValue(s.dependencies));
   return scCommandLine(args);
 }
@@ -66,7 +66,7 @@ export function scConfigCommand(name: string, change: ServiceConfigChange): stri
   if (change.errorControl !== undefined) args.push('error=', ERROR_VALUES[change.errorControl]);
   if (change.logon !== undefined) {
     args.push('obj=', change.logon.account ?? 'LocalSystem');
-    if (change.logon.password !== null) args.push('password=', PASSWORD_MASK);
+    if (change.logon.password) args.push('password=', PASSWORD_MASK);
   }
   if (change.dependencies !== undefined) args.push('depend=', dependValue(change.dependencies));
   return args.length ? scCommandLine(['config', name, ...args]) : null;

@@ -205,3 +205,13 @@ describe('ServiceAdmin dialogs', () => {
     expect(no.prompts[0]?.detail).toContain('Command line: C:\\Tools\\agent.exe  OK to uninstall');
   });
 });
+
+describe('ServiceAdmin uninstall of a service already marked for deletion', () => {
+  it('reports it as marked for deletion, not as an error, and audits it as done', async () => {
+    const scm = new FakeScm().add('Agent');
+    const { admin, audits } = setup(scm);
+    scm.failNext = { method: 'remove', code: 1072 };
+    await expect(admin.uninstall('Agent', desktop(true))).resolves.toEqual({ deleted: false, markedForDelete: true });
+    expect(audits.at(-1)).toMatchObject({ action: 'uninstall', ok: true, text: expect.stringContaining('Marked for deletion') });
+  });
+});

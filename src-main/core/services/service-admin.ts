@@ -7,7 +7,7 @@ import { scConfigCommand, scDeleteCommand } from './sc-command';
 import type { ServiceCollector } from './service-collector';
 import type { ServiceControl } from './service-control';
 import { serviceError } from './service-errors';
-import type { ServiceManager } from './service-manager';
+import type { RecoveryPolicy, ServiceManager } from './service-manager';
 import { definitionFrom, planChange, type InstalledServices, type Planned } from './service-plan';
 
 /** One audit line: what an admin changed, before and after (never a password), and how it ended. */
@@ -22,8 +22,20 @@ export interface AuditRecord {
 
 export type Audit = (record: AuditRecord) => void;
 
-const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${dialogLine(c.before) || '(empty)'} -> ${dialogLine(c.after) || '(empty)'}`).join('\n');
-const commandsText = (plan: ServicePlanValue) => plan.commands.map(dialogLine).join('\n');
+/** DeleteService on a service already marked for deletion. */
+const ERROR_SERVICE_MARKED_FOR_DELETE = 1072;
+
+const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${shortLine(c.before) || '(empty)'} -> ${shortLine(c.after) || '(empty)'}`).join('\n');
+/** Long free text (a description can be 8,192 characters) would push what matters out of the dialog. */
+const DIALOG_LINE_MAX = 400;
+const shortLine = (text: string) => {
+  const line = dialogLine(text);
+  return line.length > DIALOG_LINE_MAX ? `${line.slice(0, DIALOG_LINE_MAX)}…` : line;
+};
+const commandsText = (plan: ServicePlanValue) => plan.commands.map(shortLine).join('\n');
+/** The recovery program, named at the top: it runs as the service's account whenever the service fails. */
+const failureProgram = (recovery: RecoveryPolicy | undefined) =>
+  recovery?.actions.some((a) => a.type === 'runCommand') ? `\nOn failure it runs: ${dialogLine(recovery.command)}` : '';
 
 /**
  * Installs, edits, uninstalls and fixes services for the admin. Every change is planned by the same code
@@ -63,7 +75,7 @@ export class ServiceAdmin {
     const confirmed = await desktop.confirm({
       title: 'Install service',
       message: `Install the service '${dialogLine(definition.name)}'? Its program runs as ${dialogLine(install.create.account ?? 'LocalSystem')}.`,
-      detail: `Command line: ${dialogLine(plan.binaryPath)}\n\nEquivalent commands:\n${commandsText(plan)}`,
+      detail: `Command line: ${dialogLine(plan.binaryPath)}${failureProgram(install.after.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Install',
       destructive: false,
     });
@@ -97,7 +109,7 @@ export class ServiceAdmin {
     const confirmed = await desktop.confirm({
       title: 'Change service',
       message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${dialogLine(name)}'?`,
-      detail: `${changesText(plan)}\n\nEquivalent commands:\n${commandsText(plan)}`,
+      detail: `${changesText(plan)}${failureProgram(change.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Apply',
       destructive: false,
     });
@@ -124,13 +136,13 @@ export class ServiceAdmin {
     const row = this.collector.find(name);
     if (!row) throw new AppError('NOT_FOUND', `There is no service named '${name}'.`);
     const running = row.state !== 'stopped';
-    const dependents = this.collector.dependentsOf(row.name).filter((d) => (this.collector.find(d)?.state ?? 'stopped') !== 'stopped');
+    const dependents = running ? this.control.runningDependents(row.name) : [];
     const confirmed = await desktop.confirm({
       title: 'Uninstall service',
       message: `Uninstall '${dialogLine(row.displayName || row.name)}' (${dialogLine(row.name)})?`,
       detail: [
         running ? `It is ${row.state} and will be stopped first.` : 'It is stopped.',
-        dependents.length ? `These running services depend on it and will be stopped first: ${dependents.map(dialogLine).join(', ')}.` : '',
+        dependents.length ? `These running services depend on it and will be stopped first, in this order: ${dependents.map(dialogLine).join(', ')}.` : '',
         `Command line: ${dialogLine(row.binaryPath ?? '(unknown)')}`,
         `Equivalent command: ${dialogLine(scDeleteCommand(row.name))}`,
         'The program files are not deleted.',
@@ -142,17 +154,31 @@ export class ServiceAdmin {
     });
     if (!confirmed) throw new AppError('CANCELLED', `Uninstalling '${row.name}' was cancelled; nothing was changed.`);
     const before = { state: row.state, binaryPath: row.binaryPath, startType: row.startType, account: row.account };
-    try {
-      if (running) await this.control.stopWithDependents(row.name, desktop, 'stop', true);
-      this.manager.remove(row.name);
-    } catch (err) {
-      const error = serviceError(row.name, err);
+    const fail = (error: unknown): never => {
       this.audit({ action: 'uninstall', service: row.name, before, ok: false, text: (error as Error).message });
       this.changed();
       throw error;
+    };
+    if (running) {
+      let chain: Awaited<ReturnType<ServiceControl['stopChain']>>;
+      try {
+        chain = await this.control.stopChain(row.name, dependents, 'stop');
+      } catch (err) {
+        return fail(serviceError(row.name, err));
+      }
+      const failure = chain.results.find((r) => !r.ok);
+      if (failure?.error) return fail(new AppError('CONFLICT', `Not uninstalled: ${failure.error.message}`, failure.error.win32Code));
+    }
+    let alreadyMarked = false;
+    try {
+      this.manager.remove(row.name);
+    } catch (err) {
+      // Already marked for deletion (by an earlier uninstall while something held it open): that is the outcome asked for.
+      if (err instanceof AppError && err.win32Code === ERROR_SERVICE_MARKED_FOR_DELETE) alreadyMarked = true;
+      else return fail(serviceError(row.name, err));
     }
     // DeleteService only marks it: the SCM removes it once every handle (ours are closed) is closed.
-    const stillListed = this.manager.enumerate().some((s) => s.name.toLowerCase() === row.name.toLowerCase());
+    const stillListed = alreadyMarked || this.manager.enumerate().some((s) => s.name.toLowerCase() === row.name.toLowerCase());
     const text = stillListed ? 'Marked for deletion; it goes once every program holding it open closes it, or at restart.' : 'Deleted.';
     this.audit({ action: 'uninstall', service: row.name, before, ok: true, text });
     this.changed();

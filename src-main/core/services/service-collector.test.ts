@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ServiceDelta, ServiceSnapshot } from '../../../src-preload/contract/service-schemas';
 import { ServiceCollector, summarizeUnreadable, TIMELINE_LIMIT } from './service-collector';
 import { FakeScm } from './test-doubles';
 
@@ -151,5 +152,51 @@ describe('summarizeUnreadable', () => {
     expect(summarizeUnreadable(lines, 'Svc')).toBe(
       'delayed auto-start, triggers: QueryServiceConfig2W failed: Invalid level. (error 124); description: QueryServiceConfig2W failed: Access is denied. (error 5)',
     );
+  });
+});
+
+describe('ServiceCollector rows stay within the contract', () => {
+  it('clips an oversized description and recovery list and keeps an odd name, so the delta stays valid', () => {
+    const scm = new FakeScm()
+      .add('Odd\u0007Name', {}, { description: 'x'.repeat(40_000), recovery: { resetPeriodSeconds: 0, rebootMessage: '', command: '', actions: Array.from({ length: 80 }, () => ({ type: 'restart' as const, delayMs: 1 })) } })
+      .add('Normal');
+    const collector = new ServiceCollector(scm);
+    const delta = collector.poll(1000);
+    expect(() => ServiceDelta.parse(delta)).not.toThrow();
+    const odd = collector.find('odd\u0007name');
+    expect(odd?.description).toHaveLength(32_768);
+    expect(odd?.recovery?.actions).toHaveLength(64);
+    expect(() => ServiceSnapshot.parse(collector.snapshot())).not.toThrow();
+  });
+});
+
+describe('ServiceCollector reads first-sight configurations in slices', () => {
+  it('reads at most its budget per call, sends each row again once its configuration is in, then polls with one call', () => {
+    let now = 0;
+    const scm = new FakeScm();
+    for (let i = 0; i < 10; i++) scm.add(`Svc${i}`, {}, { startType: 'automatic' });
+    const realConfig = scm.config.bind(scm);
+    scm.config = (name) => {
+      now += 10;
+      return realConfig(name);
+    };
+    const collector = new ServiceCollector(scm, 2000, () => now);
+    const first = collector.poll(0);
+    expect(first?.upserted).toHaveLength(10);
+    expect(scm.configReads).toBe(3);
+    expect(collector.configsPending()).toBe(true);
+    expect(first?.upserted.filter((r) => r.startType === 'automatic')).toHaveLength(3);
+    expect(() => ServiceDelta.parse(first)).not.toThrow();
+    const second = collector.readUnread(1);
+    expect(second).toMatchObject({ seq: 2, baseSeq: 1 });
+    expect(second?.upserted).toHaveLength(3);
+    collector.readUnread(2);
+    collector.readUnread(3);
+    expect(collector.configsPending()).toBe(false);
+    expect(collector.rows().every((r) => r.startType === 'automatic')).toBe(true);
+    expect(collector.readUnread(4)).toBeNull();
+    const calls = scm.calls;
+    expect(collector.poll(5)).toBeNull();
+    expect(scm.calls - calls).toBe(1);
   });
 });

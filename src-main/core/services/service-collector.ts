@@ -6,6 +6,11 @@ import type { ServiceConfig, ServiceManager, ServiceState, ServiceStatus } from 
 
 /** How often the SCM is polled by default: services change rarely, and polling at 1 Hz costs services.exe CPU. */
 export const SERVICE_POLL_MS = 2000;
+/**
+ * Configurations of services seen for the first time are read in slices of at most this long, so that
+ * start-up (a few hundred services, several SCM round trips each) never blocks the main thread for long.
+ */
+export const CONFIG_BUDGET_MS = 25;
 /** The timeline keeps this many entries (oldest dropped). */
 export const TIMELINE_LIMIT = 1000;
 
@@ -13,6 +18,10 @@ const SERVICE_ACCEPT_STOP = 0x1;
 const SERVICE_ACCEPT_PAUSE_CONTINUE = 0x2;
 /** Reported by services that were never started since boot; not a failure. */
 const ERROR_SERVICE_NEVER_STARTED = 1077;
+
+/** Text cut to the contract's bound (with an ellipsis), for the rare service whose strings run longer. */
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clipOrNull = (text: string | null | undefined, max: number) => (text === null || text === undefined ? null : clip(text, max));
 
 /** Names are case-insensitive in the SCM; keys are lower case, rows keep the SCM's case. */
 export const serviceKey = (name: string) => name.toLowerCase();
@@ -93,11 +102,40 @@ export class ServiceCollector {
   private seq = 0;
   private lastTime = 0;
   private polled = false;
+  /** Services seen but whose configuration is not read yet (keys), oldest first. */
+  private readonly unread = new Set<string>();
 
   constructor(
     private readonly manager: ServiceManager,
     readonly pollIntervalMs = SERVICE_POLL_MS,
+    private readonly clock: () => number = () => performance.now(),
   ) {}
+
+  /** True while some services' configurations are still to be read (see readUnread). */
+  configsPending(): boolean {
+    return this.unread.size > 0;
+  }
+
+  /**
+   * Reads configurations of newly seen services for at most `budgetMs`, then reports the rows that gained
+   * them. The core calls this again at once (off the current task) while configsPending().
+   */
+  readUnread(now: number, budgetMs = CONFIG_BUDGET_MS): ServiceDeltaValue | null {
+    const start = this.clock();
+    let read = 0;
+    for (const key of this.unread) {
+      if (read > 0 && this.clock() - start >= budgetMs) break;
+      this.unread.delete(key);
+      const entry = this.known.get(key);
+      if (!entry) continue;
+      const { config, configError } = this.readConfig(entry.status.name);
+      entry.config = config;
+      entry.configError = configError;
+      read++;
+    }
+    if (read) this.recomputeDependents();
+    return this.emit(now, []);
+  }
 
   /** Polls the SCM; returns what changed since the last poll, or null when nothing did. */
   poll(now: number): ServiceDeltaValue | null {
@@ -112,9 +150,8 @@ export class ServiceCollector {
       seen.add(key);
       const before = this.known.get(key);
       if (!before) {
-        const { config, configError } = this.readConfig(status.name);
-        this.known.set(key, { status, config, configError, row: null });
-        configsChanged = true;
+        this.known.set(key, { status, config: null, configError: null, row: null });
+        this.unread.add(key);
         if (!firstPoll) this.observe(now, status.name, 'installed', `Installed (${stateWords[status.state]}).`);
         continue;
       }
@@ -123,6 +160,7 @@ export class ServiceCollector {
         this.noteTransition(now, before.status, status);
         // A state change is when a configuration change made elsewhere (sc config, services.msc) is most
         // likely to matter; re-reading it only then keeps steady-state polls at one Win32 call.
+        this.unread.delete(key);
         const { config, configError } = this.readConfig(status.name);
         if (before.config && config) {
           const changed = configDifferences(before.config, config);
@@ -139,12 +177,22 @@ export class ServiceCollector {
     for (const [key, entry] of this.known) {
       if (seen.has(key)) continue;
       this.known.delete(key);
+      this.unread.delete(key);
       removed.push(entry.status.name);
       configsChanged = true;
       this.observe(now, entry.status.name, 'deleted', 'Deleted.');
     }
     if (configsChanged) this.recomputeDependents();
+    if (this.unread.size) return this.mergeDeltas(this.emit(now, removed), this.readUnread(now));
     return this.emit(now, removed);
+  }
+
+  /** Two consecutive deltas as one (the second's rows win). */
+  private mergeDeltas(a: ServiceDeltaValue | null, b: ServiceDeltaValue | null): ServiceDeltaValue | null {
+    if (!a || !b) return a ?? b;
+    const upserted = new Map([...a.upserted, ...b.upserted].map((r) => [serviceKey(r.name), r]));
+    this.seq = a.seq;
+    return { seq: a.seq, baseSeq: a.baseSeq, time: b.time, upserted: [...upserted.values()], removed: a.removed, timeline: [...a.timeline, ...b.timeline] };
   }
 
   /**
@@ -166,7 +214,7 @@ export class ServiceCollector {
 
   /** Records what an admin did through the console (the audit log has the same line, with before and after). */
   recordAdmin(now: number, service: string, text: string, ok: boolean): void {
-    this.push({ id: this.nextEntryId++, time: now, service, kind: 'admin', text, byAdmin: true, ok });
+    this.push({ id: this.nextEntryId++, time: now, service: clip(service, 256), kind: 'admin', text: clip(text, 4096), byAdmin: true, ok });
   }
 
   snapshot(): ServiceSnapshotValue {
@@ -232,7 +280,7 @@ export class ServiceCollector {
   }
 
   private observe(now: number, service: string, kind: TimelineKind, text: string): void {
-    this.push({ id: this.nextEntryId++, time: now, service, kind, text, byAdmin: false });
+    this.push({ id: this.nextEntryId++, time: now, service: clip(service, 256), kind, text: clip(text, 4096), byAdmin: false });
   }
 
   private push(entry: TimelineEntryValue): void {
@@ -258,10 +306,12 @@ export class ServiceCollector {
     return { seq: this.seq, baseSeq: this.seq - 1, time: now, upserted, removed, timeline };
   }
 
+  /** Every field within the contract's bounds, so one odd service can never make the whole table invalid. */
   private toRow({ status, config, configError }: Known): ServiceRowValue {
+    const recovery = config?.recovery ?? null;
     return {
-      name: status.name,
-      displayName: status.displayName || config?.displayName || '',
+      name: clip(status.name, 256),
+      displayName: clip(status.displayName || config?.displayName || '', 256),
       kind: status.kind,
       typeBits: status.typeBits,
       state: status.state,
@@ -276,15 +326,20 @@ export class ServiceCollector {
       delayedAutoStart: config?.delayedAutoStart ?? null,
       triggered: config?.triggered ?? null,
       errorControl: config?.errorControl ?? null,
-      account: config?.account ?? null,
-      binaryPath: config?.binaryPath ?? null,
-      description: config?.description ?? null,
-      loadOrderGroup: config?.loadOrderGroup ?? null,
-      dependencies: config?.dependencies ?? [],
-      dependents: this.dependentsOf(status.name),
-      recovery: config?.recovery ?? null,
+      account: clipOrNull(config?.account, 1024),
+      binaryPath: clipOrNull(config?.binaryPath, 32_768),
+      description: clipOrNull(config?.description, 32_768),
+      loadOrderGroup: clipOrNull(config?.loadOrderGroup, 1024),
+      dependencies: (config?.dependencies ?? []).slice(0, 1024).map((d) => clip(d, 257)),
+      dependents: this.dependentsOf(status.name).slice(0, 4096).map((d) => clip(d, 256)),
+      recovery: recovery && {
+        resetPeriodSeconds: recovery.resetPeriodSeconds,
+        rebootMessage: clip(recovery.rebootMessage, 32_768),
+        command: clip(recovery.command, 32_768),
+        actions: recovery.actions.slice(0, 64),
+      },
       recoveryOnNonCrashFailures: config?.recoveryOnNonCrashFailures ?? null,
-      configError,
+      configError: clipOrNull(configError, 4096),
       unquotedPath: config ? hasUnquotedPathRisk(config.binaryPath) : false,
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
+import { AppError } from '../app-error';
 import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
 import { ServiceCollector } from './service-collector';
 import { pollDelay, ServiceControl, type WaitTimers } from './service-control';
@@ -127,7 +128,7 @@ describe('ServiceControl', () => {
     expect(stop.results[0]?.error?.message).toContain('is not started');
   });
 
-  it('asks before stopping running dependents, stops them deepest first, and stops nothing when declined', async () => {
+  it('asks before stopping, naming the running dependents, stops them deepest first, and stops nothing when declined', async () => {
     const scm = new FakeScm()
       .add('Base', { state: 'running', pid: 1 })
       .add('Middle', { state: 'running', pid: 2 }, { dependencies: ['Base'] })
@@ -135,10 +136,10 @@ describe('ServiceControl', () => {
       .add('Idle', { state: 'stopped' }, { dependencies: ['Base'] });
     const { control } = setup(scm);
     const no = desktop(false);
-    const declined = await control.run('stop', ['Base'], no);
-    expect(declined.results[0]).toMatchObject({ name: 'Base', ok: false, error: { code: 'CANCELLED' } });
+    await expect(control.run('stop', ['Base'], no)).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(scm.log).toEqual([]);
-    expect(no.prompts[0]?.detail).toContain('1. Top display (Top)\n2. Middle display (Middle)');
+    expect(no.prompts[0]).toMatchObject({ title: 'Stop services', confirmLabel: 'Stop', destructive: true });
+    expect(no.prompts[0]?.detail).toContain('first stops, in this order: Top display (Top), Middle display (Middle)');
 
     const yes = desktop(true);
     const done = await control.run('stop', ['Base'], yes);
@@ -148,6 +149,85 @@ describe('ServiceControl', () => {
       ['Middle', true, 'stopped'],
       ['Base', true, 'stopped'],
     ]);
+  });
+
+  it('confirms a plain stop and a pause too, in one dialog for several services; start and continue are not asked', async () => {
+    const scm = new FakeScm().add('A', { state: 'running', pid: 1, controlsAccepted: 3 }).add('B', { state: 'running', pid: 2, controlsAccepted: 3 });
+    const { control } = setup(scm);
+    const yes = desktop(true);
+    await control.run('pause', ['A', 'B', 'a'], yes);
+    expect(yes.prompts).toHaveLength(1);
+    expect(yes.prompts[0]?.message).toBe('Pause 2 services?');
+    expect(scm.log).toEqual(['pause A', 'pause B']);
+    await control.run('continue', ['A', 'B'], yes);
+    expect(yes.prompts).toHaveLength(1);
+  });
+
+  it("uses the SCM's own list of running dependents when it gives one (groups and unread configurations included)", async () => {
+    const scm = new FakeScm().add('Base', { state: 'running', pid: 1 }).add('ViaGroup', { state: 'running', pid: 2 });
+    scm.scmDependents.set('base', ['ViaGroup']);
+    const { control } = setup(scm);
+    const yes = desktop(true);
+    await control.run('stop', ['Base'], yes);
+    expect(yes.prompts[0]?.detail).toContain('ViaGroup');
+    expect(scm.log).toEqual(['stop ViaGroup', 'stop Base']);
+  });
+
+  it('stops nothing when more services depend on it by the time it acts than were confirmed', async () => {
+    const scm = new FakeScm().add('Base', { state: 'running', pid: 1 }).add('Late', { state: 'running', pid: 2 });
+    const { control } = setup(scm);
+    const sneaky: DesktopPort = {
+      ...desktop(true),
+      confirm: async () => {
+        scm.scmDependents.set('base', ['Late']);
+        return true;
+      },
+    };
+    const { results } = await control.run('stop', ['Base'], sneaky);
+    expect(results).toMatchObject([{ name: 'Base', ok: false, error: { code: 'CONFLICT' } }]);
+    expect(scm.log).toEqual([]);
+  });
+
+  it('waits for a service that acknowledges a control late, instead of failing at once', async () => {
+    const scm = new FakeScm().add('Slow', { state: 'running', pid: 5, controlsAccepted: 3 });
+    scm.deferControls = true;
+    scm.scripts.set('slow', [{ state: 'running' }, { state: 'running' }, { state: 'pausePending', checkPoint: 1, waitHint: 1000 }, { state: 'paused' }]);
+    const { control } = setup(scm);
+    const { results } = await control.run('pause', ['Slow'], desktop(true));
+    expect(results).toEqual([{ name: 'Slow', ok: true, state: 'paused' }]);
+  });
+
+  it('gives up on a control never acknowledged, after a grace period', async () => {
+    const scm = new FakeScm().add('Deaf', { state: 'running', pid: 5, controlsAccepted: 3 });
+    scm.deferControls = true;
+    scm.scripts.set('deaf', [{ state: 'running' }]);
+    const { control, timers } = setup(scm);
+    const { results } = await control.run('pause', ['Deaf'], desktop(true));
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(timers.now()).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('a restart whose dependent will not stop starts again what it stopped and says why', async () => {
+    const scm = new FakeScm()
+      .add('Base', { state: 'running', pid: 1 })
+      .add('First', { state: 'running', pid: 2 }, { dependencies: ['Base'] })
+      .add('Stubborn', { state: 'running', pid: 3 }, { dependencies: ['Base'] });
+    scm.scmDependents.set('base', ['First', 'Stubborn']);
+    const { control } = setup(scm);
+    const realControl = scm.control.bind(scm);
+    scm.control = (name, c) => {
+      if (name === 'Stubborn') throw new AppError('WIN32', 'ControlService failed (1052)', 1052);
+      return realControl(name, c);
+    };
+    const { results } = await control.run('restart', ['Base'], desktop(true));
+    expect(results.map((r) => [r.name, r.ok])).toEqual([
+      ['First', true],
+      ['Stubborn', false],
+      ['Base', false],
+      ['First', true],
+    ]);
+    expect(scm.log).toEqual(['stop First', 'start First']);
+    expect(results[2]?.error?.message).toContain("dependent 'Stubborn' did not stop");
   });
 
   it('restarts a service and starts again the dependents it stopped, in reverse order', async () => {

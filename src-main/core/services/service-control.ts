@@ -3,7 +3,7 @@ import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import { stopOrder } from './dependency-cycles';
-import type { ServiceCollector } from './service-collector';
+import { serviceKey, type ServiceCollector } from './service-collector';
 import { errorValue, serviceError } from './service-errors';
 import type { ServiceManager, ServiceState, ServiceStatus } from './service-manager';
 
@@ -34,12 +34,31 @@ const PENDING: ReadonlySet<ServiceState> = new Set(['startPending', 'stopPending
 
 const GOAL: Record<'start' | 'stop' | 'pause' | 'continue', ServiceState> = { start: 'running', stop: 'stopped', pause: 'paused', continue: 'running' };
 
+/**
+ * A service may take a moment to acknowledge a control (its handler returns and reports the pending state
+ * from a worker thread): until then its state is what it was, and that is waited out this long.
+ */
+export const ACKNOWLEDGE_MS = 5000;
+
+/** Verbs the main process confirms, and how the dialog names them. */
+const CONFIRMED: Partial<Record<ServiceVerb, { title: string; button: string; note: string }>> = {
+  stop: { title: 'Stop services', button: 'Stop', note: '\n\nPrograms and other computers using these services lose them until they are started again.' },
+  pause: { title: 'Pause services', button: 'Pause', note: '\n\nA paused service keeps running but stops serving until it is continued.' },
+  restart: { title: 'Restart services', button: 'Restart', note: '\n\nEach is stopped (its running dependents first) and started again; the dependents are started again after it.' },
+};
+
+/** Each name once (the SCM compares names case-insensitively), in the order given. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(serviceKey(n)) && seen.add(serviceKey(n)));
+}
+
 export interface ControlEvents {
   progress(progress: ServiceProgressValue): void;
   /** After each finished control (so the table and timeline update at once, not at the next poll). */
   changed(): void;
   /** One line per admin action: the audit log and the timeline. */
-  audit(action: string, service: string, result: { ok: boolean; text: string }): void;
+  audit(action: string, service: string, result: { ok: boolean; text: string; before?: { state: ServiceState | null }; after?: { state: ServiceState } }): void;
 }
 
 type Result = ServiceActionResultsValue['results'][number];
@@ -59,14 +78,38 @@ export class ServiceControl {
   ) {}
 
   async run(verb: ServiceVerb, names: readonly string[], desktop: DesktopPort, args: readonly string[] = []): Promise<ServiceActionResultsValue> {
+    const targets = uniqueNames(names);
+    // Stopping, pausing or restarting a service can take a machine's defences or its network down: the main
+    // process asks first, naming every service that will stop (dependents included), and then stops no more.
+    const dependentsOf = new Map<string, string[]>();
+    const confirmation = CONFIRMED[verb];
+    if (confirmation) {
+      for (const name of targets) dependentsOf.set(serviceKey(name), verb === 'pause' ? [] : this.runningDependents(name));
+      const lines = targets.map((name) => {
+        const dependents = dependentsOf.get(serviceKey(name)) ?? [];
+        return `• ${this.label(name)}${dependents.length ? `\n    first stops, in this order: ${dependents.map((d) => this.label(d)).join(', ')}` : ''}`;
+      });
+      const confirmed = await desktop.confirm({
+        title: confirmation.title,
+        message: `${confirmation.button} ${targets.length === 1 ? `'${this.label(targets[0]!)}'` : `${targets.length} services`}?`,
+        detail: `${lines.join('\n')}${confirmation.note}`,
+        confirmLabel: confirmation.button,
+        destructive: true,
+      });
+      if (!confirmed) throw new AppError('CANCELLED', `${confirmation.title}: cancelled; nothing was changed.`);
+    }
     const results: Result[] = [];
-    for (const name of names) {
+    for (const name of targets) {
+      const before = this.lastState(name);
       try {
-        results.push(...(await this.one(verb, name, desktop, args)));
+        const outcome = await this.one(verb, name, args, dependentsOf.get(serviceKey(name)) ?? []);
+        results.push(...outcome);
+        const own = outcome.find((r) => r.name === name);
+        if (own && !own.ok && own.error) this.events.audit(verb, name, { ok: false, text: own.error.message, before: { state: before } });
       } catch (err) {
         const error = serviceError(name, err);
         results.push({ name, ok: false, state: this.lastState(name), error: errorValue(error) });
-        if (!(error instanceof AppError && error.code === 'CANCELLED')) this.events.audit(verb, name, { ok: false, text: errorValue(error).message });
+        this.events.audit(verb, name, { ok: false, text: errorValue(error).message, before: { state: before } });
       }
       this.events.changed();
     }
@@ -74,62 +117,90 @@ export class ServiceControl {
   }
 
   /**
-   * Stops `name` and, when the admin agrees, its running dependents first (deepest first). Returns the
-   * dependents stopped, so a restart can start them again. Throws CANCELLED when the admin declined.
+   * The running services to stop before `name`, deepest first: the SCM's own answer (EnumDependentServicesW,
+   * complete on Windows, groups included), else what the configurations read so far say (Wine answers none).
    */
-  async stopWithDependents(name: string, desktop: DesktopPort, verb: ServiceVerb = 'stop', alreadyConfirmed = false): Promise<{ dependents: string[]; results: Result[] }> {
-    const dependents = stopOrder(name, (n) => this.collector.dependentsOf(n).filter((d) => this.isActive(d)));
-    if (dependents.length && !alreadyConfirmed) {
-      const confirmed = await desktop.confirm({
-        title: 'Stop dependent services',
-        message: `${dependents.length === 1 ? 'One running service depends' : `${dependents.length} running services depend`} on '${dialogLine(name)}'. Stop ${dependents.length === 1 ? 'it' : 'them'} first?`,
-        detail: `They will be stopped in this order, then '${dialogLine(name)}':\n${dependents.map((d, i) => `${i + 1}. ${this.label(d)}`).join('\n')}`,
-        confirmLabel: 'Stop all',
-        destructive: true,
-      });
-      if (!confirmed) throw new AppError('CANCELLED', `Stopping '${name}' was cancelled; nothing was stopped.`);
+  runningDependents(name: string): string[] {
+    let fromScm: string[] = [];
+    try {
+      fromScm = this.manager.runningDependents(name);
+    } catch {
+      // An unknown or unreadable service: the configurations are all there is.
     }
-    const results: Result[] = [];
-    for (const dependent of dependents) {
-      const state = await this.control(dependent, 'stop', verb);
-      results.push({ name: dependent, ok: true, state });
-      this.events.audit('stop', dependent, { ok: true, text: `Stopped (a dependent of '${name}').` });
-    }
-    const state = this.lastState(name) === 'stopped' && verb === 'restart' ? 'stopped' : await this.control(name, 'stop', verb);
-    results.push({ name, ok: true, state });
-    return { dependents, results };
+    return fromScm.length ? fromScm : stopOrder(name, (n) => this.collector.dependentsOf(n).filter((d) => this.isActive(d)));
   }
 
-  private async one(verb: ServiceVerb, name: string, desktop: DesktopPort, args: readonly string[]): Promise<Result[]> {
+  /**
+   * Stops the `confirmed` dependents (deepest first), then `name`. Refuses with CONFLICT, stopping nothing,
+   * when more services now depend on it than the admin agreed to stop. Never throws for a service that
+   * fails to stop: the chain ends there and says which.
+   */
+  async stopChain(name: string, confirmed: readonly string[], verb: ServiceVerb): Promise<{ results: Result[]; stopped: string[]; failed: boolean }> {
+    const now = this.runningDependents(name);
+    const extra = now.filter((d) => !confirmed.some((c) => serviceKey(c) === serviceKey(d)));
+    if (extra.length) {
+      throw new AppError('CONFLICT', `More running services depend on '${name}' than were confirmed (${extra.join(', ')}); nothing was stopped. Try again.`);
+    }
+    const results: Result[] = [];
+    const stopped: string[] = [];
+    for (const service of [...now, name]) {
+      if (service === name && verb === 'restart' && this.lastState(name) === 'stopped') {
+        results.push({ name, ok: true, state: 'stopped' });
+        break;
+      }
+      const before = this.lastState(service);
+      try {
+        const state = await this.control(service, 'stop', verb);
+        stopped.push(service);
+        results.push({ name: service, ok: true, state });
+        this.events.audit('stop', service, { ok: true, text: service === name ? 'Stopped.' : `Stopped (it depends on '${name}').`, before: { state: before }, after: { state } });
+      } catch (err) {
+        const error = errorValue(serviceError(service, err));
+        results.push({ name: service, ok: false, state: this.lastState(service), error });
+        if (service !== name) {
+          results.push({ name, ok: false, state: this.lastState(name), error: { code: 'CONFLICT', message: `'${name}' was not stopped: its dependent '${service}' did not stop (${error.message})` } });
+        }
+        return { results, stopped, failed: true };
+      }
+    }
+    return { results, stopped, failed: false };
+  }
+
+  private async one(verb: ServiceVerb, name: string, args: readonly string[], dependents: readonly string[]): Promise<Result[]> {
+    const before = this.lastState(name);
     switch (verb) {
-      case 'start': {
-        const state = await this.control(name, 'start', verb, args);
-        this.events.audit('start', name, { ok: true, text: args.length ? `Started with ${args.length} argument(s).` : 'Started.' });
-        return [{ name, ok: true, state }];
-      }
-      case 'stop': {
-        const { results } = await this.stopWithDependents(name, desktop);
-        this.events.audit('stop', name, { ok: true, text: 'Stopped.' });
-        return results;
-      }
+      case 'start':
       case 'pause':
       case 'continue': {
-        const state = await this.control(name, verb, verb);
-        this.events.audit(verb, name, { ok: true, text: verb === 'pause' ? 'Paused.' : 'Continued.' });
+        const state = await this.control(name, verb, verb, verb === 'start' ? args : []);
+        const text = { start: args.length ? `Started with ${args.length} argument(s).` : 'Started.', pause: 'Paused.', continue: 'Continued.' }[verb];
+        this.events.audit(verb, name, { ok: true, text, before: { state: before }, after: { state } });
         return [{ name, ok: true, state }];
       }
+      case 'stop':
+        return (await this.stopChain(name, dependents, 'stop')).results;
       case 'restart': {
-        // Dependents that were running are started again afterwards, in reverse order, as services.msc does.
-        const { dependents } = await this.stopWithDependents(name, desktop, 'restart');
-        const results: Result[] = [{ name, ok: true, state: await this.control(name, 'start', 'restart', args) }];
-        for (const dependent of [...dependents].reverse()) {
+        const chain = await this.stopChain(name, dependents, 'restart');
+        const results = [...chain.results];
+        let started = false;
+        if (!chain.failed) {
+          try {
+            results.push({ name, ok: true, state: await this.control(name, 'start', 'restart', args) });
+            started = true;
+          } catch (err) {
+            results.push({ name, ok: false, state: this.lastState(name), error: errorValue(serviceError(name, err)) });
+          }
+        }
+        // Whatever happened, the dependents that were stopped for this restart are started again, in reverse
+        // order, as services.msc does (a dependent whose base is down fails with 1068, and says so).
+        for (const dependent of chain.stopped.filter((d) => d !== name).reverse()) {
           try {
             results.push({ name: dependent, ok: true, state: await this.control(dependent, 'start', 'restart') });
           } catch (err) {
             results.push({ name: dependent, ok: false, state: this.lastState(dependent), error: errorValue(serviceError(dependent, err)) });
           }
         }
-        this.events.audit('restart', name, { ok: true, text: dependents.length ? `Restarted with ${dependents.join(', ')}.` : 'Restarted.' });
+        if (started) this.events.audit('restart', name, { ok: true, text: chain.stopped.length > 1 ? `Restarted with ${chain.stopped.filter((d) => d !== name).join(', ')}.` : 'Restarted.', before: { state: before }, after: { state: 'running' } });
         return results;
       }
     }
@@ -137,6 +208,7 @@ export class ServiceControl {
 
   /** Sends one control (or StartServiceW) and waits for the service to settle. Returns the final state. */
   private async control(name: string, control: 'start' | 'stop' | 'pause' | 'continue', verb: ServiceVerb, args: readonly string[] = []): Promise<ServiceState> {
+    // (Starting waits for `running`; stopping for `stopped`; and so on.)
     let status: ServiceStatus;
     try {
       if (control === 'start') {
@@ -169,7 +241,10 @@ export class ServiceControl {
         lastCheckPoint = status.checkPoint;
         lastState = status.state;
       }
-      const settled = status.state === goal || !PENDING.has(status.state);
+      // Not moved from what it was right after the control: not acknowledged yet (a failed start is final).
+      const unacknowledged =
+        status.state !== goal && status.state === first.state && !PENDING.has(first.state) && !(goal === 'running' && status.win32ExitCode !== 0) && now - started < ACKNOWLEDGE_MS;
+      const settled = !unacknowledged && (status.state === goal || !PENDING.has(status.state));
       this.events.progress({
         name,
         verb,
@@ -181,6 +256,11 @@ export class ServiceControl {
         finished: settled,
       });
       if (status.state === goal) return goal;
+      if (unacknowledged) {
+        await this.timers.sleep(pollDelay(0));
+        status = this.query(name);
+        continue;
+      }
       if (!PENDING.has(status.state)) {
         if (goal === 'running' && status.state === 'stopped') {
           throw new AppError('WIN32', `'${name}' stopped instead of starting: exit code ${status.win32ExitCode}${status.serviceSpecificExitCode ? ` (service-specific ${status.serviceSpecificExitCode})` : ''}.`, status.win32ExitCode || undefined);
@@ -196,11 +276,15 @@ export class ServiceControl {
         );
       }
       await this.timers.sleep(pollDelay(status.waitHint));
-      try {
-        status = this.manager.status(name);
-      } catch (err) {
-        throw serviceError(name, err);
-      }
+      status = this.query(name);
+    }
+  }
+
+  private query(name: string): ServiceStatus {
+    try {
+      return this.manager.status(name);
+    } catch (err) {
+      throw serviceError(name, err);
     }
   }
 

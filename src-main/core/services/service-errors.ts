@@ -14,6 +14,7 @@ const WORDING: Record<number, { code: AppError['code']; text: (service: string) 
   1060: { code: 'NOT_FOUND', text: (s) => `There is no service named '${s}'.` },
   1061: { code: 'CONFLICT', text: (s) => `'${s}' cannot accept control messages right now (it is starting, stopping or pausing).` },
   1062: { code: 'CONFLICT', text: (s) => `'${s}' is not started.` },
+  1051: { code: 'CONFLICT', text: (s) => `Services that depend on '${s}' are running; stop them first.` },
   1068: { code: 'CONFLICT', text: (s) => `A service '${s}' depends on failed to start.` },
   1069: { code: 'WIN32', text: (s) => `'${s}' could not log on with its account (wrong password, or the account lacks "Log on as a service").` },
   1072: {

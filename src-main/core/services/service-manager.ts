@@ -114,7 +114,10 @@ export interface ServiceConfigChange {
   binaryPath?: string;
   startType?: 'automatic' | 'manual' | 'disabled';
   errorControl?: ErrorControl;
-  /** Account and password change together (the password alone may change when account is the same name). */
+  /**
+   * Account and password change together (the password alone may change when account is the same name);
+   * a user account with password null keeps the stored password.
+   */
   logon?: ServiceLogon;
   dependencies?: string[];
   description?: string;
@@ -128,14 +131,22 @@ export type ServiceControl = 'stop' | 'pause' | 'continue' | 'interrogate';
 export interface ServiceManager {
   /** Every Win32 service and driver with its status: one EnumServicesStatusExW call (a second only if the list grew). */
   enumerate(): ServiceStatus[];
-  /** QueryServiceStatusEx on one service. */
+  /** QueryServiceStatusEx on one service; `name` in the result is the name as given. */
   status(name: string): ServiceStatus;
   /** QueryServiceConfigW + QueryServiceConfig2W; parts that fail are null and listed in `unreadable`. */
   config(name: string): ServiceConfig;
   /** StartServiceW with arguments (argv[1..] of the service's ServiceMain). Returns at once; the state is then startPending. */
   start(name: string, args: readonly string[]): void;
-  /** ControlService; returns the status the SCM reported with it. */
+  /**
+   * ControlService; returns the status queried right after it on the same handle (ControlService's own
+   * SERVICE_STATUS has no PID).
+   */
   control(name: string, control: ServiceControl): ServiceStatus;
+  /**
+   * EnumDependentServicesW(SERVICE_ACTIVE): services that are not stopped and depend on `name`, directly or
+   * through others or a load-order group, in the order to stop them. (Wine answers none.)
+   */
+  runningDependents(name: string): string[];
   /** CreateServiceW, then nothing else: the core applies description, delayed start and recovery with change(). */
   create(service: NewService): void;
   change(name: string, change: ServiceConfigChange): void;

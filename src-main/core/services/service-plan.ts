@@ -5,6 +5,7 @@ import type {
   ServicePlanValue,
 } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
+import { withoutBidiControls } from '../dialog-text';
 import { buildCommandLine, programProblem, splitBinaryPath } from './binary-path';
 import { dependencyCycle, unknownDependencies } from './dependency-cycles';
 import { describeRecovery, fromRecoveryPolicy, recoveryProblems, toRecoveryPolicy } from './recovery-actions';
@@ -55,6 +56,13 @@ const STARTUP_TEXT: Record<ServiceDefinitionValue['startup'], string> = {
   disabled: 'Disabled',
 };
 
+/**
+ * The forms refuse control, bidi and line-separator characters (so a confirmation shows what is stored);
+ * an installed service that has them opens with spaces in their place, and keeps them unless that field is edited.
+ */
+// eslint-disable-next-line no-control-regex -- replacing control characters is the point
+const formText = (text: string) => text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, ' ');
+
 /** The edit form's starting point for an installed service. Drivers are not edited here. */
 export function definitionFrom(name: string, config: ServiceConfig): ServiceDefinitionValue {
   if (config.startType === 'boot' || config.startType === 'system' || config.kind === 'kernelDriver' || config.kind === 'fileSystemDriver') {
@@ -62,17 +70,18 @@ export function definitionFrom(name: string, config: ServiceConfig): ServiceDefi
   }
   // Read as Windows would run it: an unquoted path with spaces opens as one program (and is quoted if edited).
   const { program, arguments: args } = splitBinaryPath(config.binaryPath);
+  const recovery = fromRecoveryPolicy(config.recovery, config.recoveryOnNonCrashFailures);
   return {
     name,
-    displayName: config.displayName || name,
-    program,
-    arguments: args,
+    displayName: formText(config.displayName || name),
+    program: formText(program),
+    arguments: args.map(formText),
     startup: config.startType === 'automatic' && config.delayedAutoStart ? 'automaticDelayed' : config.startType,
     errorControl: config.errorControl,
-    account: accountFrom(config.account),
+    account: accountFrom(formText(config.account)),
     dependencies: [...config.dependencies],
-    description: config.description ?? '',
-    recovery: fromRecoveryPolicy(config.recovery, config.recoveryOnNonCrashFailures),
+    description: withoutBidiControls(config.description ?? '').slice(0, 8192),
+    recovery: { ...recovery, command: formText(recovery.command), rebootMessage: withoutBidiControls(recovery.rebootMessage) },
   };
 }
 

@@ -14,7 +14,7 @@ import { win32ServiceManager } from '../../win32/services';
 import { readServiceLog, removeTestServices, testServiceExe, uniqueTestServiceName } from '../../win32/services/test-services';
 import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
-import { silentLogger } from '../logger';
+import type { Logger } from '../logger';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -61,18 +61,27 @@ function desktopAnswering(answer: boolean): CallContext & { prompts: { title: st
   };
 }
 
+/** Every line the core logged, to prove what never appears in them. */
+const logged: string[] = [];
+const capturingLogger: Logger = {
+  info: (m, f) => void logged.push(JSON.stringify({ m, f })),
+  warn: (m, f) => void logged.push(JSON.stringify({ m, f })),
+  error: (m, f) => void logged.push(JSON.stringify({ m, f })),
+};
+
 async function startCore() {
+  logged.length = 0;
   core = await createConsoleCore({
     dataFolder,
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
     consolePids: new Set([process.pid]),
-    logger: silentLogger,
+    logger: capturingLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });
   await core.start();
-  return createDispatcher(core.handlers, silentLogger);
+  return createDispatcher(core.handlers, capturingLogger);
 }
 
 function definition(name: string, logFile: string): ServiceDefinitionValue {
@@ -188,6 +197,7 @@ describe('services through the core on Win32', () => {
     assert.ok(!JSON.stringify(installed).includes(secret));
     assert.ok(!JSON.stringify(yes.prompts).includes(secret));
     assert.ok(!JSON.stringify(events).includes(secret));
+    assert.ok(!logged.join('\n').includes(secret), 'the console log never holds the password');
     const audit = fs.readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8');
     assert.ok(audit.includes(name));
     assert.ok(!audit.includes(secret));

@@ -56,6 +56,10 @@ export class FakeScm implements ServiceManager {
   readonly log: string[] = [];
   calls = 0;
   configReads = 0;
+  /** What EnumDependentServicesW answers per service (lower-case key); none by default, as under Wine. */
+  readonly scmDependents = new Map<string, string[]>();
+  /** Controls are accepted but the service reports its pending state only later (through a script). */
+  deferControls = false;
   /** Makes the next call of that method throw this Win32 code. */
   failNext: { method: keyof ServiceManager; code: number } | null = null;
   private nextPid = 4000;
@@ -132,10 +136,17 @@ export class FakeScm implements ServiceManager {
     Object.assign(status, { state: 'startPending', checkPoint: 1, waitHint: 2000, pid: this.nextPid++, win32ExitCode: 0, serviceSpecificExitCode: 0 });
   }
 
+  runningDependents(name: string): string[] {
+    this.check('runningDependents');
+    this.get(name);
+    return [...(this.scmDependents.get(name.toLowerCase()) ?? [])];
+  }
+
   control(name: string, control: ServiceControl): ServiceStatus {
     this.check('control');
     const { status } = this.get(name);
     this.log.push(`${control} ${name}`);
+    if (this.deferControls) return { ...status, displayName: '' };
     if (control === 'stop') {
       if (status.state === 'stopped') throw scmError('ControlService', 1062);
       Object.assign(status, { state: 'stopPending', checkPoint: 1, waitHint: 2000 });

@@ -69,11 +69,12 @@ describe('ChangeServiceConfig2W structs', () => {
     expect(recoveryReboots(policy)).toBe(true);
   });
 
-  test('no actions and "never reset": cActions 0, a NULL array, INFINITE; empty strings still given', () => {
+  test('no actions and "never reset": cActions 0 with a non-NULL array (so Windows deletes the actions), INFINITE; empty strings still given', () => {
     const { info, parts } = encodeRecovery({ resetPeriodSeconds: null, rebootMessage: '', command: '', actions: [] });
     expect(info.readUInt32LE(L.resetPeriod)).toBe(0xffff_ffff);
     expect(info.readUInt32LE(L.actionCount)).toBe(0);
-    expect(info.readBigUInt64LE(L.actions)).toBe(0n);
+    expect(info.readBigUInt64LE(L.actions)).not.toBe(0n);
+    expect(pointee(info, L.actions, parts)).not.toBeNull();
     expect(pointee(info, L.command, parts)).not.toBeNull();
     expect(recoveryRestarts({ resetPeriodSeconds: null, rebootMessage: '', command: '', actions: [{ type: 'none', delayMs: 0 }] })).toBe(false);
   });

@@ -49,17 +49,20 @@ export function encodeBoolLevel(level: 'delayedAutoStart' | 'recoveryOnNonCrashF
 /**
  * SERVICE_FAILURE_ACTIONSW with its SC_ACTION array. The reboot message and command are always given
  * (an empty string clears them; NULL would keep the old ones), so what is written is exactly the policy.
- * No actions: cActions 0 and a NULL array, which MSDN says deletes the reset period and the actions.
+ * No actions: cActions 0 with a valid (one zeroed SC_ACTION) array. "SERVICE_FAILURE_ACTIONSW structure":
+ * "If this value [lpsaActions] is NULL, the cActions and dwResetPeriod members are ignored" (nothing would be
+ * cleared), while "If [cActions] is 0, but lpsaActions is not NULL, the reset period and array of failure
+ * actions are deleted."
  */
 export function encodeRecovery(policy: RecoveryPolicy): EncodedInfo {
   const info = Buffer.alloc(L.failureActionsSize);
   const rebootMessage = wideZ(policy.rebootMessage);
   const command = wideZ(policy.command);
-  const actions = policy.actions.length > 0 ? Buffer.alloc(policy.actions.length * L.actionSize) : null;
+  const actions = Buffer.alloc(Math.max(1, policy.actions.length) * L.actionSize);
   policy.actions.forEach((action, i) => {
     if (!Number.isInteger(action.delayMs) || action.delayMs < 0 || action.delayMs > 0xffff_ffff) throw new Error(`recovery action ${i + 1}: delay ${action.delayMs} ms is not a DWORD`);
-    actions?.writeInt32LE(recoveryActionValue(action.type), i * L.actionSize + L.actionType);
-    actions?.writeUInt32LE(action.delayMs, i * L.actionSize + L.actionDelay);
+    actions.writeInt32LE(recoveryActionValue(action.type), i * L.actionSize + L.actionType);
+    actions.writeUInt32LE(action.delayMs, i * L.actionSize + L.actionDelay);
   });
   const reset = policy.resetPeriodSeconds;
   if (reset !== null && (!Number.isInteger(reset) || reset < 0 || reset >= INFINITE)) throw new Error(`reset period ${reset} s is not a DWORD below INFINITE`);
@@ -68,7 +71,7 @@ export function encodeRecovery(policy: RecoveryPolicy): EncodedInfo {
   writePointer(info, L.command, command);
   info.writeUInt32LE(policy.actions.length, L.actionCount);
   writePointer(info, L.actions, actions);
-  return { info, parts: actions ? [rebootMessage, command, actions] : [rebootMessage, command] };
+  return { info, parts: [rebootMessage, command, actions] };
 }
 
 /** True when a recovery policy reboots the machine (ChangeServiceConfig2W then needs SeShutdownPrivilege). */

@@ -6,6 +6,7 @@
  */
 import type { ServiceManager } from '../../core/services/service-manager';
 import { controlService, startService } from './control';
+import { activeDependents } from './dependents';
 import { enumerateServices } from './enumerate';
 import { changeService, createService, removeService } from './install';
 import { queryConfig, queryStatus } from './query';
@@ -20,6 +21,7 @@ export const win32ServiceManager: ServiceManager = {
   config: queryConfig,
   start: startService,
   control: controlService,
+  runningDependents: activeDependents,
   create: createService,
   change: changeService,
   remove: removeService,

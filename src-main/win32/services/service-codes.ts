@@ -11,6 +11,10 @@ export const SC_MANAGER_ENUMERATE_SERVICE = 0x0004;
 export const SERVICE_QUERY_CONFIG = 0x0001;
 export const SERVICE_CHANGE_CONFIG = 0x0002;
 export const SERVICE_QUERY_STATUS = 0x0004;
+/** Service access right for EnumDependentServicesW. */
+export const SERVICE_ENUMERATE_DEPENDENTS = 0x0008;
+/** EnumDependentServicesW's dwServiceState: only services that are not stopped. */
+export const SERVICE_ACTIVE = 0x1;
 export const SERVICE_START = 0x0010;
 export const SERVICE_STOP = 0x0020;
 export const SERVICE_PAUSE_CONTINUE = 0x0040;
