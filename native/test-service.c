@@ -140,12 +140,14 @@ static void report(DWORD state, DWORD checkpoint, DWORD wait_hint, DWORD win32_e
   /* No controls while starting or stopping; stop and pause/continue once running or paused. */
   status.dwControlsAccepted =
       (state == SERVICE_RUNNING || state == SERVICE_PAUSED) ? SERVICE_ACCEPT_STOP | SERVICE_ACCEPT_PAUSE_CONTINUE : 0;
-  BOOL ok = SetServiceStatus(status_handle, &status);
-  LeaveCriticalSection(&status_lock);
-  if (!ok) log_line("SetServiceStatus failed: error %lu", GetLastError());
+  /* Logged before it is reported: once the SCM sees STOPPED a watcher may read the log (or the process may
+     be ended), so the line must already be there. */
   if (checkpoint) log_line("state %s checkpoint %lu", state_name(state), checkpoint);
   else if (win32_exit) log_line("state %s exit %lu specific %lu", state_name(state), win32_exit, specific_exit);
   else log_line("state %s", state_name(state));
+  BOOL ok = SetServiceStatus(status_handle, &status);
+  LeaveCriticalSection(&status_lock);
+  if (!ok) log_line("SetServiceStatus failed: error %lu", GetLastError());
 }
 
 /* Spends `ms` in a pending state, a checkpoint every STEP_MS, starting after checkpoint `from`. */

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDefinitionValue } from '../../../src-preload/contract/service-schemas';
-import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
+import { answeringDesktop } from '../desktop/answering-desktop';
 import { ServiceAdmin, type AuditRecord } from './service-admin';
 import { ServiceCollector } from './service-collector';
 import { ServiceControl } from './service-control';
 import { FakeScm } from './test-doubles';
 
-function desktop(answer: boolean): DesktopPort & { prompts: ConfirmPrompt[] } {
-  const prompts: ConfirmPrompt[] = [];
-  return {
-    prompts,
-    confirm: async (p) => {
-      prompts.push(p);
-      return answer;
-    },
-    copyText: async () => {},
-    saveText: async () => null,
-  };
-}
+const desktop = answeringDesktop;
 
 function setup(scm: FakeScm) {
   const collector = new ServiceCollector(scm);

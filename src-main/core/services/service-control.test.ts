@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
-import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
+import { answeringDesktop } from '../desktop/answering-desktop';
+import type { DesktopPort } from '../desktop/desktop-port';
 import { ServiceCollector } from './service-collector';
 import { pollDelay, ServiceControl, type WaitTimers } from './service-control';
 import { FakeScm } from './test-doubles';
@@ -20,18 +21,7 @@ function virtualTimers(): WaitTimers & { slept: number[] } {
   };
 }
 
-function desktop(answer: boolean): DesktopPort & { prompts: ConfirmPrompt[] } {
-  const prompts: ConfirmPrompt[] = [];
-  return {
-    prompts,
-    confirm: async (p) => {
-      prompts.push(p);
-      return answer;
-    },
-    copyText: async () => {},
-    saveText: async () => null,
-  };
-}
+const desktop = answeringDesktop;
 
 function setup(scm: FakeScm) {
   const collector = new ServiceCollector(scm);

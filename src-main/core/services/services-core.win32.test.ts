@@ -14,6 +14,7 @@ import { win32ServiceManager } from '../../win32/services';
 import { readServiceLog, removeTestServices, testServiceExe, uniqueTestServiceName } from '../../win32/services/test-services';
 import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
+import { answeringDesktop } from '../desktop/answering-desktop';
 import type { Logger } from '../logger';
 
 let dataFolder: string;
@@ -50,15 +51,8 @@ afterEach(async () => {
 });
 
 function desktopAnswering(answer: boolean): CallContext & { prompts: { title: string; detail: string }[] } {
-  const prompts: { title: string; detail: string }[] = [];
-  return {
-    prompts,
-    desktop: {
-      confirm: async (p) => (prompts.push({ title: p.title, detail: p.detail }), answer),
-      copyText: async () => {},
-      saveText: async () => null,
-    },
-  };
+  const desktop = answeringDesktop(answer);
+  return { desktop, prompts: desktop.prompts };
 }
 
 /** Every line the core logged, to prove what never appears in them. */

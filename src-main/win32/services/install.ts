@@ -5,7 +5,7 @@
  * it is never part of an error message.
  */
 import type { NewService, ServiceConfigChange } from '../../core/services/service-manager';
-import { enablePrivilege } from '../privileges';
+import { disablePrivilege, enablePrivilege, privilegeEnabled } from '../privileges';
 import { closeQuietly } from '../handles';
 import type { EncodedInfo } from './config-encode';
 import { encodeBoolLevel, encodeDescription, encodeRecovery, logonForChange, logonForCreate, recoveryReboots, recoveryRestarts, scrub } from './config-encode';
@@ -28,6 +28,22 @@ import { multiSz } from './wide-strings';
 
 /** The privilege a failure action that reboots needs ("ChangeServiceConfig2W function", SC_ACTION_REBOOT). */
 const SE_SHUTDOWN_NAME = 'SeShutdownPrivilege';
+
+/** Enables a privilege; says whether this call turned it on (and so should turn it off again). */
+function enableForThisCall(name: string): { enabled: boolean } {
+  let wasOn: boolean | null = null;
+  try {
+    wasOn = privilegeEnabled(name);
+  } catch {
+    // Unknown: enable it anyway, and leave it as found (on) afterwards.
+    wasOn = null;
+  }
+  if (wasOn !== false) {
+    enablePrivilege(name);
+    return { enabled: false };
+  }
+  return { enabled: enablePrivilege(name).enabled };
+}
 
 /** CreateServiceW for an own-process Win32 service; the handle it returns is closed at once. */
 export function createService(service: NewService): void {
@@ -92,7 +108,9 @@ export function changeService(name: string, change: ServiceConfigChange): void {
   const dependencies = change.dependencies ? multiSz(change.dependencies) : null;
   const extras = extraSettings(change);
   const restarts = change.recovery !== undefined && recoveryRestarts(change.recovery);
-  if (change.recovery !== undefined && recoveryReboots(change.recovery)) enablePrivilege(SE_SHUTDOWN_NAME);
+  // Enabled only for this call (and only if it was not already on): an elevated console should not carry
+  // the right to shut Windows down for the rest of its life.
+  const shutdown = change.recovery !== undefined && recoveryReboots(change.recovery) ? enableForThisCall(SE_SHUTDOWN_NAME) : null;
   try {
     withService(name, SERVICE_CHANGE_CONFIG | (restarts ? SERVICE_START : 0), (service) => {
       const api = scm();
@@ -118,6 +136,13 @@ export function changeService(name: string, change: ServiceConfigChange): void {
     });
   } finally {
     scrub(logon?.password, dependencies, ...extras.flatMap(([, , e]) => [e.info, ...e.parts]));
+    if (shutdown?.enabled) {
+      try {
+        disablePrivilege(SE_SHUTDOWN_NAME);
+      } catch {
+        // Leaving it enabled is no worse than before this change; the call's own outcome matters more.
+      }
+    }
   }
 }
 
