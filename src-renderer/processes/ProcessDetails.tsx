@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { ModuleListValue } from '../../src-preload/contract/schemas';
-import { formatBytes, NO_VALUE } from '../lib/format';
+import { formatBytes } from '../lib/format';
+import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { processLabel } from './process-actions';
 import { COLUMN_SPECS } from './process-columns';
 import type { HistoryPoint } from './process-history';
@@ -48,20 +49,8 @@ export function ProcessDetails({
   onCopy: (text: string, what: string) => void;
 }) {
   const headingId = useId();
-  const cmdId = useId();
 
-  if (!entry) {
-    return (
-      <aside className="details details--empty" aria-labelledby={headingId} data-testid="process-details">
-        <h2 id={headingId} className="details__title">
-          Details
-        </h2>
-        <p className="status-line">
-          {selectedCount > 1 ? `${selectedCount} processes selected. Focus one (click it) to see its details.` : 'Select a process to see its details.'}
-        </p>
-      </aside>
-    );
-  }
+  if (!entry) return <EmptyDetails testId="process-details" noun={{ one: 'process', many: 'processes' }} selectedCount={selectedCount} />;
 
   const { row } = entry;
   const label = processLabel(row.name, row.pid);
@@ -79,17 +68,7 @@ export function ProcessDetails({
         <p className="status-line status-line--error">{`Some details could not be read: ${row.detailsError}`}</p>
       ) : null}
 
-      <h3 className="details__heading" id={cmdId}>
-        Command line
-      </h3>
-      <div className="details__command">
-        <code aria-labelledby={cmdId} data-testid="process-details-command-line">
-          {row.commandLine ?? NO_VALUE}
-        </code>
-        <button type="button" disabled={row.commandLine === null} onClick={() => onCopy(row.commandLine ?? '', 'the command line')}>
-          Copy command line
-        </button>
-      </div>
+      <CopyableValue heading="Command line" testId="process-details-command-line" value={row.commandLine} onCopy={onCopy} />
 
       <h3 className="details__heading">Job</h3>
       <p data-testid="process-details-job">{jobText(row.inJob, row.detailsError, row.jobObjectId)}</p>

@@ -1,15 +1,10 @@
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import { COLUMN_SPECS, gridTemplate, isProcessColumn } from './process-columns';
 import type { DisplayRow, SortSpec } from './process-rows';
-import { clickRow, moveFocus, selectAll, toggleFocused, type Move, type Selection } from '../shared/selection';
-
-/** Fixed row height: the virtualizer needs no measuring, and 24 px is System Informer's density. */
-export const ROW_HEIGHT = 24;
-/** Rows rendered beyond the viewport on each side, so fast scrolling does not show blanks. */
-const OVERSCAN = 6;
+import { selectOnly, type Selection } from '../shared/selection';
+import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
+import { VirtualTable, type TableModel } from '../shared/VirtualTable';
 
 /** Keyboard commands the table hands to its owner (the actions live there). */
 export type TableCommand = 'terminate' | 'terminateTree' | 'copy';
@@ -42,307 +37,135 @@ function rowElementId(key: string): string {
   return `process-row-${key}`;
 }
 
-const MOVES: Readonly<Record<string, Move>> = {
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-  PageUp: 'pageUp',
-  PageDown: 'pageDown',
-  Home: 'home',
-  End: 'end',
+/** How the shared table reads process rows; module level, so its identity stays put (see TableModel). */
+const MODEL: TableModel<DisplayRow, ProcessColumn> = {
+  allColumns: PROCESS_COLUMNS,
+  specs: COLUMN_SPECS,
+  isColumn: isProcessColumn,
+  rowKey: (r) => r.entry.key,
+  value: (r, id) => COLUMN_SPECS[id].value(r.entry.row),
+  sortDescFirst: (id) => COLUMN_SPECS[id].kind === 'number',
 };
 
 /**
- * The virtualized process table (TanStack Table + TanStack Virtual). Only the rows in view (plus a few)
- * are in the DOM whatever the process count; TanStack builds its row model from that window only, with
- * row ids = store keys, so its cost does not grow with N. Sorting is manual: the order comes from
- * useDisplayRows (which also builds the tree); TanStack holds the sort state, column order and visibility.
- * One tab stop: the grid itself, with aria-activedescendant naming the focused row.
+ * The virtualized process table: the shared VirtualTable (only the rows in view are in the DOM; sorting
+ * is manual, the order comes from useDisplayRows, which also builds the tree) with the process rows, the
+ * tree's expanders and arrows, and Delete / Shift+Delete to terminate.
  */
 export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps) {
-  const { rows, columns, view, sort, selection, onSelectionChange, onSortChange } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rows, columns, view, selection } = props;
+  const tree = view === 'tree';
+  const rowOf = (key: string | null) => (key === null ? undefined : rows.find((r) => r.entry.key === key));
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    getItemKey: (index) => rows[index]?.entry.key ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-  const offset = items[0]?.start ?? 0;
-  // The same array while the window and the order stay put (numbers change inside the row objects):
-  // TanStack rebuilds its row model only when `data` changes identity.
-  const windowRows = useMemo(() => rows.slice(firstIndex, lastIndex + 1), [rows, firstIndex, lastIndex]);
-
-  const columnDefs = useMemo<ColumnDef<DisplayRow>[]>(
-    () =>
-      PROCESS_COLUMNS.map((id) => ({
-        id,
-        header: COLUMN_SPECS[id].label,
-        accessorFn: (r: DisplayRow) => COLUMN_SPECS[id].value(r.entry.row),
-        sortDescFirst: COLUMN_SPECS[id].kind === 'number',
-      })),
-    [],
-  );
-  const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.column, desc: sort.desc }] : []), [sort]);
-  const columnVisibility = useMemo(() => Object.fromEntries(PROCESS_COLUMNS.map((c) => [c, columns.includes(c)])), [columns]);
-
-  const table = useReactTable({
-    data: windowRows,
-    columns: columnDefs,
-    getRowId: (r) => r.entry.key,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    // We page and expand nothing through TanStack. Left on, a new `data` makes getCoreRowModel queue a
-    // pagination reset (a state update), which re-renders with new data again: an endless render loop.
-    autoResetAll: false,
-    enableMultiSort: false,
-    enableSortingRemoval: true,
-    state: { sorting, columnOrder: columns as string[], columnVisibility },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      onSortChange(first && isProcessColumn(first.id) ? { column: first.id, desc: first.desc } : null);
-    },
-  });
-
-  const revealKey = props.revealKey ?? null;
-  // Scroll to the row once, when it first shows (rows are rebuilt every tick; later ticks must not pull the view back).
-  const revealedRef = useRef<string | null>(null);
-  useEffect(() => {
-    if (revealKey === null || revealedRef.current === revealKey) return;
-    const index = rows.findIndex((r) => r.entry.key === revealKey);
-    if (index < 0) return;
-    revealedRef.current = revealKey;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [revealKey, rows, virtualizer]);
-
-  const order = (): string[] => rows.map((r) => r.entry.key);
-  const indexOf = (key: string | null) => (key === null ? -1 : rows.findIndex((r) => r.entry.key === key));
-
-  function focusRowAt(next: Selection) {
-    onSelectionChange(next);
-    const index = indexOf(next.focus);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const ctrl = event.ctrlKey || event.metaKey;
-    const mods = { ctrl, shift: event.shiftKey };
-    const move = MOVES[event.key];
-    if (move) {
-      event.preventDefault();
-      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 20) / ROW_HEIGHT) - 1);
-      focusRowAt(moveFocus(selection, move, mods, order(), page));
-      return;
-    }
-    const focused = selection.focus;
-    const focusedRow = focused === null ? undefined : rows[indexOf(focused)];
+  function onKey(event: KeyboardEvent<HTMLDivElement>, focusRowAt: (next: Selection) => void): boolean {
     switch (event.key) {
-      case ' ':
-        event.preventDefault();
-        onSelectionChange(toggleFocused(selection));
-        return;
       case 'Delete':
         event.preventDefault();
         props.onCommand(event.shiftKey ? 'terminateTree' : 'terminate');
-        return;
-      case 'ContextMenu':
-      case 'F10':
-        if (event.key === 'F10' && !event.shiftKey) return;
-        event.preventDefault();
-        if (focused !== null) {
-          const el = document.getElementById(rowElementId(focused));
-          const rect = el?.getBoundingClientRect() ?? scrollRef.current?.getBoundingClientRect();
-          props.onContextMenu({ x: (rect?.left ?? 0) + 24, y: (rect?.bottom ?? 0) - 2 }, focused, null);
-        }
-        return;
+        return true;
       case 'ArrowRight':
-      case 'ArrowLeft':
-        if (view !== 'tree' || !focusedRow) return;
+      case 'ArrowLeft': {
+        // Handled even when they do nothing (the flat list, no focus): they are this table's keys.
+        const focusedRow = rowOf(selection.focus);
+        if (!tree || !focusedRow) return true;
         event.preventDefault();
         if (event.key === 'ArrowRight' && focusedRow.hasChildren && !focusedRow.expanded) props.onToggleExpanded(focusedRow.entry.key, true);
         else if (event.key === 'ArrowLeft' && focusedRow.expanded) props.onToggleExpanded(focusedRow.entry.key, false);
-        else if (event.key === 'ArrowLeft') focusRowAt(moveToParent(selection, rows, indexOf(focusedRow.entry.key)));
-        return;
+        else if (event.key === 'ArrowLeft') focusRowAt(moveToParent(selection, rows, rows.indexOf(focusedRow)));
+        return true;
+      }
     }
-    if (ctrl && (event.key === 'a' || event.key === 'A')) {
-      event.preventDefault();
-      onSelectionChange(selectAll(selection, order()));
-    } else if (ctrl && (event.key === 'c' || event.key === 'C')) {
-      event.preventDefault();
-      props.onCommand('copy');
-    }
+    return false;
   }
 
-  function rowAt(event: MouseEvent): { key: string; column: ProcessColumn | null } | null {
-    const target = event.target as Element;
-    const rowEl = target.closest<HTMLElement>('[data-key]');
-    const key = rowEl?.dataset.key;
-    if (!key) return null;
-    const col = target.closest<HTMLElement>('[data-col]')?.dataset.col ?? '';
-    return { key, column: isProcessColumn(col) ? col : null };
+  // A click on a tree expander opens or closes its row instead of selecting it.
+  function onRowClick(event: MouseEvent<HTMLDivElement>, key: string): boolean {
+    if (!(event.target as Element).closest('[data-expander]')) return false;
+    const row = rowOf(key);
+    if (row) props.onToggleExpanded(key, !row.expanded);
+    return true;
   }
-
-  function onClick(event: MouseEvent<HTMLDivElement>) {
-    const hit = rowAt(event);
-    if (!hit) return;
-    if ((event.target as Element).closest('[data-expander]')) {
-      const row = rows[indexOf(hit.key)];
-      if (row) props.onToggleExpanded(hit.key, !row.expanded);
-      return;
-    }
-    onSelectionChange(clickRow(selection, hit.key, { ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey }, order()));
-  }
-
-  function onContextMenu(event: MouseEvent<HTMLDivElement>) {
-    const hit = rowAt(event);
-    if (!hit) return;
-    event.preventDefault();
-    props.onContextMenu({ x: event.clientX, y: event.clientY }, hit.key, hit.column);
-  }
-
-  const header = table.getHeaderGroups()[0];
-  const template = gridTemplate(columns);
-  const width = columns.reduce((sum, c) => sum + COLUMN_SPECS[c].width, 0);
-  const focusedInView = selection.focus !== null && indexOf(selection.focus) >= 0 ? selection.focus : null;
-  const tree = view === 'tree';
 
   return (
-    <div
-      ref={scrollRef}
-      className="ptable"
-      role={tree ? 'treegrid' : 'grid'}
-      aria-label="Processes"
-      aria-rowcount={rows.length + 1}
-      aria-colcount={columns.length}
-      aria-multiselectable="true"
-      aria-activedescendant={focusedInView === null ? undefined : rowElementId(focusedInView)}
-      tabIndex={0}
-      data-testid="process-table"
-      onKeyDown={onKeyDown}
-      style={{ '--ptable-columns': template, '--ptable-width': `${width}px` } as CSSProperties}
-    >
-      <div className="ptable__head" role="rowgroup">
-        <div className="ptable__row ptable__row--head" role="row" aria-rowindex={1}>
-          {header?.headers.map((h, i) => {
-            const sorted = h.column.getIsSorted();
-            const spec = COLUMN_SPECS[h.column.id as ProcessColumn];
-            return (
-              <div
-                key={h.id}
-                role="columnheader"
-                aria-colindex={i + 1}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                className={`ptable__cell ptable__cell--head ptable__cell--${spec.kind}`}
-              >
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="ptable__sort"
-                  title={`Sort by ${spec.label}`}
-                  onClick={h.column.getToggleSortingHandler()}
-                >
-                  {spec.label}
-                  <span aria-hidden="true" className="ptable__sort-mark">
-                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
-        </div>
-      </div>
-      <div
-        className="ptable__body"
-        role="rowgroup"
-        style={{ height: `${virtualizer.getTotalSize()}px` }}
-        onClick={onClick}
-        onContextMenu={onContextMenu}
-      >
-        <div className="ptable__window" style={{ transform: `translateY(${offset}px)` }}>
-          {table.getRowModel().rows.map((row, i) => {
-            const d = row.original;
-            const { entry } = d;
-            const selected = selection.selected.has(entry.key);
-            const classes = ['ptable__row', `ptable__row--${entry.status}`];
-            if (selected) classes.push('ptable__row--selected');
-            if (entry.key === focusedInView) classes.push('ptable__row--focused');
-            if (!d.matched) classes.push('ptable__row--context');
-            return (
-              <div
-                // Keyed by slot in the window, not by process: when a CPU sort reorders rows every tick,
-                // React then rewrites text in the same DOM nodes instead of tearing rows down and building
-                // new ones (focus lives on the grid, so no DOM focus is lost). Row identity stays row.id.
-                key={`slot-${i}`}
-                id={rowElementId(entry.key)}
-                role="row"
-                aria-rowindex={firstIndex + i + 2}
-                aria-selected={selected}
-                aria-level={tree ? d.depth + 1 : undefined}
-                aria-expanded={tree && d.hasChildren ? d.expanded : undefined}
-                className={classes.join(' ')}
-                data-testid="process-row"
-                data-pid={entry.row.pid}
-                data-key={entry.key}
-                data-status={entry.status}
-              >
-                {row.getVisibleCells().map((cell, c) => {
-                  const id = cell.column.id as ProcessColumn;
-                  const spec = COLUMN_SPECS[id];
-                  const text = spec.text(entry.row);
-                  if (id === 'name') {
-                    return (
-                      <div
-                        key={id}
-                        role="gridcell"
-                        aria-colindex={c + 1}
-                        data-col={id}
-                        className="ptable__cell ptable__cell--text ptable__cell--name"
-                        title={entry.row.imagePath ?? entry.row.detailsError ?? text}
-                      >
-                        {tree ? (
-                          <span className="ptable__indent" style={{ width: `${d.depth * 14}px` }} aria-hidden="true" />
-                        ) : null}
-                        {tree ? (
-                          d.hasChildren ? (
-                            <span className="ptable__expander" data-expander="" aria-hidden="true">
-                              {d.expanded ? '▾' : '▸'}
-                            </span>
-                          ) : (
-                            <span className="ptable__expander" aria-hidden="true" />
-                          )
-                        ) : null}
-                        <span className="ptable__name">{text}</span>
-                        {entry.status === 'exited' ? <span className="visually-hidden"> (exited)</span> : null}
-                        {entry.status === 'new' ? <span className="visually-hidden"> (new)</span> : null}
-                      </div>
-                    );
-                  }
-                  return (
-                    <div
-                      key={id}
-                      role="gridcell"
-                      aria-colindex={c + 1}
-                      data-col={id}
-                      className={`ptable__cell ptable__cell--${spec.kind}`}
-                      title={spec.kind === 'text' ? (text === '—' && entry.row.detailsError ? entry.row.detailsError : text) : undefined}
-                    >
-                      {text}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
-        </div>
-      </div>
-    </div>
+    <VirtualTable
+      model={MODEL}
+      label="Processes"
+      testId="process-table"
+      tree={tree}
+      rows={rows}
+      columns={columns}
+      gridTemplate={gridTemplate(columns)}
+      rowElementId={rowElementId}
+      sort={props.sort}
+      onSortChange={props.onSortChange}
+      selection={selection}
+      onSelectionChange={props.onSelectionChange}
+      onContextMenu={props.onContextMenu}
+      onCopy={() => props.onCommand('copy')}
+      onKey={onKey}
+      onRowClick={onRowClick}
+      revealKey={props.revealKey ?? null}
+      revealAlign="center"
+      renderRow={(d, place) => <ProcessRow d={d} place={place} tree={tree} />}
+    />
   );
 });
+
+/** One process row: its status marks, tree level and cells. */
+function ProcessRow({ d, place, tree }: { d: DisplayRow; place: RowPlace<ProcessColumn>; tree: boolean }) {
+  const { entry } = d;
+  return (
+    <div
+      {...rowProps(place)}
+      aria-level={tree ? d.depth + 1 : undefined}
+      aria-expanded={tree && d.hasChildren ? d.expanded : undefined}
+      className={rowClassName(place, ['ptable__row', `ptable__row--${entry.status}`], d.matched ? [] : ['ptable__row--context'])}
+      data-testid="process-row"
+      data-pid={entry.row.pid}
+      data-key={entry.key}
+      data-status={entry.status}
+    >
+      {place.columns.map((id, c) => {
+        const spec = COLUMN_SPECS[id];
+        const text = spec.text(entry.row);
+        if (id === 'name') {
+          return (
+            <div
+              key={id}
+              {...gridCellProps(id, c)}
+              className="ptable__cell ptable__cell--text ptable__cell--name"
+              title={entry.row.imagePath ?? entry.row.detailsError ?? text}
+            >
+              {tree ? <span className="ptable__indent" style={{ width: `${d.depth * 14}px` }} aria-hidden="true" /> : null}
+              {tree ? (
+                d.hasChildren ? (
+                  <span className="ptable__expander" data-expander="" aria-hidden="true">
+                    {d.expanded ? '▾' : '▸'}
+                  </span>
+                ) : (
+                  <span className="ptable__expander" aria-hidden="true" />
+                )
+              ) : null}
+              <span className="ptable__name">{text}</span>
+              {entry.status === 'exited' ? <span className="visually-hidden"> (exited)</span> : null}
+              {entry.status === 'new' ? <span className="visually-hidden"> (new)</span> : null}
+            </div>
+          );
+        }
+        return (
+          <div
+            key={id}
+            {...gridCellProps(id, c)}
+            className={`ptable__cell ptable__cell--${spec.kind}`}
+            title={spec.kind === 'text' ? (text === '—' && entry.row.detailsError ? entry.row.detailsError : text) : undefined}
+          >
+            {text}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
 
 /** ArrowLeft on a leaf or collapsed node: to its parent row (the nearest row above with less depth). */
 function moveToParent(selection: Selection, rows: readonly DisplayRow[], index: number): Selection {
@@ -351,7 +174,7 @@ function moveToParent(selection: Selection, rows: readonly DisplayRow[], index: 
   for (let i = index - 1; i >= 0; i--) {
     const candidate = rows[i];
     if (candidate && candidate.depth < row.depth) {
-      return { selected: new Set([candidate.entry.key]), anchor: candidate.entry.key, focus: candidate.entry.key };
+      return selectOnly(candidate.entry.key);
     }
   }
   return selection;

@@ -1,29 +1,43 @@
-import { useCallback, useDeferredValue, useEffect, useEffectEvent, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
-import type { ProcessKeyValue, SettingsValue } from '../../src-preload/contract/schemas';
-import { reportFailure, request, useEvent } from '../lib/api';
+import type { ProcessDeltaValue, ProcessKeyValue, ProcessSnapshotValue, SettingsValue } from '../../src-preload/contract/schemas';
+import { reportFailure, request } from '../lib/api';
 import { formatInterval } from '../lib/format';
+import { FilterBox } from '../shared/FilterBox';
+import { ListCount, StatusLine } from '../shared/ListStatus';
+import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
+import type { FeedStatus } from '../shared/seq-feed';
 import { pushToast } from '../shared/toast-store';
+import { useCopyText } from '../shared/use-copy-text';
+import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { csvFileName, processesCsv, rowsAsText } from './csv-export';
 import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
 import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
-import { ProcessFeed, type FeedStatus } from './process-feed';
 import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
 import { parentsOf, type SortSpec } from './process-rows';
 import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
 import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
-import { EMPTY_SELECTION, pruneSelection, type Selection } from '../shared/selection';
+import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
 
 type ProcessView = SettingsValue['processes']['view'];
+
+const NOUN: ListNoun = { one: 'process', many: 'processes' };
+
+/** The process list's live feed: processes:changed deltas, processes:getSnapshot on mount and on any gap. */
+const SOURCE: LiveSource<ProcessSnapshotValue, ProcessDeltaValue> = {
+  deltaEvent: 'processes:changed',
+  fetchSnapshot: () => request('processes:getSnapshot', {}),
+  failureTitle: 'Could not load the process list',
+};
 
 /** A request to show one process (by PID); `nonce` tells two requests for the same PID apart. */
 export interface ProcessFocus {
@@ -34,8 +48,8 @@ export interface ProcessFocus {
 /**
  * The Processes view: the live table (tree or flat), its filter, column chooser and CSV export, the
  * context menu and keyboard actions, and the details panel. Data: a ProcessStore kept in step by a
- * ProcessFeed (processes:changed deltas, processes:getSnapshot on mount and on any gap); the view
- * re-renders on the store's version, and only the visible rows are in the DOM.
+ * live feed (useLiveFeed: processes:changed deltas, processes:getSnapshot on mount and on any gap); the
+ * view re-renders on the store's version, and only the visible rows are in the DOM.
  */
 export function ProcessesView({
   settings,
@@ -52,28 +66,8 @@ export function ProcessesView({
   onFocusDone?: () => void;
 }) {
   const [store] = useState(() => new ProcessStore());
-  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
-  const [feed, setFeed] = useState<{ status: FeedStatus; error: ApiError | null }>({ status: 'loading', error: null });
-  const feedRef = useRef<ProcessFeed | null>(null);
-
-  // Subscribe first (this effect is declared, so it runs, before the one that fetches the snapshot).
-  useEvent('processes:changed', (delta) => feedRef.current?.onDelta(delta));
-  useEffect(() => {
-    const next = new ProcessFeed(
-      store,
-      () => request('processes:getSnapshot', {}),
-      (status, error) => {
-        setFeed({ status, error });
-        if (error) reportFailure('Could not load the process list', error);
-      },
-    );
-    feedRef.current = next;
-    void next.start();
-    return () => {
-      next.dispose();
-      if (feedRef.current === next) feedRef.current = null;
-    };
-  }, [store]);
+  const feed = useLiveFeed(store, SOURCE);
+  const version = feed.version;
 
   // View settings as main last reported them; defaults until settings arrive.
   const columns = useMemo(() => normalizeColumns(settings?.processes.columns ?? DEFAULT_PROCESS_COLUMNS), [settings?.processes.columns]);
@@ -119,7 +113,7 @@ export function ProcessesView({
           return next;
         });
         setFilterText('');
-        setSelection({ selected: new Set([entry.key]), anchor: entry.key, focus: entry.key });
+        setSelection(selectOnly(entry.key));
         setRevealKey(entry.key);
         setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`);
         tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
@@ -148,22 +142,7 @@ export function ProcessesView({
     [rawSelection, store, structure],
   );
 
-  const filterRef = useRef<HTMLInputElement>(null);
   const tableHostRef = useRef<HTMLDivElement>(null);
-  const filterId = useId();
-
-  // Ctrl+F focuses the filter from anywhere in the view (Electron has no find bar to give it to).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'f' || event.key === 'F')) {
-        event.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const focusTable = () => tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
 
@@ -173,12 +152,7 @@ export function ProcessesView({
 
   const shownSelectedRows = () => rows.filter((r) => selection.selected.has(r.entry.key));
 
-  const copyText = useCallback((text: string, what: string) => {
-    void request('desktop:copyText', { text }).then((result) => {
-      if (result.ok) setNotice(`Copied ${what}.`);
-      else reportFailure(`Could not copy ${what}`, result.error);
-    });
-  }, []);
+  const copyText = useCopyText(setNotice);
 
   const runAction = useCallback(
     (req: ProcessActionRequest, targets: ProcessKeyValue[]) => runProcessAction({ store, setNotice }, req, targets, false),
@@ -215,17 +189,12 @@ export function ProcessesView({
   }, []);
 
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string, column: ProcessColumn | null) => {
-    setSelection((current) => (current.selected.has(key) ? { ...current, focus: key } : { selected: new Set([key]), anchor: key, focus: key }));
+    setSelection((current) => contextClickRow(current, key));
     setMenu({ at, column });
   }, []);
 
   // Details: the focused row when it is selected, else the only selected row.
-  const detailKey =
-    selection.focus !== null && selection.selected.has(selection.focus)
-      ? selection.focus
-      : selection.selected.size === 1
-        ? ([...selection.selected][0] ?? null)
-        : null;
+  const detailKey = detailKeyOf(selection);
   const detailEntry = detailKey === null ? undefined : store.get(detailKey);
   const [history, setHistory] = useState<{ key: string | null; points: readonly HistoryPoint[] }>({ key: null, points: [] });
   useEffect(() => {
@@ -288,28 +257,13 @@ export function ProcessesView({
   return (
     <div className="processes">
       <div className="processes__toolbar" role="toolbar" aria-label="Process list">
-        <label htmlFor={filterId} className="visually-hidden">
-          Filter processes
-        </label>
-        <input
-          ref={filterRef}
-          id={filterId}
-          type="search"
-          className="processes__filter"
-          data-testid="process-filter"
+        <FilterBox
+          label="Filter processes"
+          testId="process-filter"
           placeholder="Filter: name, PID, path, command line, user (Ctrl+F)"
-          aria-keyshortcuts="Control+F"
           value={filterText}
-          onChange={(e) => setFilterText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && filterText !== '') {
-              e.preventDefault();
-              setFilterText('');
-            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
-              e.preventDefault();
-              focusTable();
-            }
-          }}
+          onChange={setFilterText}
+          onLeave={focusTable}
         />
         <div className="segmented" role="group" aria-label="Layout">
           {(['tree', 'flat'] as const).map((v) => (
@@ -335,35 +289,12 @@ export function ProcessesView({
         <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="process-export-csv">
           Export CSV…
         </button>
-        <span className="processes__count" data-testid="process-count" data-total={total} data-shown={rows.length}>
-          {filter.trim() !== '' ? `${rows.length} of ${total} processes` : `${total} processes`}
-        </span>
+        <ListCount testId="process-count" noun={NOUN} total={total} shown={rows.length} filter={filter} />
       </div>
-      <p role="status" className="status-line" data-testid="processes-status">
-        {statusText}
-        {notice ? <span className="processes__notice">{` ${notice}`}</span> : null}
-      </p>
+      <StatusLine testId="processes-status" text={statusText} notice={notice} />
       <div className="processes__body">
         <div className="processes__table" ref={tableHostRef}>
-          {feed.status === 'loading' && store.seq === null ? (
-            <p className="processes__empty">Loading the process list…</p>
-          ) : feed.status === 'failed' && store.seq === null ? (
-            <div className="processes__empty">
-              <p>{`The process list could not be loaded: ${feed.error?.message ?? 'no reason given'}.`}</p>
-              <button type="button" onClick={() => void feedRef.current?.resync()}>
-                Try loading the process list again
-              </button>
-            </div>
-          ) : rows.length === 0 ? (
-            <div className="processes__empty">
-              <p>{filter.trim() !== '' ? `No process matches “${filter.trim()}”.` : 'Main reported no processes.'}</p>
-              {filter.trim() !== '' ? (
-                <button type="button" onClick={() => setFilterText('')}>
-                  Clear the filter
-                </button>
-              ) : null}
-            </div>
-          ) : (
+          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
             <ProcessTable
               rows={rows}
               columns={columns}
@@ -378,7 +309,7 @@ export function ProcessesView({
               onCommand={onCommand}
               revealKey={revealKey}
             />
-          )}
+          </LiveListBody>
         </div>
         <ProcessDetails
           entry={detailEntry}

@@ -6,6 +6,7 @@
  */
 import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../src-preload/contract/schemas';
 import type { DeltaOutcome } from '../shared/seq-feed';
+import { VersionedStore } from '../shared/versioned-store';
 import { applyChange, decodeChanged, type DecodedChange } from './delta-decode';
 
 /** `live`; `new` for the one refresh after it appeared (green); `exited` for the one refresh after it left (red). */
@@ -62,17 +63,15 @@ function newEntry(row: ProcessRowValue, status: RowStatus): ProcessEntry {
 }
 
 /**
- * The store. Apply a snapshot (full resync) or a delta; read entries; subscribe for changes. Pure
- * TypeScript, no React, so it is unit tested in node.
+ * The store. Apply a snapshot (full resync) or a delta; read entries; subscribe for changes (the
+ * VersionedStore base). Pure TypeScript, no React, so it is unit tested in node.
  */
-export class ProcessStore {
+export class ProcessStore extends VersionedStore {
   /** The seq of what the store holds; null before the first snapshot. */
   seq: number | null = null;
   /** Wall clock of the last snapshot or delta, ms since the epoch. */
   time = 0;
   logicalProcessors = 1;
-  /** Bumps on every change (numbers included); React re-renders on it. */
-  version = 0;
   /** Bumps when rows appear, leave or change status: the tree and any filter or text sort must be rebuilt. */
   structureVersion = 0;
 
@@ -81,18 +80,6 @@ export class ProcessStore {
   private readonly livePids = new Map<number, ProcessEntry>();
   /** Rows marked new or exited at the last tick; their marks end at the next one. */
   private marked: ProcessEntry[] = [];
-  private readonly listeners = new Set<() => void>();
-
-  /** Subscribes to changes; returns the unsubscribe function (useSyncExternalStore's shape). */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-
-  /** The change counter (useSyncExternalStore's getSnapshot). */
-  readonly getVersion = (): number => this.version;
 
   /** Every entry, exited ones of the last tick included. */
   all(): IterableIterator<ProcessEntry> {
@@ -225,8 +212,8 @@ export class ProcessStore {
   }
 
   private changed(structural: boolean): void {
-    this.version++;
+    // Before notifying, so subscribers that rebuild on structure see the new count.
     if (structural) this.structureVersion++;
-    for (const listener of this.listeners) listener();
+    this.notifyChanged();
   }
 }

@@ -1,6 +1,7 @@
 import { useId, type Ref } from 'react';
 import type { ServiceRowValue } from '../../src-preload/contract/service-schemas';
 import { formatDuration, NO_VALUE } from '../lib/format';
+import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { KIND_LABELS, SERVICE_COLUMN_SPECS, SERVICE_COLUMNS } from './service-columns';
 import { progressFraction, progressText, type LiveProgress } from './service-progress';
 
@@ -49,20 +50,8 @@ export function ServiceDetails({
   onCopy: (text: string, what: string) => void;
 }) {
   const headingId = useId();
-  const pathId = useId();
 
-  if (!row) {
-    return (
-      <aside ref={ref} tabIndex={-1} className="details details--empty" aria-labelledby={headingId} data-testid="service-details">
-        <h2 id={headingId} className="details__title">
-          Details
-        </h2>
-        <p className="status-line">
-          {selectedCount > 1 ? `${selectedCount} services selected. Focus one (click it) to see its details.` : 'Select a service to see its details.'}
-        </p>
-      </aside>
-    );
-  }
+  if (!row) return <EmptyDetails ref={ref} tabIndex={-1} testId="service-details" noun={{ one: 'service', many: 'services' }} selectedCount={selectedCount} />;
 
   const fraction = progress ? progressFraction(progress.event) : null;
   return (
@@ -78,13 +67,7 @@ export function ServiceDetails({
         </div>
       ) : null}
 
-      <h3 className="details__heading" id={pathId}>
-        Binary path
-      </h3>
-      <div className="details__command">
-        <code aria-labelledby={pathId} data-testid="service-details-binary-path">
-          {row.binaryPath ?? NO_VALUE}
-        </code>
+      <CopyableValue heading="Binary path" testId="service-details-binary-path" value={row.binaryPath} onCopy={onCopy}>
         {row.unquotedPath ? (
           <p className="svc-warning" data-testid="service-details-unquoted">
             <span className="badge badge--warning">CWE-428</span> This path has a space and no quotes: Windows may run a program named by its first
@@ -94,10 +77,7 @@ export function ServiceDetails({
             </button>
           </p>
         ) : null}
-        <button type="button" disabled={row.binaryPath === null} onClick={() => onCopy(row.binaryPath ?? '', 'the binary path')}>
-          Copy binary path
-        </button>
-      </div>
+      </CopyableValue>
 
       <h3 className="details__heading">General</h3>
       <dl className="details__fields">

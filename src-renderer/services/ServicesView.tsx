@@ -1,12 +1,17 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServiceDeltaValue, ServiceSnapshotValue } from '../../src-preload/contract/service-schemas';
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
-import { SeqFeed, type FeedStatus } from '../shared/seq-feed';
-import { EMPTY_SELECTION, pruneSelection, type Selection } from '../shared/selection';
+import { FilterBox } from '../shared/FilterBox';
+import { ListCount, StatusLine } from '../shared/ListStatus';
+import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
+import type { FeedStatus } from '../shared/seq-feed';
+import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
+import { useCopyText } from '../shared/use-copy-text';
+import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
 import { deriveServiceRows, serviceRowsAsText, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
@@ -25,6 +30,15 @@ interface WizardState {
   readonly initial: ServiceForm;
 }
 
+const NOUN: ListNoun = { one: 'service', many: 'services' };
+
+/** The service list's live feed: services:changed deltas, services:getSnapshot on mount and on any gap. */
+const SOURCE: LiveSource<ServiceSnapshotValue, ServiceDeltaValue> = {
+  deltaEvent: 'services:changed',
+  fetchSnapshot: () => request('services:getSnapshot', {}),
+  failureTitle: 'Could not load the service list',
+};
+
 /** "Spooler" or "3 services". */
 function subjectOf(names: readonly string[]): string {
   return names.length === 1 ? (names[0] as string) : `${names.length} services`;
@@ -33,34 +47,14 @@ function subjectOf(names: readonly string[]): string {
 /**
  * The Services view: the live SCM table (filter, sort, multi-select), the controls with progress while a
  * service is pending, install / edit / uninstall through the wizard, the CWE-428 path fix, the details
- * pane and the "Recent changes" timeline. Data: a ServiceStore kept in step by a SeqFeed
- * (`services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
+ * pane and the "Recent changes" timeline. Data: a ServiceStore kept in step by a live feed (useLiveFeed:
+ * `services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
  * `services:progress` events.
  */
 export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) => void }) {
   const [store] = useState(() => new ServiceStore());
-  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
-  const [feed, setFeed] = useState<{ status: FeedStatus; error: ApiError | null }>({ status: 'loading', error: null });
-  const feedRef = useRef<SeqFeed<ServiceSnapshotValue, ServiceDeltaValue> | null>(null);
-
-  // Subscribe first (this effect is declared, so it runs, before the one that fetches the snapshot).
-  useEvent('services:changed', (delta) => feedRef.current?.onDelta(delta));
-  useEffect(() => {
-    const next = new SeqFeed(
-      store,
-      () => request('services:getSnapshot', {}),
-      (status, error) => {
-        setFeed({ status, error });
-        if (error) reportFailure('Could not load the service list', error);
-      },
-    );
-    feedRef.current = next;
-    void next.start();
-    return () => {
-      next.dispose();
-      if (feedRef.current === next) feedRef.current = null;
-    };
-  }, [store]);
+  const feed = useLiveFeed(store, SOURCE);
+  const version = feed.version;
 
   const [progress, setProgress] = useState<ProgressMap>(NO_PROGRESS);
   useEvent('services:progress', (event) => setProgress((m) => applyProgress(m, event, Date.now())));
@@ -96,23 +90,8 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
     [rawSelection, store, version],
   );
 
-  const filterRef = useRef<HTMLInputElement>(null);
   const tableHostRef = useRef<HTMLDivElement>(null);
   const detailsRef = useRef<HTMLElement>(null);
-  const filterId = useId();
-
-  // Ctrl+F focuses the filter from anywhere in the view (only the shown tab's view is mounted).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 'f' || event.key === 'F')) {
-        event.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const focusTable = () => tableHostRef.current?.querySelector<HTMLElement>('[data-testid="service-table"]')?.focus();
 
@@ -122,21 +101,11 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   for (const e of offScreen) if (e) selectedEntries.push(e);
   const selectedRows = selectedEntries.map((e) => e.row);
 
-  const detailKey =
-    selection.focus !== null && selection.selected.has(selection.focus)
-      ? selection.focus
-      : selection.selected.size === 1
-        ? ([...selection.selected][0] ?? null)
-        : null;
+  const detailKey = detailKeyOf(selection);
   const detailEntry = detailKey === null ? undefined : store.get(detailKey);
   const single = selectedEntries.length === 1 ? selectedEntries[0] : undefined;
 
-  const copyText = useCallback((text: string, what: string) => {
-    void request('desktop:copyText', { text }).then((result) => {
-      if (result.ok) setNotice(`Copied ${what}.`);
-      else reportFailure(`Could not copy ${what}`, result.error);
-    });
-  }, []);
+  const copyText = useCopyText(setNotice);
 
   const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = []) => {
     if (names.length === 0) return;
@@ -231,7 +200,7 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
     setWizard(null);
     if ('name' in result.value) {
       const key = serviceKey(result.value.name);
-      setSelection({ selected: new Set([key]), anchor: key, focus: key });
+      setSelection(selectOnly(key));
       setRevealKey(key);
       setNotice(`Installed ${result.value.name}.`);
     } else {
@@ -251,7 +220,7 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   };
 
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string) => {
-    setSelection((current) => (current.selected.has(key) ? { ...current, focus: key } : { selected: new Set([key]), anchor: key, focus: key }));
+    setSelection((current) => contextClickRow(current, key));
     setMenuAt(at);
   }, []);
 
@@ -276,28 +245,13 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   return (
     <div className="services">
       <div className="processes__toolbar" role="toolbar" aria-label="Service list">
-        <label htmlFor={filterId} className="visually-hidden">
-          Filter services
-        </label>
-        <input
-          ref={filterRef}
-          id={filterId}
-          type="search"
-          className="processes__filter"
-          data-testid="service-filter"
+        <FilterBox
+          label="Filter services"
+          testId="service-filter"
           placeholder="Filter: name, display name, account, path, description, PID (Ctrl+F)"
-          aria-keyshortcuts="Control+F"
           value={filterText}
-          onChange={(e) => setFilterText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && filterText !== '') {
-              e.preventDefault();
-              setFilterText('');
-            } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
-              e.preventDefault();
-              focusTable();
-            }
-          }}
+          onChange={setFilterText}
+          onLeave={focusTable}
         />
         <div className="toolbar-group" role="group" aria-label="Control">
           {SERVICE_VERBS.map((verb) => (
@@ -317,35 +271,12 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
             Uninstall…
           </button>
         </div>
-        <span className="processes__count" data-testid="service-count" data-total={total} data-shown={rows.length}>
-          {filter.trim() !== '' ? `${rows.length} of ${total} services` : `${total} services`}
-        </span>
+        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filter} />
       </div>
-      <p role="status" className="status-line" data-testid="services-status">
-        {statusText}
-        {notice ? <span className="processes__notice">{` ${notice}`}</span> : null}
-      </p>
+      <StatusLine testId="services-status" text={statusText} notice={notice} />
       <div className="processes__body">
         <div className="processes__table" ref={tableHostRef}>
-          {feed.status === 'loading' && store.seq === null ? (
-            <p className="processes__empty">Loading the service list…</p>
-          ) : feed.status === 'failed' && store.seq === null ? (
-            <div className="processes__empty">
-              <p>{`The service list could not be loaded: ${feed.error?.message ?? 'no reason given'}.`}</p>
-              <button type="button" onClick={() => void feedRef.current?.resync()}>
-                Try loading the service list again
-              </button>
-            </div>
-          ) : rows.length === 0 ? (
-            <div className="processes__empty">
-              <p>{filter.trim() !== '' ? `No service matches “${filter.trim()}”.` : 'Main reported no services.'}</p>
-              {filter.trim() !== '' ? (
-                <button type="button" onClick={() => setFilterText('')}>
-                  Clear the filter
-                </button>
-              ) : null}
-            </div>
-          ) : (
+          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
             <ServiceTable
               rows={rows}
               version={version}
@@ -359,7 +290,7 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
               onShowProcess={onShowProcess}
               revealKey={revealKey}
             />
-          )}
+          </LiveListBody>
         </div>
         <ServiceDetails
           ref={detailsRef}

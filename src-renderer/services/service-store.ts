@@ -11,6 +11,7 @@ import type {
   TimelineEntryValue,
 } from '../../src-preload/contract/service-schemas';
 import type { DeltaOutcome, SeqStore } from '../shared/seq-feed';
+import { VersionedStore } from '../shared/versioned-store';
 
 /** The most timeline entries kept (the contract's cap on one snapshot's timeline). */
 export const MAX_TIMELINE = 2000;
@@ -63,32 +64,21 @@ export function mergeTimeline(
   return next.length > max ? next.slice(next.length - max) : next;
 }
 
-/** The store. Apply a snapshot (full resync) or a delta; read entries and the timeline; subscribe for changes. */
-export class ServiceStore implements SeqStore<ServiceSnapshotValue, ServiceDeltaValue> {
+/**
+ * The store. Apply a snapshot (full resync) or a delta; read entries and the timeline; subscribe for
+ * changes (the VersionedStore base: every change also rebuilds the shown rows).
+ */
+export class ServiceStore extends VersionedStore implements SeqStore<ServiceSnapshotValue, ServiceDeltaValue> {
   /** The seq of what the store holds; null before the first snapshot. */
   seq: number | null = null;
   /** Wall clock of the last snapshot or delta, ms since the epoch. */
   time = 0;
   /** How often main polls the SCM. */
   pollIntervalMs = 0;
-  /** Bumps on every change; React re-renders (and rebuilds the shown rows) on it. */
-  version = 0;
   /** Recent changes, oldest first. Replaced (never mutated) when entries arrive. */
   timeline: readonly TimelineEntryValue[] = [];
 
   private readonly entries = new Map<string, ServiceEntry>();
-  private readonly listeners = new Set<() => void>();
-
-  /** Subscribes to changes; returns the unsubscribe function (useSyncExternalStore's shape). */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-
-  /** The change counter (useSyncExternalStore's getSnapshot). */
-  readonly getVersion = (): number => this.version;
 
   /** Every service. */
   all(): IterableIterator<ServiceEntry> {
@@ -122,7 +112,7 @@ export class ServiceStore implements SeqStore<ServiceSnapshotValue, ServiceDelta
     this.seq = snapshot.seq;
     this.time = snapshot.time;
     this.pollIntervalMs = snapshot.pollIntervalMs;
-    this.changed();
+    this.notifyChanged();
   }
 
   /** Applies one delta if it follows what the store holds (its baseSeq equals our seq): removed, then upserted. */
@@ -136,7 +126,7 @@ export class ServiceStore implements SeqStore<ServiceSnapshotValue, ServiceDelta
     this.timeline = mergeTimeline(this.timeline, delta.timeline);
     this.seq = delta.seq;
     this.time = delta.time;
-    this.changed();
+    this.notifyChanged();
     return 'applied';
   }
 
@@ -152,10 +142,5 @@ export class ServiceStore implements SeqStore<ServiceSnapshotValue, ServiceDelta
       this.entries.set(key, { key, row: own, search: searchText(own) });
     }
     return key;
-  }
-
-  private changed(): void {
-    this.version++;
-    for (const listener of this.listeners) listener();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickRow, contextClickRow, EMPTY_SELECTION, moveFocus, pruneSelection, selectAll, toggleFocused, type Selection } from './selection';
+import { clickRow, contextClickRow, detailKeyOf, EMPTY_SELECTION, moveFocus, pruneSelection, selectAll, selectOnly, toggleFocused, type Selection } from './selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const none = { ctrl: false, shift: false };
@@ -66,5 +66,20 @@ describe('pruneSelection', () => {
     const pruned = pruneSelection(s, (k) => k !== 'c');
     expect(sorted(pruned)).toEqual(['a']);
     expect(pruned.focus).toBeNull();
+  });
+});
+
+describe('selectOnly and detailKeyOf', () => {
+  it('selects one row as focus and anchor', () => {
+    expect(selectOnly('b')).toEqual({ selected: new Set(['b']), anchor: 'b', focus: 'b' });
+  });
+
+  it('details the focused selected row, else the only selected row, else none', () => {
+    expect(detailKeyOf(EMPTY_SELECTION)).toBeNull();
+    expect(detailKeyOf(selectOnly('c'))).toBe('c');
+    const two = clickRow(selectOnly('a'), 'c', ctrl, order);
+    expect(detailKeyOf(two)).toBe('c');
+    expect(detailKeyOf({ ...two, focus: 'e' })).toBeNull();
+    expect(detailKeyOf({ selected: new Set(['d']), anchor: null, focus: 'a' })).toBe('d');
   });
 });

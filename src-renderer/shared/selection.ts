@@ -43,13 +43,18 @@ export function clickRow(sel: Selection, key: string, mods: Modifiers, order: re
     else selected.add(key);
     return { selected, anchor: key, focus: key };
   }
+  return selectOnly(key);
+}
+
+/** Just this row, focused and the anchor of a later Shift range (a row shown from elsewhere, a new row). */
+export function selectOnly(key: string): Selection {
   return { selected: new Set([key]), anchor: key, focus: key };
 }
 
 /** A right-click: keeps a selection that includes the row (the menu acts on all of it), else selects the row. */
 export function contextClickRow(sel: Selection, key: string): Selection {
   if (sel.selected.has(key)) return { ...sel, focus: key };
-  return { selected: new Set([key]), anchor: key, focus: key };
+  return selectOnly(key);
 }
 
 /** Where a navigation key moves. `page` is how many rows a Page Up/Down moves. */
@@ -115,4 +120,13 @@ export function pruneSelection(sel: Selection, exists: (key: string) => boolean)
   const focus = sel.focus !== null && !exists(sel.focus) ? null : sel.focus;
   if (!changed && anchor === sel.anchor && focus === sel.focus) return sel;
   return { selected, anchor, focus };
+}
+
+/**
+ * The row a details pane shows: the focused row when it is selected, else the only selected row, else
+ * none (several selected and the focus elsewhere).
+ */
+export function detailKeyOf(sel: Selection): string | null {
+  if (sel.focus !== null && sel.selected.has(sel.focus)) return sel.focus;
+  return sel.selected.size === 1 ? ([...sel.selected][0] ?? null) : null;
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src-preload/contract/errors';
-import type { ProcessSnapshotValue } from '../../src-preload/contract/schemas';
 import { PROCESS_NUMBER_FIELDS } from '../../src-preload/contract/process-fields';
-import { ProcessFeed } from './process-feed';
-import { ProcessStore } from './process-store';
-import { testDelta, testRow, testSnapshot } from './test-processes';
+import type { ProcessDeltaValue, ProcessSnapshotValue } from '../../src-preload/contract/schemas';
+import { ProcessStore } from '../processes/process-store';
+import { testDelta, testRow, testSnapshot } from '../processes/test-processes';
+import { SeqFeed } from './seq-feed';
+
+/** The feed as the Processes view runs it: a real ProcessStore (its seq checks decide resyncs). */
+class ProcessFeed extends SeqFeed<ProcessSnapshotValue, ProcessDeltaValue> {}
 
 const CPU = 1 << PROCESS_NUMBER_FIELDS.indexOf('cpuPercent');
 
@@ -23,7 +26,7 @@ function pendingFetch() {
   } };
 }
 
-describe('ProcessFeed', () => {
+describe('SeqFeed with a process store', () => {
   it('keeps deltas that arrive during the first snapshot and applies only those newer than it', async () => {
     const store = new ProcessStore();
     const api = pendingFetch();

@@ -1,0 +1,322 @@
+import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Fragment, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { clickRow, moveFocus, selectAll, toggleFocused, type Move, type Selection } from './selection';
+import type { RowPlace } from './table-row';
+
+/** Fixed row height: the virtualizer needs no measuring, and 24 px is System Informer's density. */
+export const ROW_HEIGHT = 24;
+/** Rows rendered beyond the viewport on each side, so fast scrolling does not show blanks. */
+const OVERSCAN = 6;
+
+const MOVES: Readonly<Record<string, Move>> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  PageUp: 'pageUp',
+  PageDown: 'pageDown',
+  Home: 'home',
+  End: 'end',
+};
+
+/** What the header and the grid layout need of one column. */
+export interface TableColumnSpec {
+  readonly label: string;
+  readonly kind: 'text' | 'number';
+  /** Width in px; the grid lays columns out on these. */
+  readonly width: number;
+}
+
+/** A column sort as the tables hold it; null for the store's own order. */
+export interface TableSort<Column extends string> {
+  readonly column: Column;
+  readonly desc: boolean;
+}
+
+/**
+ * How one table reads its rows and columns. Fixed per table: define it once at module level, because
+ * its identity keys TanStack's column definitions (new ones every render would rebuild the model per tick).
+ */
+export interface TableModel<Row, Column extends string> {
+  /** Every column the table can show, in their default order. */
+  readonly allColumns: readonly Column[];
+  readonly specs: { readonly [C in Column]: TableColumnSpec };
+  /** A column id from the DOM (`data-col`) or TanStack, checked. */
+  isColumn(id: string): id is Column;
+  /** The store key of a row: TanStack's row id, the virtualizer's item key and `data-key`. */
+  rowKey(row: Row): string;
+  /** The raw value of a cell (TanStack's accessor). */
+  value(row: Row, column: Column): unknown;
+  /** True when a first click on the header sorts largest first. */
+  sortDescFirst(column: Column): boolean;
+}
+
+/** Props of the shared virtualized table. */
+export interface VirtualTableProps<Row, Column extends string> {
+  readonly model: TableModel<Row, Column>;
+  /** The grid's accessible name. */
+  readonly label: string;
+  readonly testId: string;
+  /** A treegrid (rows carry aria-level) rather than a grid. */
+  readonly tree?: boolean;
+  /** The shown rows, in order. */
+  readonly rows: readonly Row[];
+  /** Shown columns, in order. */
+  readonly columns: readonly Column[];
+  /** The CSS grid template of the shown columns. */
+  readonly gridTemplate: string;
+  /** The element id of a row by key: unique in the page, no spaces. */
+  readonly rowElementId: (key: string) => string;
+  readonly sort: TableSort<Column> | null;
+  readonly onSortChange: (sort: TableSort<Column> | null) => void;
+  readonly selection: Selection;
+  readonly onSelectionChange: (selection: Selection) => void;
+  /** A context menu asked for at a point (right-click, the Menu key, Shift+F10), for a cell's column if any. */
+  readonly onContextMenu: (at: { x: number; y: number }, key: string, column: Column | null) => void;
+  /** Ctrl+C. */
+  readonly onCopy: () => void;
+  /**
+   * The table's own keys (Delete, Enter, tree arrows), tried after the navigation keys and before the
+   * shared ones; true when it handled the key. `focusRowAt` selects and scrolls to the new focus.
+   */
+  readonly onKey?: (event: KeyboardEvent<HTMLDivElement>, focusRowAt: (next: Selection) => void) => boolean;
+  /** A click inside a row, before it selects; true when a control in the row (expander, link) took it. */
+  readonly onRowClick?: (event: MouseEvent<HTMLDivElement>, key: string) => boolean;
+  readonly onRowDoubleClick?: (key: string) => void;
+  /** A row to scroll into view when it first shows; null for none. */
+  readonly revealKey: string | null;
+  readonly revealAlign: 'center' | 'auto';
+  /** The viewport assumed before the scroll box is measured (the first render, markup tests). */
+  readonly initialRect?: { readonly width: number; readonly height: number };
+  /** One row element with its cells, carrying `place`'s attributes, `role="row"` and `data-key`. */
+  readonly renderRow: (row: Row, place: RowPlace<Column>) => ReactNode;
+}
+
+/**
+ * The console's virtualized table (TanStack Table + TanStack Virtual), shared by Processes and Services.
+ * Only the rows in view (plus a few) are in the DOM whatever the row count; TanStack builds its row model
+ * from that window only, with row ids = store keys, so its cost does not grow with N. Sorting is manual:
+ * the order comes from the caller; TanStack holds the sort state, column order and visibility. One tab
+ * stop: the grid itself, with aria-activedescendant naming the focused row. Owns the header, selection by
+ * mouse and keyboard, and the context menu keys; rows and their cells come from `renderRow`.
+ */
+export function VirtualTable<Row, Column extends string>(props: VirtualTableProps<Row, Column>) {
+  const { model, rows, columns, sort, selection, onSelectionChange, onSortChange, revealKey, revealAlign } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // React Compiler (not in this build; the lint runs its checks) would not memoize a component that uses
+  // TanStack Virtual. Right here: rows change inside the same objects, so every render must redraw cells.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row === undefined ? index : model.rowKey(row);
+    },
+    initialRect: props.initialRect,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const offset = items[0]?.start ?? 0;
+  // The same array while the window and the order stay put (values change inside the row objects):
+  // TanStack rebuilds its row model only when `data` changes identity.
+  const windowRows = useMemo(() => rows.slice(firstIndex, lastIndex + 1), [rows, firstIndex, lastIndex]);
+
+  const columnDefs = useMemo<ColumnDef<Row>[]>(
+    () =>
+      model.allColumns.map((id) => ({
+        id,
+        header: model.specs[id].label,
+        accessorFn: (r: Row) => model.value(r, id),
+        sortDescFirst: model.sortDescFirst(id),
+      })),
+    [model],
+  );
+  const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.column, desc: sort.desc }] : []), [sort]);
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(model.allColumns.map((c) => [c, columns.includes(c)])),
+    [model, columns],
+  );
+
+  const table = useReactTable({
+    data: windowRows,
+    columns: columnDefs,
+    getRowId: (r) => model.rowKey(r),
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    // We page and expand nothing through TanStack. Left on, a new `data` makes getCoreRowModel queue a
+    // pagination reset (a state update), which re-renders with new data again: an endless render loop.
+    autoResetAll: false,
+    enableMultiSort: false,
+    enableSortingRemoval: true,
+    // TanStack's type is mutable; it only reads the order, and a copy would be a new state every render.
+    state: { sorting, columnOrder: columns as readonly string[] as string[], columnVisibility },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      onSortChange(first && model.isColumn(first.id) ? { column: first.id, desc: first.desc } : null);
+    },
+  });
+
+  // Scroll to the row once, when it first shows (rows are rebuilt every tick; later ticks must not pull the view back).
+  const revealedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (revealKey === null || revealedRef.current === revealKey) return;
+    const index = rows.findIndex((r) => model.rowKey(r) === revealKey);
+    if (index < 0) return;
+    revealedRef.current = revealKey;
+    virtualizer.scrollToIndex(index, { align: revealAlign });
+  }, [revealKey, revealAlign, rows, model, virtualizer]);
+
+  const order = (): string[] => rows.map((r) => model.rowKey(r));
+  const indexOf = (key: string | null) => (key === null ? -1 : rows.findIndex((r) => model.rowKey(r) === key));
+
+  function focusRowAt(next: Selection) {
+    onSelectionChange(next);
+    const index = indexOf(next.focus);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const ctrl = event.ctrlKey || event.metaKey;
+    const move = MOVES[event.key];
+    if (move) {
+      event.preventDefault();
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 20) / ROW_HEIGHT) - 1);
+      focusRowAt(moveFocus(selection, move, { ctrl, shift: event.shiftKey }, order(), page));
+      return;
+    }
+    if (props.onKey?.(event, focusRowAt)) return;
+    const focused = selection.focus;
+    switch (event.key) {
+      case ' ':
+        event.preventDefault();
+        onSelectionChange(toggleFocused(selection));
+        return;
+      case 'ContextMenu':
+      case 'F10':
+        if (event.key === 'F10' && !event.shiftKey) return;
+        event.preventDefault();
+        if (focused !== null) {
+          const el = document.getElementById(props.rowElementId(focused));
+          const rect = el?.getBoundingClientRect() ?? scrollRef.current?.getBoundingClientRect();
+          props.onContextMenu({ x: (rect?.left ?? 0) + 24, y: (rect?.bottom ?? 0) - 2 }, focused, null);
+        }
+        return;
+    }
+    if (ctrl && (event.key === 'a' || event.key === 'A')) {
+      event.preventDefault();
+      onSelectionChange(selectAll(selection, order()));
+    } else if (ctrl && (event.key === 'c' || event.key === 'C')) {
+      event.preventDefault();
+      props.onCopy();
+    }
+  }
+
+  function rowAt(event: MouseEvent): { key: string; column: Column | null } | null {
+    const target = event.target as Element;
+    const key = target.closest<HTMLElement>('[data-key]')?.dataset.key;
+    if (!key) return null;
+    const col = target.closest<HTMLElement>('[data-col]')?.dataset.col ?? '';
+    return { key, column: model.isColumn(col) ? col : null };
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    const hit = rowAt(event);
+    if (!hit) return;
+    if (props.onRowClick?.(event, hit.key)) return;
+    onSelectionChange(clickRow(selection, hit.key, { ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey }, order()));
+  }
+
+  const onRowDoubleClick = props.onRowDoubleClick;
+  const onDoubleClick = onRowDoubleClick
+    ? (event: MouseEvent<HTMLDivElement>) => {
+        const hit = rowAt(event);
+        if (hit) onRowDoubleClick(hit.key);
+      }
+    : undefined;
+
+  function onContextMenu(event: MouseEvent<HTMLDivElement>) {
+    const hit = rowAt(event);
+    if (!hit) return;
+    event.preventDefault();
+    props.onContextMenu({ x: event.clientX, y: event.clientY }, hit.key, hit.column);
+  }
+
+  const header = table.getHeaderGroups()[0];
+  const width = columns.reduce((sum, c) => sum + model.specs[c].width, 0);
+  const focusedInView = selection.focus !== null && indexOf(selection.focus) >= 0 ? selection.focus : null;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="ptable"
+      role={props.tree ? 'treegrid' : 'grid'}
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length}
+      aria-multiselectable="true"
+      aria-activedescendant={focusedInView === null ? undefined : props.rowElementId(focusedInView)}
+      tabIndex={0}
+      data-testid={props.testId}
+      onKeyDown={onKeyDown}
+      style={{ '--ptable-columns': props.gridTemplate, '--ptable-width': `${width}px` } as CSSProperties}
+    >
+      <div className="ptable__head" role="rowgroup">
+        <div className="ptable__row ptable__row--head" role="row" aria-rowindex={1}>
+          {header?.headers.map((h, i) => {
+            const sorted = h.column.getIsSorted();
+            const spec = model.specs[h.column.id as Column];
+            return (
+              <div
+                key={h.id}
+                role="columnheader"
+                aria-colindex={i + 1}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                className={`ptable__cell ptable__cell--head ptable__cell--${spec.kind}`}
+              >
+                <button type="button" tabIndex={-1} className="ptable__sort" title={`Sort by ${spec.label}`} onClick={h.column.getToggleSortingHandler()}>
+                  {spec.label}
+                  <span aria-hidden="true" className="ptable__sort-mark">
+                    {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        className="ptable__body"
+        role="rowgroup"
+        style={{ height: `${virtualizer.getTotalSize()}px` }}
+        onClick={onClick}
+        onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
+      >
+        <div className="ptable__window" style={{ transform: `translateY(${offset}px)` }}>
+          {table.getRowModel().rows.map((tableRow, i) => {
+            const key = tableRow.id;
+            return (
+              // Keyed by slot in the window, not by row: when a CPU sort reorders rows every tick, React
+              // then rewrites text in the same DOM nodes instead of tearing rows down and building new
+              // ones (focus lives on the grid, so no DOM focus is lost). Row identity stays the row id.
+              <Fragment key={`slot-${i}`}>
+                {props.renderRow(tableRow.original, {
+                  elementId: props.rowElementId(key),
+                  rowIndex: firstIndex + i + 2,
+                  selected: selection.selected.has(key),
+                  focused: key === focusedInView,
+                  columns: tableRow.getVisibleCells().map((cell) => cell.column.id as Column),
+                })}
+              </Fragment>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
