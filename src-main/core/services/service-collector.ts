@@ -33,6 +33,8 @@ interface Known {
   configError: string | null;
   /** The row as last sent (null before the first), to tell what changed. */
   row: ServiceRowValue | null;
+  /** Status, configuration or dependents changed since the row was last built. */
+  dirty: boolean;
 }
 
 type TimelineKind = TimelineEntryValue['kind'];
@@ -59,6 +61,23 @@ const CONFIG_FIELDS = ['startType', 'delayedAutoStart', 'errorControl', 'account
 
 function configDifferences(before: ServiceConfig, after: ServiceConfig): string[] {
   return CONFIG_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/** Every status field a row shows: a steady poll rebuilds no row. */
+function sameStatus(a: ServiceStatus, b: ServiceStatus): boolean {
+  return (
+    a.state === b.state &&
+    a.pid === b.pid &&
+    a.checkPoint === b.checkPoint &&
+    a.waitHint === b.waitHint &&
+    a.win32ExitCode === b.win32ExitCode &&
+    a.serviceSpecificExitCode === b.serviceSpecificExitCode &&
+    a.controlsAccepted === b.controlsAccepted &&
+    a.displayName === b.displayName &&
+    a.typeBits === b.typeBits &&
+    a.kind === b.kind &&
+    a.name === b.name
+  );
 }
 
 function sameRow(a: ServiceRowValue, b: ServiceRowValue): boolean {
@@ -131,6 +150,7 @@ export class ServiceCollector {
       const { config, configError } = this.readConfig(entry.status.name);
       entry.config = config;
       entry.configError = configError;
+      entry.dirty = true;
       read++;
     }
     if (read) this.recomputeDependents();
@@ -150,7 +170,7 @@ export class ServiceCollector {
       seen.add(key);
       const before = this.known.get(key);
       if (!before) {
-        this.known.set(key, { status, config: null, configError: null, row: null });
+        this.known.set(key, { status, config: null, configError: null, row: null, dirty: true });
         this.unread.add(key);
         if (!firstPoll) this.observe(now, status.name, 'installed', `Installed (${stateWords[status.state]}).`);
         continue;
@@ -169,7 +189,9 @@ export class ServiceCollector {
         configsChanged ||= JSON.stringify(before.config?.dependencies) !== JSON.stringify(config?.dependencies);
         before.config = config;
         before.configError = configError;
+        before.dirty = true;
       }
+      if (!sameStatus(before.status, status)) before.dirty = true;
       before.status = status;
     }
 
@@ -209,6 +231,7 @@ export class ServiceCollector {
     }
     entry.config = config;
     entry.configError = configError;
+    entry.dirty = true;
     this.recomputeDependents();
   }
 
@@ -251,6 +274,8 @@ export class ServiceCollector {
   }
 
   private recomputeDependents(): void {
+    // Any row's dependents may change: rebuild them all at the next emit (rare: configurations changed).
+    for (const entry of this.known.values()) entry.dirty = true;
     this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: k.config?.dependencies ?? [] })));
   }
 
@@ -289,10 +314,12 @@ export class ServiceCollector {
     this.pendingTimeline.push(entry);
   }
 
-  /** Rebuilds every row (a few hundred small objects every 2 s) and sends those that differ. */
+  /** Rebuilds the rows whose status, configuration or dependents changed, and sends those that differ. */
   private emit(now: number, removed: string[]): ServiceDeltaValue | null {
     const upserted: ServiceRowValue[] = [];
     for (const entry of this.known.values()) {
+      if (!entry.dirty) continue;
+      entry.dirty = false;
       const row = this.toRow(entry);
       if (entry.row && sameRow(entry.row, row)) continue;
       entry.row = row;
