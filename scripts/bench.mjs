@@ -119,7 +119,8 @@ console.log(`  bytes per tick           median ${pr.steadyTickBytesMedian}, max 
 const sv = results.services;
 console.log(`Services poll (${sv.serviceCount} services incl. ${sv.extraServices} extra, median of ${sv.rounds} rounds x ${sv.pollsPerRound} polls)`);
 console.log(`  ours per poll            ${sv.oursMsPerPoll.toFixed(2)} ms (EnumServicesStatusExW + rows + diff)`);
-console.log(`  raw C, same call         ${sv.floorMsPerCall.toFixed(2)} ms`);
+console.log(`  koffi call + decode only ${sv.enumerateOnlyMsPerCall.toFixed(2)} ms`);
+console.log(`  raw C, same call         ${sv.floorMsPerCall.toFixed(2)} ms (buffers: ours ${sv.bufferBytes} B, C ${sv.floorBufferBytes} B)`);
 console.log(`  ratio ours / floor       ${sv.ratioToFloor.toFixed(2)}x`);
 console.log(`  Win32 calls per poll     ${sv.win32CallsPerSteadyPoll.toFixed(2)} (config reads ${sv.configReadsPerSteadyPoll.toFixed(2)}); deltas sent when nothing changed: ${sv.deltasInSteadyState}`);
 console.log(`  start-up                 ${sv.configReadsAtStart} config reads in ${sv.startSlices} slices, longest ${sv.longestStartSliceMs.toFixed(0)} ms (first poll ${sv.firstPollMs.toFixed(0)} ms, all in ${sv.startFillMs.toFixed(0)} ms)`);

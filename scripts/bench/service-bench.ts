@@ -9,7 +9,9 @@
 import fs from 'node:fs';
 import { ServiceCollector } from '../../src-main/core/services/service-collector';
 import type { ServiceManager } from '../../src-main/core/services/service-manager';
-import { win32ServiceManager } from '../../src-main/win32/services';
+import { enumerateStats, win32ServiceManager } from '../../src-main/win32/services';
+import { getSystemIdentity } from '../../src-main/win32/system';
+import { SERVICE_DRIVER_AND_WIN32, SERVICE_TYPE_ALL_WIN10 } from '../../src-main/win32/services/service-codes';
 import { execFileSync } from 'node:child_process';
 
 const [, , floorArg, outArg, extraArg = '200', roundsArg = '5', pollsArg = '20'] = process.argv;
@@ -67,15 +69,26 @@ function main() {
     const resyncBytes = Buffer.byteLength(JSON.stringify(snapshot));
 
     const ours: number[] = [];
+    const enumerateOnly: number[] = [];
     const floor: number[] = [];
     configReads = 0;
-    const callsBefore = win32ServiceManager.callCount();
+    let pollCalls = 0;
+    let floorBufferBytes = 0;
+    // The same service types as our enumeration asks for, so both do the same work.
+    const types = getSystemIdentity().windowsVersion.major >= 10 ? SERVICE_TYPE_ALL_WIN10 : SERVICE_DRIVER_AND_WIN32;
     let deltas = 0;
     for (let r = 0; r < rounds; r++) {
+      const callsBefore = win32ServiceManager.callCount();
       const start = process.hrtime.bigint();
       for (let i = 0; i < polls; i++) if (collector.poll(Date.now())) deltas++;
+      pollCalls += win32ServiceManager.callCount() - callsBefore;
       ours.push(Number(process.hrtime.bigint() - start) / 1e6 / polls);
-      const raw = JSON.parse(execFileSync(floorExe, [String(polls)], { encoding: 'utf8' })) as { microsPerCall: number; services: number };
+      // The same call through koffi with its decoding and nothing else: what the collector adds is the rest.
+      const e0 = process.hrtime.bigint();
+      for (let i = 0; i < polls; i++) win32ServiceManager.enumerate();
+      enumerateOnly.push(Number(process.hrtime.bigint() - e0) / 1e6 / polls);
+      const raw = JSON.parse(execFileSync(floorExe, [String(polls), String(types)], { encoding: 'utf8' })) as { microsPerCall: number; services: number; bufferBytes: number };
+      floorBufferBytes = raw.bufferBytes;
       floor.push(raw.microsPerCall / 1000);
     }
     const steadyPolls = rounds * polls;
@@ -87,9 +100,12 @@ function main() {
         rounds,
         pollsPerRound: polls,
         oursMsPerPoll: median(ours),
+        enumerateOnlyMsPerCall: median(enumerateOnly),
         floorMsPerCall: median(floor),
+        bufferBytes: enumerateStats.bufferBytes,
+        floorBufferBytes,
         ratioToFloor: median(ours.map((o, i) => o / (floor[i] as number))),
-        win32CallsPerSteadyPoll: (win32ServiceManager.callCount() - callsBefore) / steadyPolls,
+        win32CallsPerSteadyPoll: pollCalls / steadyPolls,
         configReadsPerSteadyPoll: configReads / steadyPolls,
         deltasInSteadyState: deltas,
         firstPollMs,

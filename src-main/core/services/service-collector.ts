@@ -139,11 +139,11 @@ export class ServiceCollector {
    * Reads configurations of newly seen services for at most `budgetMs`, then reports the rows that gained
    * them. The core calls this again at once (off the current task) while configsPending().
    */
-  readUnread(now: number, budgetMs = CONFIG_BUDGET_MS): ServiceDeltaValue | null {
+  readUnread(now: number, budgetMs = CONFIG_BUDGET_MS, { atLeastOne = true } = {}): ServiceDeltaValue | null {
     const start = this.clock();
     let read = 0;
     for (const key of this.unread) {
-      if (read > 0 && this.clock() - start >= budgetMs) break;
+      if ((read > 0 || !atLeastOne) && this.clock() - start >= budgetMs) break;
       this.unread.delete(key);
       const entry = this.known.get(key);
       if (!entry) continue;
@@ -159,6 +159,7 @@ export class ServiceCollector {
 
   /** Polls the SCM; returns what changed since the last poll, or null when nothing did. */
   poll(now: number): ServiceDeltaValue | null {
+    const pollStart = this.clock();
     const statuses = this.manager.enumerate();
     const firstPoll = !this.polled;
     this.polled = true;
@@ -205,7 +206,9 @@ export class ServiceCollector {
       this.observe(now, entry.status.name, 'deleted', 'Deleted.');
     }
     if (configsChanged) this.recomputeDependents();
-    if (this.unread.size) return this.mergeDeltas(this.emit(now, removed), this.readUnread(now));
+    // What is left of this task's budget after the enumeration goes to configurations; the rest follow in
+    // their own tasks (the core's fill loop).
+    if (this.unread.size) return this.mergeDeltas(this.emit(now, removed), this.readUnread(now, CONFIG_BUDGET_MS - (this.clock() - pollStart), { atLeastOne: false }));
     return this.emit(now, removed);
   }
 
