@@ -77,7 +77,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-preload/contract/schemas*', '**/src-preload/contract/service-schemas*'], allowTypeImports: true, message: 'The renderer imports contract types only (zod stays out of the renderer).' },
+            { group: ['**/src-preload/contract/schemas*', '**/src-preload/contract/service-schemas*', '**/src-preload/contract/job-schemas*'], allowTypeImports: true, message: 'The renderer imports contract types only (zod stays out of the renderer).' },
           ],
         },
       ],

@@ -13,6 +13,18 @@
  *   test-child.exe spawn <n> [seconds]          starts <n> sleeping children in a kill-on-close job,
  *                                               prints {"spawned":n,"pids":[...]} and sleeps; ending
  *                                               this process ends them all
+ *   test-child.exe print <out> <err> [code]     writes <out> to stdout and <err> to stderr (UTF-8, no
+ *                                               line break added) and exits with <code> (default 0)
+ *   test-child.exe flood <bytes>                writes <bytes> bytes to stdout ("0123456789abcdef"
+ *                                               repeated, cut at <bytes>) and exits 0
+ *   test-child.exe linger <seconds>             starts "sleep <seconds>" inheriting its standard
+ *                                               handles, prints "grandchild <PID>\n" and exits 0, so
+ *                                               the grandchild alone holds the pipes open
+ *   test-child.exe breakaway <seconds>          starts "sleep <seconds>" with CREATE_BREAKAWAY_FROM_JOB
+ *                                               and prints "grandchild <PID>\n", or "refused <error>\n"
+ *                                               when the job does not allow it; exits 0
+ *   test-child.exe alloc <bytes>                commits <bytes> bytes (VirtualAlloc): exits 0 if it got
+ *                                               them, 8 if not (e.g. over a job's memory limit)
  *
  * Started: on entering wmain it signals the event "Local\admin-console-test-child-<its PID>" if the
  * parent created one (start it suspended, create the event, resume), so a test knows the loader is
@@ -26,6 +38,7 @@
 #include <windows.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #define LIFETIME_MS 120000
@@ -34,17 +47,101 @@
 static WCHAR self_path[MAX_PATH * 2];
 
 static int usage(void) {
-  fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds]\n");
+  fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds] | print <out> <err> [code] |"
+                   L" flood <bytes> | linger <seconds> | breakaway <seconds> | alloc <bytes>\n");
   return 2;
 }
 
-/* Starts "<self> <args>" with no window and no inherited handles; returns its PID, or 0 on failure. */
+/* Writes all of `data` to a standard handle with WriteFile (no CRT: the handles may be pipes a GUI program was given). */
+static int write_all(DWORD which, const char *data, size_t length) {
+  HANDLE h = GetStdHandle(which);
+  while (length > 0) {
+    DWORD written;
+    if (h == NULL || h == INVALID_HANDLE_VALUE || !WriteFile(h, data, length > 65536 ? 65536 : (DWORD)length, &written, NULL)) return 0;
+    data += written;
+    length -= written;
+  }
+  return 1;
+}
+
+static int write_text(DWORD which, const WCHAR *text) {
+  static char utf8[32768];
+  int length = WideCharToMultiByte(CP_UTF8, 0, text, -1, utf8, sizeof utf8, NULL, NULL);
+  return length > 0 && write_all(which, utf8, (size_t)length - 1);
+}
+
+static int mode_print(const WCHAR *out, const WCHAR *err, int code) {
+  if (!write_text(STD_OUTPUT_HANDLE, out) || !write_text(STD_ERROR_HANDLE, err)) return 7;
+  return code;
+}
+
+static int mode_flood(long long bytes) {
+  static char block[65536];
+  for (size_t i = 0; i < sizeof block; i++) block[i] = "0123456789abcdef"[i % 16];
+  while (bytes > 0) {
+    size_t chunk = bytes > (long long)sizeof block ? sizeof block : (size_t)bytes;
+    if (!write_all(STD_OUTPUT_HANDLE, block, chunk)) return 7;
+    bytes -= (long long)chunk;
+  }
+  return 0;
+}
+
+/* A grandchild outside our job, if the job allows breakaway; it inherits nothing. */
+static int mode_breakaway(int seconds) {
+  WCHAR command_line[MAX_PATH * 2 + 32];
+  STARTUPINFOW si;
+  PROCESS_INFORMATION pi;
+  char line[64];
+  ZeroMemory(&si, sizeof si);
+  si.cb = sizeof si;
+  si.dwFlags = STARTF_USESTDHANDLES; /* NULL standard handles: it must not hold our pipes (see start_self) */
+  swprintf(command_line, sizeof command_line / sizeof command_line[0], L"\"%ls\" sleep %d", self_path, seconds);
+  if (CreateProcessW(NULL, command_line, NULL, NULL, FALSE, CREATE_BREAKAWAY_FROM_JOB | CREATE_NO_WINDOW, NULL, NULL, &si, &pi)) {
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    snprintf(line, sizeof line, "grandchild %lu\n", pi.dwProcessId);
+  } else {
+    snprintf(line, sizeof line, "refused %lu\n", GetLastError());
+  }
+  return write_all(STD_OUTPUT_HANDLE, line, strlen(line)) ? 0 : 7;
+}
+
+static int mode_alloc(long long bytes) {
+  char *memory = VirtualAlloc(NULL, (SIZE_T)bytes, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+  if (!memory) return 8;
+  for (long long i = 0; i < bytes; i += 4096) memory[i] = 1; /* touch every page: really in use */
+  return 0;
+}
+
+/* The grandchild inherits our standard handles (inheritable in us, as the parent passed them), then we exit. */
+static int mode_linger(int seconds) {
+  WCHAR command_line[MAX_PATH * 2 + 32];
+  STARTUPINFOW si;
+  PROCESS_INFORMATION pi;
+  char line[64];
+  ZeroMemory(&si, sizeof si);
+  si.cb = sizeof si;
+  si.dwFlags = STARTF_USESTDHANDLES;
+  si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
+  si.hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE);
+  si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+  swprintf(command_line, sizeof command_line / sizeof command_line[0], L"\"%ls\" sleep %d", self_path, seconds);
+  if (!CreateProcessW(NULL, command_line, NULL, NULL, TRUE, CREATE_NO_WINDOW, NULL, NULL, &si, &pi)) return 5;
+  CloseHandle(pi.hThread);
+  CloseHandle(pi.hProcess);
+  snprintf(line, sizeof line, "grandchild %lu\n", pi.dwProcessId);
+  return write_all(STD_OUTPUT_HANDLE, line, strlen(line)) ? 0 : 7;
+}
+
+/* Starts "<self> <args>" with no window, no inherited handles and no standard handles; returns its PID, or 0 on failure. */
 static DWORD start_self(const WCHAR *args) {
   static WCHAR command_line[4096];
   STARTUPINFOW si;
   PROCESS_INFORMATION pi;
   ZeroMemory(&si, sizeof si);
   si.cb = sizeof si;
+  /* No standard handles at all: without this Wine duplicates ours into the child even with bInheritHandles FALSE. */
+  si.dwFlags = STARTF_USESTDHANDLES;
   swprintf(command_line, sizeof command_line / sizeof command_line[0], L"\"%ls\" %ls", self_path, args);
   if (!CreateProcessW(NULL, command_line, NULL, NULL, FALSE, CREATE_NO_WINDOW, NULL, NULL, &si, &pi)) {
     fwprintf(stderr, L"CreateProcessW failed: error %lu\n", GetLastError());
@@ -140,6 +237,11 @@ int wmain(int argc, WCHAR **argv) {
   }
   if (wcscmp(argv[1], L"tick") == 0 && argc >= 3) return mode_tick(argv[2]);
   if (wcscmp(argv[1], L"tree") == 0 && argc >= 5) return mode_tree(_wtoi(argv[2]), _wtoi(argv[3]), argv[4]);
+  if (wcscmp(argv[1], L"print") == 0 && argc >= 4) return mode_print(argv[2], argv[3], argc >= 5 ? _wtoi(argv[4]) : 0);
+  if (wcscmp(argv[1], L"flood") == 0 && argc >= 3) return mode_flood(_wtoi64(argv[2]));
+  if (wcscmp(argv[1], L"linger") == 0 && argc >= 3) return mode_linger(_wtoi(argv[2]));
+  if (wcscmp(argv[1], L"breakaway") == 0 && argc >= 3) return mode_breakaway(_wtoi(argv[2]));
+  if (wcscmp(argv[1], L"alloc") == 0 && argc >= 3) return mode_alloc(_wtoi64(argv[2]));
   if (wcscmp(argv[1], L"spawn") == 0 && argc >= 3) return mode_spawn(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : LIFETIME_MS / 1000);
   return usage();
 }

@@ -28,6 +28,7 @@ import { programDataFolder } from './win32/known-folders';
 import { enableDebugPrivilege } from './win32/privileges';
 import { win32ProcessControl, win32ProcessSource } from './win32/processes';
 import { win32ServiceManager } from './win32/services';
+import { win32JobSystem } from './win32/jobs';
 import { win32SystemProbe } from './win32/system';
 
 // Paths from this bundle (out/main/index.js), not app.getAppPath(): launched as `electron out/main/index.js`
@@ -70,6 +71,7 @@ async function startConsole(dataFolder: string): Promise<void> {
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
+    jobs: win32JobSystem,
     // Electron's main process; its renderer and GPU helpers are children the admin may end like any other.
     consolePids: new Set([process.pid]),
     logger,

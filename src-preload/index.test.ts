@@ -136,7 +136,7 @@ describe('preload', () => {
     expect(second).toHaveBeenCalledWith('x');
   });
 
-  it.each(['system:getInfo', 'jobs:changed', '__proto__', 'constructor', '', 42, null])(
+  it.each(['system:getInfo', 'processes:gone', '__proto__', 'constructor', '', 42, null])(
     'on(%j) is refused and subscribes nothing',
     async (event) => {
       const [, api] = (await loadPreload()) ?? [];

@@ -14,6 +14,13 @@ import { ServiceAdmin, type Audit } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
 import type { ServiceManager } from './services/service-manager';
+import { JobDefinitionStore } from './jobs/job-definitions';
+import { JobManager } from './jobs/job-manager';
+import type { JobSystem } from './jobs/job-system';
+import { JobTemplateStore } from './jobs/job-templates';
+import { JobTimeline } from './jobs/job-timeline';
+import { RunHistoryStore } from './jobs/run-history';
+import { RunManager } from './jobs/run-manager';
 
 export interface ConsoleCoreOptions {
   /** The admin-only folder for settings and logs (created and locked down by the caller). */
@@ -21,6 +28,7 @@ export interface ConsoleCoreOptions {
   system: SystemProbe;
   processes: { source: ProcessSource; control: ProcessControl };
   services: ServiceManager;
+  jobs: JobSystem;
   /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
   consolePids: ReadonlySet<number>;
   logger: Logger;
@@ -38,7 +46,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -98,6 +106,22 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   });
   const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged);
 
+  // Jobs: definitions and templates in the admin-only folder, members and accounting on the refresh clock.
+  const jobAudit = (record: { action: string; job?: string; run?: string; detail?: unknown; ok: boolean; text: string }) =>
+    auditLog.info(`${record.run ? 'run' : 'job'} ${record.action}`, { job: record.job, run: record.run, detail: record.detail, ok: record.ok, result: record.text });
+  const templates = await JobTemplateStore.open(path.join(dataFolder, 'job-templates.json'), logger, identity.logicalProcessors);
+  const definitions = await JobDefinitionStore.open(path.join(dataFolder, 'jobs.json'), logger);
+  const jobManager = new JobManager(jobs, processTable, definitions, templates, new JobTimeline(), (r) => jobAudit(r), {
+    windowsBuild: identity.windowsVersion.build,
+    underWine: identity.wineVersion !== null,
+  });
+  await jobManager.restore();
+  const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, (r) => jobAudit(r));
+  clock.onTick((now) => {
+    const changed = jobManager.tick(now);
+    if (changed) emit('jobs:changed', changed);
+  });
+
   const handlers: Handlers = {
     'system:getInfo': () => ({ ...identity, dataFolder }),
     'performance:getHistory': () => ({ intervalMs: settings.get().refresh.intervalMs, samples: performance.samples() }),
@@ -155,6 +179,26 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:edit': ({ name, definition }, { desktop }) => serviceAdmin.edit(name, definition, desktop),
     'services:uninstall': ({ name }, { desktop }) => serviceAdmin.uninstall(name, desktop),
     'services:fixUnquotedPath': ({ name }, { desktop }) => serviceAdmin.fixUnquotedPath(name, desktop),
+    'jobs:getSnapshot': () => jobManager.snapshot(),
+    'jobs:create': ({ name, template, limits }) => jobManager.create(name, template, limits),
+    'jobs:open': ({ name }) => jobManager.open(name),
+    'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) => jobManager.launch(job, commandLine, workingDirectory, desktop),
+    'jobs:addProcess': ({ job, target }, { desktop }) => jobManager.addProcess(job, target, desktop),
+    'jobs:setLimits': ({ job, limits }) => jobManager.setLimits(job, limits),
+    'jobs:terminate': ({ job }, { desktop }) => jobManager.terminate(job, desktop),
+    'jobs:close': ({ job }, { desktop }) => jobManager.close(job, desktop),
+    'jobs:saveTemplate': async ({ template }) => {
+      await templates.save(template);
+      return { templates: templates.list() };
+    },
+    'jobs:deleteTemplate': async ({ name }) => {
+      await templates.remove(name);
+      return { templates: templates.list() };
+    },
+    'run:start': (request, { desktop }) => runs.start(request, desktop),
+    'run:cancel': ({ id }) => runs.cancel(id),
+    'run:getHistory': () => runs.history(),
+    'run:getOutput': ({ id }) => runs.output(id),
   };
 
   return {
@@ -170,6 +214,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
       await serviceClock.stop();
       clearTimeout(filling);
       filling = undefined;
+      await runs.stopAll();
+      jobManager.closeAll();
+      await jobs.stopWatching();
     },
   };
 }

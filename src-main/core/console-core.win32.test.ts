@@ -11,6 +11,7 @@ import { handleLedger } from '../win32/handles';
 import { win32SystemProbe } from '../win32/system';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
 import { win32ServiceManager } from '../win32/services';
+import { win32JobSystem } from '../win32/jobs';
 import { endTestChildren, eventually, startTestChild, waitForExit } from '../win32/processes/test-children';
 import { readProcessSnapshot } from '../win32/processes';
 import type { CallContext } from '../ipc/dispatch';
@@ -40,6 +41,7 @@ async function startCore(): Promise<ConsoleCore> {
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
+    jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
     logger: silentLogger,
     emit: (event, payload) => void events.push({ event, payload }),

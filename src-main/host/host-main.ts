@@ -21,6 +21,7 @@ import { enableDebugPrivilege } from '../win32/privileges';
 import { adminDataFolder } from '../shell/data-folder';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
 import { win32ServiceManager } from '../win32/services';
+import { win32JobSystem } from '../win32/jobs';
 import { win32SystemProbe } from '../win32/system';
 import { startContractServer, type ContractServer } from './contract-server';
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
+    jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
     logger,
     emit: (event, payload) => server?.broadcast(event, payload),

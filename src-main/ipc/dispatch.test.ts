@@ -17,6 +17,24 @@ function spyHandlers() {
   return { handlers, calls };
 }
 
+const testLimits = {
+  processMemoryBytes: null,
+  jobMemoryBytes: 8 * 1024 ** 3,
+  activeProcesses: 32,
+  processUserTimeMs: null,
+  jobUserTimeMs: 30 * 60_000,
+  cpuRate: { kind: 'hardCap', percent: 50 },
+  affinity: [0, 1],
+  priorityClass: 'belowNormal',
+  schedulingClass: null,
+  workingSet: null,
+  killOnJobClose: true,
+  dieOnUnhandledException: false,
+  breakawayOk: false,
+  silentBreakawayOk: false,
+  uiRestrictions: ['readClipboard'],
+};
+
 const testDefinition = {
   name: 'MyAgent',
   displayName: 'My agent',
@@ -62,6 +80,20 @@ const validRequests = {
   'services:edit': { name: 'MyAgent', definition: testDefinition },
   'services:uninstall': { name: 'MyAgent' },
   'services:fixUnquotedPath': { name: 'MyAgent' },
+  'jobs:getSnapshot': {},
+  'jobs:create': { name: 'Build box', template: 'Build box: 4 cores, 8 GB, 30 min', limits: null },
+  'jobs:open': { name: 'OtherTool' },
+  'jobs:launch': { job: 'Build box', commandLine: '"C:\\Tools\\build.exe" --all', workingDirectory: 'C:\\src' },
+  'jobs:addProcess': { job: 'Build box', target: { pid: 42, createTime: '133485408000000000' } },
+  'jobs:setLimits': { job: 'Build box', limits: testLimits },
+  'jobs:terminate': { job: 'Build box' },
+  'jobs:close': { job: 'Build box' },
+  'jobs:saveTemplate': { template: { name: 'Tiny', description: 'one core', limits: testLimits } },
+  'jobs:deleteTemplate': { name: 'Tiny' },
+  'run:start': { commandLine: 'cmd /c dir', workingDirectory: null, environment: [{ name: 'LANG', value: 'C' }], timeoutSeconds: 30, template: null },
+  'run:cancel': { id: '0123456789abcdef' },
+  'run:getHistory': {},
+  'run:getOutput': { id: '0123456789abcdef' },
 } satisfies Record<Channel, unknown>;
 
 /** Values that no request schema accepts as a whole request. */

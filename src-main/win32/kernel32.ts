@@ -12,10 +12,11 @@ import {
   PERFORMANCE_INFORMATION,
   PROCESS_INFORMATION,
   SECURITY_ATTRIBUTES,
+  STARTUPINFOEXW,
   STARTUPINFOW,
   WIN32_FIND_DATAW,
 } from './structs';
-import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, SIZE_T, UINT, WORD, stdcall } from './types';
+import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, SIZE_T, UINT, VOID, WORD, stdcall } from './types';
 import type { Pointer } from './types';
 
 /** A FILETIME as koffi copies it out. */
@@ -77,6 +78,12 @@ export interface StartupInfoW {
   cb: number;
   dwFlags?: number;
   wShowWindow?: number;
+}
+
+/** STARTUPINFOEXW going in: StartupInfo.cb = sizeof(STARTUPINFOEXW) with EXTENDED_STARTUPINFO_PRESENT. */
+export interface StartupInfoExW {
+  StartupInfo: StartupInfoW & { hStdInput?: Pointer; hStdOutput?: Pointer; hStdError?: Pointer };
+  lpAttributeList: Pointer;
 }
 
 /** PROCESS_INFORMATION as CreateProcessW fills it. */
@@ -370,6 +377,167 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
   /** "ResumeThread function (processthreadsapi.h)": the previous suspend count, or 0xFFFFFFFF on failure. */
   ResumeThread: stdcall<(thread: Pointer) => number>(lib, 'ResumeThread', DWORD, [HANDLE]),
 
+  /**
+   * "CreateProcessW function (processthreadsapi.h)" once more, for a command in a job: a STARTUPINFOEXW
+   * (read as one when creationFlags has EXTENDED_STARTUPINFO_PRESENT, else as its STARTUPINFOW with cb
+   * saying so) and an environment block (UTF-16 with CREATE_UNICODE_ENVIRONMENT), both as Buffers or
+   * NULL. Bound separately so the plain binding above keeps its simple STARTUPINFOW.
+   */
+  CreateProcessInJobW: stdcall<
+    (
+      application: string | null,
+      commandLine: Buffer,
+      processAttributes: Pointer,
+      threadAttributes: Pointer,
+      inheritHandles: number,
+      creationFlags: number,
+      environment: Buffer | null,
+      currentDirectory: string | null,
+      startupInfo: StartupInfoExW,
+      processInformation: ProcessInformation,
+    ) => number
+  >(lib, 'CreateProcessW', BOOL, [
+    LPCWSTR,
+    PVOID,
+    PVOID,
+    PVOID,
+    BOOL,
+    DWORD,
+    PVOID,
+    LPCWSTR,
+    koffi.pointer(STARTUPINFOEXW),
+    koffi.out(koffi.pointer(PROCESS_INFORMATION)),
+  ]),
+
+  /**
+   * "InitializeProcThreadAttributeList function (processthreadsapi.h)". Called first with a NULL list to
+   * learn the size (FALSE with ERROR_INSUFFICIENT_BUFFER, 122), then with a buffer of that size.
+   */
+  InitializeProcThreadAttributeList: stdcall<(list: Buffer | null, count: number, flags: number, size: [number | bigint]) => number>(
+    lib,
+    'InitializeProcThreadAttributeList',
+    BOOL,
+    [PVOID, DWORD, DWORD, koffi.inout(koffi.pointer(SIZE_T))],
+  ),
+
+  /**
+   * "UpdateProcThreadAttribute function (processthreadsapi.h)". The list keeps a POINTER to `value`, which
+   * must therefore outlive the list (until DeleteProcThreadAttributeList).
+   */
+  UpdateProcThreadAttribute: stdcall<
+    (list: Buffer, flags: number, attribute: number, value: Buffer, size: number, previous: Pointer, returnSize: Pointer) => number
+  >(lib, 'UpdateProcThreadAttribute', BOOL, [PVOID, DWORD, SIZE_T, PVOID, SIZE_T, PVOID, PVOID]),
+
+  /** "DeleteProcThreadAttributeList function (processthreadsapi.h)". */
+  DeleteProcThreadAttributeList: stdcall<(list: Buffer) => void>(lib, 'DeleteProcThreadAttributeList', VOID, [PVOID]),
+
+  /**
+   * "CreatePipe function (namedpipeapi.h)": an anonymous pipe, both ends not inheritable with NULL
+   * attributes; size is a hint for the buffer (0 = the default).
+   */
+  CreatePipe: stdcall<(read: [Pointer], write: [Pointer], attributes: Pointer, size: number) => number>(lib, 'CreatePipe', BOOL, [
+    koffi.out(koffi.pointer(HANDLE)),
+    koffi.out(koffi.pointer(HANDLE)),
+    PVOID,
+    DWORD,
+  ]),
+
+  /** "SetHandleInformation function (handleapi.h)": HANDLE_FLAG_INHERIT makes one handle inheritable. */
+  SetHandleInformation: stdcall<(handle: Pointer, mask: number, flags: number) => number>(lib, 'SetHandleInformation', BOOL, [HANDLE, DWORD, DWORD]),
+
+  /**
+   * "PeekNamedPipe function (namedpipeapi.h)", here only for the bytes available. Works on anonymous
+   * pipes; fails with ERROR_BROKEN_PIPE (109) once every writer has closed AND the pipe is drained.
+   */
+  PeekNamedPipe: stdcall<(pipe: Pointer, buffer: Pointer, size: number, read: Pointer, available: [number], left: Pointer) => number>(
+    lib,
+    'PeekNamedPipe',
+    BOOL,
+    [HANDLE, PVOID, DWORD, PVOID, koffi.out(koffi.pointer(DWORD)), PVOID],
+  ),
+
+  /** "ReadFile function (fileapi.h)", synchronous (no OVERLAPPED). Blocks until something can be read, so callers peek first. */
+  ReadFile: stdcall<(file: Pointer, buffer: Buffer, size: number, read: [number], overlapped: Pointer) => number>(lib, 'ReadFile', BOOL, [
+    HANDLE,
+    PVOID,
+    DWORD,
+    koffi.out(koffi.pointer(DWORD)),
+    PVOID,
+  ]),
+
+  /**
+   * "CreateJobObjectW function (jobapi2.h)". On an existing name it opens that job and succeeds with
+   * ERROR_ALREADY_EXISTS (183) as the last error; a non-job object of that name fails it with
+   * ERROR_INVALID_HANDLE (6). The handle has JOB_OBJECT_ALL_ACCESS.
+   */
+  CreateJobObjectW: stdcall<(attributes: Pointer, name: string | null) => Pointer>(lib, 'CreateJobObjectW', HANDLE, [PVOID, LPCWSTR]),
+
+  /** "OpenJobObjectW function (jobapi2.h)": NULL with ERROR_FILE_NOT_FOUND (2) when no job has the name. */
+  OpenJobObjectW: stdcall<(access: number, inherit: number, name: string) => Pointer>(lib, 'OpenJobObjectW', HANDLE, [DWORD, BOOL, LPCWSTR]),
+
+  /**
+   * "AssignProcessToJobObject function (jobapi2.h)": the process needs PROCESS_SET_QUOTA and
+   * PROCESS_TERMINATE. ERROR_ACCESS_DENIED (5) also when the process is in a job this one cannot nest in.
+   */
+  AssignProcessToJobObject: stdcall<(job: Pointer, process: Pointer) => number>(lib, 'AssignProcessToJobObject', BOOL, [HANDLE, HANDLE]),
+
+  /** "TerminateJobObject function (jobapi2.h)": ends every process in the job with exitCode. */
+  TerminateJobObject: stdcall<(job: Pointer, exitCode: number) => number>(lib, 'TerminateJobObject', BOOL, [HANDLE, UINT]),
+
+  /**
+   * "SetInformationJobObject function (jobapi2.h)". The information is a struct that depends on the
+   * class, so it goes in as a Buffer koffi.encode filled. Wine 8 returns TRUE for every extended limit
+   * but applies only kill-on-close and the breakaway flags, and fails CPU rate control with 87 (wine.md).
+   */
+  SetInformationJobObject: stdcall<(job: Pointer, infoClass: number, info: Buffer, size: number) => number>(lib, 'SetInformationJobObject', BOOL, [
+    HANDLE,
+    koffi.types.int32,
+    PVOID,
+    DWORD,
+  ]),
+
+  /**
+   * "QueryInformationJobObject function (jobapi2.h)" into a Buffer decoded per class. A process ID list
+   * too small for every PID fails with ERROR_MORE_DATA (234). Wine 8 reads extended limits back as zeros
+   * and fails BasicAndIoAccounting and UI restrictions with 1.
+   */
+  QueryInformationJobObject: stdcall<(job: Pointer, infoClass: number, info: Buffer, size: number, returned: [number] | null) => number>(
+    lib,
+    'QueryInformationJobObject',
+    BOOL,
+    [HANDLE, koffi.types.int32, PVOID, DWORD, koffi.out(koffi.pointer(DWORD))],
+  ),
+
+  /**
+   * "CreateIoCompletionPort function (ioapiset.h)": with INVALID_HANDLE_VALUE and no existing port, a new
+   * port not tied to a file. NULL on failure.
+   */
+  CreateIoCompletionPort: stdcall<(file: Pointer, existing: Pointer, key: number | bigint, threads: number) => Pointer>(
+    lib,
+    'CreateIoCompletionPort',
+    HANDLE,
+    [HANDLE, HANDLE, SIZE_T, DWORD],
+  ),
+
+  /**
+   * "GetQueuedCompletionStatus function (ioapiset.h)". For a job's messages, bytes is the
+   * JOB_OBJECT_MSG_* code, key the job's completion key and overlapped the PID where the message names a
+   * process. FALSE with overlapped NULL and WAIT_TIMEOUT (258) when nothing came in time. Blocks: call it
+   * through `.async` only (a synchronous wait would stall the JS thread and koffi's callbacks).
+   */
+  GetQueuedCompletionStatus: stdcall<(port: Pointer, bytes: [number], key: [number | bigint], overlapped: [Pointer], timeoutMs: number) => number>(
+    lib,
+    'GetQueuedCompletionStatus',
+    BOOL,
+    [HANDLE, koffi.out(koffi.pointer(DWORD)), koffi.out(koffi.pointer(SIZE_T)), koffi.out(koffi.pointer(PVOID)), DWORD],
+  ),
+
+  /** "GetProcessHandleCount function (processthreadsapi.h)": open handles of a process (our own, for leak checks). */
+  GetProcessHandleCount: stdcall<(process: Pointer, count: [number]) => number>(lib, 'GetProcessHandleCount', BOOL, [
+    HANDLE,
+    koffi.out(koffi.pointer(DWORD)),
+  ]),
+
   /** "GetExitCodeProcess function (processthreadsapi.h)": STILL_ACTIVE (259) while it runs. */
   GetExitCodeProcess: stdcall<(process: Pointer, exitCode: [number]) => number>(lib, 'GetExitCodeProcess', BOOL, [
     HANDLE,
@@ -396,6 +564,17 @@ export const TH32CS_SNAPMODULE32 = 0x10;
 /** WaitForSingleObject results (winbase.h). */
 export const WAIT_OBJECT_0 = 0;
 export const WAIT_TIMEOUT = 258;
+/** Process access rights for AssignProcessToJobObject (winnt.h). */
+export const PROCESS_SET_QUOTA = 0x0100;
+/** ERROR_ALREADY_EXISTS, ERROR_BROKEN_PIPE, ERROR_MORE_DATA, ERROR_INSUFFICIENT_BUFFER, ERROR_FILE_NOT_FOUND, ERROR_INVALID_HANDLE (winerror.h). */
+export const ERROR_FILE_NOT_FOUND = 2;
+export const ERROR_INVALID_HANDLE = 6;
+export const ERROR_BROKEN_PIPE = 109;
+export const ERROR_INSUFFICIENT_BUFFER = 122;
+export const ERROR_ALREADY_EXISTS = 183;
+export const ERROR_MORE_DATA = 234;
+/** HANDLE_FLAG_INHERIT (winbase.h) for SetHandleInformation. */
+export const HANDLE_FLAG_INHERIT = 0x1;
 /** GetExitCodeProcess's value while the process runs (minwinbase.h). */
 export const STILL_ACTIVE = 259;
 /** INVALID_FILE_ATTRIBUTES (fileapi.h). */

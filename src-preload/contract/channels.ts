@@ -31,10 +31,24 @@ export const CHANNELS = [
   'services:edit',
   'services:uninstall',
   'services:fixUnquotedPath',
+  'jobs:getSnapshot',
+  'jobs:create',
+  'jobs:open',
+  'jobs:launch',
+  'jobs:addProcess',
+  'jobs:setLimits',
+  'jobs:terminate',
+  'jobs:close',
+  'jobs:saveTemplate',
+  'jobs:deleteTemplate',
+  'run:start',
+  'run:cancel',
+  'run:getHistory',
+  'run:getOutput',
 ] as const;
 
 /** Events pushed main -> renderer; the renderer never polls in a loop. */
-export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed', 'services:changed', 'services:progress'] as const;
+export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed', 'services:changed', 'services:progress', 'jobs:changed', 'run:output', 'run:changed'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENTS)[number];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES } from './errors';
+import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS } from './process-fields';
 
@@ -239,6 +240,7 @@ export const channelSchemas = {
     response: z.strictObject({ savedTo: z.string().max(32_768).nullable() }),
   },
   ...serviceChannelSchemas,
+  ...jobChannelSchemas,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every pushed event: name -> payload schema. */
@@ -247,6 +249,7 @@ export const eventSchemas = {
   'settings:changed': Settings,
   'processes:changed': ProcessDelta,
   ...serviceEventSchemas,
+  ...jobEventSchemas,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export const ApiErrorSchema = ApiErrorValue;

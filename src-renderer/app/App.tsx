@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RequestOf, SettingsValue } from '../../src-preload/contract/schemas';
 import { isConnected, reportFailure, request, useEvent } from '../lib/api';
+import { JobAlertToasts } from '../jobs/JobAlertToasts';
 import { JobsView } from '../jobs/JobsView';
 import { PerformanceView } from '../performance/PerformanceView';
 import { ProcessesView, type ProcessFocus } from '../processes/ProcessesView';
@@ -91,13 +92,21 @@ function Shell() {
             {/* Only the shown panel is mounted: hidden charts would still redraw every tick. */}
             {tab.id === active ? (
               <ErrorBoundary what={`the ${tab.label} view`}>
-                {renderView(tab.id, { settings, onSettings: setSettings, processFocus, onProcessFocusDone: () => setProcessFocus(null), showProcess })}
+                {renderView(tab.id, {
+                  settings,
+                  onSettings: setSettings,
+                  processFocus,
+                  onProcessFocusDone: () => setProcessFocus(null),
+                  showProcess,
+                  logicalProcessors: system.status === 'ready' ? system.info.logicalProcessors : null,
+                })}
               </ErrorBoundary>
             ) : null}
           </div>
         ))}
       </main>
       <Toasts />
+      <JobAlertToasts />
     </div>
   );
 }
@@ -109,6 +118,8 @@ interface ViewContext {
   readonly processFocus: ProcessFocus | null;
   readonly onProcessFocusDone: () => void;
   readonly showProcess: (pid: number) => void;
+  /** From system:getInfo; null until it answers (the job limit editor's core picker needs it). */
+  readonly logicalProcessors: number | null;
 }
 
 function renderView(id: TabId, ctx: ViewContext) {
@@ -120,7 +131,7 @@ function renderView(id: TabId, ctx: ViewContext) {
     case 'services':
       return <ServicesView onShowProcess={ctx.showProcess} />;
     case 'jobs':
-      return <JobsView />;
+      return <JobsView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} />;
     case 'run':
       return <RunView />;
   }

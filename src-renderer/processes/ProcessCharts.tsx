@@ -1,10 +1,16 @@
 import { memo, useId, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes, formatClock, formatPercent, NO_VALUE } from '../lib/format';
-import { AXIS_TICK, SERIES_COLOURS } from '../performance/chart-style';
+import { formatBytes, formatPercent } from '../lib/format';
+import { SERIES_COLOURS } from '../performance/chart-style';
+import { TimeChart, type TimeSeries } from '../shared/TimeChart';
 import type { HistoryPoint } from './process-history';
 
 const MB = 1024 * 1024;
+const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
+const MEMORY_SERIES: readonly TimeSeries[] = [
+  { key: 'ws', name: 'Working set', colour: SERIES_COLOURS.physicalUsed },
+  { key: 'priv', name: 'Private bytes', colour: SERIES_COLOURS.committed },
+];
+const PERCENT_TICKS = [0, 50, 100];
 
 function describe(points: readonly HistoryPoint[]): { cpu: string; memory: string } {
   const last = points[points.length - 1];
@@ -19,8 +25,9 @@ function describe(points: readonly HistoryPoint[]): { cpu: string; memory: strin
 }
 
 /**
- * CPU % and memory of the selected process since it was selected. Recharts with animation and dots off and
- * memoized data (it redraws on every tick); a text summary describes each chart for screen readers.
+ * CPU % and memory of the selected process since it was selected, on the shared TimeChart (animation
+ * and dots off, memoized data: it redraws on every tick); a text summary describes each chart for
+ * screen readers.
  */
 export const ProcessCharts = memo(function ProcessCharts({ points }: { points: readonly HistoryPoint[] }) {
   const cpuText = useId();
@@ -30,30 +37,21 @@ export const ProcessCharts = memo(function ProcessCharts({ points }: { points: r
     [points],
   );
   const text = useMemo(() => describe(points), [points]);
-  const first = points[0]?.time ?? 0;
-  const last = points[points.length - 1]?.time ?? 0;
-  const domain: [number, number] = [first, Math.max(last, first + 1)];
-  const tickTime = (v: number) => formatClock(v);
 
   return (
     <div className="pcharts">
       <h3 className="details__heading">CPU</h3>
-      <div className="pchart" role="img" aria-label="CPU usage of this process since it was selected" aria-describedby={cpuText}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-            <XAxis dataKey="time" type="number" domain={domain} tickFormatter={tickTime} tick={AXIS_TICK} minTickGap={40} stroke="currentColor" strokeOpacity={0.4} />
-            <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} width={40} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(l) => (typeof l === 'number' ? formatClock(l) : '')}
-              formatter={(v) => (typeof v === 'number' ? formatPercent(v) : NO_VALUE)}
-              wrapperClassName="chart-tooltip"
-            />
-            <Line dataKey="cpu" name="CPU" type="linear" stroke={SERIES_COLOURS.cpuTotal} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <TimeChart
+        data={data}
+        series={CPU_SERIES}
+        label="CPU usage of this process since it was selected"
+        describedBy={cpuText}
+        yDomain={[0, 100]}
+        yTicks={PERCENT_TICKS}
+        yTickFormat={(v) => `${v}%`}
+        yWidth={40}
+        valueFormat={formatPercent}
+      />
       <p className="chart-text" id={cpuText}>
         {text.cpu}
       </p>
@@ -68,23 +66,16 @@ export const ProcessCharts = memo(function ProcessCharts({ points }: { points: r
           Private bytes
         </li>
       </ul>
-      <div className="pchart" role="img" aria-label="Memory of this process since it was selected, in MB" aria-describedby={memText}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-            <XAxis dataKey="time" type="number" domain={domain} tickFormatter={tickTime} tick={AXIS_TICK} minTickGap={40} stroke="currentColor" strokeOpacity={0.4} />
-            <YAxis domain={[0, 'auto']} tickFormatter={(v: number) => `${Math.round(v)} MB`} width={56} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(l) => (typeof l === 'number' ? formatClock(l) : '')}
-              formatter={(v) => (typeof v === 'number' ? formatBytes(v * MB) : NO_VALUE)}
-              wrapperClassName="chart-tooltip"
-            />
-            <Line dataKey="ws" name="Working set" type="linear" stroke={SERIES_COLOURS.physicalUsed} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            <Line dataKey="priv" name="Private bytes" type="linear" stroke={SERIES_COLOURS.committed} strokeWidth={1.5} dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <TimeChart
+        data={data}
+        series={MEMORY_SERIES}
+        label="Memory of this process since it was selected, in MB"
+        describedBy={memText}
+        yDomain={[0, 'auto']}
+        yTickFormat={(v) => `${Math.round(v)} MB`}
+        yWidth={56}
+        valueFormat={(v) => formatBytes(v * MB)}
+      />
       <p className="chart-text" id={memText}>
         {text.memory}
       </p>

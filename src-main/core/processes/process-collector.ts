@@ -122,6 +122,11 @@ export class ProcessCollector {
     return { seq: this.seq, time: this.time, logicalProcessors: this.logicalProcessors, processes: [...this.tracked.values()].map((t) => t.row) };
   }
 
+  /** The row holding `pid` as of the last tick (a job's member list names PIDs only). */
+  findByPid(pid: number): ProcessRowValue | undefined {
+    return this.tracked.get(pid)?.row;
+  }
+
   /** The row for (pid, createTime) as of the last tick. */
   find(pid: number, createTime: string): ProcessRowValue | undefined {
     const tracked = this.tracked.get(pid);

@@ -11,6 +11,7 @@ import { createDispatcher, type CallContext } from '../../ipc/dispatch';
 import { handleLedger } from '../../win32/handles';
 import { win32ProcessControl, win32ProcessSource } from '../../win32/processes';
 import { win32ServiceManager } from '../../win32/services';
+import { win32JobSystem } from '../../win32/jobs';
 import { readServiceLog, removeTestServices, testServiceExe, uniqueTestServiceName } from '../../win32/services/test-services';
 import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
@@ -70,6 +71,7 @@ async function startCore() {
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
+    jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
     logger: capturingLogger,
     emit: (event, payload) => void events.push({ event, payload }),

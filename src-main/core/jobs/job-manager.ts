@@ -1,0 +1,339 @@
+import type { JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
+import { AppError } from '../app-error';
+import type { DesktopPort } from '../desktop/desktop-port';
+import { dialogLine } from '../dialog-text';
+import type { ProcessCollector } from '../processes/process-collector';
+import type { JobDefinitionStore } from './job-definitions';
+import type { JobAccounting, JobLimits, JobObject, JobSystem } from './job-system';
+import type { JobTemplateStore } from './job-templates';
+import { eventForMessage, type JobTimeline } from './job-timeline';
+import { describeLimits, limitDifferences, noLimits } from './limit-differences';
+
+/** What the manager knows of the machine, for the notes next to limits Windows holds differently. */
+export interface JobContext {
+  windowsBuild: number;
+  underWine: boolean;
+}
+
+/** One audit line (the console's audit log): what an admin did to a job, and how it ended. */
+export type JobAudit = (record: { action: string; job: string; detail?: unknown; ok: boolean; text: string }) => void;
+
+interface ManagedJob {
+  name: string;
+  origin: 'console' | 'opened';
+  object: JobObject | null;
+  template: string | null;
+  asked: JobLimits | null;
+  held: JobLimits | null;
+  unreadable: string[];
+  /** Why the last apply failed for some class (e.g. CPU rate under DFSS), shown with the differences. */
+  applyError: string | null;
+  accounting: JobAccounting | null;
+}
+
+const key = (name: string) => name.toLowerCase();
+
+/** Exit code given to processes when the admin terminates a job (as Task Manager uses for End task). */
+export const JOB_TERMINATED_EXIT_CODE = 1;
+
+/**
+ * The jobs the console manages: created (and recreated after a restart from their saved definitions) or
+ * opened by name. Applies limits and reads them back, lists members with live CPU and memory from the
+ * process table, turns completion-port messages into a timeline, and confirms in the main process's own
+ * dialog whatever starts programs, ends them, or lets them die.
+ */
+export class JobManager {
+  private readonly jobs = new Map<string, ManagedJob>();
+
+  constructor(
+    private readonly system: JobSystem,
+    private readonly processes: ProcessCollector,
+    private readonly definitions: JobDefinitionStore,
+    private readonly templates: JobTemplateStore,
+    private readonly timeline: JobTimeline,
+    private readonly audit: JobAudit,
+    private readonly context: JobContext,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Recreates the jobs saved by an earlier run. A job whose members outlived the console (no kill on close)
+   * still exists under its name: it is opened again instead.
+   */
+  async restore(): Promise<void> {
+    for (const def of this.definitions.list()) {
+      try {
+        const object = this.createOrReopen(def.name);
+        const job: ManagedJob = { name: def.name, origin: 'console', object, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null };
+        this.jobs.set(key(def.name), job);
+        this.apply(job, def.limits);
+        this.watch(job);
+        this.event(def.name, 'created', null, `Recreated from its saved definition${def.template ? ` (template ${def.template})` : ''}.`, false);
+      } catch (err) {
+        this.event(def.name, 'other', null, `Could not be recreated: ${(err as Error).message}`, true);
+      }
+    }
+  }
+
+  snapshot(): JobsSnapshotValue {
+    return { time: this.now(), jobs: this.rows(), events: this.timeline.all(), templates: this.templates.list() };
+  }
+
+  /** The push for one refresh tick: every job with fresh accounting, and the events since the last push. */
+  tick(now: number): JobsChangedValue | null {
+    for (const job of this.jobs.values()) {
+      if (!job.object) continue;
+      try {
+        job.accounting = this.system.accounting(job.object);
+      } catch {
+        job.accounting = null;
+      }
+    }
+    const events = this.timeline.drain();
+    if (this.jobs.size === 0 && events.length === 0) return null;
+    return { time: now, jobs: this.rows(), events };
+  }
+
+  async create(name: string, templateName: string | null, limits: JobLimitsFormValue | null): Promise<{ name: string }> {
+    if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already manages a job named '${name}'.`);
+    const template = templateName === null ? null : this.templates.get(templateName);
+    if (templateName !== null && !template) throw new AppError('NOT_FOUND', `There is no template named '${templateName}'.`);
+    const asked: JobLimits = limits ?? template?.limits ?? noLimits();
+    const object = this.system.create(name);
+    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null };
+    this.jobs.set(key(name), job);
+    this.apply(job, asked);
+    this.watch(job);
+    await this.definitions.put({ name, template: templateName, limits: asked, createdAt: this.now() });
+    this.event(name, 'created', null, `Created${templateName ? ` from template ${templateName}` : ''}: ${describeLimits(asked).join('; ') || 'no limits'}.`, false);
+    this.audit({ action: 'create', job: name, detail: { template: templateName, limits: describeLimits(asked) }, ok: true, text: 'Created.' });
+    return { name };
+  }
+
+  open(name: string): { name: string } {
+    if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already has a job named '${name}' open.`);
+    const object = this.system.open(name);
+    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null };
+    this.jobs.set(key(name), job);
+    this.readBack(job);
+    this.watch(job);
+    this.event(name, 'opened', null, 'Opened by name for inspection.', false);
+    return { name };
+  }
+
+  async launch(name: string, commandLine: string, workingDirectory: string | null, desktop: DesktopPort): Promise<{ pid: number; createTime: string }> {
+    const job = this.require(name);
+    const confirmed = await desktop.confirm({
+      title: 'Launch a command in a job',
+      message: `Run this command inside the job '${dialogLine(job.name)}'?`,
+      detail: `Command line: ${dialogLine(commandLine)}\nWorking folder: ${dialogLine(workingDirectory ?? '(the console\'s)')}\n\nIt runs with this console's rights (administrator). Job limits:\n${(describeLimits(job.asked ?? noLimits()).join('\n') || 'none')}`,
+      confirmLabel: 'Run',
+      destructive: false,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'Launching the command was cancelled; nothing was started.');
+    try {
+      const launched = this.system.launch(this.handle(job), { commandLine, workingDirectory, environment: [] });
+      this.event(job.name, 'launched', launched.pid, `Launched (PID ${launched.pid}): ${commandLine}`, false);
+      this.audit({ action: 'launch', job: job.name, detail: { commandLine, workingDirectory, pid: launched.pid }, ok: true, text: 'Launched.' });
+      return { pid: launched.pid, createTime: launched.createTime.toString() };
+    } catch (err) {
+      this.audit({ action: 'launch', job: job.name, detail: { commandLine, workingDirectory }, ok: false, text: (err as Error).message });
+      throw err;
+    }
+  }
+
+  async addProcess(name: string, target: { pid: number; createTime: string }, desktop: DesktopPort): Promise<Record<string, never>> {
+    const job = this.require(name);
+    const row = this.processes.find(target.pid, target.createTime);
+    if (!row) throw new AppError('CONFLICT', `Process ${target.pid} has exited or its PID now names another process.`);
+    const limits = job.held ?? job.asked ?? noLimits();
+    const confirmed = await desktop.confirm({
+      title: 'Add a process to a job',
+      message: `Put ${dialogLine(row.name)} (PID ${row.pid}) into the job '${dialogLine(job.name)}'?`,
+      detail: `A process cannot leave a job once in it.${limits.killOnJobClose ? ' This job kills its processes when it is closed or the console exits.' : ''}\n\nJob limits:\n${describeLimits(limits).join('\n') || 'none'}`,
+      confirmLabel: 'Add to job',
+      destructive: limits.killOnJobClose,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'Adding the process was cancelled; nothing was changed.');
+    try {
+      this.system.assign(this.handle(job), target.pid, BigInt(target.createTime));
+    } catch (err) {
+      this.audit({ action: 'addProcess', job: job.name, detail: target, ok: false, text: (err as Error).message });
+      throw err;
+    }
+    this.event(job.name, 'processAdded', target.pid, `Added ${row.name} (PID ${target.pid}).`, false);
+    this.audit({ action: 'addProcess', job: job.name, detail: target, ok: true, text: `Added ${row.name}.` });
+    return {};
+  }
+
+  /** Applies the limits to the live job, reads back what Windows holds, and returns the row with the differences. */
+  async setLimits(name: string, limits: JobLimitsFormValue): Promise<JobRowValue> {
+    const job = this.require(name);
+    this.handle(job);
+    const before = job.held;
+    job.asked = limits;
+    this.apply(job, limits);
+    if (job.origin === 'console') await this.definitions.put({ name: job.name, template: job.template, limits, createdAt: this.now() });
+    this.event(job.name, 'limitsApplied', null, job.applyError ? `Limits applied in part: ${job.applyError}` : `Limits applied: ${describeLimits(limits).join('; ') || 'none'}.`, job.applyError !== null);
+    this.audit({
+      action: 'setLimits',
+      job: job.name,
+      detail: { before: before ? describeLimits(before) : null, after: describeLimits(limits) },
+      ok: job.applyError === null,
+      text: job.applyError ?? 'Applied.',
+    });
+    return this.row(job);
+  }
+
+  async terminate(name: string, desktop: DesktopPort): Promise<Record<string, never>> {
+    const job = this.require(name);
+    const members = this.members(job);
+    const confirmed = await desktop.confirm({
+      title: 'Terminate job',
+      message: `End every process in the job '${dialogLine(job.name)}'?`,
+      detail: `${members.length ? members.slice(0, 15).map((m) => `• ${dialogLine(m.name)} (PID ${m.pid})`).join('\n') : 'It has no processes now.'}${members.length > 15 ? `\n• and ${members.length - 15} more` : ''}\n\nUnsaved data in these processes will be lost.`,
+      confirmLabel: 'Terminate',
+      destructive: true,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'Terminating the job was cancelled; nothing was changed.');
+    try {
+      this.system.terminate(this.handle(job), JOB_TERMINATED_EXIT_CODE);
+    } catch (err) {
+      this.audit({ action: 'terminate', job: job.name, ok: false, text: (err as Error).message });
+      throw err;
+    }
+    this.event(job.name, 'terminated', null, `Terminated (${members.length} process${members.length === 1 ? '' : 'es'}).`, true);
+    this.audit({ action: 'terminate', job: job.name, detail: { members: members.map((m) => m.pid) }, ok: true, text: 'Terminated.' });
+    return {};
+  }
+
+  /** Closes the console's handle and forgets the job. With kill on close that ends its processes: confirmed first. */
+  async close(name: string, desktop: DesktopPort): Promise<Record<string, never>> {
+    const job = this.require(name);
+    const members = job.object ? this.members(job) : [];
+    const kills = (job.held ?? job.asked)?.killOnJobClose === true && members.length > 0;
+    const confirmed = await desktop.confirm({
+      title: 'Close job',
+      message: `Close the job '${dialogLine(job.name)}'?`,
+      detail: kills
+        ? `It kills its processes when closed: ${members.length} process${members.length === 1 ? '' : 'es'} will end now (if no other program holds the job).`
+        : `Its processes keep running outside the console's view; the job goes when its last process exits.${job.origin === 'console' ? ' Its saved definition is deleted.' : ''}`,
+      confirmLabel: 'Close job',
+      destructive: kills,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'Closing the job was cancelled; nothing was changed.');
+    job.object?.close();
+    this.jobs.delete(key(job.name));
+    if (job.origin === 'console') await this.definitions.remove(job.name);
+    this.event(job.name, 'closed', null, kills ? `Closed; its ${members.length} process(es) were killed (kill on close).` : 'Closed.', kills);
+    this.audit({ action: 'close', job: job.name, ok: true, text: kills ? 'Closed (members killed).' : 'Closed.' });
+    return {};
+  }
+
+  /** Closes every handle at shutdown (kill-on-close jobs end their processes: that is what they are for). */
+  closeAll(): void {
+    for (const job of this.jobs.values()) job.object?.close();
+  }
+
+  /** The console's jobs, for the process table's "in a job the console did not create" mark. */
+  memberPidsByJob(): Map<string, number[]> {
+    const result = new Map<string, number[]>();
+    for (const job of this.jobs.values()) if (job.object) result.set(job.name, this.safeMemberPids(job));
+    return result;
+  }
+
+  private createOrReopen(name: string): JobObject {
+    try {
+      return this.system.create(name);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CONFLICT') return this.system.open(name);
+      throw err;
+    }
+  }
+
+  /** SetInformationJobObject, then reads back; a class Windows refuses is noted, not fatal (the rest applied). */
+  private apply(job: ManagedJob, limits: JobLimits): void {
+    job.applyError = null;
+    try {
+      this.system.setLimits(this.handle(job), limits);
+    } catch (err) {
+      job.applyError = (err as Error).message;
+    }
+    this.readBack(job);
+  }
+
+  private readBack(job: ManagedJob): void {
+    try {
+      const { limits, unreadable } = this.system.readLimits(this.handle(job));
+      job.held = limits;
+      job.unreadable = unreadable;
+    } catch (err) {
+      job.held = null;
+      job.unreadable = [`limits: ${(err as Error).message}`];
+    }
+  }
+
+  private watch(job: ManagedJob): void {
+    if (!job.object) return;
+    try {
+      this.system.watch(job.object, (message) => {
+        const entry = eventForMessage(job.name, message, this.now());
+        this.timeline.add(entry);
+      });
+    } catch (err) {
+      this.event(job.name, 'other', null, `Notifications unavailable: ${(err as Error).message}`, false);
+    }
+  }
+
+  private require(name: string): ManagedJob {
+    const job = this.jobs.get(key(name));
+    if (!job) throw new AppError('NOT_FOUND', `The console has no job named '${name}'.`);
+    return job;
+  }
+
+  private handle(job: ManagedJob): JobObject {
+    if (!job.object) throw new AppError('CONFLICT', `The job '${job.name}' is not open.`);
+    return job.object;
+  }
+
+  private safeMemberPids(job: ManagedJob): number[] {
+    try {
+      return job.object ? this.system.memberPids(job.object) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private members(job: ManagedJob): JobRowValue['members'] {
+    return this.safeMemberPids(job).map((pid) => {
+      const row = this.processes.findByPid(pid);
+      return { pid, createTime: row?.createTime ?? null, name: row?.name ?? '(not yet listed)', cpuPercent: row?.cpuPercent ?? null, workingSetBytes: row?.workingSetBytes ?? null };
+    });
+  }
+
+  private row(job: ManagedJob): JobRowValue {
+    const differences =
+      job.asked && job.held ? limitDifferences(job.asked, job.held, { windowsBuild: this.context.windowsBuild, underWine: this.context.underWine, unreadable: job.unreadable }) : [];
+    if (job.applyError) differences.unshift({ field: 'apply', asked: 'all limits', held: 'some refused', note: job.applyError.slice(0, 1024) });
+    return {
+      name: job.name,
+      origin: job.origin,
+      open: job.object !== null,
+      template: job.template,
+      members: job.object ? this.members(job) : [],
+      accounting: job.accounting,
+      limitsAsked: job.asked,
+      limitsHeld: job.held,
+      limitsUnreadable: job.unreadable.length ? job.unreadable.join('; ').slice(0, 4096) : null,
+      differences: differences.slice(0, 32),
+    };
+  }
+
+  private rows(): JobRowValue[] {
+    return [...this.jobs.values()].map((job) => this.row(job));
+  }
+
+  private event(job: string, kind: JobEventValue['kind'], pid: number | null, text: string, important: boolean): void {
+    this.timeline.add({ time: this.now(), job, kind, pid, text: text.slice(0, 4096), important });
+  }
+}

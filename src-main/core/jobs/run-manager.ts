@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import type { RunOutputChunkValue, RunSummaryValue } from '../../../src-preload/contract/job-schemas';
+import { AppError } from '../app-error';
+import type { DesktopPort } from '../desktop/desktop-port';
+import { dialogLine } from '../dialog-text';
+import type { EmitEvent } from '../events';
+import type { JobLimits, JobObject, JobSystem, PipedProcess } from './job-system';
+import type { JobTemplateStore } from './job-templates';
+import { describeLimits, noLimits } from './limit-differences';
+import { OutputBuffer } from './output-buffer';
+import type { RunHistoryStore } from './run-history';
+
+/** How often the pipes are drained and the process checked: output appears in the dialog within this. */
+export const PUMP_MS = 100;
+/** The exit code processes get when a run times out or is cancelled (ERROR_TIMEOUT / ERROR_CANCELLED). */
+export const TIMEOUT_EXIT_CODE = 1460;
+export const CANCEL_EXIT_CODE = 1223;
+
+export interface RunTimers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+const realTimers: RunTimers = {
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+export interface RunRequest {
+  commandLine: string;
+  workingDirectory: string | null;
+  environment: { name: string; value: string }[];
+  timeoutSeconds: number;
+  template: string | null;
+}
+
+interface LiveRun {
+  summary: RunSummaryValue;
+  job: JobObject;
+  process: PipedProcess;
+  output: OutputBuffer;
+  timeout: unknown;
+  /** Set when the console ended it (timeout, cancel): the state it ends in. */
+  stopping: 'timedOut' | 'cancelled' | null;
+  stdoutOpen: boolean;
+  stderrOpen: boolean;
+}
+
+export type RunAudit = (record: { action: string; run: string; detail?: unknown; ok: boolean; text: string }) => void;
+
+/**
+ * The Run dialog's engine: each command runs in a new job with kill-on-close (plus a template's limits),
+ * its stdout and stderr on pipes the console owns, drained without blocking a few times a second into a
+ * bounded buffer and pushed as it arrives. A wall-clock timeout or a cancel terminates the whole job,
+ * grandchildren included; closing the console closes the job, which kills them too. Finished runs go to the
+ * saved history with their output.
+ */
+export class RunManager {
+  private readonly live = new Map<string, LiveRun>();
+  /** History writes still in flight (awaited at shutdown). */
+  private readonly saving = new Set<Promise<void>>();
+  private pump: unknown;
+
+  constructor(
+    private readonly system: JobSystem,
+    private readonly templates: JobTemplateStore,
+    private readonly store: RunHistoryStore,
+    private readonly emit: EmitEvent,
+    private readonly audit: RunAudit,
+    private readonly timers: RunTimers = realTimers,
+    private readonly outputCapBytes?: number,
+  ) {}
+
+  async start(request: RunRequest, desktop: DesktopPort): Promise<RunSummaryValue> {
+    const template = request.template === null ? null : this.templates.get(request.template);
+    if (request.template !== null && !template) throw new AppError('NOT_FOUND', `There is no template named '${request.template}'.`);
+    // Kill on close always: closing the job (timeout, cancel, the console exiting) must take the whole tree.
+    const limits: JobLimits = { ...(template?.limits ?? noLimits()), killOnJobClose: true, breakawayOk: false, silentBreakawayOk: false };
+    const confirmed = await desktop.confirm({
+      title: 'Run a command',
+      message: 'Run this command with this console\'s rights (administrator)?',
+      detail: [
+        `Command line: ${dialogLine(request.commandLine)}`,
+        `Working folder: ${dialogLine(request.workingDirectory ?? "(the console's)")}`,
+        request.environment.length ? `Environment: ${request.environment.map((e) => `${dialogLine(e.name)}=${dialogLine(e.value)}`).join(', ')}` : '',
+        `Stopped after ${request.timeoutSeconds} s, with everything it started.`,
+        `Job limits: ${describeLimits(limits).join('; ')}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      confirmLabel: 'Run',
+      destructive: false,
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'The run was cancelled; nothing was started.');
+
+    const id = randomBytes(8).toString('hex');
+    const job = this.system.create(`Run.${id}`);
+    let process: PipedProcess;
+    let limitsNote: string | null = null;
+    try {
+      // Kill on close first, on its own: it must hold (a failure here ends the run before it starts). The
+      // template's limits follow as best effort: Windows refuses a CPU rate under DFSS (Wine always), and the
+      // classes are applied in order with kill on close in the first, so it stays set whatever fails later.
+      this.system.setLimits(job, { ...noLimits(), killOnJobClose: true });
+      try {
+        this.system.setLimits(job, limits);
+      } catch (err) {
+        limitsNote = `Some limits were not applied: ${(err as Error).message}`;
+      }
+      process = this.system.launchPiped(job, { commandLine: request.commandLine, workingDirectory: request.workingDirectory, environment: request.environment });
+    } catch (err) {
+      job.close();
+      this.audit({ action: 'run', run: id, detail: { commandLine: request.commandLine }, ok: false, text: (err as Error).message });
+      throw err;
+    }
+    const summary: RunSummaryValue = {
+      id,
+      commandLine: request.commandLine,
+      workingDirectory: request.workingDirectory,
+      template: request.template,
+      timeoutSeconds: request.timeoutSeconds,
+      state: 'running',
+      pid: process.pid,
+      exitCode: null,
+      startedAt: this.timers.now(),
+      endedAt: null,
+      truncatedBytes: 0,
+      outputBytes: 0,
+      message: limitsNote,
+    };
+    const run: LiveRun = {
+      summary,
+      job,
+      process,
+      output: new OutputBuffer(this.outputCapBytes),
+      timeout: this.timers.setTimeout(() => this.stop(id, 'timedOut'), request.timeoutSeconds * 1000),
+      stopping: null,
+      stdoutOpen: true,
+      stderrOpen: true,
+    };
+    this.live.set(id, run);
+    this.audit({ action: 'run', run: id, detail: { commandLine: request.commandLine, workingDirectory: request.workingDirectory, timeoutSeconds: request.timeoutSeconds, template: request.template }, ok: true, text: `Started (PID ${process.pid}).` });
+    this.emit('run:changed', { ...summary });
+    this.pump ??= this.timers.setInterval(() => this.pumpAll(), PUMP_MS);
+    return { ...summary };
+  }
+
+  cancel(id: string): Record<string, never> {
+    if (!this.live.has(id)) throw new AppError('NOT_FOUND', `No run ${id} is running.`);
+    this.stop(id, 'cancelled');
+    return {};
+  }
+
+  history(): { runs: RunSummaryValue[] } {
+    const live = [...this.live.values()].map((r) => ({ ...r.summary }));
+    return { runs: [...live, ...this.historyList()].slice(0, 500) };
+  }
+
+  output(id: string): { run: RunSummaryValue; chunks: Omit<RunOutputChunkValue, 'runId'>[] } {
+    const live = this.live.get(id);
+    if (live) return { run: { ...live.summary }, chunks: live.output.chunks() };
+    const saved = this.store.load(id);
+    if (!saved) throw new AppError('NOT_FOUND', `There is no run ${id} in the history.`);
+    return saved;
+  }
+
+  /** Number of runs still going (tests, and the leak check). */
+  running(): number {
+    return this.live.size;
+  }
+
+  /** At shutdown: every live run is cancelled (kill on close would end them anyway) and saved. */
+  async stopAll(): Promise<void> {
+    for (const id of [...this.live.keys()]) this.stop(id, 'cancelled');
+    for (let i = 0; i < 50 && this.live.size; i++) this.pumpAll();
+    await this.idle();
+  }
+
+  /** Resolves once every finished run is saved to the history. */
+  async idle(): Promise<void> {
+    while (this.saving.size) await Promise.all([...this.saving]);
+  }
+
+  private historyList(): RunSummaryValue[] {
+    try {
+      return this.store.list();
+    } catch {
+      return [];
+    }
+  }
+
+  private stop(id: string, why: 'timedOut' | 'cancelled'): void {
+    const run = this.live.get(id);
+    if (!run || run.stopping) return;
+    run.stopping = why;
+    try {
+      this.system.terminate(run.job, why === 'timedOut' ? TIMEOUT_EXIT_CODE : CANCEL_EXIT_CODE);
+    } catch (err) {
+      run.summary.message = `Could not terminate the job: ${(err as Error).message}`;
+    }
+    this.pumpOne(run);
+  }
+
+  private pumpAll(): void {
+    for (const run of [...this.live.values()]) this.pumpOne(run);
+    if (this.live.size === 0 && this.pump !== undefined) {
+      this.timers.clearInterval(this.pump);
+      this.pump = undefined;
+    }
+  }
+
+  private pumpOne(run: LiveRun): void {
+    const { id } = run.summary;
+    try {
+      if (run.stdoutOpen) run.stdoutOpen = this.drain(run, 'stdout');
+      if (run.stderrOpen) run.stderrOpen = this.drain(run, 'stderr');
+      const exitCode = run.process.exitCode();
+      // Done when the command has exited and nothing holds its output pipes any more (a grandchild still
+      // writing keeps the run going until it exits or the timeout ends the whole job).
+      const pipesClosed = !run.stdoutOpen && !run.stderrOpen;
+      if (exitCode !== null && (pipesClosed || run.stopping)) this.finish(run, exitCode);
+    } catch (err) {
+      run.summary.message = (err as Error).message;
+      this.finish(run, null, 'failed');
+    }
+    if (!this.live.has(id)) return;
+  }
+
+  /** Reads what is there now on one pipe; false once it is closed and drained. */
+  private drain(run: LiveRun, stream: 'stdout' | 'stderr'): boolean {
+    for (let i = 0; i < 64; i++) {
+      const bytes = stream === 'stdout' ? run.process.readStdout() : run.process.readStderr();
+      if (bytes === null) {
+        const rest = run.output.end(stream);
+        if (rest) this.emit('run:output', { runId: run.summary.id, stream, text: rest });
+        return false;
+      }
+      if (bytes.length === 0) return true;
+      const text = run.output.append(stream, bytes);
+      if (text) this.emit('run:output', { runId: run.summary.id, stream, text });
+    }
+    return true;
+  }
+
+  private finish(run: LiveRun, exitCode: number | null, state?: RunSummaryValue['state']): void {
+    this.timers.clearTimeout(run.timeout);
+    this.live.delete(run.summary.id);
+    run.process.close();
+    run.job.close();
+    const summary = run.summary;
+    summary.state = state ?? run.stopping ?? 'exited';
+    summary.exitCode = exitCode;
+    summary.endedAt = this.timers.now();
+    summary.truncatedBytes = run.output.truncatedBytes;
+    summary.outputBytes = run.output.totalBytes;
+    if (summary.state === 'timedOut') summary.message ??= `Stopped after ${summary.timeoutSeconds} s: the whole job was terminated.`;
+    if (summary.state === 'cancelled') summary.message ??= 'Cancelled: the whole job was terminated.';
+    this.emit('run:changed', { ...summary });
+    this.audit({ action: 'run', run: summary.id, detail: { state: summary.state, exitCode }, ok: summary.state === 'exited', text: summary.message ?? `Exited with ${exitCode}.` });
+    const saving = this.store
+      .save({ ...summary }, run.output.chunks())
+      .catch(() => {
+        // The history is a convenience; a full disk must not fail the run (the audit line has the outcome).
+      })
+      .finally(() => this.saving.delete(saving));
+    this.saving.add(saving);
+  }
+}

@@ -1,0 +1,101 @@
+import { memo, useId, useMemo } from 'react';
+import type { JobEventValue } from '../../src-preload/contract/job-schemas';
+import { formatBytes, formatClock, formatPercent } from '../lib/format';
+import { SERIES_COLOURS } from '../performance/chart-style';
+import { TimeChart, type TimeMarker, type TimeSeries } from '../shared/TimeChart';
+import { EVENT_LABELS } from './job-columns';
+import type { JobPoint } from './job-history';
+
+const MB = 1024 * 1024;
+const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
+const MEMORY_SERIES: readonly TimeSeries[] = [
+  { key: 'ws', name: 'Members’ working sets', colour: SERIES_COLOURS.physicalUsed },
+  { key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed },
+];
+const PERCENT_TICKS = [0, 50, 100];
+
+/** The charts' words: now, peak, and the limit hits marked. */
+export function describeJobCharts(points: readonly JobPoint[], markers: readonly JobEventValue[]): { cpu: string; memory: string; markers: string } {
+  const last = points[points.length - 1];
+  const hits =
+    markers.length === 0
+      ? 'No limit was hit while this view was open.'
+      : `Limit hits marked (dashed red): ${markers
+          .slice(-5)
+          .map((m) => `${EVENT_LABELS[m.kind]} at ${formatClock(m.time)}`)
+          .join('; ')}${markers.length > 5 ? `; and ${markers.length - 5} earlier` : ''}.`;
+  if (!last) return { cpu: 'No samples yet.', memory: 'No samples yet.', markers: hits };
+  const cpus = points.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
+  const peak = cpus.length > 0 ? Math.max(...cpus) : null;
+  return {
+    cpu: `CPU time rate now ${formatPercent(last.cpuPercent)} of the machine, peak ${formatPercent(peak)} over ${points.length} samples.`,
+    memory: `Members’ working sets now ${formatBytes(last.workingSetBytes)}; peak job memory (committed) ${formatBytes(last.peakJobMemoryBytes)}.`,
+    markers: hits,
+  };
+}
+
+/**
+ * A job's CPU time rate and memory since this view started watching it (the renderer keeps the
+ * history: main pushes the accounting every tick), with a dashed marker where a limit was hit.
+ */
+export const JobCharts = memo(function JobCharts({ points, markers }: { points: readonly JobPoint[]; markers: readonly JobEventValue[] }) {
+  const cpuText = useId();
+  const memText = useId();
+  const data = useMemo(
+    () =>
+      points.map((p) => ({
+        time: p.time,
+        cpu: p.cpuPercent,
+        ws: p.workingSetBytes === null ? null : p.workingSetBytes / MB,
+        peak: p.peakJobMemoryBytes === null ? null : p.peakJobMemoryBytes / MB,
+      })),
+    [points],
+  );
+  const marks = useMemo<TimeMarker[]>(() => markers.map((m) => ({ key: String(m.id), time: m.time, label: `${EVENT_LABELS[m.kind]}: ${m.text}` })), [markers]);
+  const text = useMemo(() => describeJobCharts(points, markers), [points, markers]);
+  return (
+    <div className="pcharts" data-testid="job-chart" data-points={points.length} data-markers={markers.length}>
+      <h3 className="details__heading">CPU time rate</h3>
+      <TimeChart
+        data={data}
+        series={CPU_SERIES}
+        label="CPU time rate of this job, percent of the machine"
+        describedBy={cpuText}
+        yDomain={[0, 100]}
+        yTicks={PERCENT_TICKS}
+        yTickFormat={(v) => `${v}%`}
+        yWidth={40}
+        valueFormat={formatPercent}
+        markers={marks}
+        testId="job-chart-cpu"
+      />
+      <p className="chart-text" id={cpuText}>
+        {`${text.cpu} ${text.markers}`}
+      </p>
+      <h3 className="details__heading">Memory</h3>
+      <ul className="legend" aria-label="Job memory chart series">
+        {MEMORY_SERIES.map((s) => (
+          <li key={s.key}>
+            <span className="legend__swatch legend__swatch--thick" style={{ background: s.colour }} />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+      <TimeChart
+        data={data}
+        series={MEMORY_SERIES}
+        label="Memory of this job, in MB"
+        describedBy={memText}
+        yDomain={[0, 'auto']}
+        yTickFormat={(v) => `${Math.round(v)} MB`}
+        yWidth={56}
+        valueFormat={(v) => formatBytes(v * MB)}
+        markers={marks}
+        testId="job-chart-memory"
+      />
+      <p className="chart-text" id={memText}>
+        {text.memory}
+      </p>
+    </div>
+  );
+});

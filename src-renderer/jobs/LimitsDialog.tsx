@@ -1,0 +1,118 @@
+import { useId, useMemo, useState } from 'react';
+import type { Result } from '../../src-preload/contract/errors';
+import type { JobLimitsFormValue, JobRowValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
+import { Modal } from '../shared/Modal';
+import { outcomeNote, OutcomeLine, type OutcomeNote } from './dialog-outcome';
+import { emptyLimitForm, formFromLimits, formToLimits, type LimitForm } from './limit-form';
+import { LimitEditor } from './LimitEditor';
+import { LimitsHeld } from './LimitsHeld';
+
+/** The form an Edit limits dialog starts from: what was last asked, else what Windows holds, else nothing. */
+export function initialLimitForm(job: JobRowValue): LimitForm {
+  const limits = job.limitsAsked ?? job.limitsHeld;
+  return limits ? formFromLimits(limits) : emptyLimitForm();
+}
+
+/**
+ * Edit limits of a live job: the limit editor (optionally loaded from a template), Apply, and then what
+ * Windows holds next to what was asked, with main's differences, right under the button. The dialog
+ * stays open after Apply so the admin can read the result and adjust.
+ */
+export function LimitsDialog({
+  job,
+  templates,
+  logicalProcessors,
+  onApply,
+  onClose,
+}: {
+  job: JobRowValue;
+  templates: readonly JobTemplateValue[];
+  logicalProcessors: number;
+  onApply: (limits: JobLimitsFormValue) => Promise<Result<JobRowValue>>;
+  onClose: () => void;
+}) {
+  const titleId = useId();
+  const [form, setForm] = useState<LimitForm>(() => initialLimitForm(job));
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<OutcomeNote | null>(null);
+  const [applied, setApplied] = useState<JobRowValue | null>(null);
+  const converted = useMemo(() => formToLimits(form, logicalProcessors), [form, logicalProcessors]);
+
+  const apply = () => {
+    if (!converted.limits || busy) return;
+    setBusy(true);
+    setNote(null);
+    void onApply(converted.limits).then((result) => {
+      setBusy(false);
+      if (!result.ok) {
+        setNote(outcomeNote(result.error));
+        return;
+      }
+      setApplied(result.value);
+      const n = result.value.differences.length;
+      setNote({ tone: 'info', text: n === 0 ? 'Applied; Windows holds every limit as asked.' : `Applied; Windows holds ${n} limit${n === 1 ? '' : 's'} differently (below).` });
+    });
+  };
+
+  return (
+    <Modal titleId={titleId} testId="job-limits-dialog" wide onCancel={onClose}>
+      <h2 id={titleId} className="modal__title">{`Limits of ${job.name}`}</h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        {templates.length > 0 ? (
+          <div className="form__row">
+            <label className="form__label" htmlFor={`${titleId}-tpl`}>
+              Start from a template
+            </label>
+            <select
+              id={`${titleId}-tpl`}
+              className="form__input limit__template"
+              value=""
+              onChange={(e) => {
+                const t = templates.find((x) => x.name === e.currentTarget.value);
+                if (t) setForm(formFromLimits(t.limits));
+              }}
+              data-testid="job-limits-template"
+            >
+              <option value="">Choose…</option>
+              {templates.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <LimitEditor
+          form={form}
+          onChange={(f) => {
+            setNote(null);
+            setForm(f);
+          }}
+          problems={converted.problems}
+          logicalProcessors={logicalProcessors}
+        />
+        {applied ? (
+          <section className="form__group" data-testid="job-limits-result" aria-label="What Windows holds after Apply">
+            <LimitsHeld job={applied} headingLevel={4} />
+          </section>
+        ) : null}
+        <div className="modal__buttons">
+          <OutcomeLine note={note} testId="job-limits-outcome" />
+          <span className="modal__spacer" />
+          <button type="submit" className="button--primary" disabled={!converted.limits || busy} data-testid="limit-apply">
+            {busy ? 'Applying…' : 'Apply'}
+          </button>
+          <button type="button" onClick={onClose} data-testid="job-limits-close">
+            Close
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Per-job chart history, accumulated from successive jobs:changed ticks (main keeps none): the CPU time
+ * rate (the change in user + kernel time over the change in wall time, as a percent of the machine) and
+ * memory (the members' working sets summed; the job's peak committed memory). Bounded per job; jobs
+ * that leave take their history with them. Pure, so it is unit tested.
+ */
+import type { JobEventValue, JobRowValue } from '../../src-preload/contract/job-schemas';
+
+/** One tick of one job. */
+export interface JobPoint {
+  readonly time: number;
+  /** Percent of all logical processors over the last interval; null on the first tick or after a reset. */
+  readonly cpuPercent: number | null;
+  /** Sum of the members' working sets; null when main read none of them. */
+  readonly workingSetBytes: number | null;
+  /** Peak committed memory of the job so far (JOBOBJECT_EXTENDED_LIMIT_INFORMATION.PeakJobMemoryUsed). */
+  readonly peakJobMemoryBytes: number | null;
+  /** Total user + kernel CPU time so far, the base for the next point's rate. */
+  readonly cpuTimeMs: number | null;
+}
+
+/** Ten minutes at 1 s, five at the fastest refresh (0.5 s). */
+export const MAX_JOB_POINTS = 600;
+
+/** The event kinds that mean a limit was hit: chart markers. */
+export const LIMIT_EVENT_KINDS: ReadonlySet<JobEventValue['kind']> = new Set([
+  'activeProcessLimit',
+  'processMemoryLimit',
+  'jobMemoryLimit',
+  'endOfJobTime',
+  'endOfProcessTime',
+  'notificationLimit',
+]);
+
+/** The point for `job` at `time`, its CPU rate measured against `previous`. */
+export function jobPoint(job: JobRowValue, time: number, logicalProcessors: number, previous: JobPoint | undefined): JobPoint {
+  const acc = job.accounting;
+  const cpuTimeMs = acc ? acc.userTimeMs + acc.kernelTimeMs : null;
+  let cpuPercent: number | null = null;
+  const before = previous?.cpuTimeMs ?? null;
+  if (cpuTimeMs !== null && before !== null && previous !== undefined && time > previous.time) {
+    const used = cpuTimeMs - before;
+    // Less CPU time than before: the job was recreated under the same name; start over.
+    if (used >= 0) cpuPercent = Math.min(100, (used / (time - previous.time) / Math.max(1, logicalProcessors)) * 100);
+  }
+  const sizes = job.members.map((m) => m.workingSetBytes).filter((b): b is number => b !== null);
+  return {
+    time,
+    cpuPercent,
+    workingSetBytes: sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0) : null,
+    peakJobMemoryBytes: acc ? acc.peakJobMemoryBytes : null,
+    cpuTimeMs,
+  };
+}
+
+/**
+ * Appends a point unless one at the same or a later time is already there (a snapshot can repeat a
+ * tick); keeps the newest `max`. Returns the same array when nothing is added.
+ */
+export function appendJobPoint(points: readonly JobPoint[], point: JobPoint, max = MAX_JOB_POINTS): readonly JobPoint[] {
+  const last = points[points.length - 1];
+  if (last && point.time <= last.time) return points;
+  const next = points.length >= max ? points.slice(points.length - max + 1) : points.slice();
+  next.push(point);
+  return next;
+}
+
+/** Every job's history, by job name. */
+export class JobHistory {
+  private readonly byJob = new Map<string, readonly JobPoint[]>();
+
+  constructor(private readonly max = MAX_JOB_POINTS) {}
+
+  /** Adds one tick of the whole job list; jobs not in it lose their history. */
+  add(jobs: readonly JobRowValue[], time: number, logicalProcessors: number): void {
+    const names = new Set<string>();
+    for (const job of jobs) {
+      names.add(job.name);
+      const points = this.byJob.get(job.name) ?? [];
+      this.byJob.set(job.name, appendJobPoint(points, jobPoint(job, time, logicalProcessors, points[points.length - 1]), this.max));
+    }
+    for (const name of [...this.byJob.keys()]) if (!names.has(name)) this.byJob.delete(name);
+  }
+
+  /** The points of one job, oldest first (the same array until a tick adds one). */
+  points(name: string): readonly JobPoint[] {
+    return this.byJob.get(name) ?? NO_POINTS;
+  }
+
+  /** How many jobs have history. */
+  get size(): number {
+    return this.byJob.size;
+  }
+}
+
+const NO_POINTS: readonly JobPoint[] = [];
+
+/** The limit events of one job within [from, to]: where the charts put markers. */
+export function limitMarkers(events: readonly JobEventValue[], job: string, from: number, to: number): JobEventValue[] {
+  return events.filter((e) => e.job === job && LIMIT_EVENT_KINDS.has(e.kind) && e.time >= from && e.time <= to);
+}
