@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
-import type { ModuleListValue } from '../../src-preload/contract/schemas';
+import type { ModuleListValue, ProcessRowValue } from '../../src-preload/contract/schemas';
+import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
 import { formatBytes } from '../lib/format';
 import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { processLabel } from './process-actions';
@@ -17,12 +18,33 @@ export type ModulesState =
   | { readonly status: 'ready'; readonly modules: ModuleListValue['modules'] }
   | { readonly status: 'failed'; readonly error: ApiError };
 
-/** The job line: in a job, not in one, or unknown and why. */
-export function jobText(inJob: boolean | null, detailsError: string | null, jobObjectId: number | null = null): string {
-  if (jobObjectId !== null && jobObjectId !== 0) return `In job ${jobObjectId}`;
-  if (inJob === true) return 'In a job';
-  if (inJob === false) return 'Not in a job';
-  return detailsError ? `Unknown: ${detailsError}` : 'Unknown';
+/** The fields of a process the job line reads. */
+export type JobLineFields = Pick<ProcessRowValue, 'pid' | 'createTime' | 'inJob' | 'jobObjectId' | 'detailsError'>;
+
+/**
+ * The job line: which of the console's jobs holds the process, or that a job the console did not create
+ * does, or not in one, or unknown and why. The kernel's job id is added when Windows gives it (the
+ * Windows 10 process extension). `jobs` is null while the console's job list is not known; `jobsError`
+ * says why it could not be read.
+ */
+export function jobText(row: JobLineFields, jobs: ConsoleJobMembers | null, jobsError: string | null = null): string {
+  const id = row.jobObjectId !== null && row.jobObjectId > 0 ? ` (job id ${row.jobObjectId})` : '';
+  const membership = jobMembership(row, jobs);
+  switch (membership.kind) {
+    case 'console':
+      return membership.jobs
+        .map((j) => (j.origin === 'console' ? `In this console's job '${j.name}'` : `In job '${j.name}', which this console opened by name (it did not create it)`))
+        .join('; ')
+        .concat(id);
+    case 'external':
+      return `In a job this console did not create${id}`;
+    case 'inJob':
+      return `In a job${id}${jobsError ? `; which one is unknown: the console's jobs could not be read (${jobsError})` : ''}`;
+    case 'none':
+      return 'Not in a job';
+    case 'unknown':
+      return row.detailsError ? `Unknown: ${row.detailsError}` : 'Unknown';
+  }
 }
 
 /**
@@ -38,6 +60,8 @@ export function ProcessDetails({
   modules,
   onLoadModules,
   onCopy,
+  consoleJobs = null,
+  consoleJobsError = null,
 }: {
   entry: ProcessEntry | undefined;
   selectedCount: number;
@@ -47,6 +71,10 @@ export function ProcessDetails({
   modules: ModulesState;
   onLoadModules: () => void;
   onCopy: (text: string, what: string) => void;
+  /** The console's job members by PID (useConsoleJobMembers); null while not known. */
+  consoleJobs?: ConsoleJobMembers | null;
+  /** Why the console's job list could not be read; null when it could. */
+  consoleJobsError?: string | null;
 }) {
   const headingId = useId();
 
@@ -71,7 +99,7 @@ export function ProcessDetails({
       <CopyableValue heading="Command line" testId="process-details-command-line" value={row.commandLine} onCopy={onCopy} />
 
       <h3 className="details__heading">Job</h3>
-      <p data-testid="process-details-job">{jobText(row.inJob, row.detailsError, row.jobObjectId)}</p>
+      <p data-testid="process-details-job">{jobText(row, consoleJobs, consoleJobsError)}</p>
 
       <h3 className="details__heading">General</h3>
       <dl className="details__fields">

@@ -1,10 +1,11 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
+import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
 import { COLUMN_SPECS, gridTemplate, isProcessColumn } from './process-columns';
 import type { DisplayRow, SortSpec } from './process-rows';
 import { selectOnly, type Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
-import { VirtualTable, type TableModel } from '../shared/VirtualTable';
+import { ROW_HEIGHT, VirtualTable, type TableModel } from '../shared/VirtualTable';
 
 /** Keyboard commands the table hands to its owner (the actions live there). */
 export type TableCommand = 'terminate' | 'terminateTree' | 'copy';
@@ -31,6 +32,11 @@ export interface ProcessTableProps {
   readonly onCommand: (command: TableCommand) => void;
   /** A row to scroll into view when it changes (a process shown from a Services PID link); null for none. */
   readonly revealKey?: string | null;
+  /**
+   * The console's job members by PID (useConsoleJobMembers); null or absent while not known, and then no
+   * process is marked as in another program's job. Its identity changes only when membership does.
+   */
+  readonly consoleJobs?: ConsoleJobMembers | null;
 }
 
 function rowElementId(key: string): string {
@@ -47,6 +53,9 @@ const MODEL: TableModel<DisplayRow, ProcessColumn> = {
   sortDescFirst: (id) => COLUMN_SPECS[id].kind === 'number',
 };
 
+/** Before the scroll box is measured (the first render, and markup tests) assume a typical window, as Services does. */
+const INITIAL_RECT = { width: 0, height: ROW_HEIGHT * 20 };
+
 /**
  * The virtualized process table: the shared VirtualTable (only the rows in view are in the DOM; sorting
  * is manual, the order comes from useDisplayRows, which also builds the tree) with the process rows, the
@@ -54,6 +63,7 @@ const MODEL: TableModel<DisplayRow, ProcessColumn> = {
  */
 export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps) {
   const { rows, columns, view, selection } = props;
+  const consoleJobs = props.consoleJobs ?? null;
   const tree = view === 'tree';
   const rowOf = (key: string | null) => (key === null ? undefined : rows.find((r) => r.entry.key === key));
 
@@ -106,13 +116,18 @@ export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps)
       onRowClick={onRowClick}
       revealKey={props.revealKey ?? null}
       revealAlign="center"
-      renderRow={(d, place) => <ProcessRow d={d} place={place} tree={tree} />}
+      initialRect={INITIAL_RECT}
+      renderRow={(d, place) => <ProcessRow d={d} place={place} tree={tree} consoleJobs={consoleJobs} />}
     />
   );
 });
 
+/** Why a process carries the "other job" badge (its title). */
+export const EXTERNAL_JOB_TITLE =
+  "In a job this console did not create: another program (or Windows) put it there, and that job's limits apply to it.";
+
 /** One process row: its status marks, tree level and cells. */
-function ProcessRow({ d, place, tree }: { d: DisplayRow; place: RowPlace<ProcessColumn>; tree: boolean }) {
+function ProcessRow({ d, place, tree, consoleJobs }: { d: DisplayRow; place: RowPlace<ProcessColumn>; tree: boolean; consoleJobs: ConsoleJobMembers | null }) {
   const { entry } = d;
   return (
     <div
@@ -127,8 +142,9 @@ function ProcessRow({ d, place, tree }: { d: DisplayRow; place: RowPlace<Process
     >
       {place.columns.map((id, c) => {
         const spec = COLUMN_SPECS[id];
-        const text = spec.text(entry.row);
+        const text = spec.text(entry.row, consoleJobs);
         if (id === 'name') {
+          const external = consoleJobs !== null && jobMembership(entry.row, consoleJobs).kind === 'external';
           return (
             <div
               key={id}
@@ -147,6 +163,11 @@ function ProcessRow({ d, place, tree }: { d: DisplayRow; place: RowPlace<Process
                 )
               ) : null}
               <span className="ptable__name">{text}</span>
+              {external ? (
+                <span className="badge badge--warning svc-badge" title={EXTERNAL_JOB_TITLE} data-testid="process-external-job-badge">
+                  other job
+                </span>
+              ) : null}
               {entry.status === 'exited' ? <span className="visually-hidden"> (exited)</span> : null}
               {entry.status === 'new' ? <span className="visually-hidden"> (new)</span> : null}
             </div>

@@ -11,6 +11,7 @@ import type { FeedStatus } from '../shared/seq-feed';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
+import { useConsoleJobMembers } from '../jobs/use-console-job-members';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { csvFileName, processesCsv, rowsAsText } from './csv-export';
@@ -68,6 +69,8 @@ export function ProcessesView({
   const [store] = useState(() => new ProcessStore());
   const feed = useLiveFeed(store, SOURCE);
   const version = feed.version;
+  // Which processes are in the console's own jobs: the table marks those in jobs it did not create.
+  const consoleJobs = useConsoleJobMembers();
 
   // View settings as main last reported them; defaults until settings arrive.
   const columns = useMemo(() => normalizeColumns(settings?.processes.columns ?? DEFAULT_PROCESS_COLUMNS), [settings?.processes.columns]);
@@ -164,7 +167,7 @@ export function ProcessesView({
   const onCommand = (command: TableCommand) => {
     if (command === 'copy') {
       const picked = shownSelectedRows();
-      if (picked.length > 0) copyText(rowsAsText(columns, picked), picked.length === 1 ? 'the row' : `${picked.length} rows`);
+      if (picked.length > 0) copyText(rowsAsText(columns, picked, consoleJobs.members), picked.length === 1 ? 'the row' : `${picked.length} rows`);
       return;
     }
     act({ kind: command });
@@ -236,7 +239,7 @@ export function ProcessesView({
     onAffinity: () => setAffinityFor(menuTargets.map(keyOfEntry)),
     onCopyCell: () => {
       const focused = selection.focus === null ? undefined : store.get(selection.focus);
-      if (focused && menu?.column) copyText(COLUMN_SPECS[menu.column].text(focused.row), `the ${COLUMN_SPECS[menu.column].label.toLowerCase()}`);
+      if (focused && menu?.column) copyText(COLUMN_SPECS[menu.column].text(focused.row, consoleJobs.members), `the ${COLUMN_SPECS[menu.column].label.toLowerCase()}`);
     },
     onCopyRows: () => onCommand('copy'),
     onCopyCommandLine: () => {
@@ -308,6 +311,7 @@ export function ProcessesView({
               onContextMenu={onContextMenu}
               onCommand={onCommand}
               revealKey={revealKey}
+              consoleJobs={consoleJobs.members}
             />
           </LiveListBody>
         </div>
@@ -319,6 +323,8 @@ export function ProcessesView({
           modules={modulesState}
           onLoadModules={loadModules}
           onCopy={copyText}
+          consoleJobs={consoleJobs.members}
+          consoleJobsError={consoleJobs.error}
         />
       </div>
       {menu ? (

@@ -3,6 +3,7 @@
  * leave, as RFC 4180 text (CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled).
  */
 import type { ProcessColumn } from '../../src-preload/contract/process-fields';
+import type { ConsoleJobMembers } from '../jobs/console-job-members';
 import { COLUMN_SPECS, type CellValue } from './process-columns';
 import type { DisplayRow } from './process-rows';
 
@@ -48,7 +49,10 @@ export function csvFileName(now: Date): string {
   return `processes-${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.csv`;
 }
 
-/** Rows as tab-separated text of what the cells show (Ctrl+C, "Copy row"), one line per row. */
-export function rowsAsText(columns: readonly ProcessColumn[], rows: readonly DisplayRow[]): string {
-  return rows.map((r) => columns.map((c) => COLUMN_SPECS[c].text(r.entry.row).replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\r\n');
+/**
+ * Rows as tab-separated text of what the cells show (Ctrl+C, "Copy row"), one line per row; `jobs` (the
+ * console's job members) names the job as the "In a job" cell does.
+ */
+export function rowsAsText(columns: readonly ProcessColumn[], rows: readonly DisplayRow[], jobs: ConsoleJobMembers | null = null): string {
+  return rows.map((r) => columns.map((c) => COLUMN_SPECS[c].text(r.entry.row, jobs).replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\r\n');
 }

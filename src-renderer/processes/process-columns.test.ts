@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_COLUMNS, PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
-import { COLUMN_SPECS, gridTemplate, moveColumn, normalizeColumns, priorityClassOf, toggleColumn } from './process-columns';
+import { membersOf } from '../jobs/console-job-members';
+import { testJob } from '../jobs/test-jobs';
+import { COLUMN_SPECS, gridTemplate, inJobText, moveColumn, normalizeColumns, priorityClassOf, toggleColumn } from './process-columns';
 import { testRow } from './test-processes';
 
 describe('column settings', () => {
@@ -41,6 +43,22 @@ describe('cell text', () => {
     expect(COLUMN_SPECS.inJob.text(row)).toBe('Yes');
     expect(COLUMN_SPECS.startTime.text(row)).toBe('—');
     expect(COLUMN_SPECS.startTime.value(row)).toBeNull();
+  });
+
+  it('names the console job in the "In a job" column, or says the job is not this console\'s', () => {
+    const inBuild = testRow(10, { inJob: true });
+    const nested = testRow(11, { inJob: true });
+    const member = (r: typeof inBuild) => ({ pid: r.pid, createTime: r.createTime, name: r.name, cpuPercent: null, workingSetBytes: null });
+    const jobs = membersOf([testJob('Build box', { members: [member(inBuild), member(nested)] }), testJob('outer', { origin: 'opened', members: [member(nested)] })]);
+    expect(inJobText(inBuild, jobs)).toBe('Yes: Build box');
+    expect(COLUMN_SPECS.inJob.text(inBuild, jobs)).toBe('Yes: Build box');
+    expect(inJobText(nested, jobs)).toBe('Yes: Build box, outer');
+    expect(inJobText(testRow(20, { inJob: true }), jobs)).toBe("Yes (not this console's)");
+    expect(inJobText(testRow(20, { inJob: false }), jobs)).toBe('No');
+    expect(inJobText(testRow(20, { inJob: null }), jobs)).toBe('—');
+    // Before the console's job list arrives nothing is called another program's job.
+    expect(inJobText(testRow(20, { inJob: true }), null)).toBe('Yes');
+    expect(COLUMN_SPECS.inJob.value(inBuild)).toBe(true);
   });
 
   it('maps base priorities to priority classes', () => {

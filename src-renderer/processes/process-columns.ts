@@ -10,6 +10,7 @@ import {
 } from '../../src-preload/contract/process-fields';
 import type { ProcessRowValue } from '../../src-preload/contract/schemas';
 import { formatBytes, formatCpuTime, formatDateTime, formatPercent, NO_VALUE } from '../lib/format';
+import { jobMembership, jobNames, type ConsoleJobMembers, type JobFields } from '../jobs/console-job-members';
 
 /** A raw cell value: what sorting compares and a CSV export writes. */
 export type CellValue = string | number | boolean | null;
@@ -28,14 +29,33 @@ export interface ColumnSpec {
   readonly dynamic: boolean;
   /** The raw value (sorting, CSV). */
   value(row: ProcessRowValue): CellValue;
-  /** The text shown in the cell (also what "Copy" puts on the clipboard). */
-  text(row: ProcessRowValue): string;
+  /**
+   * The text shown in the cell (also what "Copy" puts on the clipboard). `jobs` (the console's job
+   * members, null while not known) names the job in the "In a job" column; the other columns ignore it.
+   */
+  text(row: ProcessRowValue, jobs?: ConsoleJobMembers | null): string;
 }
 
 const DYNAMIC = new Set<string>([...PROCESS_NUMBER_FIELDS, 'cpuTimeMs']);
 
-function yesNo(value: boolean | null): string {
-  return value === null ? NO_VALUE : value ? 'Yes' : 'No';
+/**
+ * The "In a job" cell: which of the console's jobs holds the process, or that a job the console did not
+ * create does ("Yes (not this console's)"); plain "Yes" while the console's job list is not known.
+ */
+export function inJobText(row: JobFields, jobs: ConsoleJobMembers | null): string {
+  const membership = jobMembership(row, jobs);
+  switch (membership.kind) {
+    case 'console':
+      return `Yes: ${jobNames(membership.jobs)}`;
+    case 'external':
+      return "Yes (not this console's)";
+    case 'inJob':
+      return 'Yes';
+    case 'none':
+      return 'No';
+    case 'unknown':
+      return NO_VALUE;
+  }
 }
 
 function textOrDash(value: string | null): string {
@@ -48,7 +68,7 @@ function spec(
   kind: 'text' | 'number',
   width: number,
   value: (row: ProcessRowValue) => CellValue,
-  text: (row: ProcessRowValue) => string,
+  text: (row: ProcessRowValue, jobs?: ConsoleJobMembers | null) => string,
   csvLabel = label,
 ): ColumnSpec {
   return { id, label, csvLabel, kind, width, dynamic: DYNAMIC.has(id), value, text };
@@ -105,7 +125,7 @@ export const COLUMN_SPECS: { readonly [C in ProcessColumn]: ColumnSpec } = {
     (r) => formatDateTime(r.startTime),
   ),
   user: spec('user', 'User', 'text', 170, (r) => r.user, (r) => textOrDash(r.user)),
-  inJob: spec('inJob', 'In a job', 'text', 80, (r) => r.inJob, (r) => yesNo(r.inJob)),
+  inJob: spec('inJob', 'In a job', 'text', 170, (r) => r.inJob, (r, jobs) => inJobText(r, jobs ?? null)),
   imagePath: spec('imagePath', 'Image path', 'text', 320, (r) => r.imagePath, (r) => textOrDash(r.imagePath)),
   commandLine: spec('commandLine', 'Command line', 'text', 420, (r) => r.commandLine, (r) => textOrDash(r.commandLine)),
 };

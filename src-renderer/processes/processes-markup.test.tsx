@@ -9,10 +9,12 @@ import { ColumnChooser } from './ColumnChooser';
 import { ProcessDetails, jobText } from './ProcessDetails';
 import { ProcessMenu, processMenuEntries, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessesView, describeStatus } from './ProcessesView';
-import { ProcessTable } from './ProcessTable';
+import { EXTERNAL_JOB_TITLE, ProcessTable } from './ProcessTable';
 import { deriveRows } from './process-rows';
 import { ProcessStore } from './process-store';
 import { EMPTY_SELECTION } from '../shared/selection';
+import { membersOf } from '../jobs/console-job-members';
+import { testJob } from '../jobs/test-jobs';
 import { testRow, testSnapshot } from './test-processes';
 
 const noop = () => undefined;
@@ -93,9 +95,21 @@ describe('ProcessDetails', () => {
     expect(html).toContain('<td>ntdll.dll</td><td class="modules__num">0x7ffb0000</td><td class="modules__num">2.00 MB</td>');
   });
 
-  it('words the job line, including why it is unknown', () => {
-    expect(jobText(false, null)).toBe('Not in a job');
-    expect(jobText(null, 'Access is denied.')).toBe('Unknown: Access is denied.');
+  it('words the job line: which console job, a job the console did not create, none, or unknown and why', () => {
+    const inBuild = testRow(10, { inJob: true, jobObjectId: 4096 });
+    const opened = testRow(11, { inJob: true });
+    const member = (r: typeof inBuild) => ({ pid: r.pid, createTime: r.createTime, name: r.name, cpuPercent: null, workingSetBytes: null });
+    const jobs = membersOf([testJob('build', { members: [member(inBuild)] }), testJob('Svc jobs', { origin: 'opened', members: [member(opened)] })]);
+    expect(jobText(inBuild, jobs)).toBe("In this console's job 'build' (job id 4096)");
+    expect(jobText(opened, jobs)).toBe("In job 'Svc jobs', which this console opened by name (it did not create it)");
+    expect(jobText(testRow(20, { inJob: true, jobObjectId: 77 }), jobs)).toBe('In a job this console did not create (job id 77)');
+    expect(jobText(testRow(20, { inJob: true }), jobs)).toBe('In a job this console did not create');
+    expect(jobText(testRow(20, { inJob: true }), null)).toBe('In a job');
+    expect(jobText(testRow(20, { inJob: true }), null, 'Access is denied.')).toBe(
+      "In a job; which one is unknown: the console's jobs could not be read (Access is denied.)",
+    );
+    expect(jobText(testRow(20, { inJob: false }), jobs)).toBe('Not in a job');
+    expect(jobText(testRow(20, { inJob: null, detailsError: 'Access is denied.' }), jobs)).toBe('Unknown: Access is denied.');
   });
 });
 
@@ -165,5 +179,47 @@ describe('ProcessTable', () => {
     expect(html).toContain('data-testid="process-table"');
     expect(html).toMatch(/role="columnheader" aria-colindex="3" aria-sort="descending"[^>]*><button type="button" tabindex="-1" class="ptable__sort" title="Sort by CPU">CPU/);
     expect(html).toMatch(/role="columnheader" aria-colindex="1" aria-sort="none"/);
+  });
+
+  it("names the console's job of a member and badges a process in a job the console did not create", () => {
+    const store = new ProcessStore();
+    const inConsoleJob = testRow(4, { name: 'build.exe', inJob: true });
+    store.applySnapshot(testSnapshot(1, [inConsoleJob, testRow(8, { name: 'other.exe', inJob: true }), testRow(12, { name: 'free.exe', inJob: false })]));
+    const jobs = membersOf([
+      testJob('Build box', { members: [{ pid: 4, createTime: inConsoleJob.createTime, name: 'build.exe', cpuPercent: null, workingSetBytes: null }] }),
+    ]);
+    const rows = deriveRows(store.all(), { view: 'flat', filter: '', sort: null, collapsed: new Set() });
+    const render = (consoleJobs: typeof jobs | null) =>
+      renderToStaticMarkup(
+        <ProcessTable
+          rows={rows}
+          columns={['name', 'inJob']}
+          view="flat"
+          version={store.version}
+          sort={null}
+          onSortChange={noop}
+          selection={EMPTY_SELECTION}
+          onSelectionChange={noop}
+          onToggleExpanded={noop}
+          onContextMenu={noop}
+          onCommand={noop}
+          consoleJobs={consoleJobs}
+        />,
+      );
+    const html = render(jobs);
+    // Each row's markup: from its data-testid to the next row's.
+    const rowOf = (pid: number) => html.split('data-testid="process-row"').find((part) => part.includes(` data-pid="${pid}"`)) ?? '';
+    expect(rowOf(4)).toContain('>Yes: Build box<');
+    expect(rowOf(4)).not.toContain('process-external-job-badge');
+    expect(rowOf(8)).toContain(">Yes (not this console&#x27;s)<");
+    expect(rowOf(8)).toContain(
+      `<span class="badge badge--warning svc-badge" title="${EXTERNAL_JOB_TITLE.replace(/'/g, '&#x27;')}" data-testid="process-external-job-badge">other job</span>`,
+    );
+    expect(rowOf(12)).toContain('>No<');
+    expect(html.match(/process-external-job-badge/g)).toHaveLength(1);
+    // Until the console's job list is known, no process is called another program's.
+    const unknown = render(null);
+    expect(unknown).not.toContain('process-external-job-badge');
+    expect(unknown).not.toContain('not this console');
   });
 });

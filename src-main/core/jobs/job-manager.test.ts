@@ -132,4 +132,12 @@ describe('JobManager', () => {
     expect(system.jobs.get('build')?.pids).toContain(300);
     await expect(manager.addProcess('Build', { pid: 300, createTime: '1' }, yes)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('keeps a running job-time budget when other limits change, and restarts it only when the time itself changes', async () => {
+    const { system, manager } = await setup();
+    await manager.create('Timed', null, limits({ jobUserTimeMs: 60_000 }));
+    await manager.setLimits('Timed', limits({ jobUserTimeMs: 60_000, activeProcesses: 4 }));
+    await manager.setLimits('Timed', limits({ jobUserTimeMs: 120_000, activeProcesses: 4 }));
+    expect(system.setLimitsOptions.map((o) => o.preserveJobTime ?? false)).toEqual([false, true, false]);
+  });
 });

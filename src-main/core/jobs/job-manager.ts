@@ -171,8 +171,9 @@ export class JobManager {
     const job = this.require(name);
     this.handle(job);
     const before = job.held;
+    const previousJobTime = job.asked?.jobUserTimeMs ?? null;
     job.asked = limits;
-    this.apply(job, limits);
+    this.apply(job, limits, { preserveJobTime: previousJobTime !== null && previousJobTime === limits.jobUserTimeMs });
     if (job.origin === 'console') await this.definitions.put({ name: job.name, template: job.template, limits, createdAt: this.now() });
     this.event(job.name, 'limitsApplied', null, job.applyError ? `Limits applied in part: ${job.applyError}` : `Limits applied: ${describeLimits(limits).join('; ') || 'none'}.`, job.applyError !== null);
     this.audit({
@@ -252,10 +253,10 @@ export class JobManager {
   }
 
   /** SetInformationJobObject, then reads back; a class Windows refuses is noted, not fatal (the rest applied). */
-  private apply(job: ManagedJob, limits: JobLimits): void {
+  private apply(job: ManagedJob, limits: JobLimits, options: { preserveJobTime?: boolean } = {}): void {
     job.applyError = null;
     try {
-      this.system.setLimits(this.handle(job), limits);
+      this.system.setLimits(this.handle(job), limits, options);
     } catch (err) {
       job.applyError = (err as Error).message;
     }

@@ -119,8 +119,12 @@ export interface JobSystem {
   create(name: string): JobObject;
   /** OpenJobObjectW with query, set, terminate and assign access; NOT_FOUND when no such job exists. */
   open(name: string): JobObject;
-  /** SetInformationJobObject, one call per information class that the limits need (basic/extended, CPU rate, UI). */
-  setLimits(job: JobObject, limits: JobLimits): void;
+  /**
+   * SetInformationJobObject, one call per information class that the limits need (basic/extended, CPU rate, UI).
+   * `preserveJobTime`: the job time limit is the one already set (JOB_OBJECT_LIMIT_PRESERVE_JOB_TIME), so
+   * re-applying other limits does not restart the job's CPU-time budget.
+   */
+  setLimits(job: JobObject, limits: JobLimits, options?: { preserveJobTime?: boolean }): void;
   /** QueryInformationJobObject per class; parts that cannot be read are listed and left at "not set". */
   readLimits(job: JobObject): { limits: JobLimits; unreadable: string[] };
   accounting(job: JobObject): JobAccounting;

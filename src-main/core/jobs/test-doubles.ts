@@ -115,7 +115,11 @@ export class FakeJobSystem implements JobSystem {
     return job as FakeJob;
   }
 
-  setLimits(job: JobObject, limits: JobLimits): void {
+  /** The options of each setLimits call, in order. */
+  readonly setLimitsOptions: { preserveJobTime?: boolean }[] = [];
+
+  setLimits(job: JobObject, limits: JobLimits, options: { preserveJobTime?: boolean } = {}): void {
+    this.setLimitsOptions.push(options);
     this.fake(job).limits = { ...limits, cpuRate: this.refuseCpuRate ? null : limits.cpuRate };
     if (this.refuseCpuRate && limits.cpuRate) throw new AppError('WIN32', 'SetInformationJobObject[CPU rate] failed: The parameter is incorrect. (87)', 87);
   }

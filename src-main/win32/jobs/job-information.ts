@@ -78,7 +78,7 @@ function queryInfo<T>(job: bigint, jobName: string, info: InfoClass): T {
  * not stop the next; afterwards the first failure is thrown as a Win32Error naming the job and the class
  * and keeping its GetLastError code, with what else failed and that the rest was applied.
  */
-export function setJobLimits(job: JobObject, limits: JobLimits): void {
+export function setJobLimits(job: JobObject, limits: JobLimits, options: { preserveJobTime?: boolean } = {}): void {
   const j = asWin32Job(job);
   const handle = j.value;
   const failures: Win32Error[] = [];
@@ -90,7 +90,7 @@ export function setJobLimits(job: JobObject, limits: JobLimits): void {
       failures.push(err);
     }
   };
-  attempt(() => setInfo(handle, j.name, EXTENDED, encodeExtendedLimits(limits)));
+  attempt(() => setInfo(handle, j.name, EXTENDED, encodeExtendedLimits(limits, options)));
   attempt(() => setInfo(handle, j.name, UI, { UIRestrictionsClass: encodeUiRestrictions(limits.uiRestrictions) }));
   attempt(() => {
     if (limits.cpuRate === null && !holdsCpuRate(handle, j.name)) return;

@@ -36,6 +36,15 @@ const everything: JobLimits = {
 };
 
 describe('extended limits', () => {
+  test('re-applying the same job time keeps the budget already running (PRESERVE_JOB_TIME, never with JOB_TIME)', () => {
+    const fields = encodeExtendedLimits(everything, { preserveJobTime: true });
+    const flags = fields.BasicLimitInformation.LimitFlags;
+    expect(flags & L.PRESERVE_JOB_TIME).toBe(L.PRESERVE_JOB_TIME);
+    expect(flags & L.JOB_TIME).toBe(0);
+    expect(fields.BasicLimitInformation.PerJobUserTimeLimit).toBe(0n);
+    expect(encodeExtendedLimits({ ...everything, jobUserTimeMs: null }, { preserveJobTime: true }).BasicLimitInformation.LimitFlags & L.PRESERVE_JOB_TIME).toBe(0);
+  });
+
   test('every limit goes to its flag and its field, in the struct units', () => {
     const info = encodeExtendedLimits(everything);
     const b = info.BasicLimitInformation;

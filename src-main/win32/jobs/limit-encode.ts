@@ -119,7 +119,7 @@ function millisecondsOf(value: Wide): number {
  * The extended limit information for `limits`: every limit that is set gets its flag and its field, every
  * other field is zero, so writing this clears whatever the job held before.
  */
-export function encodeExtendedLimits(limits: JobLimits): ExtendedLimitFields {
+export function encodeExtendedLimits(limits: JobLimits, { preserveJobTime = false }: { preserveJobTime?: boolean } = {}): ExtendedLimitFields {
   const L = JOB_OBJECT_LIMIT;
   let flags = 0;
   const basic: BasicLimitFields = {
@@ -150,7 +150,11 @@ export function encodeExtendedLimits(limits: JobLimits): ExtendedLimitFields {
     flags |= L.PROCESS_TIME;
     basic.PerProcessUserTimeLimit = ticks(limits.processUserTimeMs);
   }
-  if (limits.jobUserTimeMs !== null) {
+  if (limits.jobUserTimeMs !== null && preserveJobTime) {
+    // "JOBOBJECT_BASIC_LIMIT_INFORMATION": writing JOB_TIME again restarts the budget from the time already
+    // used; PRESERVE_JOB_TIME keeps the limit set earlier (it cannot be combined with JOB_TIME).
+    flags |= L.PRESERVE_JOB_TIME;
+  } else if (limits.jobUserTimeMs !== null) {
     flags |= L.JOB_TIME;
     basic.PerJobUserTimeLimit = ticks(limits.jobUserTimeMs);
   }
