@@ -114,9 +114,12 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const jobManager = new JobManager(jobs, processTable, definitions, templates, new JobTimeline(), (r) => jobAudit(r), {
     windowsBuild: identity.windowsVersion.build,
     underWine: identity.wineVersion !== null,
+    logicalProcessors: identity.logicalProcessors,
   });
   await jobManager.restore();
-  const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, (r) => jobAudit(r));
+  const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, (r) => jobAudit(r), {
+    logicalProcessors: identity.logicalProcessors,
+  });
   clock.onTick((now) => {
     const changed = jobManager.tick(now);
     if (changed) emit('jobs:changed', changed);
@@ -184,7 +187,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'jobs:open': ({ name }) => jobManager.open(name),
     'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) => jobManager.launch(job, commandLine, workingDirectory, desktop),
     'jobs:addProcess': ({ job, target }, { desktop }) => jobManager.addProcess(job, target, desktop),
-    'jobs:setLimits': ({ job, limits }) => jobManager.setLimits(job, limits),
+    'jobs:setLimits': ({ job, limits }, { desktop }) => jobManager.setLimits(job, limits, desktop),
     'jobs:terminate': ({ job }, { desktop }) => jobManager.terminate(job, desktop),
     'jobs:close': ({ job }, { desktop }) => jobManager.close(job, desktop),
     'jobs:saveTemplate': async ({ template }) => {

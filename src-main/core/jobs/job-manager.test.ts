@@ -27,7 +27,19 @@ async function setup(system = new FakeJobSystem(), { underWine = false } = {}) {
   const templates = await JobTemplateStore.open(path.join(folder, 'job-templates.json'), silentLogger, 4);
   const definitions = await JobDefinitionStore.open(path.join(folder, 'jobs.json'), silentLogger);
   const audits: string[] = [];
-  const manager = new JobManager(system, processes, definitions, templates, new JobTimeline(), (r) => audits.push(`${r.action} ${r.job} ${r.ok}`), { windowsBuild: 19045, underWine });
+  // Every program "exists" where the command line says (unit tests never start anything real).
+  const resolve = (commandLine: string) => ({ program: `C:\\bin\\${commandLine.split(' ')[0]}.exe`, arguments: commandLine.split(' ').slice(1) });
+  const manager = new JobManager(
+    system,
+    processes,
+    definitions,
+    templates,
+    new JobTimeline(),
+    (r) => audits.push(`${r.action} ${r.job} ${r.ok}`),
+    { windowsBuild: 19045, underWine, logicalProcessors: 4 },
+    Date.now,
+    resolve,
+  );
   return { system, source, processes, templates, definitions, manager, audits };
 }
 
@@ -59,7 +71,7 @@ describe('JobManager', () => {
     system.refuseCpuRate = true;
     const { manager } = await setup(system);
     await manager.create('Capped', null, null);
-    const row = await manager.setLimits('Capped', limits({ cpuRate: { kind: 'hardCap', percent: 25 } }));
+    const row = await manager.setLimits('Capped', limits({ cpuRate: { kind: 'hardCap', percent: 25 } }), answeringDesktop(true));
     expect(row.limitsHeld?.cpuRate).toBeNull();
     expect(row.differences[0]).toMatchObject({ field: 'apply', note: expect.stringContaining('87') });
     expect(row.differences.some((d) => d.field === 'cpuRate')).toBe(true);
@@ -73,8 +85,8 @@ describe('JobManager', () => {
     expect(system.launched).toEqual([]);
     const yes = answeringDesktop(true);
     const launched = await manager.launch('Build', 'make all', 'C:\\src', yes);
-    expect(yes.prompts[0]?.detail).toContain('Command line: make all');
-    expect(system.launched[0]).toMatchObject({ job: 'Build', options: { commandLine: 'make all', workingDirectory: 'C:\\src' } });
+    expect(yes.prompts[0]?.detail).toContain('Program: C:\\bin\\make.exe');
+    expect(system.launched[0]).toMatchObject({ job: 'Build', options: { application: 'C:\\bin\\make.exe', commandLine: 'make all', workingDirectory: 'C:\\src' } });
     expect(manager.tick(1)?.jobs[0]?.members.map((m) => m.pid)).toEqual([launched.pid]);
   });
 
@@ -114,8 +126,9 @@ describe('JobManager', () => {
     system.jobs.get('gone')!.close();
     const second = await setup(system);
     await second.manager.restore();
+    // The survivor is reopened but not trusted as the console's own (any process in the session can use the name).
     expect(second.manager.snapshot().jobs.map((j) => [j.name, j.open, j.origin])).toEqual([
-      ['Kept', true, 'console'],
+      ['Kept', true, 'opened'],
       ['Gone', true, 'console'],
     ]);
   });
@@ -136,8 +149,56 @@ describe('JobManager', () => {
   it('keeps a running job-time budget when other limits change, and restarts it only when the time itself changes', async () => {
     const { system, manager } = await setup();
     await manager.create('Timed', null, limits({ jobUserTimeMs: 60_000 }));
-    await manager.setLimits('Timed', limits({ jobUserTimeMs: 60_000, activeProcesses: 4 }));
-    await manager.setLimits('Timed', limits({ jobUserTimeMs: 120_000, activeProcesses: 4 }));
+    await manager.setLimits('Timed', limits({ jobUserTimeMs: 60_000, activeProcesses: 4 }), answeringDesktop(true));
+    await manager.setLimits('Timed', limits({ jobUserTimeMs: 120_000, activeProcesses: 4 }), answeringDesktop(true));
     expect(system.setLimitsOptions.map((o) => o.preserveJobTime ?? false)).toEqual([false, true, false]);
+  });
+
+  it('confirms a change of limits showing before and after, marking what can end or free processes', async () => {
+    const { system, manager } = await setup();
+    await manager.create('Build', null, limits());
+    const no = answeringDesktop(false);
+    await expect(manager.setLimits('Build', limits({ killOnJobClose: false, jobUserTimeMs: 1 }), no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(system.jobs.get('build')?.limits?.killOnJobClose).toBe(true);
+    expect(no.prompts[0]).toMatchObject({ title: 'Change job limits', destructive: true });
+    expect(no.prompts[0]?.detail).toContain('Kill on close is removed');
+    expect(no.prompts[0]?.detail).toContain('job CPU-time limit ends every process');
+  });
+
+  it('refuses inconsistent limits before touching Windows', async () => {
+    const { system, manager } = await setup();
+    await expect(manager.create('Bad', null, limits({ workingSet: { minBytes: 64 * 1024 * 1024, maxBytes: 8 * 1024 * 1024 } }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(system.jobs.size).toBe(0);
+  });
+
+  it('will not put a critical process (or the console) into a job', async () => {
+    const { source, processes, system, manager } = await setup();
+    source.criticalPids.add(600);
+    source.current.push(raw(600, 4, 133_000_000_000_000_600n, { name: 'lsass.exe' }));
+    processes.tick(0);
+    const row = processes.snapshot().processes.find((p) => p.pid === 600)!;
+    await manager.create('Build', null, limits());
+    await expect(manager.addProcess('Build', { pid: 600, createTime: row.createTime }, answeringDesktop(true))).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    expect(system.jobs.get('build')?.pids).toEqual([]);
+  });
+
+  it('says closing kills the members when kill on close was asked, even if Windows reads it back unset (Wine)', async () => {
+    const system = new FakeJobSystem();
+    system.readsBackNothing = true;
+    const { manager } = await setup(system);
+    await manager.create('Build', null, limits());
+    await manager.launch('Build', 'make', null, answeringDesktop(true));
+    system.jobs.get('build')!.limits!.killOnJobClose = false; // what the read-back will say
+    const no = answeringDesktop(false);
+    await expect(manager.close('Build', no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(no.prompts[0]).toMatchObject({ destructive: true, detail: expect.stringContaining('will end now') });
+  });
+
+  it('does not take the completion port of a job another program made', async () => {
+    const system = new FakeJobSystem();
+    system.create('Theirs');
+    const { manager } = await setup(system);
+    manager.open('Theirs');
+    expect(system.jobs.get('theirs')?.listener).toBeNull();
   });
 });

@@ -7,13 +7,23 @@ import type { JobDefinitionStore } from './job-definitions';
 import type { JobAccounting, JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { eventForMessage, type JobTimeline } from './job-timeline';
-import { describeLimits, limitDifferences, noLimits } from './limit-differences';
+import { describeLimits, limitDifferences, limitProblems, noLimits } from './limit-differences';
+import { resolveProgram } from './program-path';
 
 /** What the manager knows of the machine, for the notes next to limits Windows holds differently. */
 export interface JobContext {
   windowsBuild: number;
   underWine: boolean;
+  logicalProcessors: number;
 }
+
+/** Resolves a command line's program to the absolute file that will run (program-path.ts). */
+export type ResolveProgram = (commandLine: string, workingDirectory: string | null) => { program: string; arguments: string[] };
+
+/** The contract's bound on jobs in one push. */
+export const MAX_JOBS = 256;
+/** Members listed per job (the accounting still counts them all). */
+export const MAX_MEMBERS_LISTED = 10_000;
 
 /** One audit line (the console's audit log): what an admin did to a job, and how it ended. */
 export type JobAudit = (record: { action: string; job: string; detail?: unknown; ok: boolean; text: string }) => void;
@@ -32,6 +42,21 @@ interface ManagedJob {
 }
 
 const key = (name: string) => name.toLowerCase();
+
+/** What in a change of limits can end, starve or free the job's processes: said in the confirmation. */
+export function riskyChange(was: JobLimits, next: JobLimits): string[] {
+  const risks: string[] = [];
+  if (was.killOnJobClose && !next.killOnJobClose) risks.push('Kill on close is removed: its processes will outlive the job.');
+  if ((!was.breakawayOk && next.breakawayOk) || (!was.silentBreakawayOk && next.silentBreakawayOk)) risks.push('Breakaway is allowed: children may leave the job and its limits.');
+  if (next.jobUserTimeMs !== null && next.jobUserTimeMs !== was.jobUserTimeMs) risks.push('A job CPU-time limit ends every process when reached.');
+  if (next.processUserTimeMs !== null && next.processUserTimeMs !== was.processUserTimeMs) risks.push('A per-process CPU-time limit ends a process when reached.');
+  if ((next.jobMemoryBytes !== null && next.jobMemoryBytes !== was.jobMemoryBytes) || (next.processMemoryBytes !== null && next.processMemoryBytes !== was.processMemoryBytes)) {
+    risks.push('A memory limit makes allocations fail past it.');
+  }
+  if (next.activeProcesses !== null && next.activeProcesses !== was.activeProcesses) risks.push('An active-process limit makes new processes fail past it.');
+  if (next.priorityClass === 'realtime' && was.priorityClass !== 'realtime') risks.push('Realtime priority can starve the whole machine.');
+  return risks;
+}
 
 /** Exit code given to processes when the admin terminates a job (as Task Manager uses for End task). */
 export const JOB_TERMINATED_EXIT_CODE = 1;
@@ -54,6 +79,7 @@ export class JobManager {
     private readonly audit: JobAudit,
     private readonly context: JobContext,
     private readonly now: () => number = Date.now,
+    private readonly resolve: ResolveProgram = (commandLine, workingDirectory) => resolveProgram(commandLine, workingDirectory, process.env.PATH ?? process.env.Path),
   ) {}
 
   /**
@@ -62,15 +88,29 @@ export class JobManager {
    */
   async restore(): Promise<void> {
     for (const def of this.definitions.list()) {
+      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null };
+      this.jobs.set(key(def.name), job);
       try {
-        const object = this.createOrReopen(def.name);
-        const job: ManagedJob = { name: def.name, origin: 'console', object, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null };
-        this.jobs.set(key(def.name), job);
+        job.object = this.system.create(def.name);
         this.apply(job, def.limits);
         this.watch(job);
         this.event(def.name, 'created', null, `Recreated from its saved definition${def.template ? ` (template ${def.template})` : ''}.`, false);
       } catch (err) {
-        this.event(def.name, 'other', null, `Could not be recreated: ${(err as Error).message}`, true);
+        if (err instanceof AppError && err.code === 'CONFLICT') {
+          // A job of that name exists: its members may have outlived the console, or another program (any
+          // process of this session can use the name) made it. It is not trusted as the console's own: shown
+          // as opened, its limits read, nothing applied or launched into it without the admin acting.
+          try {
+            job.object = this.system.open(def.name);
+            job.origin = 'opened';
+            this.readBack(job);
+            this.event(def.name, 'opened', null, 'A job of this name already existed: opened for inspection, not trusted as the console\'s own.', true);
+            continue;
+          } catch {
+            // fall through: shown as a saved definition only
+          }
+        }
+        this.event(def.name, 'other', null, `Could not be recreated: ${(err as Error).message}. Close it to forget the saved definition.`, true);
       }
     }
   }
@@ -96,9 +136,11 @@ export class JobManager {
 
   async create(name: string, templateName: string | null, limits: JobLimitsFormValue | null): Promise<{ name: string }> {
     if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already manages a job named '${name}'.`);
+    if (this.jobs.size >= MAX_JOBS) throw new AppError('CONFLICT', `The console manages ${MAX_JOBS} jobs already; close one first.`);
     const template = templateName === null ? null : this.templates.get(templateName);
     if (templateName !== null && !template) throw new AppError('NOT_FOUND', `There is no template named '${templateName}'.`);
     const asked: JobLimits = limits ?? template?.limits ?? noLimits();
+    this.refuseProblems(asked);
     const object = this.system.create(name);
     const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null };
     this.jobs.set(key(name), job);
@@ -112,27 +154,30 @@ export class JobManager {
 
   open(name: string): { name: string } {
     if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already has a job named '${name}' open.`);
+    if (this.jobs.size >= MAX_JOBS) throw new AppError('CONFLICT', `The console has ${MAX_JOBS} jobs open already; close one first.`);
     const object = this.system.open(name);
     const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null };
     this.jobs.set(key(name), job);
     this.readBack(job);
-    this.watch(job);
-    this.event(name, 'opened', null, 'Opened by name for inspection.', false);
+    // Not watched: a job has one completion port, and taking it would silence the program that made the job.
+    this.event(name, 'opened', null, 'Opened by name for inspection (its completion-port messages stay with the program that made it).', false);
     return { name };
   }
 
   async launch(name: string, commandLine: string, workingDirectory: string | null, desktop: DesktopPort): Promise<{ pid: number; createTime: string }> {
     const job = this.require(name);
+    const { program, arguments: args } = this.resolve(commandLine, workingDirectory);
+    const limits = this.currentLimits(job);
     const confirmed = await desktop.confirm({
       title: 'Launch a command in a job',
-      message: `Run this command inside the job '${dialogLine(job.name)}'?`,
-      detail: `Command line: ${dialogLine(commandLine)}\nWorking folder: ${dialogLine(workingDirectory ?? '(the console\'s)')}\n\nIt runs with this console's rights (administrator). Job limits:\n${(describeLimits(job.asked ?? noLimits()).join('\n') || 'none')}`,
+      message: `Run this program inside the job '${dialogLine(job.name)}'?`,
+      detail: `Program: ${dialogLine(program)}\nArguments: ${args.length ? args.map((a) => dialogLine(a)).join(' | ') : '(none)'}\nWorking folder: ${dialogLine(workingDirectory ?? "(the console's)")}\n\nIt runs with this console's rights (administrator). Job limits:\n${describeLimits(limits).join('\n') || 'none'}`,
       confirmLabel: 'Run',
       destructive: false,
     });
     if (!confirmed) throw new AppError('CANCELLED', 'Launching the command was cancelled; nothing was started.');
     try {
-      const launched = this.system.launch(this.handle(job), { commandLine, workingDirectory, environment: [] });
+      const launched = this.system.launch(this.handle(job), { application: program, commandLine, workingDirectory, environment: [] });
       this.event(job.name, 'launched', launched.pid, `Launched (PID ${launched.pid}): ${commandLine}`, false);
       this.audit({ action: 'launch', job: job.name, detail: { commandLine, workingDirectory, pid: launched.pid }, ok: true, text: 'Launched.' });
       return { pid: launched.pid, createTime: launched.createTime.toString() };
@@ -146,7 +191,9 @@ export class JobManager {
     const job = this.require(name);
     const row = this.processes.find(target.pid, target.createTime);
     if (!row) throw new AppError('CONFLICT', `Process ${target.pid} has exited or its PID now names another process.`);
-    const limits = job.held ?? job.asked ?? noLimits();
+    // A process cannot leave a job: a critical one (or this console) in a kill-on-close job dies with it.
+    if (row.critical) throw new AppError('ACCESS_DENIED', `${row.name} (PID ${row.pid}) is a critical process (or this console); it is not put into a job.`);
+    const limits = this.currentLimits(job);
     const confirmed = await desktop.confirm({
       title: 'Add a process to a job',
       message: `Put ${dialogLine(row.name)} (PID ${row.pid}) into the job '${dialogLine(job.name)}'?`,
@@ -167,9 +214,20 @@ export class JobManager {
   }
 
   /** Applies the limits to the live job, reads back what Windows holds, and returns the row with the differences. */
-  async setLimits(name: string, limits: JobLimitsFormValue): Promise<JobRowValue> {
+  async setLimits(name: string, limits: JobLimitsFormValue, desktop: DesktopPort): Promise<JobRowValue> {
     const job = this.require(name);
     this.handle(job);
+    this.refuseProblems(limits);
+    const was = this.currentLimits(job);
+    const risky = riskyChange(was, limits);
+    const confirmed = await desktop.confirm({
+      title: 'Change job limits',
+      message: `Apply these limits to the job '${dialogLine(job.name)}'${job.origin === 'opened' ? ' (made by another program)' : ''}?`,
+      detail: `Now:\n${describeLimits(was).join('\n') || 'no limits'}\n\nAfter:\n${describeLimits(limits).join('\n') || 'no limits'}${risky.length ? `\n\nWARNING: ${risky.join(' ')}` : ''}`,
+      confirmLabel: 'Apply',
+      destructive: risky.length > 0 || job.origin === 'opened',
+    });
+    if (!confirmed) throw new AppError('CANCELLED', 'Changing the limits was cancelled; nothing was changed.');
     const before = job.held;
     const previousJobTime = job.asked?.jobUserTimeMs ?? null;
     job.asked = limits;
@@ -212,7 +270,9 @@ export class JobManager {
   async close(name: string, desktop: DesktopPort): Promise<Record<string, never>> {
     const job = this.require(name);
     const members = job.object ? this.members(job) : [];
-    const kills = (job.held ?? job.asked)?.killOnJobClose === true && members.length > 0;
+    if (job.object) this.readBack(job);
+    // Either says so: Wine enforces kill on close but reads it back unset, and asked can be stale for an opened job.
+    const kills = (job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true) && members.length > 0;
     const confirmed = await desktop.confirm({
       title: 'Close job',
       message: `Close the job '${dialogLine(job.name)}'?`,
@@ -243,13 +303,19 @@ export class JobManager {
     return result;
   }
 
-  private createOrReopen(name: string): JobObject {
-    try {
-      return this.system.create(name);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return this.system.open(name);
-      throw err;
-    }
+  /** The limits in force as best known: read back now (an opened job's may have changed), else what was asked. */
+  private currentLimits(job: ManagedJob): JobLimits {
+    if (job.object) this.readBack(job);
+    const held = job.held;
+    const asked = job.asked;
+    if (!held) return asked ?? noLimits();
+    // Kill on close as asked when the read-back cannot show it (Wine reads every limit back unset).
+    return asked?.killOnJobClose && !held.killOnJobClose ? { ...held, killOnJobClose: true } : held;
+  }
+
+  private refuseProblems(limits: JobLimits): void {
+    const problems = limitProblems(limits, this.context.logicalProcessors);
+    if (problems.length) throw new AppError('BAD_REQUEST', problems.map((p) => `${p.field}: ${p.message}`).join(' '));
   }
 
   /** SetInformationJobObject, then reads back; a class Windows refuses is noted, not fatal (the rest applied). */
@@ -306,7 +372,7 @@ export class JobManager {
   }
 
   private members(job: ManagedJob): JobRowValue['members'] {
-    return this.safeMemberPids(job).map((pid) => {
+    return this.safeMemberPids(job).slice(0, MAX_MEMBERS_LISTED).map((pid) => {
       const row = this.processes.findByPid(pid);
       return { pid, createTime: row?.createTime ?? null, name: row?.name ?? '(not yet listed)', cpuPercent: row?.cpuPercent ?? null, workingSetBytes: row?.workingSetBytes ?? null };
     });

@@ -107,6 +107,11 @@ export interface PipedProcess extends LaunchedInJob {
 }
 
 export interface LaunchOptions {
+  /**
+   * The program's absolute path, as lpApplicationName: CreateProcessW then runs exactly this file and searches
+   * nothing (the core resolves and confirms it first). Absent: CreateProcessW finds the program itself.
+   */
+  application?: string | null;
   /** The full command line, program first (quoted by the caller if it has spaces). */
   commandLine: string;
   workingDirectory: string | null;
@@ -115,8 +120,11 @@ export interface LaunchOptions {
 }
 
 export interface JobSystem {
-  /** CreateJobObjectW with this name (in the session namespace); CONFLICT when a job of that name exists. */
-  create(name: string): JobObject;
+  /**
+   * CreateJobObjectW with this name (in the session namespace); CONFLICT when a job of that name exists.
+   * null: an unnamed job no one else can open (the Run dialog's).
+   */
+  create(name: string | null): JobObject;
   /** OpenJobObjectW with query, set, terminate and assign access; NOT_FOUND when no such job exists. */
   open(name: string): JobObject;
   /**

@@ -70,12 +70,14 @@ async function setup(cap?: number) {
       if (event === 'run:changed') changes.push(payload as RunSummaryValue);
     },
     (r) => audits.push(`${r.action} ${r.ok ? 'ok' : 'failed'}: ${r.text}`),
-    timers,
-    cap,
+    { logicalProcessors: 4, timers, outputCapBytes: cap, resolve },
   );
   current = runs;
   return { system, runs, outputs, changes, audits, timers, history };
 }
+
+/** Every program "exists" (unit tests never start anything real). */
+const resolve = (commandLine: string) => ({ program: `C:\\bin\\${commandLine.split(' ')[0]}`, arguments: commandLine.split(' ').slice(1) });
 
 const request = { commandLine: 'build.exe --all', workingDirectory: 'C:\\src', environment: [{ name: 'MODE', value: 'ci' }], timeoutSeconds: 10, template: null };
 
@@ -84,12 +86,13 @@ describe('RunManager', () => {
     const { system, runs, outputs, changes, timers } = await setup();
     const desktop = answeringDesktop(true);
     const started = await runs.start(request, desktop);
-    expect(desktop.prompts[0]?.detail).toContain('Command line: build.exe --all');
+    expect(desktop.prompts[0]?.detail).toContain('Program: C:\\bin\\build.exe');
+    expect(desktop.prompts[0]?.detail).toContain('Arguments: --all');
     expect(desktop.prompts[0]?.detail).toContain('MODE=ci');
     const job = [...system.jobs.values()][0]!;
-    expect(job.name).toBe(`Run.${started.id}`);
+    expect(job.name).toBe('(unnamed)');
     expect(job.limits?.killOnJobClose).toBe(true);
-    expect(system.launched[0]?.options).toEqual({ commandLine: 'build.exe --all', workingDirectory: 'C:\\src', environment: [{ name: 'MODE', value: 'ci' }] });
+    expect(system.launched[0]?.options).toEqual({ application: 'C:\\bin\\build.exe', commandLine: 'build.exe --all', workingDirectory: 'C:\\src', environment: [{ name: 'MODE', value: 'ci' }] });
     const child = system.piped[0]!;
     child.stdout.push(Buffer.from('compiling\n'));
     child.stderr.push(Buffer.from('warning: x\n'));
@@ -194,7 +197,38 @@ describe('RunManager limits', () => {
 async function setupWithTemplates() {
   const context = await setup();
   const templates = await JobTemplateStore.open(path.join(folder, 'job-templates.json'), silentLogger, 4);
-  const runs = new RunManager(context.system, templates, await RunHistoryStore.open(path.join(folder, 'runs2'), silentLogger), () => {}, () => {}, context.timers);
+  const runs = new RunManager(context.system, templates, await RunHistoryStore.open(path.join(folder, 'runs2'), silentLogger), () => {}, () => {}, {
+    logicalProcessors: 4,
+    timers: context.timers,
+    resolve,
+  });
   current = runs;
   return { ...context, runs, templates };
 }
+
+describe('RunManager output and shutdown', () => {
+  it('pushes one event per stream per pump, however many reads it took', async () => {
+    const { system, runs, outputs, timers } = await setup();
+    await runs.start(request, answeringDesktop(true));
+    for (let i = 0; i < 50; i++) system.piped[0]!.stdout.push(Buffer.from(`${i}\n`));
+    timers.advance(PUMP_MS);
+    expect(outputs.filter((o) => o.stream === 'stdout')).toHaveLength(1);
+  });
+
+  it('a timeout that fires after the command finished on its own reports it as exited', async () => {
+    const { system, runs, changes, timers } = await setup();
+    await runs.start({ ...request, timeoutSeconds: 1 }, answeringDesktop(true));
+    system.piped[0]!.exit(0);
+    timers.advance(1000);
+    expect(changes.at(-1)).toMatchObject({ state: 'exited', exitCode: 0 });
+  });
+
+  it('at shutdown every live run is ended, closed and saved', async () => {
+    const { system, runs } = await setup();
+    const started = await runs.start(request, answeringDesktop(true));
+    await runs.stopAll();
+    expect(runs.running()).toBe(0);
+    expect(system.piped[0]!.closed).toBe(true);
+    expect(runs.history().runs[0]).toMatchObject({ id: started.id, state: 'cancelled' });
+  });
+});

@@ -6,7 +6,8 @@ import { dialogLine } from '../dialog-text';
 import type { EmitEvent } from '../events';
 import type { JobLimits, JobObject, JobSystem, PipedProcess } from './job-system';
 import type { JobTemplateStore } from './job-templates';
-import { describeLimits, noLimits } from './limit-differences';
+import { describeLimits, limitProblems, noLimits } from './limit-differences';
+import { resolveProgram } from './program-path';
 import { OutputBuffer } from './output-buffer';
 import type { RunHistoryStore } from './run-history';
 
@@ -52,6 +53,22 @@ interface LiveRun {
   stderrOpen: boolean;
 }
 
+export interface RunManagerOptions {
+  logicalProcessors: number;
+  timers?: RunTimers;
+  outputCapBytes?: number;
+  /** Resolves the program the command line names to the file that will run (program-path.ts). */
+  resolve?: (commandLine: string, workingDirectory: string | null, environment: readonly { name: string; value: string }[]) => { program: string; arguments: string[] };
+}
+
+/** PATH as the command will see it: an addition wins over the console's own. */
+function pathOf(environment: readonly { name: string; value: string }[]): string | undefined {
+  return environment.find((e) => e.name.toUpperCase() === 'PATH')?.value ?? process.env.PATH ?? process.env.Path;
+}
+
+/** Bytes read from one pipe per pump at most: a flood waits in the pipe (the child blocks) instead of in memory. */
+export const MAX_READ_PER_PUMP = 256 * 1024;
+
 export type RunAudit = (record: { action: string; run: string; detail?: unknown; ok: boolean; text: string }) => void;
 
 /**
@@ -73,20 +90,33 @@ export class RunManager {
     private readonly store: RunHistoryStore,
     private readonly emit: EmitEvent,
     private readonly audit: RunAudit,
-    private readonly timers: RunTimers = realTimers,
-    private readonly outputCapBytes?: number,
-  ) {}
+    options: RunManagerOptions,
+  ) {
+    this.timers = options.timers ?? realTimers;
+    this.outputCapBytes = options.outputCapBytes;
+    this.logicalProcessors = options.logicalProcessors;
+    this.resolve = options.resolve ?? ((commandLine, workingDirectory, environment) => resolveProgram(commandLine, workingDirectory, pathOf(environment)));
+  }
+
+  private readonly timers: RunTimers;
+  private readonly outputCapBytes: number | undefined;
+  private readonly logicalProcessors: number;
+  private readonly resolve: (commandLine: string, workingDirectory: string | null, environment: readonly { name: string; value: string }[]) => { program: string; arguments: string[] };
 
   async start(request: RunRequest, desktop: DesktopPort): Promise<RunSummaryValue> {
     const template = request.template === null ? null : this.templates.get(request.template);
     if (request.template !== null && !template) throw new AppError('NOT_FOUND', `There is no template named '${request.template}'.`);
     // Kill on close always: closing the job (timeout, cancel, the console exiting) must take the whole tree.
     const limits: JobLimits = { ...(template?.limits ?? noLimits()), killOnJobClose: true, breakawayOk: false, silentBreakawayOk: false };
+    const problems = limitProblems(limits, this.logicalProcessors);
+    if (problems.length) throw new AppError('BAD_REQUEST', `The template's limits cannot be applied: ${problems.map((p) => p.message).join(' ')}`);
+    const { program, arguments: args } = this.resolve(request.commandLine, request.workingDirectory, request.environment);
     const confirmed = await desktop.confirm({
       title: 'Run a command',
-      message: 'Run this command with this console\'s rights (administrator)?',
+      message: 'Run this program with this console\'s rights (administrator)?',
       detail: [
-        `Command line: ${dialogLine(request.commandLine)}`,
+        `Program: ${dialogLine(program)}`,
+        `Arguments: ${args.length ? args.map((a) => dialogLine(a)).join(' | ') : '(none)'}`,
         `Working folder: ${dialogLine(request.workingDirectory ?? "(the console's)")}`,
         request.environment.length ? `Environment: ${request.environment.map((e) => `${dialogLine(e.name)}=${dialogLine(e.value)}`).join(', ')}` : '',
         `Stopped after ${request.timeoutSeconds} s, with everything it started.`,
@@ -100,7 +130,9 @@ export class RunManager {
     if (!confirmed) throw new AppError('CANCELLED', 'The run was cancelled; nothing was started.');
 
     const id = randomBytes(8).toString('hex');
-    const job = this.system.create(`Run.${id}`);
+    // Unnamed: nothing, not even the console's own Jobs view, can open a second handle that would keep the
+    // job (and so the command's tree) alive after the run closes it.
+    const job = this.system.create(null);
     let process: PipedProcess;
     let limitsNote: string | null = null;
     try {
@@ -113,7 +145,7 @@ export class RunManager {
       } catch (err) {
         limitsNote = `Some limits were not applied: ${(err as Error).message}`;
       }
-      process = this.system.launchPiped(job, { commandLine: request.commandLine, workingDirectory: request.workingDirectory, environment: request.environment });
+      process = this.system.launchPiped(job, { application: program, commandLine: request.commandLine, workingDirectory: request.workingDirectory, environment: request.environment });
     } catch (err) {
       job.close();
       this.audit({ action: 'run', run: id, detail: { commandLine: request.commandLine }, ok: false, text: (err as Error).message });
@@ -178,7 +210,13 @@ export class RunManager {
   /** At shutdown: every live run is cancelled (kill on close would end them anyway) and saved. */
   async stopAll(): Promise<void> {
     for (const id of [...this.live.keys()]) this.stop(id, 'cancelled');
-    for (let i = 0; i < 50 && this.live.size; i++) this.pumpAll();
+    // TerminateJobObject takes effect as the processes' threads exit: give them up to 2 s to be seen gone,
+    // then finish (and save) what is left anyway, so every handle is closed before the console exits.
+    for (let i = 0; i < 40 && this.live.size; i++) {
+      this.pumpAll();
+      if (this.live.size) await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const run of [...this.live.values()]) this.finish(run, run.process.exitCode(), 'cancelled');
     await this.idle();
   }
 
@@ -198,6 +236,9 @@ export class RunManager {
   private stop(id: string, why: 'timedOut' | 'cancelled'): void {
     const run = this.live.get(id);
     if (!run || run.stopping) return;
+    // A command that already finished on its own is reported as exited, not as timed out or cancelled.
+    this.pumpOne(run);
+    if (!this.live.has(id)) return;
     run.stopping = why;
     try {
       this.system.terminate(run.job, why === 'timedOut' ? TIMEOUT_EXIT_CODE : CANCEL_EXIT_CODE);
@@ -232,20 +273,27 @@ export class RunManager {
     if (!this.live.has(id)) return;
   }
 
-  /** Reads what is there now on one pipe; false once it is closed and drained. */
+  /**
+   * Reads what is there now on one pipe (at most MAX_READ_PER_PUMP) and pushes it as one event; false once the
+   * pipe is closed and drained.
+   */
   private drain(run: LiveRun, stream: 'stdout' | 'stderr'): boolean {
-    for (let i = 0; i < 64; i++) {
+    let text = '';
+    let read = 0;
+    let open = true;
+    while (read < MAX_READ_PER_PUMP) {
       const bytes = stream === 'stdout' ? run.process.readStdout() : run.process.readStderr();
       if (bytes === null) {
-        const rest = run.output.end(stream);
-        if (rest) this.emit('run:output', { runId: run.summary.id, stream, text: rest });
-        return false;
+        text += run.output.end(stream);
+        open = false;
+        break;
       }
-      if (bytes.length === 0) return true;
-      const text = run.output.append(stream, bytes);
-      if (text) this.emit('run:output', { runId: run.summary.id, stream, text });
+      if (bytes.length === 0) break;
+      read += bytes.length;
+      text += run.output.append(stream, bytes);
     }
-    return true;
+    if (text) this.emit('run:output', { runId: run.summary.id, stream, text: text.length > 1024 * 1024 ? text.slice(-1024 * 1024) : text });
+    return open;
   }
 
   private finish(run: LiveRun, exitCode: number | null, state?: RunSummaryValue['state']): void {

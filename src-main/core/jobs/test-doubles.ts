@@ -25,7 +25,7 @@ export class FakePiped implements PipedProcess {
   constructor(
     readonly pid: number,
     readonly createTime: bigint,
-    readonly job: string,
+    readonly job: JobObject,
   ) {}
 
   readStdout(): Buffer | null {
@@ -84,8 +84,9 @@ export class FakeJobSystem implements JobSystem {
   readsBackNothing = false;
   private nextPid = 5000;
 
-  create(name: string): JobObject {
-    const existing = this.jobs.get(name.toLowerCase());
+  create(requested: string | null): JobObject {
+    const name = requested ?? '(unnamed)';
+    const existing = requested === null ? undefined : this.jobs.get(name.toLowerCase());
     if (existing && !existing.closed) throw new AppError('CONFLICT', `CreateJobObjectW(${name}): a job of that name exists (183)`, 183);
     const job: FakeJob = {
       name,
@@ -100,7 +101,7 @@ export class FakeJobSystem implements JobSystem {
         if (this.limits?.killOnJobClose) this.pids = [];
       },
     };
-    this.jobs.set(name.toLowerCase(), job);
+    this.jobs.set(requested === null ? `(unnamed ${this.jobs.size})` : name.toLowerCase(), job);
     return job;
   }
 
@@ -157,7 +158,7 @@ export class FakeJobSystem implements JobSystem {
 
   launchPiped(job: JobObject, options: LaunchOptions): PipedProcess {
     const launched = this.launch(job, options);
-    const piped = new FakePiped(launched.pid, launched.createTime, job.name);
+    const piped = new FakePiped(launched.pid, launched.createTime, job);
     this.piped.push(piped);
     return piped;
   }
@@ -166,7 +167,7 @@ export class FakeJobSystem implements JobSystem {
     const fake = this.fake(job);
     fake.terminatedWith = exitCode;
     fake.pids = [];
-    for (const p of this.piped) if (p.job === job.name && p.code === null) p.exit(exitCode);
+    for (const p of this.piped) if (p.job === job && p.code === null) p.exit(exitCode);
   }
 
   watch(job: JobObject, listener: (message: JobMessage) => void): void {

@@ -52,6 +52,9 @@ export function mergeEnvironment(base: Readonly<Record<string, string | undefine
   const byName = new Map<string, [string, string]>();
   for (const [name, value] of Object.entries(base)) {
     if (value === undefined || name.startsWith('=') || environmentVariableProblem(name, value)) continue;
+    // The console's own runtime switches are not the command's business (and could change how a node or
+    // Electron program it starts behaves).
+    if (/^ELECTRON_/i.test(name) || /^NODE_OPTIONS$/i.test(name)) continue;
     byName.set(upcaseName(name), [name, value]);
   }
   for (const { name, value } of additions) {

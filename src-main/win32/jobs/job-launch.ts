@@ -120,14 +120,19 @@ export function startInJob(job: JobObject, options: LaunchOptions, stdio: ChildS
     startup.lpAttributeList = koffi.address(attribute.list);
   }
   const info = {} as ProcessInformation;
-  let created: number;
+  let created = 0;
+  let error = 0;
   try {
-    // bInheritHandles must be TRUE for the handle list to apply; without stdio nothing is inherited.
-    created = k32.CreateProcessInJobW(null, commandLine, null, null, stdio ? 1 : 0, flags, environment, options.workingDirectory, startup, info);
+    // bInheritHandles must be TRUE for the handle list to apply; without stdio nothing is inherited. With
+    // `application` the program is that file: CreateProcessW does not search for it (the console's current
+    // folder, an unquoted path's "C:\Program.exe"), so what was confirmed is what runs.
+    created = k32.CreateProcessInJobW(options.application ?? null, commandLine, null, null, stdio ? 1 : 0, flags, environment, options.workingDirectory, startup, info);
+    // Read before DeleteProcThreadAttributeList: GetLastError is only valid right after the failed call.
+    if (!created) error = k32.GetLastError();
   } finally {
     if (attribute) k32.DeleteProcThreadAttributeList(attribute.list);
   }
-  if (!created) throw Win32Error.fromLastError(`CreateProcessW(${programOf(options.commandLine)})`);
+  if (!created) throw Win32Error.fromCode(`CreateProcessW(${options.application ?? programOf(options.commandLine)})`, error);
   const processHandle = OwnedHandle.adopt('process', info.hProcess, 'CreateProcessW');
   const thread = OwnedHandle.adopt('thread', info.hThread, 'CreateProcessW');
   try {

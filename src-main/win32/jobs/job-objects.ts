@@ -76,8 +76,11 @@ export function asWin32Job(job: JobObject): Win32Job {
  * to it with ERROR_ALREADY_EXISTS: that handle is closed and the call refused (CONFLICT), so a create
  * never silently adopts someone else's job.
  */
-export function createJob(name: string): Win32Job {
+export function createJob(name: string | null): Win32Job {
   const k32 = kernel32();
+  // Unnamed (the Run dialog's jobs): no other program, and no second handle of the console's own, can open it,
+  // so closing the console's one handle is certain to end the whole tree.
+  if (name === null) return new Win32Job('(unnamed)', OwnedHandle.adopt('job', k32.CreateJobObjectW(null, null), 'CreateJobObjectW'));
   const raw = k32.CreateJobObjectW(null, jobObjectName(name));
   if (!raw) {
     const error = Win32Error.fromLastError(`CreateJobObjectW(${name})`);
