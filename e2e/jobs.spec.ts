@@ -59,7 +59,11 @@ test('create a job from a template, launch a command into it, see the member and
   await editor.getByTestId('limit-active-processes').fill('4');
   await page.getByTestId('limit-apply').click();
   // What Windows holds is shown next to what was asked (under Wine: accepted, not reported back).
-  await expect(page.getByTestId('job-limits-result')).toBeVisible({ timeout: 10_000 });
+  const result = page.getByTestId('job-limits-result');
+  await expect(result).toBeVisible({ timeout: 10_000 });
+  expect(dialogs.some((d) => d.includes('Change job limits'))).toBe(true);
+  // The active-process limit as asked, next to what Windows reports holding (Wine: accepted, reported unset).
+  await expect(result.locator('[data-testid="job-limit-row"][data-field="activeProcesses"]')).toContainText('4');
   await page.screenshot({ path: 'test-results/screenshots/jobs-limit-editor.png' });
   await page.getByTestId('job-limits-close').click();
 
@@ -77,14 +81,27 @@ test('run a command with a short timeout: the whole tree is killed and its outpu
   await openConsole(page);
   await page.getByRole('tab', { name: 'Run' }).click();
   await page.getByTestId('run-command').fill(`"${program}" linger 120`);
-  await page.getByTestId('run-timeout').fill('3');
+  await page.getByTestId('run-timeout').fill('8');
   await page.getByTestId('run-timeout-unit').selectOption('s');
   await page.getByTestId('run-start').click();
   const output = page.getByTestId('run-output');
   await expect(output).toContainText('grandchild', { timeout: 15_000 });
   expect(dialogs.at(-1)).toContain('Run a command');
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'timedOut', { timeout: 20_000 });
-  await expect(output).toContainText('grandchild');
-  await expect(page.getByTestId('run-history-row').first()).toHaveAttribute('data-state', 'timedOut');
+  const grandchild = /grandchild (\d+)/.exec((await output.textContent()) ?? '')?.[1];
+  expect(grandchild).toBeTruthy();
+
+  // The grandchild outlived its parent (it holds the output pipe) and is listed; the timeout ends it with the job.
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  await page.getByTestId('process-filter').fill('test-child');
+  const grandchildRow = page.getByTestId('process-table').locator(`[data-testid="process-row"][data-pid="${grandchild}"]`);
+  await expect(grandchildRow).toHaveCount(1, { timeout: 15_000 });
+  await expect(grandchildRow).toHaveCount(0, { timeout: 30_000 });
+
+  await page.getByRole('tab', { name: 'Run' }).click();
+  const last = page.getByTestId('run-history-row').first();
+  await expect(last).toHaveAttribute('data-state', 'timedOut', { timeout: 15_000 });
+  await last.click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'timedOut');
+  await expect(output).toContainText(`grandchild ${grandchild}`);
   await page.screenshot({ path: 'test-results/screenshots/run-dialog.png' });
 });

@@ -122,7 +122,7 @@ export function parseTap(output) {
  * Runs one Windows suite ('layout' or 'win32'); resolves { passed, failed, skipped, details, note? }.
  * A run that crashes, times out or ends without a TAP summary counts as (at least) one failure.
  */
-export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 180_000 } = {}) {
+export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 600_000 } = {}) {
   const files = suiteFiles(suite);
   if (files.length === 0) return { passed: 0, failed: 1, skipped: 0, details: [], note: `no test files for suite '${suite}'` };
   const rig = ensureRig({ quiet: true });
