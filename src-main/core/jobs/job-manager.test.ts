@@ -201,4 +201,21 @@ describe('JobManager', () => {
     manager.open('Theirs');
     expect(system.jobs.get('theirs')?.listener).toBeNull();
   });
+
+  it('names the job CPU-time limit as the reason when the job empties past it (Windows posts no message for it)', async () => {
+    const { system, manager } = await setup();
+    await manager.create('Timed', null, limits({ jobUserTimeMs: 60_000 }));
+    manager.tick(0);
+    system.userTimeMs.set('timed', 30_000);
+    system.jobs.get('timed')!.listener!({ kind: 'activeProcessZero', code: 4, pid: null });
+    expect(manager.tick(1)?.events.map((e) => e.kind)).toEqual(['activeProcessZero']);
+    system.userTimeMs.set('timed', 60_500);
+    system.jobs.get('timed')!.listener!({ kind: 'activeProcessZero', code: 4, pid: null });
+    const events = manager.tick(2)?.events ?? [];
+    expect(events.map((e) => [e.kind, e.important])).toEqual([
+      ['activeProcessZero', true],
+      ['endOfJobTime', true],
+    ]);
+    expect(events[1]?.text).toContain('Job CPU-time limit reached (61 s of 60 s)');
+  });
 });

@@ -346,9 +346,29 @@ export class JobManager {
       this.system.watch(job.object, (message) => {
         const entry = eventForMessage(job.name, message, this.now());
         this.timeline.add(entry);
+        if (message.kind === 'activeProcessZero') this.noteJobTimeEnd(job);
       });
     } catch (err) {
       this.event(job.name, 'other', null, `Notifications unavailable: ${(err as Error).message}`, false);
+    }
+  }
+
+  /**
+   * With Windows' default end-of-job-time action the job's processes are ended without a completion-port
+   * message (END_OF_JOB_TIME is posted only with JOB_OBJECT_POST_AT_END_OF_JOB, which would leave the limit
+   * unenforced whenever the console is not running). So when the job empties, its accounting tells: user CPU
+   * time at or past the job limit means Windows ended them for it.
+   */
+  private noteJobTimeEnd(job: ManagedJob): void {
+    const limit = job.asked?.jobUserTimeMs ?? job.held?.jobUserTimeMs ?? null;
+    if (limit === null || !job.object) return;
+    try {
+      const accounting = this.system.accounting(job.object);
+      if (accounting.userTimeMs >= limit) {
+        this.event(job.name, 'endOfJobTime', null, `Job CPU-time limit reached (${Math.round(accounting.userTimeMs / 1000)} s of ${Math.round(limit / 1000)} s): Windows ended every process in the job.`, true);
+      }
+    } catch {
+      // No accounting: nothing can be said.
     }
   }
 

@@ -261,6 +261,9 @@ export class RunManager {
     try {
       if (run.stdoutOpen) run.stdoutOpen = this.drain(run, 'stdout');
       if (run.stderrOpen) run.stderrOpen = this.drain(run, 'stderr');
+      // Live figures, so run:getOutput and the history list show them while it runs.
+      run.summary.truncatedBytes = run.output.truncatedBytes;
+      run.summary.outputBytes = run.output.totalBytes;
       const exitCode = run.process.exitCode();
       // Done when the command has exited and nothing holds its output pipes any more (a grandchild still
       // writing keeps the run going until it exits or the timeout ends the whole job).

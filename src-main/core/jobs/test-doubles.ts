@@ -136,8 +136,11 @@ export class FakeJobSystem implements JobSystem {
     return { limits: structuredClone(held), unreadable: [] };
   }
 
+  /** User CPU time the accounting reports, per job name (lower case). */
+  readonly userTimeMs = new Map<string, number>();
+
   accounting(job: JobObject): JobAccounting {
-    return emptyAccounting(this.fake(job).pids.length);
+    return { ...emptyAccounting(this.fake(job).pids.length), userTimeMs: this.userTimeMs.get(job.name.toLowerCase()) ?? 0 };
   }
 
   memberPids(job: JobObject): number[] {
