@@ -101,26 +101,8 @@ export function emptyLimitForm(killOnJobClose = false): LimitForm {
   };
 }
 
-/** Limits with nothing set (what "no limits" means to main). */
-export function noLimits(): JobLimitsFormValue {
-  return {
-    processMemoryBytes: null,
-    jobMemoryBytes: null,
-    activeProcesses: null,
-    processUserTimeMs: null,
-    jobUserTimeMs: null,
-    cpuRate: null,
-    affinity: null,
-    priorityClass: null,
-    schedulingClass: null,
-    workingSet: null,
-    killOnJobClose: false,
-    dieOnUnhandledException: false,
-    breakawayOk: false,
-    silentBreakawayOk: false,
-    uiRestrictions: [],
-  };
-}
+/** Limits with nothing set (what "no limits" means to main): the contract's one definition. */
+export { noJobLimits as noLimits } from '../../src-preload/contract/job-limits';
 
 // String(x) prints the shortest text that reads back as the same double, so bytes -> MB -> bytes is exact.
 function memoryText(bytes: number, unit: MemoryUnit): string {

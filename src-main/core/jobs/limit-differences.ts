@@ -5,6 +5,7 @@
  */
 import type { JobLimitsFormValue, LimitDifferenceValue } from '../../../src-preload/contract/job-schemas';
 import type { CpuRate, JobLimits, UiRestriction } from './job-system';
+import { noJobLimits } from '../../../src-preload/contract/job-limits';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -16,25 +17,8 @@ export const WINDOWS_8_BUILD = 9200;
 export const WINDOWS_10_BUILD = 10240;
 
 /** Every limit unset: no JOB_OBJECT_LIMIT_* flag, no CPU rate control, no UI restriction. */
-export function noLimits(): JobLimits {
-  return {
-    processMemoryBytes: null,
-    jobMemoryBytes: null,
-    activeProcesses: null,
-    processUserTimeMs: null,
-    jobUserTimeMs: null,
-    cpuRate: null,
-    affinity: null,
-    priorityClass: null,
-    schedulingClass: null,
-    workingSet: null,
-    killOnJobClose: false,
-    dieOnUnhandledException: false,
-    breakawayOk: false,
-    silentBreakawayOk: false,
-    uiRestrictions: [],
-  };
-}
+/** JobLimits with nothing set (the contract's one definition). */
+export const noLimits = (): JobLimits => noJobLimits();
 
 // ---------------------------------------------------------------------------------------------------------
 // Human values

@@ -265,22 +265,4 @@ export function decodeUiRestrictions(bits: number): UiRestriction[] {
 }
 
 /** JobLimits with nothing set: what a fresh job holds. */
-export function noLimits(): JobLimits {
-  return {
-    processMemoryBytes: null,
-    jobMemoryBytes: null,
-    activeProcesses: null,
-    processUserTimeMs: null,
-    jobUserTimeMs: null,
-    cpuRate: null,
-    affinity: null,
-    priorityClass: null,
-    schedulingClass: null,
-    workingSet: null,
-    killOnJobClose: false,
-    dieOnUnhandledException: false,
-    breakawayOk: false,
-    silentBreakawayOk: false,
-    uiRestrictions: [],
-  };
-}
+export { noLimits } from '../../core/jobs/limit-differences';
