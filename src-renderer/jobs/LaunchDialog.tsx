@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
+import { CommandInput, FormField } from '../shared/FormField';
 import { Modal } from '../shared/Modal';
-import { OutcomeLine, useDialogAction } from './dialog-outcome';
+import { DialogButtons, useDialogAction } from './dialog-outcome';
 import { commandProblem } from './job-form';
 
 /**
@@ -42,51 +43,31 @@ export function LaunchDialog({
           if (ready) action.run(() => onLaunch(commandLine, workingDirectory.trim() === '' ? null : workingDirectory));
         }}
       >
-        <div className="form__field">
-          <label htmlFor={`${ids}-cmd`} className="form__label">
-            Command line
-          </label>
-          <input
+        <FormField id={`${ids}-cmd`} label="Command line">
+          <CommandInput
             ref={ref}
             id={`${ids}-cmd`}
-            className="form__input form__input--mono"
             value={commandLine}
-            spellCheck={false}
-            autoComplete="off"
+            onValue={setCommandLine}
+            invalid={cmdProblem !== null}
             placeholder={'"C:\\Program Files\\Tool\\tool.exe" --flag'}
-            onChange={(e) => setCommandLine(e.currentTarget.value)}
-            aria-invalid={cmdProblem !== null || undefined}
-            data-testid="job-launch-command"
+            testId="job-launch-command"
           />
           <p className="form__hint">Quote a program path that has spaces: an unquoted one is read up to the first space.</p>
           {cmdProblem ? <p className="form__problem">{cmdProblem}</p> : null}
-        </div>
-        <div className="form__field">
-          <label htmlFor={`${ids}-dir`} className="form__label">
-            Working directory (optional)
-          </label>
-          <input
-            id={`${ids}-dir`}
-            className="form__input form__input--mono"
-            value={workingDirectory}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => setWorkingDirectory(e.currentTarget.value)}
-            aria-invalid={dirProblem !== null || undefined}
-            data-testid="job-launch-workdir"
-          />
+        </FormField>
+        <FormField id={`${ids}-dir`} label="Working directory (optional)">
+          <CommandInput id={`${ids}-dir`} value={workingDirectory} onValue={setWorkingDirectory} invalid={dirProblem !== null} testId="job-launch-workdir" />
           {dirProblem ? <p className="form__problem">{dirProblem}</p> : null}
-        </div>
-        <div className="modal__buttons">
-          <OutcomeLine note={action.note} testId="job-launch-outcome" />
-          <span className="modal__spacer" />
-          <button type="submit" className="button--primary" disabled={!ready} data-testid="job-launch-confirm">
-            {action.busy ? 'Launching…' : 'Launch…'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        </FormField>
+        <DialogButtons
+          note={action.note}
+          outcomeTestId="job-launch-outcome"
+          submit={action.busy ? 'Launching…' : 'Launch…'}
+          submitTestId="job-launch-confirm"
+          disabled={!ready}
+          onCancel={onCancel}
+        />
       </form>
     </Modal>
   );

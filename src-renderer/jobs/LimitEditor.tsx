@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { PRIORITY_CLASSES } from '../../src-preload/contract/process-fields';
 import { PRIORITY_LABELS } from '../processes/process-actions';
+import { FormField } from '../shared/FormField';
 import { MAX_AFFINITY_PROCESSORS, type CpuRateMode, type LimitField, type LimitForm, type LimitProblems, type MemoryUnit, type TimeUnit, type UiRestriction } from './limit-form';
 import { UI_RESTRICTION_LABELS } from './limit-text';
 
@@ -21,6 +22,15 @@ const UI_TEST_IDS: { readonly [U in UiRestriction]: string } = {
   desktop: 'limit-ui-desktop',
   exitWindows: 'limit-ui-exit-windows',
 };
+const MEMORY_UNITS: readonly MemoryUnit[] = ['MB', 'GB'];
+const TIME_UNITS: readonly TimeUnit[] = ['s', 'min', 'h'];
+
+/** The form's text fields that hold a number. */
+type NumberKey = 'processMemory' | 'jobMemory' | 'activeProcesses' | 'processUserTime' | 'jobUserTime' | 'cpuHardCap' | 'cpuWeight' | 'cpuMin' | 'cpuMax' | 'schedulingClass' | 'workingSetMin' | 'workingSetMax';
+/** The limits typed as a number and a unit, whose unit is the form's `<key>Unit` and whose problems sit under the same name. */
+type AmountKey = 'processMemory' | 'jobMemory' | 'processUserTime' | 'jobUserTime';
+/** The form's unit fields. */
+type UnitKey = `${AmountKey}Unit` | 'workingSetUnit';
 
 /**
  * The limit editor: every job limit in one grouped form, with units, ranges in the hints and problems
@@ -64,51 +74,54 @@ export function LimitEditor({
     </p>
   );
 
-  /** A number with a unit select beside it. */
-  const amount = <U extends string>(p: {
-    field: LimitField;
+  /** A number field: label, input and, with `unit`, a unit select beside it. An empty field means "not set", except where `required` (a CPU rate in its mode). */
+  const numberField = (p: {
+    key: NumberKey;
+    id: string;
     label: string;
-    value: string;
-    onValue: (v: string) => void;
-    unit: U;
-    units: readonly U[];
-    onUnit: (u: U) => void;
     testId: string;
-    unitLabel: string;
-  }): ReactNode => (
-    <div className="form__field">
-      <label htmlFor={`${ids}-${p.testId}`} className="form__label">
-        {p.label}
-      </label>
-      <div className="limit__amount">
-        <input
-          id={`${ids}-${p.testId}`}
-          className="form__input form__input--number"
-          inputMode="decimal"
-          placeholder="not set"
-          value={p.value}
-          onChange={(e) => p.onValue(e.currentTarget.value)}
-          data-testid={p.testId}
-          {...aria(p.field)}
-        />
-        <select
-          className="form__input limit__unit"
-          aria-label={p.unitLabel}
-          value={p.unit}
-          onChange={(e) => p.onUnit(e.currentTarget.value as U)}
-          data-testid={`${p.testId}-unit`}
-        >
-          {p.units.map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    describe: ReturnType<typeof aria>;
+    inputMode?: 'decimal' | 'numeric';
+    required?: boolean;
+    unit?: ReactNode;
+  }): ReactNode => {
+    const input = (
+      <input
+        id={`${ids}-${p.id}`}
+        className="form__input form__input--number"
+        inputMode={p.inputMode ?? 'decimal'}
+        placeholder={p.required ? undefined : 'not set'}
+        value={form[p.key]}
+        onChange={(e) => set(p.key, e.currentTarget.value)}
+        data-testid={p.testId}
+        {...p.describe}
+      />
+    );
+    return (
+      <FormField id={`${ids}-${p.id}`} label={p.label}>
+        {p.unit === undefined ? input : <div className="limit__amount">{input}{p.unit}</div>}
+      </FormField>
+    );
+  };
+  /** The unit select beside a number. */
+  const unitSelect = <K extends UnitKey>(key: K, units: readonly LimitForm[K][], label: string, testId: string): ReactNode => (
+    <select
+      className="form__input limit__unit"
+      aria-label={label}
+      value={form[key]}
+      onChange={(e) => set(key, e.currentTarget.value as LimitForm[K])}
+      data-testid={testId}
+    >
+      {units.map((u) => (
+        <option key={u} value={u}>
+          {u}
+        </option>
+      ))}
+    </select>
   );
-  const MEMORY_UNITS: readonly MemoryUnit[] = ['MB', 'GB'];
-  const TIME_UNITS: readonly TimeUnit[] = ['s', 'min', 'h'];
+  /** A limit typed as a number and a unit: its form keys, problem field and test id are all named after it. */
+  const amount = <K extends AmountKey>(key: K, label: string, testId: string, units: readonly LimitForm[`${K}Unit`][], unitLabel: string): ReactNode =>
+    numberField({ key, id: testId, label, testId, describe: aria(key), unit: unitSelect(`${key}Unit`, units, unitLabel, `${testId}-unit`) });
   const available = Math.min(logicalProcessors, MAX_AFFINITY_PROCESSORS);
   const cpus = Array.from({ length: available }, (_, i) => i);
   const picked = new Set(form.affinity);
@@ -127,77 +140,21 @@ export function LimitEditor({
       <fieldset className="form__group">
         <legend>Memory</legend>
         <div className="form__row">
-          {amount({
-            field: 'processMemory',
-            label: 'Per process (committed)',
-            value: form.processMemory,
-            onValue: (v) => set('processMemory', v),
-            unit: form.processMemoryUnit,
-            units: MEMORY_UNITS,
-            onUnit: (u) => set('processMemoryUnit', u),
-            testId: 'limit-process-memory',
-            unitLabel: 'Unit of the memory per process',
-          })}
-          {amount({
-            field: 'jobMemory',
-            label: 'Whole job (committed)',
-            value: form.jobMemory,
-            onValue: (v) => set('jobMemory', v),
-            unit: form.jobMemoryUnit,
-            units: MEMORY_UNITS,
-            onUnit: (u) => set('jobMemoryUnit', u),
-            testId: 'limit-job-memory',
-            unitLabel: 'Unit of the memory of the job',
-          })}
+          {amount('processMemory', 'Per process (committed)', 'limit-process-memory', MEMORY_UNITS, 'Unit of the memory per process')}
+          {amount('jobMemory', 'Whole job (committed)', 'limit-job-memory', MEMORY_UNITS, 'Unit of the memory of the job')}
         </div>
         {problemList('processMemory')}
         {problemList('jobMemory')}
         <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={`${ids}-ws-min`} className="form__label">
-              Working set minimum
-            </label>
-            <input
-              id={`${ids}-ws-min`}
-              className="form__input form__input--number"
-              inputMode="decimal"
-              placeholder="not set"
-              value={form.workingSetMin}
-              onChange={(e) => set('workingSetMin', e.currentTarget.value)}
-              data-testid="limit-working-set-min"
-              {...aria('workingSet', true)}
-            />
-          </div>
-          <div className="form__field">
-            <label htmlFor={`${ids}-ws-max`} className="form__label">
-              Working set maximum
-            </label>
-            <div className="limit__amount">
-              <input
-                id={`${ids}-ws-max`}
-                className="form__input form__input--number"
-                inputMode="decimal"
-                placeholder="not set"
-                value={form.workingSetMax}
-                onChange={(e) => set('workingSetMax', e.currentTarget.value)}
-                data-testid="limit-working-set-max"
-                {...aria('workingSet', true)}
-              />
-              <select
-                className="form__input limit__unit"
-                aria-label="Unit of the working set"
-                value={form.workingSetUnit}
-                onChange={(e) => set('workingSetUnit', e.currentTarget.value as MemoryUnit)}
-                data-testid="limit-working-set-unit"
-              >
-                {MEMORY_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          {numberField({ key: 'workingSetMin', id: 'ws-min', label: 'Working set minimum', testId: 'limit-working-set-min', describe: aria('workingSet', true) })}
+          {numberField({
+            key: 'workingSetMax',
+            id: 'ws-max',
+            label: 'Working set maximum',
+            testId: 'limit-working-set-max',
+            describe: aria('workingSet', true),
+            unit: unitSelect('workingSetUnit', MEMORY_UNITS, 'Unit of the working set', 'limit-working-set-unit'),
+          })}
         </div>
         {hint('workingSet', 'Memory limits start at 1 MB. The working set takes both bounds or neither.')}
         {problemList('workingSet')}
@@ -206,25 +163,8 @@ export function LimitEditor({
       <fieldset className="form__group">
         <legend>Processes</legend>
         <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={`${ids}-active`} className="form__label">
-              Active processes at most
-            </label>
-            <input
-              id={`${ids}-active`}
-              className="form__input form__input--number"
-              inputMode="numeric"
-              placeholder="not set"
-              value={form.activeProcesses}
-              onChange={(e) => set('activeProcesses', e.currentTarget.value)}
-              data-testid="limit-active-processes"
-              {...aria('activeProcesses')}
-            />
-          </div>
-          <div className="form__field">
-            <label htmlFor={`${ids}-priority`} className="form__label">
-              Priority class
-            </label>
+          {numberField({ key: 'activeProcesses', id: 'active', label: 'Active processes at most', testId: 'limit-active-processes', describe: aria('activeProcesses'), inputMode: 'numeric' })}
+          <FormField id={`${ids}-priority`} label="Priority class">
             <select
               id={`${ids}-priority`}
               className="form__input"
@@ -239,22 +179,8 @@ export function LimitEditor({
                 </option>
               ))}
             </select>
-          </div>
-          <div className="form__field">
-            <label htmlFor={`${ids}-sched`} className="form__label">
-              Scheduling class (0-9)
-            </label>
-            <input
-              id={`${ids}-sched`}
-              className="form__input form__input--number"
-              inputMode="numeric"
-              placeholder="not set"
-              value={form.schedulingClass}
-              onChange={(e) => set('schedulingClass', e.currentTarget.value)}
-              data-testid="limit-scheduling-class"
-              {...aria('schedulingClass', true)}
-            />
-          </div>
+          </FormField>
+          {numberField({ key: 'schedulingClass', id: 'sched', label: 'Scheduling class (0-9)', testId: 'limit-scheduling-class', describe: aria('schedulingClass', true), inputMode: 'numeric' })}
         </div>
         {hint('schedulingClass', 'Scheduling class: 5 is the default; above 5 needs SeIncreaseBasePriorityPrivilege. Active processes: 1 to 1,000,000.')}
         {problemList('activeProcesses')}
@@ -264,36 +190,13 @@ export function LimitEditor({
       <fieldset className="form__group">
         <legend>CPU</legend>
         <div className="form__row">
-          {amount({
-            field: 'processUserTime',
-            label: 'User CPU time per process',
-            value: form.processUserTime,
-            onValue: (v) => set('processUserTime', v),
-            unit: form.processUserTimeUnit,
-            units: TIME_UNITS,
-            onUnit: (u) => set('processUserTimeUnit', u),
-            testId: 'limit-process-time',
-            unitLabel: 'Unit of the user CPU time per process',
-          })}
-          {amount({
-            field: 'jobUserTime',
-            label: 'User CPU time of the job',
-            value: form.jobUserTime,
-            onValue: (v) => set('jobUserTime', v),
-            unit: form.jobUserTimeUnit,
-            units: TIME_UNITS,
-            onUnit: (u) => set('jobUserTimeUnit', u),
-            testId: 'limit-job-time',
-            unitLabel: 'Unit of the user CPU time of the job',
-          })}
+          {amount('processUserTime', 'User CPU time per process', 'limit-process-time', TIME_UNITS, 'Unit of the user CPU time per process')}
+          {amount('jobUserTime', 'User CPU time of the job', 'limit-job-time', TIME_UNITS, 'Unit of the user CPU time of the job')}
         </div>
         {problemList('processUserTime')}
         {problemList('jobUserTime')}
         <div className="form__row">
-          <div className="form__field">
-            <label htmlFor={`${ids}-rate`} className="form__label">
-              CPU rate
-            </label>
+          <FormField id={`${ids}-rate`} label="CPU rate">
             <select
               id={`${ids}-rate`}
               className="form__input"
@@ -308,11 +211,11 @@ export function LimitEditor({
                 </option>
               ))}
             </select>
-          </div>
-          {form.cpuRateMode === 'hardCap' ? percentInput('Hard cap %', form.cpuHardCap, (v) => set('cpuHardCap', v), 'limit-cpu-hard-cap') : null}
-          {form.cpuRateMode === 'weight' ? percentInput('Weight (1-9)', form.cpuWeight, (v) => set('cpuWeight', v), 'limit-cpu-weight') : null}
-          {form.cpuRateMode === 'minMax' ? percentInput('Minimum %', form.cpuMin, (v) => set('cpuMin', v), 'limit-cpu-min') : null}
-          {form.cpuRateMode === 'minMax' ? percentInput('Maximum %', form.cpuMax, (v) => set('cpuMax', v), 'limit-cpu-max') : null}
+          </FormField>
+          {form.cpuRateMode === 'hardCap' ? percentInput('cpuHardCap', 'Hard cap %', 'limit-cpu-hard-cap') : null}
+          {form.cpuRateMode === 'weight' ? percentInput('cpuWeight', 'Weight (1-9)', 'limit-cpu-weight') : null}
+          {form.cpuRateMode === 'minMax' ? percentInput('cpuMin', 'Minimum %', 'limit-cpu-min') : null}
+          {form.cpuRateMode === 'minMax' ? percentInput('cpuMax', 'Maximum %', 'limit-cpu-max') : null}
         </div>
         {hint('cpuRate', 'CPU rates need Windows 8 or later and fail while Dynamic Fair Share Scheduling is on (Remote Desktop Session Hosts). Percent of the whole machine, in hundredths.')}
         {problemList('cpuRate')}
@@ -368,22 +271,8 @@ export function LimitEditor({
     </div>
   );
 
-  function percentInput(label: string, value: string, onValue: (v: string) => void, testId: string) {
-    return (
-      <div className="form__field">
-        <label htmlFor={`${ids}-${testId}`} className="form__label">
-          {label}
-        </label>
-        <input
-          id={`${ids}-${testId}`}
-          className="form__input form__input--number"
-          inputMode="decimal"
-          value={value}
-          onChange={(e) => onValue(e.currentTarget.value)}
-          data-testid={testId}
-          {...aria('cpuRate')}
-        />
-      </div>
-    );
+  /** A CPU rate number: required in its mode, so no "not set" placeholder. */
+  function percentInput(key: 'cpuHardCap' | 'cpuWeight' | 'cpuMin' | 'cpuMax', label: string, testId: string) {
+    return numberField({ key, id: testId, label, testId, describe: aria('cpuRate'), required: true });
   }
 }

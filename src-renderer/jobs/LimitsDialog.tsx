@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Result } from '../../src-preload/contract/errors';
 import type { JobLimitsFormValue, JobRowValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
 import { Modal } from '../shared/Modal';
-import { outcomeNote, OutcomeLine, type OutcomeNote } from './dialog-outcome';
+import { DialogButtons, outcomeNote, type OutcomeNote } from './dialog-outcome';
 import { emptyLimitForm, formFromLimits, formToLimits, type LimitForm } from './limit-form';
 import { LimitEditor } from './LimitEditor';
 import { LimitsHeld } from './LimitsHeld';
@@ -102,16 +102,16 @@ export function LimitsDialog({
             <LimitsHeld job={applied} headingLevel={4} />
           </section>
         ) : null}
-        <div className="modal__buttons">
-          <OutcomeLine note={note} testId="job-limits-outcome" />
-          <span className="modal__spacer" />
-          <button type="submit" className="button--primary" disabled={!converted.limits || busy} data-testid="limit-apply">
-            {busy ? 'Applying…' : 'Apply'}
-          </button>
-          <button type="button" onClick={onClose} data-testid="job-limits-close">
-            Close
-          </button>
-        </div>
+        <DialogButtons
+          note={note}
+          outcomeTestId="job-limits-outcome"
+          submit={busy ? 'Applying…' : 'Apply'}
+          submitTestId="limit-apply"
+          disabled={!converted.limits || busy}
+          onCancel={onClose}
+          cancel="Close"
+          cancelTestId="job-limits-close"
+        />
       </form>
     </Modal>
   );

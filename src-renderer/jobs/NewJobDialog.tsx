@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { JobLimitsFormValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
 import { Modal } from '../shared/Modal';
-import { OutcomeLine, useDialogAction } from './dialog-outcome';
+import { DialogButtons, useDialogAction } from './dialog-outcome';
 import { jobNameProblem } from './job-form';
 import { emptyLimitForm, formToLimits, type LimitForm } from './limit-form';
 import { describeLimits } from './limit-text';
@@ -109,16 +109,14 @@ export function NewJobDialog({
           </label>
         </fieldset>
         {source === 'custom' ? <LimitEditor form={form} onChange={setForm} problems={converted.problems} logicalProcessors={logicalProcessors} /> : null}
-        <div className="modal__buttons">
-          <OutcomeLine note={action.note} testId="job-new-outcome" />
-          <span className="modal__spacer" />
-          <button type="submit" className="button--primary" disabled={!ready} data-testid="job-new-create">
-            {action.busy ? 'Creating…' : 'Create job'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogButtons
+          note={action.note}
+          outcomeTestId="job-new-outcome"
+          submit={action.busy ? 'Creating…' : 'Create job'}
+          submitTestId="job-new-create"
+          disabled={!ready}
+          onCancel={onCancel}
+        />
       </form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
 import { Modal } from '../shared/Modal';
-import { OutcomeLine, useDialogAction } from './dialog-outcome';
+import { DialogButtons, useDialogAction } from './dialog-outcome';
 import { jobNameProblem } from './job-form';
 
 /** Open by name: a job another program created (OpenJobObjectW), to inspect it here. */
@@ -46,16 +46,14 @@ export function OpenJobDialog({ onOpen, onCancel }: { onOpen: (name: string) => 
           data-testid="job-open-name"
         />
         {problem ? <p className="form__problem">{problem}</p> : null}
-        <div className="modal__buttons">
-          <OutcomeLine note={action.note} testId="job-open-outcome" />
-          <span className="modal__spacer" />
-          <button type="submit" className="button--primary" disabled={!ready} data-testid="job-open-confirm">
-            {action.busy ? 'Opening…' : 'Open'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogButtons
+          note={action.note}
+          outcomeTestId="job-open-outcome"
+          submit={action.busy ? 'Opening…' : 'Open'}
+          submitTestId="job-open-confirm"
+          disabled={!ready}
+          onCancel={onCancel}
+        />
       </form>
     </Modal>
   );

@@ -42,3 +42,41 @@ export function OutcomeLine({ note, testId }: { note: OutcomeNote | null; testId
     </p>
   );
 }
+
+/**
+ * A form dialog's button row: the outcome line, then the submit button (the form's onSubmit runs the
+ * action) and Cancel, or Close where nothing is pending.
+ */
+export function DialogButtons({
+  note,
+  outcomeTestId,
+  submit,
+  submitTestId,
+  disabled,
+  onCancel,
+  cancel = 'Cancel',
+  cancelTestId,
+}: {
+  note: OutcomeNote | null;
+  outcomeTestId: string;
+  /** The submit button's words (its busy wording while the action runs). */
+  submit: string;
+  submitTestId: string;
+  disabled: boolean;
+  onCancel: () => void;
+  cancel?: string;
+  cancelTestId?: string;
+}) {
+  return (
+    <div className="modal__buttons">
+      <OutcomeLine note={note} testId={outcomeTestId} />
+      <span className="modal__spacer" />
+      <button type="submit" className="button--primary" disabled={disabled} data-testid={submitTestId}>
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel} data-testid={cancelTestId}>
+        {cancel}
+      </button>
+    </div>
+  );
+}

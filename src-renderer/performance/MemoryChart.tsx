@@ -1,16 +1,19 @@
 import { memo, useId, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
-import { formatClock, NO_VALUE } from '../lib/format';
 import { Card } from '../shared/Card';
-import { thinByTime, timeTicks, toMemoryPoints } from './chart-data';
-import { AXIS_TICK, formatTick, SERIES_COLOURS, TICK_STEP_MS } from './chart-style';
+import { thinByTime, toMemoryPoints } from './chart-data';
+import { SERIES_COLOURS } from './chart-style';
+import { HistoryChart, type HistoryAxis } from './HistoryChart';
 import { HISTORY_WINDOW_MS } from './history';
 import { describeMemory } from './summary';
 
-function gigabytes(value: unknown): string {
-  return typeof value === 'number' ? `${value.toFixed(2)} GB` : NO_VALUE;
-}
+const GB_AXIS: HistoryAxis = { domain: [0, 'auto'], format: (v) => `${Number(v.toFixed(1))} GB`, width: 56 };
+/** Committed and physical in use, drawn over the commit limit in this order. */
+const THICK_LINES = [
+  { key: 'committed', dataKey: 'committedGb', name: 'Committed', colour: SERIES_COLOURS.committed },
+  { key: 'physicalUsed', dataKey: 'physicalUsedGb', name: 'Physical in use', colour: SERIES_COLOURS.physicalUsed },
+] as const;
 
 /**
  * Memory over the last ten minutes, in GB: physical memory in use (total - available), committed bytes,
@@ -21,7 +24,6 @@ export const MemoryChart = memo(function MemoryChart({ samples }: { samples: rea
   const points = useMemo(() => toMemoryPoints(thinByTime(samples)), [samples]);
   const end = samples[samples.length - 1]?.time ?? 0;
   const start = end - HISTORY_WINDOW_MS;
-  const ticks = useMemo(() => timeTicks(start, end, TICK_STEP_MS), [start, end]);
 
   return (
     <Card title="Memory" className="chart-card">
@@ -39,71 +41,23 @@ export const MemoryChart = memo(function MemoryChart({ samples }: { samples: rea
           Commit limit
         </li>
       </ul>
-      <div className="chart" role="img" aria-label="Memory usage chart in GB, last ten minutes" aria-describedby={textId}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-            <XAxis
-              dataKey="time"
-              type="number"
-              scale="time"
-              domain={[start, end]}
-              ticks={ticks}
-              tickFormatter={formatTick}
-              allowDataOverflow
-              tick={AXIS_TICK}
-              stroke="currentColor"
-              strokeOpacity={0.4}
-            />
-            <YAxis
-              domain={[0, 'auto']}
-              tickFormatter={(v: number) => `${Number(v.toFixed(1))} GB`}
-              width={56}
-              tick={AXIS_TICK}
-              stroke="currentColor"
-              strokeOpacity={0.4}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(label) => (typeof label === 'number' ? formatClock(label) : '')}
-              formatter={gigabytes}
-              wrapperClassName="chart-tooltip"
-            />
-            <Line
-              key="commitLimit"
-              dataKey="commitLimitGb"
-              name="Commit limit"
-              type="linear"
-              stroke={SERIES_COLOURS.commitLimit}
-              strokeDasharray="4 3"
-              strokeWidth={1}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              key="committed"
-              dataKey="committedGb"
-              name="Committed"
-              type="linear"
-              stroke={SERIES_COLOURS.committed}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              key="physicalUsed"
-              dataKey="physicalUsedGb"
-              name="Physical in use"
-              type="linear"
-              stroke={SERIES_COLOURS.physicalUsed}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <HistoryChart points={points} start={start} end={end} label="Memory usage chart in GB, last ten minutes" describedBy={textId} yAxis={GB_AXIS} valueFormat={(v) => `${v.toFixed(2)} GB`}>
+        <Line
+          key="commitLimit"
+          dataKey="commitLimitGb"
+          name="Commit limit"
+          type="linear"
+          stroke={SERIES_COLOURS.commitLimit}
+          strokeDasharray="4 3"
+          strokeWidth={1}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+        {THICK_LINES.map((l) => (
+          <Line key={l.key} dataKey={l.dataKey} name={l.name} type="linear" stroke={l.colour} strokeWidth={2} dot={false} isAnimationActive={false} />
+        ))}
+      </HistoryChart>
       <p className="chart-text" id={textId}>
         {describeMemory(samples)}
       </p>

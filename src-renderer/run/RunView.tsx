@@ -3,6 +3,7 @@ import type { JobTemplateValue, RunSummaryValue } from '../../src-preload/contra
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
+import { CommandInput, FormField } from '../shared/FormField';
 import { pushToast } from '../shared/toast-store';
 import { RunOutputs } from './output-buffer';
 import { emptyRunForm, formatExitCode, formToRunRequest, MAX_ENVIRONMENT, RUN_STATE_LABELS, runDuration, upsertRun, type RunField, type RunForm } from './run-form';
@@ -144,6 +145,12 @@ export function RunView() {
     );
   };
   const invalid = (field: RunField) => (touched && converted.problems.has(field)) || undefined;
+  const commandField = (key: 'commandLine' | 'workingDirectory', id: string, label: string, testId: string) => (
+    <FormField id={`${ids}-${id}`} label={label}>
+      <CommandInput id={`${ids}-${id}`} value={form[key]} onValue={(v) => set(key, v)} invalid={invalid(key)} testId={testId} />
+      {problems(key)}
+    </FormField>
+  );
   const state = run?.state ?? 'idle';
 
   return (
@@ -158,38 +165,8 @@ export function RunView() {
           }}
           data-testid="run-form"
         >
-          <div className="form__field">
-            <label htmlFor={`${ids}-cmd`} className="form__label">
-              Command line
-            </label>
-            <input
-              id={`${ids}-cmd`}
-              className="form__input form__input--mono"
-              value={form.commandLine}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => set('commandLine', e.currentTarget.value)}
-              aria-invalid={invalid('commandLine')}
-              data-testid="run-command"
-            />
-            {problems('commandLine')}
-          </div>
-          <div className="form__field">
-            <label htmlFor={`${ids}-dir`} className="form__label">
-              Working directory (optional)
-            </label>
-            <input
-              id={`${ids}-dir`}
-              className="form__input form__input--mono"
-              value={form.workingDirectory}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => set('workingDirectory', e.currentTarget.value)}
-              aria-invalid={invalid('workingDirectory')}
-              data-testid="run-workdir"
-            />
-            {problems('workingDirectory')}
-          </div>
+          {commandField('commandLine', 'cmd', 'Command line', 'run-command')}
+          {commandField('workingDirectory', 'dir', 'Working directory (optional)', 'run-workdir')}
           <fieldset className="form__group">
             <legend>Environment additions</legend>
             {form.environment.length === 0 ? <p className="form__hint">The command inherits the console’s environment; add variables to set or override.</p> : null}
