@@ -37,8 +37,7 @@ export function launchProcess(
   // CreateProcessW may write into the command line, so it gets a writable, NUL-terminated copy.
   const writable = Buffer.from(`${commandLine}\0`, 'utf16le');
   const info = {} as ProcessInformation;
-  // A plain STARTUPINFOW (cb says so) in the STARTUPINFOEXW the binding takes.
-  const startup = { StartupInfo: { cb: koffi.sizeof(STARTUPINFOW) }, lpAttributeList: null };
+  const startup = { cb: koffi.sizeof(STARTUPINFOW) };
   if (!kernel32().CreateProcessW(application, writable, null, null, 0, flags, null, currentDirectory, startup, info)) {
     throw Win32Error.fromLastError('CreateProcessW');
   }
