@@ -3,15 +3,16 @@
  * `<dataFolder>/runs`, admin-only like its parent), and a small `index.json` of the summaries only, so listing
  * the history never reads the output. The history is capped in total size and in count; the oldest runs go.
  */
-import { promises as fsp, readFileSync, renameSync } from 'node:fs';
+import { promises as fsp, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { RunSummary, type RunSummaryValue } from '../../../src-preload/contract/job-schemas';
 import type { Logger } from '../logger';
 import type { AtomicFs } from '../settings/atomic-file';
 import { writeFileAtomic } from '../settings/atomic-file';
+import { setAsideSync } from '../settings/set-aside';
 import type { OutputChunk } from './output-buffer';
-import { asideName, parseStored, WriteQueue } from './stored-json';
+import { parseStored, WriteQueue } from './stored-json';
 
 /** 20 MB of run files kept in all. */
 export const DEFAULT_HISTORY_MAX_BYTES = 20 * 1024 * 1024;
@@ -235,9 +236,8 @@ async function readIndex(folder: string, logger: Logger): Promise<Map<string, En
 }
 
 function keepAside(file: string, logger: Logger, reason: string): void {
-  const aside = asideName(file);
   try {
-    renameSync(file, aside);
+    const aside = setAsideSync(file);
     logger.warn('a saved run was unreadable; kept aside and left out of the history', { file, keptAs: aside, reason: reason.slice(0, 2000) });
   } catch (err) {
     logger.warn('a saved run was unreadable and could not be kept aside', { file, reason: reason.slice(0, 2000), renameError: (err as Error).message });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
-import { asideName, readStoredJson, WriteQueue } from './stored-json';
+import { readStoredJson, WriteQueue } from './stored-json';
 
 let dir: string;
 beforeEach(() => {
@@ -13,15 +13,6 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('stored JSON', () => {
-  it('names the aside copy by time and never reuses a taken name', () => {
-    const file = path.join(dir, 'jobs.json');
-    const now = new Date('2025-01-02T03:04:05.678Z');
-    const first = asideName(file, now);
-    expect(path.basename(first)).toBe('jobs.corrupt-2025-01-02T03-04-05-678Z.json');
-    fs.writeFileSync(first, 'x');
-    expect(path.basename(asideName(file, now))).toBe('jobs.corrupt-2025-01-02T03-04-05-678Z-2.json');
-  });
-
   it('reads a valid file, returns null for a missing one, and throws on other read errors', async () => {
     const schema = z.strictObject({ a: z.number() });
     const file = path.join(dir, 'f.json');

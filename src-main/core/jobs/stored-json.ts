@@ -1,20 +1,12 @@
 /**
  * Reading the Jobs feature's JSON files in the admin-only data folder by the settings store's rules: validate
- * on read; a file that is not JSON or does not match its schema is renamed aside (kept for the admin, never
- * lost) and logged; a missing file is simply missing.
+ * on read; a file that is not JSON or does not match its schema is set aside (set-aside.ts: kept for the admin,
+ * never lost) and logged; a missing file is simply missing.
  */
-import { existsSync, promises as fsp } from 'node:fs';
-import path from 'node:path';
+import { promises as fsp } from 'node:fs';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
-
-/** `<name>.corrupt-<ISO time with - for : and .>.json` beside the file (`-2`, `-3`... added if that is taken). */
-export function asideName(file: string, now: Date = new Date()): string {
-  const stem = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`);
-  let candidate = `${stem}.json`;
-  for (let n = 2; existsSync(candidate); n++) candidate = `${stem}-${n}.json`;
-  return candidate;
-}
+import { setAside } from '../settings/set-aside';
 
 /** Parses and validates JSON text; the reason says which of the two failed. */
 export function parseStored<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reason: string } {
@@ -43,8 +35,7 @@ export async function readStoredJson<T>(file: string, schema: z.ZodType<T>, logg
   }
   const parsed = parseStored(text, schema);
   if (parsed.ok) return parsed.value;
-  const aside = asideName(file);
-  await fsp.rename(file, aside);
+  const aside = await setAside(file);
   logger.warn(`${what} file was unreadable; kept aside and started afresh`, { file, keptAs: aside, reason: parsed.reason.slice(0, 2000) });
   return null;
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,21 @@ describe('SettingsStore', () => {
     fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, extra: true }));
     expect((await SettingsStore.open(file, logger)).get()).toEqual(DEFAULT_SETTINGS);
     expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toHaveLength(2);
+  });
+
+  it('keeps both of two bad files set aside in the same millisecond (the clock held still)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-01-02T03:04:05.678Z') });
+    try {
+      const file = path.join(dir, 'settings.json');
+      fs.writeFileSync(file, 'first bad');
+      await SettingsStore.open(file, logger);
+      fs.writeFileSync(file, 'second bad');
+      await SettingsStore.open(file, logger);
+      const aside = fs.readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
+      expect(aside.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).sort()).toEqual(['first bad', 'second bad']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fills in settings added by later releases (an older file without processes keeps its refresh)', async () => {

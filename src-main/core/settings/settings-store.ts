@@ -1,8 +1,8 @@
 import { promises as fsp } from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_PROCESS_VIEW, Settings, type SettingsValue } from '../../../src-preload/contract/schemas';
 import type { Logger } from '../logger';
 import { writeFileAtomic, type AtomicFs } from './atomic-file';
+import { setAside } from './set-aside';
 
 export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
   schemaVersion: 1,
@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
 
 /**
  * The console's settings file in the admin-only data folder. Read once and validated: a file that is not
- * valid JSON or does not match the schema is renamed aside (kept for the admin, never lost) and defaults
+ * valid JSON or does not match the schema is set aside (set-aside.ts: kept for the admin, never lost) and defaults
  * are used. Every change is validated, then written atomically; writes are serialized.
  */
 export class SettingsStore {
@@ -34,8 +34,7 @@ export class SettingsStore {
     }
     const parsed = parseSettings(text);
     if (parsed.ok) return new SettingsStore(file, parsed.value, fs);
-    const aside = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await fsp.rename(file, aside);
+    const aside = await setAside(file);
     logger.warn('settings file was unreadable; kept aside and defaults used', { file, keptAs: aside, reason: parsed.reason });
     return new SettingsStore(file, structuredClone(DEFAULT_SETTINGS), fs);
   }
