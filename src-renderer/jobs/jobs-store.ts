@@ -6,29 +6,14 @@
 import type { JobEventValue, JobRowValue, JobsChangedValue, JobsSnapshotValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
 import { VersionedStore } from '../shared/versioned-store';
 import { JobHistory } from './job-history';
+import { mergeById } from '../shared/merge-by-id';
 
 /** Events kept; main sends at most 2,000 per snapshot. */
 export const MAX_EVENTS = 2000;
 
 /** Merges events by id (ids grow while main runs), oldest first, keeping the newest `max`. */
 export function mergeEvents(current: readonly JobEventValue[], incoming: readonly JobEventValue[], max = MAX_EVENTS): readonly JobEventValue[] {
-  if (incoming.length === 0) return current;
-  const lastId = current[current.length - 1]?.id ?? -1;
-  let next: JobEventValue[];
-  if (incoming.every((e, i) => e.id > lastId && (i === 0 || e.id > (incoming[i - 1] as JobEventValue).id))) {
-    next = [...current, ...incoming];
-  } else {
-    const byId = new Map<number, JobEventValue>();
-    for (const e of current) byId.set(e.id, e);
-    let added = false;
-    for (const e of incoming) {
-      if (!byId.has(e.id)) added = true;
-      byId.set(e.id, e);
-    }
-    if (!added) return current;
-    next = [...byId.values()].sort((a, b) => a.id - b.id);
-  }
-  return next.length > max ? next.slice(next.length - max) : next;
+  return mergeById(current, incoming, max);
 }
 
 /** The store. */

@@ -12,6 +12,7 @@ import type {
 } from '../../src-preload/contract/service-schemas';
 import type { DeltaOutcome, SeqStore } from '../shared/seq-feed';
 import { VersionedStore } from '../shared/versioned-store';
+import { mergeById } from '../shared/merge-by-id';
 
 /** The most timeline entries kept (the contract's cap on one snapshot's timeline). */
 export const MAX_TIMELINE = 2000;
@@ -39,29 +40,8 @@ function searchText(row: ServiceRowValue): string {
  * Merges timeline entries into a list kept oldest first by id, without repeats, bounded to `max` (the
  * oldest go). Returns the same array when nothing is new.
  */
-export function mergeTimeline(
-  current: readonly TimelineEntryValue[],
-  incoming: readonly TimelineEntryValue[],
-  max = MAX_TIMELINE,
-): readonly TimelineEntryValue[] {
-  if (incoming.length === 0) return current;
-  const lastId = current.length > 0 ? (current[current.length - 1] as TimelineEntryValue).id : -1;
-  let next: TimelineEntryValue[];
-  if (incoming.every((e, i) => e.id > lastId && (i === 0 || e.id > (incoming[i - 1] as TimelineEntryValue).id))) {
-    // The usual case: newer entries in order, appended.
-    next = [...current, ...incoming];
-  } else {
-    const byId = new Map<number, TimelineEntryValue>();
-    for (const e of current) byId.set(e.id, e);
-    let added = false;
-    for (const e of incoming) {
-      if (!byId.has(e.id)) added = true;
-      byId.set(e.id, e);
-    }
-    if (!added) return current;
-    next = [...byId.values()].sort((a, b) => a.id - b.id);
-  }
-  return next.length > max ? next.slice(next.length - max) : next;
+export function mergeTimeline(current: readonly TimelineEntryValue[], incoming: readonly TimelineEntryValue[], max = MAX_TIMELINE): readonly TimelineEntryValue[] {
+  return mergeById(current, incoming, max);
 }
 
 /**
