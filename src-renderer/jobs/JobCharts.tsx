@@ -2,7 +2,7 @@ import { memo, useId, useMemo } from 'react';
 import type { JobEventValue } from '../../src-preload/contract/job-schemas';
 import { formatBytes, formatClock, formatPercent } from '../lib/format';
 import { SERIES_COLOURS } from '../performance/chart-style';
-import { TimeChart, type TimeMarker, type TimeSeries } from '../shared/TimeChart';
+import { PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../shared/TimeChart';
 import { EVENT_LABELS } from './job-columns';
 import type { JobPoint } from './job-history';
 
@@ -12,7 +12,6 @@ const MEMORY_SERIES: readonly TimeSeries[] = [
   { key: 'ws', name: 'Members’ working sets', colour: SERIES_COLOURS.physicalUsed },
   { key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed },
 ];
-const PERCENT_TICKS = [0, 50, 100];
 
 /** The charts' words: now, peak, and the limit hits marked. */
 export function describeJobCharts(points: readonly JobPoint[], markers: readonly JobEventValue[]): { cpu: string; memory: string; markers: string } {
@@ -61,11 +60,7 @@ export const JobCharts = memo(function JobCharts({ points, markers }: { points: 
         series={CPU_SERIES}
         label="CPU time rate of this job, percent of the machine"
         describedBy={cpuText}
-        yDomain={[0, 100]}
-        yTicks={PERCENT_TICKS}
-        yTickFormat={(v) => `${v}%`}
-        yWidth={40}
-        valueFormat={formatPercent}
+        {...PERCENT_AXIS}
         markers={marks}
         testId="job-chart-cpu"
       />

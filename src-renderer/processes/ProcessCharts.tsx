@@ -1,7 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import { formatBytes, formatPercent } from '../lib/format';
 import { SERIES_COLOURS } from '../performance/chart-style';
-import { TimeChart, type TimeSeries } from '../shared/TimeChart';
+import { PERCENT_AXIS, TimeChart, type TimeSeries } from '../shared/TimeChart';
 import type { HistoryPoint } from './process-history';
 
 const MB = 1024 * 1024;
@@ -10,7 +10,6 @@ const MEMORY_SERIES: readonly TimeSeries[] = [
   { key: 'ws', name: 'Working set', colour: SERIES_COLOURS.physicalUsed },
   { key: 'priv', name: 'Private bytes', colour: SERIES_COLOURS.committed },
 ];
-const PERCENT_TICKS = [0, 50, 100];
 
 function describe(points: readonly HistoryPoint[]): { cpu: string; memory: string } {
   const last = points[points.length - 1];
@@ -46,11 +45,7 @@ export const ProcessCharts = memo(function ProcessCharts({ points }: { points: r
         series={CPU_SERIES}
         label="CPU usage of this process since it was selected"
         describedBy={cpuText}
-        yDomain={[0, 100]}
-        yTicks={PERCENT_TICKS}
-        yTickFormat={(v) => `${v}%`}
-        yWidth={40}
-        valueFormat={formatPercent}
+        {...PERCENT_AXIS}
       />
       <p className="chart-text" id={cpuText}>
         {text.cpu}

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatClock, NO_VALUE } from '../lib/format';
+import { formatClock, formatPercent, NO_VALUE } from '../lib/format';
 import { AXIS_TICK } from '../performance/chart-style';
 
 /** One line of a time chart: its data key, name and colour. */
@@ -21,6 +21,15 @@ export interface TimeMarker {
 export type TimePoint = { readonly time: number } & { readonly [key: string]: number | null };
 
 const NO_MARKERS: readonly TimeMarker[] = [];
+
+/** The value axis of a CPU chart (0-100 %), as every details pane draws it: spread into TimeChart's props. */
+export const PERCENT_AXIS = {
+  yDomain: [0, 100] as [number, number],
+  yTicks: [0, 50, 100] as readonly number[],
+  yTickFormat: (value: number) => `${value}%`,
+  yWidth: 40,
+  valueFormat: formatPercent,
+};
 
 /**
  * A small line chart over time, as the details panes draw them (a process's CPU and memory, a job's CPU
