@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobsChanged } from '../../../src-preload/contract/job-schemas';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import { silentLogger } from '../logger';
 import { ProcessCollector } from '../processes/process-collector';
 import { raw, ScriptedSource } from '../processes/test-doubles';

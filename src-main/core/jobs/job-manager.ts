@@ -296,13 +296,6 @@ export class JobManager {
     for (const job of this.jobs.values()) job.object?.close();
   }
 
-  /** The console's jobs, for the process table's "in a job the console did not create" mark. */
-  memberPidsByJob(): Map<string, number[]> {
-    const result = new Map<string, number[]>();
-    for (const job of this.jobs.values()) if (job.object) result.set(job.name, this.safeMemberPids(job));
-    return result;
-  }
-
   /** The limits in force as best known: read back now (an opened job's may have changed), else what was asked. */
   private currentLimits(job: ManagedJob): JobLimits {
     if (job.object) this.readBack(job);

@@ -16,7 +16,7 @@ import { testChildExe } from '../../win32/processes/test-children';
 import { win32ServiceManager } from '../../win32/services';
 import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import { silentLogger } from '../logger';
 
 let dataFolder: string;

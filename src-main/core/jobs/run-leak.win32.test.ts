@@ -11,7 +11,7 @@ import { win32JobSystem } from '../../win32/jobs';
 import { readProcessSnapshot } from '../../win32/processes';
 import { quoteArgument } from '../../win32/processes/launch';
 import { testChildExe } from '../../win32/processes/test-children';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import { silentLogger } from '../logger';
 import { JobTemplateStore } from './job-templates';
 import { RunHistoryStore } from './run-history';

@@ -257,7 +257,6 @@ export class RunManager {
   }
 
   private pumpOne(run: LiveRun): void {
-    const { id } = run.summary;
     try {
       if (run.stdoutOpen) run.stdoutOpen = this.drain(run, 'stdout');
       if (run.stderrOpen) run.stderrOpen = this.drain(run, 'stderr');
@@ -273,7 +272,6 @@ export class RunManager {
       run.summary.message = (err as Error).message;
       this.finish(run, null, 'failed');
     }
-    if (!this.live.has(id)) return;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDefinitionValue } from '../../../src-preload/contract/service-schemas';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import { ServiceAdmin, type AuditRecord } from './service-admin';
 import { ServiceCollector } from './service-collector';
 import { ServiceControl } from './service-control';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { ServiceCollector } from './service-collector';
 import { pollDelay, ServiceControl, type WaitTimers } from './service-control';

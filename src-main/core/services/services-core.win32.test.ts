@@ -15,7 +15,7 @@ import { win32JobSystem } from '../../win32/jobs';
 import { readServiceLog, removeTestServices, testServiceExe, uniqueTestServiceName } from '../../win32/services/test-services';
 import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
-import { answeringDesktop } from '../desktop/answering-desktop';
+import { answeringDesktop } from '../desktop/test-desktop';
 import type { Logger } from '../logger';
 
 let dataFolder: string;
