@@ -13,7 +13,6 @@ import {
   PROCESS_INFORMATION,
   SECURITY_ATTRIBUTES,
   STARTUPINFOEXW,
-  STARTUPINFOW,
   WIN32_FIND_DATAW,
 } from './structs';
 import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, SIZE_T, UINT, VOID, WORD, stdcall } from './types';
@@ -333,36 +332,6 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
     koffi.inout(koffi.pointer(MODULEENTRY32W)),
   ]),
 
-  /**
-   * "CreateProcessW function (processthreadsapi.h)". The command line must be writable memory (the
-   * function may modify it in place), so it goes in as a Buffer holding NUL-terminated UTF-16.
-   */
-  CreateProcessW: stdcall<
-    (
-      application: string | null,
-      commandLine: Buffer,
-      processAttributes: Pointer,
-      threadAttributes: Pointer,
-      inheritHandles: number,
-      creationFlags: number,
-      environment: Pointer,
-      currentDirectory: string | null,
-      startupInfo: StartupInfoW,
-      processInformation: ProcessInformation,
-    ) => number
-  >(lib, 'CreateProcessW', BOOL, [
-    LPCWSTR,
-    PVOID,
-    PVOID,
-    PVOID,
-    BOOL,
-    DWORD,
-    PVOID,
-    LPCWSTR,
-    koffi.pointer(STARTUPINFOW),
-    koffi.out(koffi.pointer(PROCESS_INFORMATION)),
-  ]),
-
   /** "WaitForSingleObject function (synchapi.h)": WAIT_OBJECT_0 (0), WAIT_TIMEOUT (258) or WAIT_FAILED (0xFFFFFFFF). */
   WaitForSingleObject: stdcall<(handle: Pointer, milliseconds: number) => number>(lib, 'WaitForSingleObject', DWORD, [HANDLE, DWORD]),
 
@@ -378,12 +347,11 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
   ResumeThread: stdcall<(thread: Pointer) => number>(lib, 'ResumeThread', DWORD, [HANDLE]),
 
   /**
-   * "CreateProcessW function (processthreadsapi.h)" once more, for a command in a job: a STARTUPINFOEXW
-   * (read as one when creationFlags has EXTENDED_STARTUPINFO_PRESENT, else as its STARTUPINFOW with cb
-   * saying so) and an environment block (UTF-16 with CREATE_UNICODE_ENVIRONMENT), both as Buffers or
-   * NULL. Bound separately so the plain binding above keeps its simple STARTUPINFOW.
+   * "CreateProcessW function (processthreadsapi.h)". The startup info is a STARTUPINFOEXW: read as one when
+   * creationFlags has EXTENDED_STARTUPINFO_PRESENT, else as its STARTUPINFOW (cb says which). The environment
+   * is a UTF-16 block (with CREATE_UNICODE_ENVIRONMENT) or NULL for ours; the command line a writable buffer.
    */
-  CreateProcessInJobW: stdcall<
+  CreateProcessW: stdcall<
     (
       application: string | null,
       commandLine: Buffer,

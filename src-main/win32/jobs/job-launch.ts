@@ -126,7 +126,7 @@ export function startInJob(job: JobObject, options: LaunchOptions, stdio: ChildS
     // bInheritHandles must be TRUE for the handle list to apply; without stdio nothing is inherited. With
     // `application` the program is that file: CreateProcessW does not search for it (the console's current
     // folder, an unquoted path's "C:\Program.exe"), so what was confirmed is what runs.
-    created = k32.CreateProcessInJobW(options.application ?? null, commandLine, null, null, stdio ? 1 : 0, flags, environment, options.workingDirectory, startup, info);
+    created = k32.CreateProcessW(options.application ?? null, commandLine, null, null, stdio ? 1 : 0, flags, environment, options.workingDirectory, startup, info);
     // Read before DeleteProcThreadAttributeList: GetLastError is only valid right after the failed call.
     if (!created) error = k32.GetLastError();
   } finally {

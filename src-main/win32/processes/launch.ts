@@ -37,7 +37,8 @@ export function launchProcess(
   // CreateProcessW may write into the command line, so it gets a writable, NUL-terminated copy.
   const writable = Buffer.from(`${commandLine}\0`, 'utf16le');
   const info = {} as ProcessInformation;
-  const startup = { cb: koffi.sizeof(STARTUPINFOW) };
+  // A plain STARTUPINFOW (cb says so) in the STARTUPINFOEXW the binding takes.
+  const startup = { StartupInfo: { cb: koffi.sizeof(STARTUPINFOW) }, lpAttributeList: null };
   if (!kernel32().CreateProcessW(application, writable, null, null, 0, flags, null, currentDirectory, startup, info)) {
     throw Win32Error.fromLastError('CreateProcessW');
   }
