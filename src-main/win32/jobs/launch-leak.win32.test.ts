@@ -9,6 +9,7 @@ import { kernel32 } from '../kernel32';
 import { ntdll } from '../ntdll';
 import { SYSTEM_HANDLE_ENTRY, SYSTEM_HANDLE_INFORMATION } from '../structs';
 import { ntSuccess } from '../win32-error';
+import type { JobObject, PipedProcess } from '../../core/jobs/job-system';
 import { readProcessSnapshot } from '../processes/snapshot';
 import { completionPortStats, win32JobSystem as jobs } from './index';
 import { noLimits } from './limit-encode';
@@ -61,12 +62,29 @@ function ownThreadCount(): number {
   return self.threadCount;
 }
 
+/**
+ * The launch, with what is left to see when CreateProcessW fails. Wine answers 1359 (STATUS_INTERNAL_ERROR) when
+ * the new process ended before it finished starting with exit code 0, as a process killed by a signal does, or
+ * when the creation's own wait handle was gone (ntdll/unix/process.c, NtCreateUserProcess): a test-child.exe still
+ * listed afterwards tells the second case from the first.
+ */
+function launchOrExplain(job: JobObject, i: number): PipedProcess {
+  const started = Date.now();
+  try {
+    return jobs.launchPiped(job, testChild('print', `run ${i}\n`, '', '0'));
+  } catch (err) {
+    const children = readProcessSnapshot().processes.filter((p) => p.name.toLowerCase() === 'test-child.exe');
+    const listed = children.map((c) => `${c.pid} (${c.threadCount} threads)`).join(', ') || 'none';
+    throw new Error(`run ${i}, after ${Date.now() - started} ms: ${(err as Error).message}; test-child.exe processes now: ${listed}`, { cause: err });
+  }
+}
+
 async function oneRun(i: number): Promise<void> {
   const job = jobs.create(uniqueJobName(`leak-${i}`));
   try {
     jobs.setLimits(job, { ...noLimits(), killOnJobClose: true });
     jobs.watch(job, () => {});
-    const p = jobs.launchPiped(job, testChild('print', `run ${i}\n`, '', '0'));
+    const p = launchOrExplain(job, i);
     try {
       const { stdout, exitCode } = await readToEnd(p);
       assert.equal(stdout.toString(), `run ${i}\n`);
