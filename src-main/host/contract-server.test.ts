@@ -184,7 +184,7 @@ describe('the host contract server', () => {
     socket.close();
   });
 
-  it('refuses hostile requests on every channel of the contract without reaching a handler, then still answers', async () => {
+  it('refuses hostile requests on every channel of the contract and a burst of thousands, reaching no handler, then still answers', async () => {
     const { handlers, reached } = recordingHandlers();
     const s = await start(createDispatcher(handlers, logger));
     const socket = await open(s);
@@ -195,27 +195,19 @@ describe('the host contract server', () => {
         expect(answer, `${channel}: ${name}`).toMatchObject({ id, result: { ok: false, error: { code: 'BAD_REQUEST' } } });
       }
     }
-    expect(reached).toEqual([]);
     expect(id).toBeGreaterThan(CHANNELS.length * 15);
+    // Then a burst of thousands of bad requests in one go, every one answered.
+    const burst = 5000;
+    const answered = collect(socket, burst);
+    for (let i = 0; i < burst; i++) socket.send(requestFrame(++id, i % 2 ? '"__proto__"' : '["desktop:copyText"]', '{"text":"x"}'));
+    const answers = await answered;
+    expect(new Set(answers.map((a) => a.id)).size).toBe(burst);
+    expect(answers.every((a) => a.result.error?.code === 'BAD_REQUEST')).toBe(true);
+    expect(reached).toEqual([]);
     expect(await call(socket, ++id, ...NORMAL)).toEqual({ id, result: { ok: true, value: {} } });
     expect(reached).toEqual(['desktop:copyText']);
     socket.close();
   }, 120_000);
-
-  it('answers a burst of thousands of bad requests, then a normal one', async () => {
-    const { handlers, reached } = recordingHandlers();
-    const s = await start(createDispatcher(handlers, logger));
-    const socket = await open(s);
-    const count = 5000;
-    const answered = collect(socket, count);
-    for (let id = 1; id <= count; id++) socket.send(requestFrame(id, id % 2 ? '"__proto__"' : '"settings:get"', id % 2 ? '{}' : '[]'));
-    const answers = await answered;
-    expect(new Set(answers.map((a) => a.id)).size).toBe(count);
-    expect(answers.every((a) => a.result.ok === false)).toBe(true);
-    expect(reached).toEqual([]);
-    expect(await call(socket, count + 1, ...NORMAL)).toEqual({ id: count + 1, result: { ok: true, value: {} } });
-    socket.close();
-  });
 
   it('answers requests beyond the in-flight limit with BAD_REQUEST instead of queueing them', async () => {
     let release: () => void = () => {};
