@@ -6,13 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ensureRig } from './rig/setup.mjs';
 import { cacheDir } from './rig/config.mjs';
 import { warmWineServer } from './rig/wineserver.mjs';
 import { devBuild, outPaths } from './dev-build.mjs';
 import { startHost } from './host-launcher.mjs';
-import { previewPage, contentTypeOf, resolveStatic } from './preview/page.mjs';
+import { previewPage, contentTypeOf, resolveStatic, previewKey, keyMatches } from './preview/page.mjs';
+
+// The page carries the host's token, and the host is an admin API: only a browser given the printed URL
+// (with this per-run key) gets the page, and only under our own Host name (no DNS rebinding). Checked before
+// anything starts, so a bad PREVIEW_KEY costs nothing.
+let key;
+try {
+  key = previewKey(process.env.PREVIEW_KEY);
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, 'no-open': { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false } },
@@ -31,15 +41,6 @@ if (!rig.ok) {
 if (!values['skip-build']) await devBuild();
 const stopWine = warmWineServer();
 
-// The page carries the host's token, and the host is an admin API: only a browser given the printed URL
-// (with this per-run key) gets the page, and only under our own Host name (no DNS rebinding).
-const key = process.env.PREVIEW_KEY ?? randomBytes(16).toString('hex');
-const keyMatches = (given) => {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(key);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 const origin = `http://127.0.0.1:${port}`;
 const host = await startHost({ dataFolder: path.join(cacheDir, 'preview', 'data'), allowedOrigins: [origin, `http://localhost:${port}`], name: 'preview' });
 const hostUrl = `ws://127.0.0.1:${host.port}/?token=${host.token}`;
@@ -55,7 +56,7 @@ const server = http.createServer((req, res) => {
     return res.end('wrong host');
   }
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    if (!keyMatches(url.searchParams.get('key'))) {
+    if (!keyMatches(key, url.searchParams.get('key'))) {
       res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Open the URL that `npm run preview` printed (it carries this run\'s key).');
     }

@@ -2,6 +2,31 @@
 // exactly enough for the bridge to reach the host's socket (connect-src), nothing else.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** The shortest PREVIEW_KEY accepted: as long as a generated one (16 random bytes in hex). */
+export const MIN_KEY_LENGTH = 32;
+
+/**
+ * The page's key for this run: PREVIEW_KEY when given (the end-to-end tests share one with their workers),
+ * else 16 random bytes. A given key that is empty, short or not URL-safe is refused, never taken as "no
+ * key": the page carries the host's token, so an empty key once served it to anyone who asked.
+ */
+export function previewKey(given) {
+  if (given === undefined) return randomBytes(16).toString('hex');
+  if (given.length < MIN_KEY_LENGTH || !/^[A-Za-z0-9_-]+$/.test(given)) {
+    throw new Error(`PREVIEW_KEY must be at least ${MIN_KEY_LENGTH} characters of A-Z, a-z, 0-9, _ or - (got ${given.length} characters); unset it to get a random key`);
+  }
+  return given;
+}
+
+/** True when the URL's key is exactly `key` (compared in constant time); a missing key never matches. */
+export function keyMatches(key, given) {
+  if (typeof given !== 'string' || key.length < MIN_KEY_LENGTH) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 const CONNECT_NONE = "connect-src 'none'";
 

@@ -5,9 +5,26 @@ import type { EventName } from '../../src-preload/contract/channels';
 import type { CallContext, Dispatch } from '../ipc/dispatch';
 import type { DesktopPort } from '../core/desktop/desktop-port';
 import type { Logger } from '../core/logger';
+import { largestRequestFrameBytes } from './largest-request';
 
-/** Largest message a client may send; requests are small objects. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Largest message a client may send: the largest request the contract allows (a 32 Mi-character CSV export
+ * written with JSON's worst-case escapes), derived from the schemas so the two cannot drift apart.
+ */
+export const MAX_MESSAGE_BYTES = largestRequestFrameBytes();
+
+/** Requests one connection may have unanswered at once; more are answered BAD_REQUEST without dispatching. */
+export const MAX_REQUESTS_IN_FLIGHT = 256;
+
+/** Unsent bytes to one client above which the host stops reading its requests until it reads its answers. */
+export const PAUSE_READING_ABOVE_BYTES = 1024 * 1024;
+
+/**
+ * Unsent bytes to one client at which it is disconnected: it has stopped reading, and events (sent whatever it
+ * asks) would otherwise pile up in the host's memory. Room for the largest message the host itself sends (a
+ * CSV export handed back to be saved is as large as the request that carried it) plus a margin for events.
+ */
+export const DISCONNECT_ABOVE_BYTES = MAX_MESSAGE_BYTES + 16 * 1024 * 1024;
 
 export interface ContractServerOptions {
   dispatch: Dispatch;
@@ -17,6 +34,16 @@ export interface ContractServerOptions {
   allowedOrigins: readonly string[];
   logger: Logger;
   port?: number;
+  /** Test seams for the limits below; the host always uses the defaults. */
+  limits?: Partial<ConnectionLimits>;
+}
+
+/** Per-connection limits; see the constants of the same meaning. */
+export interface ConnectionLimits {
+  maxMessageBytes: number;
+  maxRequestsInFlight: number;
+  pauseReadingAboveBytes: number;
+  disconnectAboveBytes: number;
 }
 
 export interface ContractServer {
@@ -41,8 +68,11 @@ export interface RequestMessage {
 /** How long the host waits for the admin to answer an ask before treating it as declined. */
 export const ASK_TIMEOUT_MS = 10 * 60 * 1000;
 
+/** Sends one text frame to one client; false when the client is gone. */
+type SendText = (text: string) => boolean;
+
 /** A DesktopPort that asks one connected client. Unanswered, closed or malformed answers decline. */
-function socketDesktop(socket: WebSocket, pendingAsks: Map<number, (value: unknown) => void>): DesktopPort {
+function socketDesktop(socket: WebSocket, send: SendText, pendingAsks: Map<number, (value: unknown) => void>): DesktopPort {
   let nextAsk = 1;
   const ask = (kind: string, body: Record<string, unknown>, timeoutMs = ASK_TIMEOUT_MS) =>
     new Promise<unknown>((resolve) => {
@@ -57,7 +87,7 @@ function socketDesktop(socket: WebSocket, pendingAsks: Map<number, (value: unkno
         pendingAsks.delete(id);
         resolve(value);
       });
-      socket.send(JSON.stringify({ ask: { id, kind, ...body } }));
+      if (!send(JSON.stringify({ ask: { id, kind, ...body } }))) pendingAsks.get(id)?.(undefined);
     });
   return {
     confirm: async (prompt) => (await ask('confirm', { prompt })) === true,
@@ -78,17 +108,49 @@ function tokenMatches(expected: string, url: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const badRequest = (message: string) => ({ ok: false, error: { code: 'BAD_REQUEST', message } }) as const;
+
+/**
+ * What one text frame holds: an answer to an ask, a request, or nothing we accept (null). Only the frame's
+ * shape is checked here; the channel and the request are dispatch's to judge, so a request whose channel is
+ * not a string still gets an answer (BAD_REQUEST) under its id.
+ */
+function readFrame(text: string): { answerTo: number; value: unknown } | { id: number; channel: unknown; request: unknown } | null {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return null;
+  const fields = message as Record<string, unknown>;
+  if (Number.isSafeInteger(fields.answerTo)) return { answerTo: fields.answerTo as number, value: fields.value };
+  if (!Number.isSafeInteger(fields.id)) return null;
+  return { id: fields.id as number, channel: fields.channel, request: fields.request };
+}
+
 /**
  * Serves the IPC contract over a WebSocket bound to 127.0.0.1 for the preview, the end-to-end tests and the
  * benchmarks. The token stands in for Electron's sender check; the Origin check stops other web pages from
  * reaching an admin API through the user's browser. Never packaged.
+ *
+ * No frame ends the host: a frame over the limit, invalid UTF-8 (ws closes those with 1009 / 1007 and
+ * reports them as the socket's 'error', which would be an uncaught exception without a listener), a binary
+ * frame or one that is not a request closes that one connection; a bad request is answered BAD_REQUEST.
  */
-export function startContractServer({ dispatch, token, allowedOrigins, logger, port = 0 }: ContractServerOptions): Promise<ContractServer> {
-  const clients = new Set<WebSocket>();
+export function startContractServer({ dispatch, token, allowedOrigins, logger, port = 0, limits: given = {} }: ContractServerOptions): Promise<ContractServer> {
+  const limits: ConnectionLimits = {
+    maxMessageBytes: MAX_MESSAGE_BYTES,
+    maxRequestsInFlight: MAX_REQUESTS_IN_FLIGHT,
+    pauseReadingAboveBytes: PAUSE_READING_ABOVE_BYTES,
+    disconnectAboveBytes: DISCONNECT_ABOVE_BYTES,
+    ...given,
+  };
+  const clients = new Map<WebSocket, SendText>();
   const wss = new WebSocketServer({
     host: '127.0.0.1',
     port,
-    maxPayload: MAX_MESSAGE_BYTES,
+    maxPayload: limits.maxMessageBytes,
     verifyClient: ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number) => void) => {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins.includes(origin)) {
@@ -104,53 +166,77 @@ export function startContractServer({ dispatch, token, allowedOrigins, logger, p
   });
 
   wss.on('connection', (socket) => {
-    clients.add(socket);
     const pendingAsks = new Map<number, (value: unknown) => void>();
-    const context: CallContext = { desktop: socketDesktop(socket, pendingAsks) };
+    let inFlight = 0;
+
+    // Backpressure: a client that does not read its answers stops being read (so it cannot make the host
+    // queue without bound), and one that does not read at all is dropped before its events exhaust memory.
+    const resumeWhenDrained = () => {
+      if (socket.isPaused && socket.bufferedAmount <= limits.pauseReadingAboveBytes) socket.resume();
+    };
+    const send: SendText = (text) => {
+      if (socket.readyState !== socket.OPEN) return false;
+      socket.send(text, resumeWhenDrained);
+      if (socket.bufferedAmount > limits.disconnectAboveBytes) {
+        logger.warn('host dropped a client that stopped reading', { unsentBytes: socket.bufferedAmount });
+        socket.terminate();
+        return false;
+      }
+      if (socket.bufferedAmount > limits.pauseReadingAboveBytes) socket.pause();
+      return true;
+    };
+    const refuse = (reason: string) => {
+      logger.warn('host closed a connection', { reason });
+      socket.close(1008, reason);
+    };
+    clients.set(socket, send);
+    const context: CallContext = { desktop: socketDesktop(socket, send, pendingAsks) };
+
+    socket.on('error', (err) => {
+      // ws has already closed the connection (1009 too large, 1007 invalid UTF-8, 1002 protocol error).
+      logger.warn('host closed a connection after a bad frame', { error: err.message, code: (err as { code?: unknown }).code });
+    });
     socket.on('close', () => {
       clients.delete(socket);
       for (const answer of [...pendingAsks.values()]) answer(undefined);
     });
-    socket.on('message', async (data, isBinary) => {
-      let message: Partial<RequestMessage>;
-      try {
-        if (isBinary) throw new Error('binary frame');
-        message = JSON.parse(data.toString());
-      } catch {
-        socket.close(1008, 'malformed message');
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return refuse('binary frame');
+      const frame = readFrame(data.toString());
+      if (!frame) return refuse('malformed message');
+      if ('answerTo' in frame) {
+        pendingAsks.get(frame.answerTo)?.(frame.value);
         return;
       }
-      if (typeof message !== 'object' || message === null) {
-        socket.close(1008, 'malformed message');
+      if (inFlight >= limits.maxRequestsInFlight) {
+        send(JSON.stringify({ id: frame.id, result: badRequest(`more than ${limits.maxRequestsInFlight} requests unanswered on this connection`) }));
         return;
       }
-      const answer = message as { answerTo?: unknown; value?: unknown };
-      if (Number.isSafeInteger(answer.answerTo)) {
-        pendingAsks.get(answer.answerTo as number)?.(answer.value);
-        return;
-      }
-      if (!Number.isSafeInteger(message.id)) {
-        socket.close(1008, 'malformed message');
-        return;
-      }
-      const result = await dispatch(String(message.channel), message.request, context);
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id, result }));
+      inFlight++;
+      // dispatch never throws; the catch is for what would otherwise be an unhandled rejection ending the host.
+      dispatch(frame.channel, frame.request, context)
+        .then((result) => send(JSON.stringify({ id: frame.id, result })))
+        .catch((err: unknown) => logger.error('host could not answer a request', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }))
+        .finally(() => inFlight--);
     });
   });
 
   return new Promise((resolve, reject) => {
     wss.once('error', reject);
     wss.once('listening', () => {
+      wss.off('error', reject);
+      // After listening, a server error is logged: it must not end the host (no listener would throw).
+      wss.on('error', (err) => logger.error('host server error', { error: err.message }));
       const address = wss.address();
       resolve({
         port: typeof address === 'object' && address ? address.port : 0,
         broadcast(event, payload) {
           const text = JSON.stringify({ event, payload });
-          for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(text);
+          for (const send of [...clients.values()]) send(text);
         },
         close: () =>
           new Promise<void>((done) => {
-            for (const socket of clients) socket.terminate();
+            for (const socket of clients.keys()) socket.terminate();
             wss.close(() => done());
           }),
       });

@@ -142,6 +142,17 @@ describe('createDispatcher', () => {
     'settings:setRefresh': (r) => ({ ...DEFAULT_SETTINGS, refresh: { intervalMs: r.intervalMs ?? 1000, paused: r.paused ?? false } }),
   });
 
+  it('refuses a channel that is not a string, without reaching a handler or throwing', async () => {
+    const { handlers, calls } = spyHandlers();
+    const dispatch = createDispatcher(handlers, logger);
+    const throwingToString = { toString: () => { throw new Error('toString ran'); } };
+    for (const channel of [undefined, null, 42, true, ['settings:get'], { toString: () => 'settings:get' }, Object.create(null), throwingToString, Symbol('settings:get')]) {
+      const result = await dispatch(channel, {}, context);
+      expect(result, String(typeof channel)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^the channel must be a string, got /) } });
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('refuses unknown channels, including prototype names', async () => {
     const dispatch = createDispatcher(base(), logger);
     for (const channel of ['nope:nothing', '__proto__', 'constructor', 'toString']) {

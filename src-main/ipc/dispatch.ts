@@ -27,8 +27,11 @@ export type Handlers = {
   [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
-/** Answers one request; never throws. */
-export type Dispatch = (channel: string, request: unknown, context: CallContext) => Promise<Result<unknown>>;
+/**
+ * Answers one request; never throws. `channel` is whatever the transport received (the host's socket can
+ * carry any JSON there): anything but a declared channel's name is BAD_REQUEST and runs no handler.
+ */
+export type Dispatch = (channel: unknown, request: unknown, context: CallContext) => Promise<Result<unknown>>;
 
 const MAX_MESSAGE = 4000;
 
@@ -45,7 +48,9 @@ export function isChannel(channel: unknown): channel is Channel {
 
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async function dispatch(channel, request, context) {
-    if (!isChannel(channel)) return failure('BAD_REQUEST', `unknown channel: ${String(channel).slice(0, 100)}`);
+    // Not String(channel): an object's toString could throw or run a getter; only a string is named back.
+    if (typeof channel !== 'string') return failure('BAD_REQUEST', `the channel must be a string, got ${channel === null ? 'null' : Array.isArray(channel) ? 'an array' : typeof channel}`);
+    if (!isChannel(channel)) return failure('BAD_REQUEST', `unknown channel: ${channel.slice(0, 100)}`);
     const schemas = channelSchemas[channel];
     const parsed = schemas.request.safeParse(request);
     if (!parsed.success) return failure('BAD_REQUEST', `${channel}: ${z.prettifyError(parsed.error)}`);

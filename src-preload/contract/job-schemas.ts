@@ -90,7 +90,7 @@ export const JobAccountingValue = z.strictObject({
 });
 
 const Pid = z.number().int().nonnegative().max(0xffff_ffff);
-const CreateTime = z.string().regex(/^\d{1,20}$/);
+const CreateTime = z.string().max(20).regex(/^\d{1,20}$/);
 
 /** One limit that Windows holds differently from what was asked, with why when known. */
 export const LimitDifference = z.strictObject({
@@ -144,7 +144,7 @@ export const JobsChanged = z.strictObject({
 });
 
 export const RunSummary = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
+  id: z.string().max(16).regex(/^[0-9a-f]{16}$/),
   commandLine: z.string().max(32_767),
   workingDirectory: z.string().max(32_767).nullable(),
   template: TemplateName.nullable(),

@@ -76,7 +76,7 @@ export const PerformanceHistory = z.strictObject({
 
 const Pid = z.number().int().nonnegative().max(0xffff_ffff);
 /** Process creation time: FILETIME (100-ns units since 1601) as decimal digits; with the PID it names one process. */
-const CreateTime = z.string().regex(/^\d{1,20}$/, 'createTime must be the decimal FILETIME');
+const CreateTime = z.string().max(20).regex(/^\d{1,20}$/, 'createTime must be the decimal FILETIME');
 
 /** One process, exactly: a PID alone can be reused by a new process. */
 export const ProcessKey = z.strictObject({ pid: Pid, createTime: CreateTime });
