@@ -10,10 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { compareWithAllowlist, readAllowlist } from './electronegativity-allow.mjs';
 
 const require = createRequire(import.meta.url);
-const repoRoot = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['src-main', 'src-preload', 'src-renderer'];
 const stage = path.join(repoRoot, 'test-results', 'electronegativity', 'sources');
 const isShipped = (file) => /\.(ts|tsx|html)$/.test(file) && !/\.test\.tsx?$/.test(file);
