@@ -12,14 +12,23 @@ const onWindows = process.platform === 'win32';
 // Set by Windows CI to the packaged end-to-end test build; then only the electron project runs, without a preview.
 const electronRun = Boolean(process.env.ADMIN_CONSOLE_E2E_EXE);
 
+// Windows CI runs the browser and the Electron projects one after the other and keeps both reports as
+// artifacts, so each run writes its own: Playwright empties outputDir when it starts.
+const reportName = electronRun ? 'e2e-electron' : 'e2e';
+
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/${reportName}`,
   timeout: 90_000,
   expect: { timeout: 20_000 },
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: `test-results/${reportName}.json` }],
+    // The HTML report (traces and failure screenshots in one page) is only worth its time where CI uploads it.
+    ...(onWindows ? [['html', { open: 'never', outputFolder: `playwright-report/${reportName}` }] as const] : []),
+  ],
   use: { baseURL: `http://127.0.0.1:${port}/`, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   webServer: electronRun
     ? undefined

@@ -2,6 +2,7 @@ import { test, expect, _electron as electron } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describeApiShape, expectedApiShape } from '../src-preload/contract/api-shape';
 
 // Windows CI only (the Electron binary cannot be downloaded on the Linux machines). Launches the packaged
 // end-to-end test build named by ADMIN_CONSOLE_E2E_EXE (electron-builder.e2e.yml: the release build with the
@@ -23,14 +24,17 @@ test('the real Electron app shows a live Performance view in a sandboxed, isolat
     await expect(page).toHaveURL(/^app:\/\/console\//);
     await expect(page.getByRole('tab', { name: 'Performance' })).toHaveAttribute('aria-selected', 'true');
 
-    // The page sees only the frozen contract API: no Node, no ipcRenderer, no generic invoke.
+    // The page sees only the frozen contract API: no Node, no ipcRenderer, no generic invoke. The expected
+    // shape comes from the contract (one object per domain, one function per channel, plus on), so this
+    // test follows every channel added; api-shape.test.ts proves the derivation matches the real preload.
     const surface = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
-      keys: Object.keys((globalThis as unknown as { adminConsole: object }).adminConsole).sort(),
       frozen: Object.isFrozen((globalThis as unknown as { adminConsole: object }).adminConsole),
     }));
-    expect(surface).toEqual({ require: 'undefined', process: 'undefined', keys: ['on', 'performance', 'settings', 'system'], frozen: true });
+    expect(surface).toEqual({ require: 'undefined', process: 'undefined', frozen: true });
+    const shape = await page.evaluate(describeApiShape, await page.evaluateHandle(() => (globalThis as unknown as { adminConsole: object }).adminConsole));
+    expect(shape).toEqual(expectedApiShape());
 
     const samples = page.getByTestId('performance-sample-count');
     await expect(samples).not.toHaveText('0');

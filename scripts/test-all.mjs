@@ -1,6 +1,6 @@
 // `npm test`: every suite in order, each reporting passed / failed / skipped, then one plain total line
 // (`N passed, N failed, N skipped`) as the very last line, which CI reads.
-//   node scripts/test-all.mjs [--only lint,typecheck,unit,layout,win32,e2e]
+//   node scripts/test-all.mjs [--only lint,typecheck,electronegativity,unit,layout,win32,e2e]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +86,8 @@ const SUITES = {
     const ok = projects.filter((p) => run(bin('tsc'), ['-p', p])).length;
     return { passed: ok, failed: projects.length - ok, skipped: 0 };
   },
+  // Doyensec's Electron security scanner; every finding is explained in .electronegativity-allow.json or fails.
+  electronegativity: check(process.execPath, [path.join('scripts', 'electronegativity.mjs')]),
   unit: unitSuite,
   layout: () => windowsSuite('layout'),
   win32: () => windowsSuite('win32'),

@@ -1,8 +1,9 @@
 /**
  * Electron's main process: wiring only. Each step lives in a small module under ./shell (tested there
  * with fakes); this file calls them in the order Electron requires:
- *   before ready - startup guard, sandbox for all renderers, admin-only data folder (also Chromium's
- *                  profile), app:// scheme privileges, single-instance lock, webContents guard;
+ *   before ready - startup guard, sandbox for all renderers, single-instance lock and admin-only data
+ *                  folder (also Chromium's profile; the lock first when a console may be running in it),
+ *                  app:// scheme privileges, webContents guard;
  *   on ready     - session lockdown, app:// handler, the core, IPC, the window.
  * The renderer always comes from out/renderer over app:// (never from a dev server: its inline scripts
  * and websocket would need a weaker CSP), so run `npm run build` before starting Electron.
@@ -15,15 +16,15 @@ import { silentLogger, type Logger } from './core/logger';
 import { createDispatcher } from './ipc/dispatch';
 import { createTrustedSenderCheck, registerIpc, sendEvent } from './ipc/register-ipc';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
-import { dataFolderFor } from './shell/data-folder';
+import { dataFolderFor, isAdminOnlySddl } from './shell/data-folder';
 import { createElectronDesktop } from './shell/desktop-dialogs';
 import { openMainWindow } from './shell/main-window';
 import { stopBeforeQuit } from './shell/quit-handler';
 import { denyAllPermissions } from './shell/session-guard';
-import { claimSingleInstance } from './shell/single-instance';
+import { claimInstanceAndDataFolder } from './shell/single-instance';
 import { enforceStartupGuard } from './shell/startup-guard';
 import { guardAllWebContents } from './shell/web-contents-guard';
-import { ensureAdminOnlyFolder, type FolderSetAside } from './win32/admin-folder';
+import { ensureAdminOnlyFolder, readFolderSecurity, type FolderSetAside } from './win32/admin-folder';
 import { programDataFolder } from './win32/known-folders';
 import { enableDebugPrivilege } from './win32/privileges';
 import { win32ProcessControl, win32ProcessSource } from './win32/processes';
@@ -133,21 +134,35 @@ function bootstrap(): void {
   // Synchronous on purpose: the folder and its DACL must exist before Chromium writes its profile
   // there at ready, and userData must be set before ready and before the single-instance lock (which
   // Chromium keys on it). An elevated process must not load Local Storage, code cache or preferences
-  // from %APPDATA%, where the same user's unelevated programs can write.
+  // from %APPDATA%, where the same user's unelevated programs can write. A second start quits at the lock
+  // before it touches the running console's folder (claimInstanceAndDataFolder says when securing comes first).
   let dataFolder: string;
   // A folder someone else prepared (owned by a standard user, or holding links) is moved aside and replaced;
   // the admin is told once the window exists, and the log records it.
   let setAside: FolderSetAside | undefined;
+  let claimed: boolean;
   try {
-    dataFolder = ensureAdminOnlyFolder(dataFolderFor(app.isPackaged, process.env, programDataFolder), (event) => (setAside = event));
-    app.setPath('userData', path.join(dataFolder, 'Chromium'));
+    dataFolder = dataFolderFor(app.isPackaged, process.env, programDataFolder);
+    claimed = claimInstanceAndDataFolder(app, () => mainWindow, dataFolder, {
+      isAdminOnly: (folder) => {
+        // A folder that does not exist (or cannot be read) is not admin-only: it is then secured first,
+        // and ensureAdminOnlyFolder reports any real failure.
+        try {
+          return isAdminOnlySddl(readFolderSecurity(folder));
+        } catch {
+          return false;
+        }
+      },
+      secure: (folder) => void ensureAdminOnlyFolder(folder, (event) => (setAside = event)),
+      setUserData: (folder) => app.setPath('userData', folder),
+    });
   } catch (err) {
     fail('Admin Console cannot prepare its data folder', err);
     return;
   }
+  if (!claimed) return;
 
   registerAppScheme(protocol);
-  if (!claimSingleInstance(app, () => mainWindow)) return;
   logger = createFileLogger(dataFolder);
   if (setAside) {
     const { folder, movedTo, reason } = setAside;

@@ -48,3 +48,26 @@ export function dataFolderFor(isPackaged: boolean, env: Readonly<Record<string, 
   }
   return adminDataFolder(programData);
 }
+
+/** Owners a folder must have to count as already admin-only: Administrators and SYSTEM, as SDDL aliases or SIDs. */
+const ADMIN_OWNERS = new Set(['BA', 'SY', 'S-1-5-32-544', 'S-1-5-18']);
+/** One ACE: (type;flags;rights;object guid;inherit guid;sid). */
+const ACE = /\(([^;()]*);([^;()]*);([^;()]*);([^;()]*);([^;()]*);([^;()]*)\)/g;
+
+/**
+ * True when a folder's owner and DACL, as SDDL from readFolderSecurity (GetNamedSecurityInfoW +
+ * ConvertSecurityDescriptorToStringSecurityDescriptorW, e.g. "O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"),
+ * say only Administrators and SYSTEM can change anything in it: owned by one of them, a protected DACL
+ * (nothing inherited from ProgramData, whose ACL lets Users create), and allow entries for nobody else.
+ * Strict on purpose: anything it does not recognise is "not admin-only", the cautious answer (the caller
+ * then secures the folder before Chromium writes in it).
+ */
+export function isAdminOnlySddl(sddl: string): boolean {
+  const match = /^O:(.+?)D:(P?(?:AR)?(?:AI)?)((?:\([^()]*\))*)$/.exec(sddl.trim());
+  if (!match) return false;
+  const [, owner = '', flags = '', aces = ''] = match;
+  if (!ADMIN_OWNERS.has(owner) || !flags.startsWith('P')) return false;
+  const entries = [...aces.matchAll(ACE)];
+  if (entries.length === 0 || entries.map((e) => e[0]).join('') !== aces) return false;
+  return entries.every(([, type, , , , , sid]) => type === 'A' && ADMIN_OWNERS.has(sid ?? ''));
+}
