@@ -18,6 +18,7 @@ import type { CallContext } from '../ipc/dispatch';
 import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schemas';
 import { createConsoleCore, type ConsoleCore } from './console-core';
 import { silentLogger } from './logger';
+import { win32AuditPorts } from '../win32/audit-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -43,6 +44,7 @@ async function startCore(): Promise<ConsoleCore> {
     services: win32ServiceManager,
     jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger: silentLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });

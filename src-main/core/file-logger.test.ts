@@ -23,7 +23,7 @@ describe('createFileLogger', () => {
 
   it('rotates by bytes (not characters) and keeps one previous file', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'log-'));
-    const log = createFileLogger(dir, 'console.log', 400);
+    const log = createFileLogger(dir, 'console.log', { fileBytes: 400, files: 2 });
     for (let i = 0; i < 20; i++) log.info('ünïcödé ✓✓✓✓', { i });
     const current = fs.statSync(path.join(dir, 'logs', 'console.log')).size;
     const previous = fs.statSync(path.join(dir, 'logs', 'console.1.log')).size;

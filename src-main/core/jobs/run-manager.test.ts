@@ -69,7 +69,7 @@ async function setup(cap?: number) {
       if (event === 'run:output') outputs.push(payload as RunOutputChunkValue);
       if (event === 'run:changed') changes.push(payload as RunSummaryValue);
     },
-    (r) => audits.push(`${r.action} ${r.ok ? 'ok' : 'failed'}: ${r.text}`),
+    (r) => audits.push(`${r.action} ${r.outcome}: ${r.message}`),
     { logicalProcessors: 4, timers, outputCapBytes: cap, resolve },
   );
   current = runs;
