@@ -70,7 +70,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const runProcessAction = async (request: ProcessActionRequest, verb: ProcessVerb, desktop: DesktopPort): Promise<ActionResultsValue> => {
     let value: ActionResultsValue;
     try {
-      value = await runProcessAction(request, verb, desktop);
+      value = await processActions.run(request, verb, desktop);
     } catch (err) {
       const nameOf = (t: { pid: number; createTime: string }) => processTable.find(t.pid, t.createTime)?.name;
       for (const record of processRequestRecords(verb, request.targets, nameOf, err)) trail.record(record);
