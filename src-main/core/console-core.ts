@@ -214,13 +214,13 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:uninstall': ({ name }, { desktop }) => trail.request('service.uninstall', { service: name }, () => serviceAdmin.uninstall(name, desktop)),
     'services:fixUnquotedPath': ({ name }, { desktop }) => trail.request('service.fixUnquotedPath', { service: name }, () => serviceAdmin.fixUnquotedPath(name, desktop)),
     'jobs:getSnapshot': () => jobManager.snapshot(),
-    'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits)),
+    'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
     'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) =>
-      trail.request('job.launch', { job }, () => jobManager.launch(job, commandLine, workingDirectory, desktop), { before: { commandLine, workingDirectory } }),
+      trail.request('job.launch', { job }, () => jobManager.launch(job, commandLine, workingDirectory, desktop), { asked: { commandLine, workingDirectory } }),
     'jobs:addProcess': ({ job, target }, { desktop }) =>
       trail.request('job.addProcess', { job, pid: target.pid, createTime: target.createTime }, () => jobManager.addProcess(job, target, desktop)),
-    'jobs:setLimits': ({ job, limits }, { desktop }) => trail.request('job.setLimits', { job }, () => jobManager.setLimits(job, limits, desktop)),
+    'jobs:setLimits': ({ job, limits }, { desktop }) => trail.request('job.setLimits', { job }, () => jobManager.setLimits(job, limits, desktop), { asked: limits }),
     'jobs:terminate': ({ job }, { desktop }) => trail.request('job.terminate', { job }, () => jobManager.terminate(job, desktop)),
     'jobs:close': ({ job }, { desktop }) => trail.request('job.close', { job }, () => jobManager.close(job, desktop)),
     'jobs:saveTemplate': ({ template }) =>
@@ -244,7 +244,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         { before: templates.get(name) },
       ),
     'run:start': (request, { desktop }) =>
-      trail.request('run.start', {}, () => runs.start(request, desktop), { before: { commandLine: request.commandLine, workingDirectory: request.workingDirectory } }),
+      trail.request('run.start', {}, () => runs.start(request, desktop), { asked: { commandLine: request.commandLine, workingDirectory: request.workingDirectory, environmentNames: request.environment.map((e) => e.name) } }),
     'run:cancel': ({ id }) => trail.request('run.cancel', { run: id }, () => runs.cancel(id)),
     'run:getHistory': () => runs.history(),
     'run:getOutput': ({ id }) => runs.output(id),

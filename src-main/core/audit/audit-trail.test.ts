@@ -136,9 +136,11 @@ describe('AuditTrail', () => {
       const { trail, read } = setup();
       const declined = new AppError('CANCELLED', 'Stop services: cancelled; nothing was changed.');
       await expect(trail.request('service.stop', [{ service: 'A' }, { service: 'B' }], () => Promise.reject(declined))).rejects.toBe(declined);
-      expect(read().map((e) => [e.action, e.target, e.outcome, e.message])).toEqual([
-        ['service.stop', { service: 'A' }, 'declined', declined.message],
-        ['service.stop', { service: 'B' }, 'declined', declined.message],
+      await expect(trail.request('job.launch', { job: 'J' }, () => Promise.reject(declined), { asked: { commandLine: 'cmd /c x' } })).rejects.toBe(declined);
+      expect(read().map((e) => [e.action, e.target, e.after, e.outcome, e.message])).toEqual([
+        ['service.stop', { service: 'A' }, undefined, 'declined', declined.message],
+        ['service.stop', { service: 'B' }, undefined, 'declined', declined.message],
+        ['job.launch', { job: 'J' }, { commandLine: 'cmd /c x' }, 'declined', declined.message],
       ]);
     });
 

@@ -107,14 +107,14 @@ export class AuditTrail {
   /**
    * Runs one admin request so that it always leaves a record: when the domain recorded nothing itself
    * (a declined confirmation, a refusal before acting, or an action whose domain keeps no record of its
-   * own), the request's own outcome is recorded as `action`, once per target. The error, if any, is
-   * rethrown unchanged.
+   * own), the request's own outcome is recorded as `action`, once per target, with `asked` (what the
+   * request would set or run) as its after. The error, if any, is rethrown unchanged.
    */
   async request<T>(
     action: AuditAction,
     targets: AuditTarget | readonly AuditTarget[],
     run: () => T | Promise<T>,
-    details: { before?: unknown; after?: (value: T) => unknown } = {},
+    details: { before?: unknown; asked?: unknown; after?: (value: T) => unknown } = {},
   ): Promise<T> {
     const scope: RequestScope = { recorded: false };
     const each = Array.isArray(targets) ? (targets as readonly AuditTarget[]) : [targets as AuditTarget];
@@ -122,10 +122,12 @@ export class AuditTrail {
     try {
       value = await this.scopes.run(scope, run);
     } catch (err) {
-      if (!scope.recorded) for (const target of each) this.record({ action, target, before: details.before, ...outcomeOf(err) });
+      // What was asked for stands as `after`: a declined launch still says what it would have run.
+      if (!scope.recorded) for (const target of each) this.record({ action, target, before: details.before, after: details.asked, ...outcomeOf(err) });
       throw err;
     }
-    if (!scope.recorded) for (const target of each) this.record({ action, target, before: details.before, after: details.after?.(value), outcome: 'ok' });
+    const after = details.after ? details.after(value) : details.asked;
+    if (!scope.recorded) for (const target of each) this.record({ action, target, before: details.before, after, outcome: 'ok' });
     return value;
   }
 }
