@@ -17,7 +17,9 @@ describe('event log', () => {
   afterEach(() => assert.equal(handleLedger.openCount(), 0, 'every event source and log handle was closed'));
 
   test('a source registers, takes an entry of each type and deregisters (the binding, everywhere)', () => {
+    const keptBefore = handleLedger.keptCount('event source');
     const source = EventSource.register('Admin Console binding test');
+    assert.equal(handleLedger.keptCount('event source'), keptBefore + 1, 'held for the life of the console, so counted as kept');
     try {
       for (const type of ['information', 'warning', 'error'] as const) source.report(type, 1000, `{"outcome":"${type}","text":"ünïcödé ✓"}`);
       // The longest insertion string ReportEventW takes: what auditEventText cuts every line to.
@@ -25,7 +27,7 @@ describe('event log', () => {
     } finally {
       source.close();
     }
-    assert.equal(handleLedger.openCount('event source'), 0);
+    assert.equal(handleLedger.keptCount('event source'), keptBefore, 'close() deregistered it');
   });
 
   test('Wine stores nothing: ReadEventLogW is at the end at once (so the read-back below is Windows-only)', (t) => {

@@ -176,7 +176,7 @@ describe('services through the core on Win32', () => {
     const audit = fs.readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; target: { service?: string }; outcome: string; account: string });
     assert.deepEqual(
       audit.filter((a) => a.target.service === name).map((a) => `${a.action} ${a.outcome}`),
-      ['service.install ok', 'service.start ok', 'service.start failed', 'service.stop ok', 'service.edit ok', 'service.uninstall ok'],
+      ['service.install declined', 'service.install ok', 'service.start ok', 'service.start failed', 'service.stop ok', 'service.edit ok', 'service.uninstall ok'],
     );
     assert.ok(audit.every((a) => a.account.includes('\\')), 'each entry names the account as DOMAIN\\user');
   });
