@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildEventMessages } from './build-event-messages.mjs';
 import { isWindows, nativeOutDir, repoRoot } from './rig/config.mjs';
 
 /** Where the C sources live. */
@@ -73,6 +74,8 @@ export function buildNative({ log = () => {} } = {}) {
     fs.renameSync(partial, exe);
     built.push(name);
   }
+  // The event message DLL (native/event-messages.mc): the Win32 suite formats each audit event ID with it.
+  buildEventMessages(nativeOutDir, { log });
   return { built, upToDate };
 }
 

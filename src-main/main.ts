@@ -31,6 +31,7 @@ import { win32ProcessControl, win32ProcessSource } from './win32/processes';
 import { win32ServiceManager } from './win32/services';
 import { win32JobSystem } from './win32/jobs';
 import { win32SystemProbe } from './win32/system';
+import { win32AuditPorts } from './win32/audit-ports';
 
 // Paths from this bundle (out/main/index.js), not app.getAppPath(): launched as `electron out/main/index.js`
 // (the Playwright e2e run) the app path is out/main itself. Inside app.asar the same layout holds.
@@ -75,6 +76,7 @@ async function startConsole(dataFolder: string): Promise<void> {
     jobs: win32JobSystem,
     // Electron's main process; its renderer and GPU helpers are children the admin may end like any other.
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger,
     emit: (event, payload) => {
       sendEvent(mainWindow, event, payload, logger);

@@ -9,8 +9,13 @@ import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
 import { ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
-import { createFileLogger } from './file-logger';
-import { ServiceAdmin, type Audit } from './services/service-admin';
+import type { ActionResultsValue } from '../../src-preload/contract/schemas';
+import type { Audit } from './audit/audit-record';
+import { openAuditTrail, type AuditPorts } from './audit/open-audit-trail';
+import { processActionRecords, processRequestRecords } from './audit/process-records';
+import type { ProcessActionRequest, ProcessVerb } from './processes/process-actions';
+import type { DesktopPort } from './desktop/desktop-port';
+import { ServiceAdmin } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
 import type { ServiceManager } from './services/service-manager';
@@ -31,6 +36,8 @@ export interface ConsoleCoreOptions {
   jobs: JobSystem;
   /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
   consolePids: ReadonlySet<number>;
+  /** The account and the event log for the audit trail (src-main/win32/audit-ports.ts). */
+  audit: AuditPorts;
   logger: Logger;
   emit: EmitEvent;
 }
@@ -46,7 +53,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -58,6 +65,20 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const identity = system.getSystemIdentity();
   const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids);
   const processActions = new ProcessActions(processTable, processes.control, processes.source, consolePids);
+  // Every admin action, whatever its domain, is recorded through trail.record (the `audit(...)` seam).
+  const trail = openAuditTrail(dataFolder, auditPorts, logger);
+  const runProcessAction = async (request: ProcessActionRequest, verb: ProcessVerb, desktop: DesktopPort): Promise<ActionResultsValue> => {
+    let value: ActionResultsValue;
+    try {
+      value = await processActions.run(request, verb, desktop);
+    } catch (err) {
+      const nameOf = (t: { pid: number; createTime: string }) => processTable.find(t.pid, t.createTime)?.name;
+      for (const record of processRequestRecords(verb, request.targets, nameOf, err)) trail.record(record);
+      throw err;
+    }
+    for (const record of processActionRecords(verb, value.results)) trail.record(record);
+    return value;
+  };
   clock.onTick((now) => emit('performance:changed', performance.sample(now)));
   clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
 
@@ -86,11 +107,13 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     if (serviceTable.configsPending() && filling === undefined) filling = setTimeout(fillConfigs, 0);
   };
   serviceClock.onTick(pollServices);
-  // Never holds a password: plans and records carry account names only.
-  const auditLog = createFileLogger(dataFolder, 'audit.log');
+  // Never holds a password: plans and records carry account names only. Service records also feed the
+  // "Recent changes" timeline.
   const audit: Audit = (record) => {
-    auditLog.info(`service ${record.action}`, { service: record.service, before: record.before, after: record.after, ok: record.ok, result: record.text });
-    serviceTable.recordAdmin(Date.now(), record.service, `${record.action}: ${record.text}`, record.ok);
+    trail.record(record);
+    if (record.target.service !== undefined) {
+      serviceTable.recordAdmin(Date.now(), record.target.service, `${record.action.slice('service.'.length)}: ${record.message ?? record.outcome}`, record.outcome === 'ok');
+    }
   };
   const servicesChanged = () => {
     try {
@@ -102,22 +125,20 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const serviceControl = new ServiceControl(services, serviceTable, {
     progress: (progress) => emit('services:progress', progress),
     changed: servicesChanged,
-    audit: (action, service, result) => audit({ action, service, ...result }),
+    audit,
   });
   const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged);
 
   // Jobs: definitions and templates in the admin-only folder, members and accounting on the refresh clock.
-  const jobAudit = (record: { action: string; job?: string; run?: string; detail?: unknown; ok: boolean; text: string }) =>
-    auditLog.info(`${record.run ? 'run' : 'job'} ${record.action}`, { job: record.job, run: record.run, detail: record.detail, ok: record.ok, result: record.text });
   const templates = await JobTemplateStore.open(path.join(dataFolder, 'job-templates.json'), logger, identity.logicalProcessors);
   const definitions = await JobDefinitionStore.open(path.join(dataFolder, 'jobs.json'), logger);
-  const jobManager = new JobManager(jobs, processTable, definitions, templates, new JobTimeline(), (r) => jobAudit(r), {
+  const jobManager = new JobManager(jobs, processTable, definitions, templates, new JobTimeline(), trail.record, {
     windowsBuild: identity.windowsVersion.build,
     underWine: identity.wineVersion !== null,
     logicalProcessors: identity.logicalProcessors,
   });
   await jobManager.restore();
-  const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, (r) => jobAudit(r), {
+  const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, trail.record, {
     logicalProcessors: identity.logicalProcessors,
   });
   clock.onTick((now) => {
@@ -125,30 +146,40 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     if (changed) emit('jobs:changed', changed);
   });
 
+  const setRefresh = async (request: Parameters<Handlers['settings:setRefresh']>[0]) => {
+    const next = await settings.update((draft) => ({
+      ...draft,
+      refresh: {
+        intervalMs: request.intervalMs ?? draft.refresh.intervalMs,
+        paused: request.paused ?? draft.refresh.paused,
+      },
+    }));
+    clock.configure(next.refresh.intervalMs, next.refresh.paused);
+    serviceClock.configure(serviceTable.pollIntervalMs, next.refresh.paused);
+    emit('settings:changed', next);
+    return next;
+  };
+  const setProcessView = async (request: Parameters<Handlers['settings:setProcessView']>[0]) => {
+    const next = await settings.update((draft) => ({
+      ...draft,
+      processes: { columns: request.columns ?? draft.processes.columns, view: request.view ?? draft.processes.view },
+    }));
+    emit('settings:changed', next);
+    return next;
+  };
+  const serviceTargets = (names: readonly string[]) => names.map((service) => ({ service }));
+
   const handlers: Handlers = {
     'system:getInfo': () => ({ ...identity, dataFolder }),
     'performance:getHistory': () => ({ intervalMs: settings.get().refresh.intervalMs, samples: performance.samples() }),
     'settings:get': () => settings.get(),
-    'settings:setRefresh': async (request) => {
-      const next = await settings.update((draft) => ({
-        ...draft,
-        refresh: {
-          intervalMs: request.intervalMs ?? draft.refresh.intervalMs,
-          paused: request.paused ?? draft.refresh.paused,
-        },
-      }));
-      clock.configure(next.refresh.intervalMs, next.refresh.paused);
-      serviceClock.configure(serviceTable.pollIntervalMs, next.refresh.paused);
-      emit('settings:changed', next);
-      return next;
+    'settings:setRefresh': (request) => {
+      const before = settings.get().refresh;
+      return trail.request('settings.refresh', { setting: 'refresh' }, () => setRefresh(request), { before, after: (next) => next.refresh });
     },
-    'settings:setProcessView': async (request) => {
-      const next = await settings.update((draft) => ({
-        ...draft,
-        processes: { columns: request.columns ?? draft.processes.columns, view: request.view ?? draft.processes.view },
-      }));
-      emit('settings:changed', next);
-      return next;
+    'settings:setProcessView': (request) => {
+      const before = settings.get().processes;
+      return trail.request('settings.processView', { setting: 'processes' }, () => setProcessView(request), { before, after: (next) => next.processes });
     },
     'processes:getSnapshot': () => processTable.snapshot(),
     'processes:getModules': ({ target }) => ({
@@ -159,47 +190,62 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         sizeBytes: m.sizeBytes,
       })),
     }),
-    'processes:terminate': (request, { desktop }) => processActions.run(request, { verb: 'terminate' }, desktop),
-    'processes:terminateTree': (request, { desktop }) => processActions.run(request, { verb: 'terminateTree' }, desktop),
-    'processes:suspend': (request, { desktop }) => processActions.run(request, { verb: 'suspend' }, desktop),
-    'processes:resume': (request, { desktop }) => processActions.run(request, { verb: 'resume' }, desktop),
-    'processes:setPriority': (request, { desktop }) => processActions.run(request, { verb: 'setPriority', priorityClass: request.priorityClass }, desktop),
-    'processes:setAffinity': (request, { desktop }) => processActions.run(request, { verb: 'setAffinity', processors: request.processors }, desktop),
+    'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
+    'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
+    'processes:suspend': (request, { desktop }) => runProcessAction(request, { verb: 'suspend' }, desktop),
+    'processes:resume': (request, { desktop }) => runProcessAction(request, { verb: 'resume' }, desktop),
+    'processes:setPriority': (request, { desktop }) => runProcessAction(request, { verb: 'setPriority', priorityClass: request.priorityClass }, desktop),
+    'processes:setAffinity': (request, { desktop }) => runProcessAction(request, { verb: 'setAffinity', processors: request.processors }, desktop),
     'desktop:copyText': async ({ text }, { desktop }) => {
       await desktop.copyText(text);
       return {};
     },
     'desktop:saveCsv': async ({ suggestedName, content }, { desktop }) => ({ savedTo: await desktop.saveText(suggestedName, content) }),
     'services:getSnapshot': () => serviceTable.snapshot(),
-    'services:start': ({ names, arguments: args }, { desktop }) => serviceControl.run('start', names, desktop, args ?? []),
-    'services:stop': ({ names }, { desktop }) => serviceControl.run('stop', names, desktop),
-    'services:pause': ({ names }, { desktop }) => serviceControl.run('pause', names, desktop),
-    'services:continue': ({ names }, { desktop }) => serviceControl.run('continue', names, desktop),
-    'services:restart': ({ names }, { desktop }) => serviceControl.run('restart', names, desktop),
+    'services:start': ({ names, arguments: args }, { desktop }) => trail.request('service.start', serviceTargets(names), () => serviceControl.run('start', names, desktop, args ?? [])),
+    'services:stop': ({ names }, { desktop }) => trail.request('service.stop', serviceTargets(names), () => serviceControl.run('stop', names, desktop)),
+    'services:pause': ({ names }, { desktop }) => trail.request('service.pause', serviceTargets(names), () => serviceControl.run('pause', names, desktop)),
+    'services:continue': ({ names }, { desktop }) => trail.request('service.continue', serviceTargets(names), () => serviceControl.run('continue', names, desktop)),
+    'services:restart': ({ names }, { desktop }) => trail.request('service.restart', serviceTargets(names), () => serviceControl.run('restart', names, desktop)),
     'services:getDefinition': ({ name }) => serviceAdmin.definition(name),
     'services:plan': (request) => serviceAdmin.plan(request).plan,
-    'services:install': ({ definition }, { desktop }) => serviceAdmin.install(definition, desktop),
-    'services:edit': ({ name, definition }, { desktop }) => serviceAdmin.edit(name, definition, desktop),
-    'services:uninstall': ({ name }, { desktop }) => serviceAdmin.uninstall(name, desktop),
-    'services:fixUnquotedPath': ({ name }, { desktop }) => serviceAdmin.fixUnquotedPath(name, desktop),
+    'services:install': ({ definition }, { desktop }) => trail.request('service.install', { service: definition.name }, () => serviceAdmin.install(definition, desktop)),
+    'services:edit': ({ name, definition }, { desktop }) => trail.request('service.edit', { service: name }, () => serviceAdmin.edit(name, definition, desktop)),
+    'services:uninstall': ({ name }, { desktop }) => trail.request('service.uninstall', { service: name }, () => serviceAdmin.uninstall(name, desktop)),
+    'services:fixUnquotedPath': ({ name }, { desktop }) => trail.request('service.fixUnquotedPath', { service: name }, () => serviceAdmin.fixUnquotedPath(name, desktop)),
     'jobs:getSnapshot': () => jobManager.snapshot(),
-    'jobs:create': ({ name, template, limits }) => jobManager.create(name, template, limits),
-    'jobs:open': ({ name }) => jobManager.open(name),
-    'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) => jobManager.launch(job, commandLine, workingDirectory, desktop),
-    'jobs:addProcess': ({ job, target }, { desktop }) => jobManager.addProcess(job, target, desktop),
-    'jobs:setLimits': ({ job, limits }, { desktop }) => jobManager.setLimits(job, limits, desktop),
-    'jobs:terminate': ({ job }, { desktop }) => jobManager.terminate(job, desktop),
-    'jobs:close': ({ job }, { desktop }) => jobManager.close(job, desktop),
-    'jobs:saveTemplate': async ({ template }) => {
-      await templates.save(template);
-      return { templates: templates.list() };
-    },
-    'jobs:deleteTemplate': async ({ name }) => {
-      await templates.remove(name);
-      return { templates: templates.list() };
-    },
-    'run:start': (request, { desktop }) => runs.start(request, desktop),
-    'run:cancel': ({ id }) => runs.cancel(id),
+    'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
+    'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
+    'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) =>
+      trail.request('job.launch', { job }, () => jobManager.launch(job, commandLine, workingDirectory, desktop), { asked: { commandLine, workingDirectory } }),
+    'jobs:addProcess': ({ job, target }, { desktop }) =>
+      trail.request('job.addProcess', { job, pid: target.pid, createTime: target.createTime }, () => jobManager.addProcess(job, target, desktop)),
+    'jobs:setLimits': ({ job, limits }, { desktop }) => trail.request('job.setLimits', { job }, () => jobManager.setLimits(job, limits, desktop), { asked: limits }),
+    'jobs:terminate': ({ job }, { desktop }) => trail.request('job.terminate', { job }, () => jobManager.terminate(job, desktop)),
+    'jobs:close': ({ job }, { desktop }) => trail.request('job.close', { job }, () => jobManager.close(job, desktop)),
+    'jobs:saveTemplate': ({ template }) =>
+      trail.request(
+        'template.save',
+        { template: template.name },
+        async () => {
+          await templates.save(template);
+          return { templates: templates.list() };
+        },
+        { before: templates.get(template.name), after: () => template },
+      ),
+    'jobs:deleteTemplate': ({ name }) =>
+      trail.request(
+        'template.delete',
+        { template: name },
+        async () => {
+          await templates.remove(name);
+          return { templates: templates.list() };
+        },
+        { before: templates.get(name) },
+      ),
+    'run:start': (request, { desktop }) =>
+      trail.request('run.start', {}, () => runs.start(request, desktop), { asked: { commandLine: request.commandLine, workingDirectory: request.workingDirectory, environmentNames: request.environment.map((e) => e.name) } }),
+    'run:cancel': ({ id }) => trail.request('run.cancel', { run: id }, () => runs.cancel(id)),
     'run:getHistory': () => runs.history(),
     'run:getOutput': ({ id }) => runs.output(id),
   };
@@ -220,6 +266,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
       await runs.stopAll();
       jobManager.closeAll();
       await jobs.stopWatching();
+      trail.close();
     },
   };
 }

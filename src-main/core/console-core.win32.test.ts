@@ -18,6 +18,7 @@ import type { CallContext } from '../ipc/dispatch';
 import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schemas';
 import { createConsoleCore, type ConsoleCore } from './console-core';
 import { silentLogger } from './logger';
+import { win32AuditPorts } from '../win32/audit-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -43,10 +44,20 @@ async function startCore(): Promise<ConsoleCore> {
     services: win32ServiceManager,
     jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger: silentLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });
   return core;
+}
+
+/** The entries of logs/audit.log, oldest first. */
+function readAudit(): { action: string; account: string; target: Record<string, unknown>; before?: unknown; after?: unknown; outcome: string }[] {
+  return fs
+    .readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ReturnType<typeof readAudit>[number]);
 }
 
 /** A desktop that answers every confirmation with `answer` and records the prompts. */
@@ -103,6 +114,11 @@ describe('console core on Win32', () => {
     const c = await startCore();
     const dispatch = createDispatcher(c.handlers, silentLogger);
     await dispatch('settings:setRefresh', { intervalMs: 500 }, yes);
+    assert.deepEqual(
+      readAudit().map((e) => [e.action, e.before, e.after, e.outcome]),
+      [['settings.refresh', { intervalMs: 1000, paused: false }, { intervalMs: 500, paused: false }, 'ok']],
+      'a settings change is on the record with before and after',
+    );
     await c.start();
     await dispatch('settings:setRefresh', { paused: true }, yes);
     const count = events.filter((e) => e.event === 'performance:changed').length;
@@ -156,6 +172,18 @@ describe('processes through the core on Win32', () => {
       assert.deepEqual((done.value as { results: unknown[] }).results, [{ ...target, name: 'test-child.exe', ok: true }]);
       assert.ok(waitForExit(child.process, 5000), 'terminated');
       assert.ok(yes.prompts.some((p) => p.startsWith('Terminate processes')));
+
+      // Each attempt is on the record: declined, refused (the stale creation time), done; with the account.
+      const audit = readAudit().filter((e) => e.action === 'process.terminate');
+      assert.deepEqual(
+        audit.map((e) => [e.target, e.outcome]),
+        [
+          [{ ...target, name: 'test-child.exe' }, 'declined'],
+          [{ ...target, createTime: '1', name: '' }, 'refused'],
+          [{ ...target, name: 'test-child.exe' }, 'ok'],
+        ],
+      );
+      assert.ok(audit.every((e) => /\\/.test(e.account)), `DOMAIN\\user: ${audit[0]?.account}`);
     } finally {
       endTestChildren();
     }

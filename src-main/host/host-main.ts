@@ -24,6 +24,7 @@ import { win32ServiceManager } from '../win32/services';
 import { win32JobSystem } from '../win32/jobs';
 import { win32SystemProbe } from '../win32/system';
 import { startContractServer, type ContractServer } from './contract-server';
+import { win32AuditPorts } from '../win32/audit-ports';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     services: win32ServiceManager,
     jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger,
     emit: (event, payload) => server?.broadcast(event, payload),
   });

@@ -6,7 +6,7 @@
 import koffi from 'koffi';
 import { lazyBindings } from './libraries';
 import { SERVICE_STATUS } from './structs';
-import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, ULONG, stdcall } from './types';
+import { BOOL, DWORD, HANDLE, LPCWSTR, PVOID, ULONG, WORD, stdcall } from './types';
 import type { Pointer } from './types';
 
 /** ControlService's SERVICE_STATUS as koffi copies it out. */
@@ -347,6 +347,38 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
   ),
 
   DeleteService: stdcall<(service: Pointer) => number>(lib, 'DeleteService', BOOL, [HANDLE]),
+
+  /**
+   * "RegisterEventSourceW function (winbase.h)": a handle for ReportEventW, closed with
+   * DeregisterEventSource. The source need not be registered; Event Viewer then shows "The description
+   * for Event ID N cannot be found" beside the insertion string. Wine 8 returns a fixed fake handle.
+   */
+  RegisterEventSourceW: stdcall<(server: string | null, source: string) => Pointer>(lib, 'RegisterEventSourceW', HANDLE, [LPCWSTR, LPCWSTR]),
+
+  /** "DeregisterEventSource function (winbase.h)". */
+  DeregisterEventSource: stdcall<(eventLog: Pointer) => number>(lib, 'DeregisterEventSource', BOOL, [HANDLE]),
+
+  /**
+   * "ReportEventW function (winbase.h)": one entry with insertion strings (each at most 31,839
+   * characters) and no user SID or binary data. Wine 8 implements it as a stub that returns TRUE.
+   */
+  ReportEventW: stdcall<
+    (eventLog: Pointer, type: number, category: number, eventId: number, userSid: Pointer, count: number, dataSize: number, strings: string[], data: Pointer) => number
+  >(lib, 'ReportEventW', BOOL, [HANDLE, WORD, WORD, DWORD, PVOID, WORD, DWORD, koffi.pointer(LPCWSTR), PVOID]),
+
+  /** "OpenEventLogW function (winbase.h)": a read handle on a log (by source name), closed with CloseEventLog. */
+  OpenEventLogW: stdcall<(server: string | null, source: string) => Pointer>(lib, 'OpenEventLogW', HANDLE, [LPCWSTR, LPCWSTR]),
+
+  /**
+   * "ReadEventLogW function (winbase.h)": EVENTLOGRECORDs into `buffer`; ERROR_INSUFFICIENT_BUFFER (122)
+   * with the size needed, ERROR_HANDLE_EOF (38) at the end.
+   */
+  ReadEventLogW: stdcall<
+    (eventLog: Pointer, flags: number, offset: number, buffer: Buffer, size: number, read: [number], needed: [number]) => number
+  >(lib, 'ReadEventLogW', BOOL, [HANDLE, DWORD, DWORD, PVOID, DWORD, koffi.out(koffi.pointer(DWORD)), koffi.out(koffi.pointer(DWORD))]),
+
+  /** "CloseEventLog function (winbase.h)". */
+  CloseEventLog: stdcall<(eventLog: Pointer) => number>(lib, 'CloseEventLog', BOOL, [HANDLE]),
 }));
 
 /** TOKEN_QUERY and TOKEN_ADJUST_PRIVILEGES (winnt.h). */

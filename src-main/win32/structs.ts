@@ -266,6 +266,29 @@ export const TOKEN_USER = koffi.struct({
   User: SID_AND_ATTRIBUTES,
 });
 
+/**
+ * EVENTLOGRECORD (winnt.h): the fixed head of each record ReadEventLogW returns. The source and
+ * computer names follow it; the insertion strings are at StringOffset, NUL-separated.
+ */
+export const EVENTLOGRECORD = koffi.struct({
+  Length: DWORD,
+  Reserved: DWORD,
+  RecordNumber: DWORD,
+  TimeGenerated: DWORD,
+  TimeWritten: DWORD,
+  EventID: DWORD,
+  EventType: WORD,
+  NumStrings: WORD,
+  EventCategory: WORD,
+  ReservedFlags: WORD,
+  ClosingRecordNumber: DWORD,
+  StringOffset: DWORD,
+  UserSidLength: DWORD,
+  UserSidOffset: DWORD,
+  DataLength: DWORD,
+  DataOffset: DWORD,
+});
+
 /** STARTUPINFOW (processthreadsapi.h): cb must be set; everything else zero means "inherit the defaults". */
 export const STARTUPINFOW = koffi.struct({
   cb: DWORD,

@@ -35,7 +35,7 @@ async function setup(system = new FakeJobSystem(), { underWine = false } = {}) {
     definitions,
     templates,
     new JobTimeline(),
-    (r) => audits.push(`${r.action} ${r.job} ${r.ok}`),
+    (r) => audits.push(`${r.action} ${r.target.job} ${r.outcome}`),
     { windowsBuild: 19045, underWine, logicalProcessors: 4 },
     Date.now,
     resolve,
@@ -56,7 +56,7 @@ describe('JobManager', () => {
     expect(changed?.jobs[0]).toMatchObject({ name: 'Build', origin: 'console', open: true, differences: [] });
     expect(changed?.events.map((e) => e.kind)).toEqual(['created']);
     expect(manager.tick(2000)?.events).toEqual([]);
-    expect(audits).toEqual(['create Build true']);
+    expect(audits).toEqual(['job.create Build ok']);
   });
 
   it('refuses a second job of the same name and an unknown template', async () => {

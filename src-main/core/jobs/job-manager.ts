@@ -1,5 +1,6 @@
 import type { JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
 import { AppError } from '../app-error';
+import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import type { ProcessCollector } from '../processes/process-collector';
@@ -25,8 +26,8 @@ export const MAX_JOBS = 256;
 /** Members listed per job (the accounting still counts them all). */
 export const MAX_MEMBERS_LISTED = 10_000;
 
-/** One audit line (the console's audit log): what an admin did to a job, and how it ended. */
-export type JobAudit = (record: { action: string; job: string; detail?: unknown; ok: boolean; text: string }) => void;
+/** One audit line (the console's audit trail): what an admin did to a job, and how it ended. */
+export type JobAudit = Audit;
 
 interface ManagedJob {
   name: string;
@@ -148,7 +149,7 @@ export class JobManager {
     this.watch(job);
     await this.definitions.put({ name, template: templateName, limits: asked, createdAt: this.now() });
     this.event(name, 'created', null, `Created${templateName ? ` from template ${templateName}` : ''}: ${describeLimits(asked).join('; ') || 'no limits'}.`, false);
-    this.audit({ action: 'create', job: name, detail: { template: templateName, limits: describeLimits(asked) }, ok: true, text: 'Created.' });
+    this.audit({ action: 'job.create', target: { job: name }, after: { template: templateName, limits: describeLimits(asked) }, outcome: 'ok', message: 'Created.' });
     return { name };
   }
 
@@ -179,10 +180,10 @@ export class JobManager {
     try {
       const launched = this.system.launch(this.handle(job), { application: program, commandLine, workingDirectory, environment: [] });
       this.event(job.name, 'launched', launched.pid, `Launched (PID ${launched.pid}): ${commandLine}`, false);
-      this.audit({ action: 'launch', job: job.name, detail: { commandLine, workingDirectory, pid: launched.pid }, ok: true, text: 'Launched.' });
+      this.audit({ action: 'job.launch', target: { job: job.name }, after: { commandLine, workingDirectory, pid: launched.pid, createTime: launched.createTime.toString() }, outcome: 'ok', message: 'Launched.' });
       return { pid: launched.pid, createTime: launched.createTime.toString() };
     } catch (err) {
-      this.audit({ action: 'launch', job: job.name, detail: { commandLine, workingDirectory }, ok: false, text: (err as Error).message });
+      this.audit({ action: 'job.launch', target: { job: job.name }, after: { commandLine, workingDirectory }, ...outcomeOf(err) });
       throw err;
     }
   }
@@ -205,11 +206,11 @@ export class JobManager {
     try {
       this.system.assign(this.handle(job), target.pid, BigInt(target.createTime));
     } catch (err) {
-      this.audit({ action: 'addProcess', job: job.name, detail: target, ok: false, text: (err as Error).message });
+      this.audit({ action: 'job.addProcess', target: { job: job.name, ...target, name: row.name }, ...outcomeOf(err) });
       throw err;
     }
     this.event(job.name, 'processAdded', target.pid, `Added ${row.name} (PID ${target.pid}).`, false);
-    this.audit({ action: 'addProcess', job: job.name, detail: target, ok: true, text: `Added ${row.name}.` });
+    this.audit({ action: 'job.addProcess', target: { job: job.name, ...target, name: row.name }, outcome: 'ok', message: `Added ${row.name}.` });
     return {};
   }
 
@@ -235,11 +236,12 @@ export class JobManager {
     if (job.origin === 'console') await this.definitions.put({ name: job.name, template: job.template, limits, createdAt: this.now() });
     this.event(job.name, 'limitsApplied', null, job.applyError ? `Limits applied in part: ${job.applyError}` : `Limits applied: ${describeLimits(limits).join('; ') || 'none'}.`, job.applyError !== null);
     this.audit({
-      action: 'setLimits',
-      job: job.name,
-      detail: { before: before ? describeLimits(before) : null, after: describeLimits(limits) },
-      ok: job.applyError === null,
-      text: job.applyError ?? 'Applied.',
+      action: 'job.setLimits',
+      target: { job: job.name },
+      before: before ? describeLimits(before) : null,
+      after: describeLimits(limits),
+      outcome: job.applyError === null ? 'ok' : 'failed',
+      message: job.applyError ?? 'Applied.',
     });
     return this.row(job);
   }
@@ -258,11 +260,11 @@ export class JobManager {
     try {
       this.system.terminate(this.handle(job), JOB_TERMINATED_EXIT_CODE);
     } catch (err) {
-      this.audit({ action: 'terminate', job: job.name, ok: false, text: (err as Error).message });
+      this.audit({ action: 'job.terminate', target: { job: job.name }, ...outcomeOf(err) });
       throw err;
     }
     this.event(job.name, 'terminated', null, `Terminated (${members.length} process${members.length === 1 ? '' : 'es'}).`, true);
-    this.audit({ action: 'terminate', job: job.name, detail: { members: members.map((m) => m.pid) }, ok: true, text: 'Terminated.' });
+    this.audit({ action: 'job.terminate', target: { job: job.name }, before: { members: members.map((m) => m.pid) }, outcome: 'ok', message: 'Terminated.' });
     return {};
   }
 
@@ -287,7 +289,7 @@ export class JobManager {
     this.jobs.delete(key(job.name));
     if (job.origin === 'console') await this.definitions.remove(job.name);
     this.event(job.name, 'closed', null, kills ? `Closed; its ${members.length} process(es) were killed (kill on close).` : 'Closed.', kills);
-    this.audit({ action: 'close', job: job.name, ok: true, text: kills ? 'Closed (members killed).' : 'Closed.' });
+    this.audit({ action: 'job.close', target: { job: job.name }, outcome: 'ok', message: kills ? 'Closed (members killed).' : 'Closed.' });
     return {};
   }
 

@@ -18,6 +18,7 @@ import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
 import { answeringDesktop } from '../desktop/test-desktop';
 import { silentLogger } from '../logger';
+import { win32AuditPorts } from '../../win32/audit-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -57,6 +58,7 @@ async function startCore() {
     services: win32ServiceManager,
     jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger: silentLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });
@@ -119,8 +121,9 @@ describe('jobs through the core on Win32', () => {
     );
     assert.ok((await dispatch('jobs:close', { job: name }, yes)).ok);
     const audit = fs.readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8');
-    assert.match(audit, /job create/);
-    assert.match(audit, /job terminate/);
+    assert.match(audit, /"action":"job\.create"/);
+    assert.match(audit, /"action":"job\.terminate"/);
+    assert.match(audit, /"action":"job\.close"/);
     fs.rmSync(treeDir, { recursive: true, force: true });
   });
 

@@ -10,6 +10,7 @@ import { RunHistoryStore } from './run-history';
 import { CANCEL_EXIT_CODE, PUMP_MS, RunManager, TIMEOUT_EXIT_CODE, type RunTimers } from './run-manager';
 import { noLimits } from './limit-differences';
 import { FakeJobSystem } from './test-doubles';
+import type { AuditRecord } from '../audit/audit-record';
 
 /** Timers the test advances by hand. */
 function manualTimers(): RunTimers & { advance(ms: number): void } {
@@ -60,6 +61,7 @@ async function setup(cap?: number) {
   const outputs: RunOutputChunkValue[] = [];
   const changes: RunSummaryValue[] = [];
   const audits: string[] = [];
+  const records: AuditRecord[] = [];
   const timers = manualTimers();
   const runs = new RunManager(
     system,
@@ -69,11 +71,14 @@ async function setup(cap?: number) {
       if (event === 'run:output') outputs.push(payload as RunOutputChunkValue);
       if (event === 'run:changed') changes.push(payload as RunSummaryValue);
     },
-    (r) => audits.push(`${r.action} ${r.ok ? 'ok' : 'failed'}: ${r.text}`),
+    (r) => {
+      records.push(r);
+      audits.push(`${r.action} ${r.outcome}: ${r.message}`);
+    },
     { logicalProcessors: 4, timers, outputCapBytes: cap, resolve },
   );
   current = runs;
-  return { system, runs, outputs, changes, audits, timers, history };
+  return { system, runs, outputs, changes, audits, records, timers, history };
 }
 
 /** Every program "exists" (unit tests never start anything real). */
@@ -83,7 +88,7 @@ const request = { commandLine: 'build.exe --all', workingDirectory: 'C:\\src', e
 
 describe('RunManager', () => {
   it('asks the main process first, runs in a new kill-on-close job, streams both pipes, and ends with the exit code', async () => {
-    const { system, runs, outputs, changes, timers } = await setup();
+    const { system, runs, outputs, changes, timers, records } = await setup();
     const desktop = answeringDesktop(true);
     const started = await runs.start(request, desktop);
     expect(desktop.prompts[0]?.detail).toContain('Program: C:\\bin\\build.exe');
@@ -110,6 +115,14 @@ describe('RunManager', () => {
     expect(runs.running()).toBe(0);
     const { chunks } = runs.output(started.id);
     expect(chunks.map((c) => c.text).join('')).toBe('compiling\nwarning: x\ndone\n');
+    // On the record: the start (environment names only, never values) and the end with its exit code.
+    expect(records.map((r) => [r.action, r.target.run, r.outcome])).toEqual([
+      ['run.start', started.id, 'ok'],
+      ['run.end', started.id, 'ok'],
+    ]);
+    expect(records[0]?.after).toMatchObject({ commandLine: 'build.exe --all', environmentNames: ['MODE'] });
+    expect(records[1]?.after).toMatchObject({ state: 'exited', exitCode: 0 });
+    expect(JSON.stringify(records)).not.toContain('"ci"');
   });
 
   it('starts nothing when the admin declines', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RunOutputChunkValue, RunSummaryValue } from '../../../src-preload/contract/job-schemas';
 import { AppError } from '../app-error';
+import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import type { EmitEvent } from '../events';
@@ -69,7 +70,19 @@ function pathOf(environment: readonly { name: string; value: string }[]): string
 /** Bytes read from one pipe per pump at most: a flood waits in the pipe (the child blocks) instead of in memory. */
 export const MAX_READ_PER_PUMP = 256 * 1024;
 
-export type RunAudit = (record: { action: string; run: string; detail?: unknown; ok: boolean; text: string }) => void;
+/** The audit seam as runs use it (run.start, run.end; run.cancel is recorded by the request). */
+export type RunAudit = Audit;
+
+/** What a run's audit records of its request: environment names only, never their values. */
+function startDetail(request: RunRequest) {
+  return {
+    commandLine: request.commandLine,
+    workingDirectory: request.workingDirectory,
+    environmentNames: request.environment.map((e) => e.name),
+    timeoutSeconds: request.timeoutSeconds,
+    template: request.template,
+  };
+}
 
 /**
  * The Run dialog's engine: each command runs in a new job with kill-on-close (plus a template's limits),
@@ -148,7 +161,7 @@ export class RunManager {
       process = this.system.launchPiped(job, { application: program, commandLine: request.commandLine, workingDirectory: request.workingDirectory, environment: request.environment });
     } catch (err) {
       job.close();
-      this.audit({ action: 'run', run: id, detail: { commandLine: request.commandLine }, ok: false, text: (err as Error).message });
+      this.audit({ action: 'run.start', target: { run: id }, after: startDetail(request), ...outcomeOf(err) });
       throw err;
     }
     const summary: RunSummaryValue = {
@@ -177,7 +190,7 @@ export class RunManager {
       stderrOpen: true,
     };
     this.live.set(id, run);
-    this.audit({ action: 'run', run: id, detail: { commandLine: request.commandLine, workingDirectory: request.workingDirectory, timeoutSeconds: request.timeoutSeconds, template: request.template }, ok: true, text: `Started (PID ${process.pid}).` });
+    this.audit({ action: 'run.start', target: { run: id, pid: process.pid }, after: startDetail(request), outcome: 'ok', message: `Started (PID ${process.pid}).` });
     this.emit('run:changed', { ...summary });
     this.pump ??= this.timers.setInterval(() => this.pumpAll(), PUMP_MS);
     return { ...summary };
@@ -311,7 +324,13 @@ export class RunManager {
     if (summary.state === 'timedOut') summary.message ??= `Stopped after ${summary.timeoutSeconds} s: the whole job was terminated.`;
     if (summary.state === 'cancelled') summary.message ??= 'Cancelled: the whole job was terminated.';
     this.emit('run:changed', { ...summary });
-    this.audit({ action: 'run', run: summary.id, detail: { state: summary.state, exitCode }, ok: summary.state === 'exited', text: summary.message ?? `Exited with ${exitCode}.` });
+    this.audit({
+      action: 'run.end',
+      target: { run: summary.id, ...(summary.pid === null ? {} : { pid: summary.pid }) },
+      after: { state: summary.state, exitCode, durationMs: summary.endedAt - summary.startedAt },
+      outcome: summary.state === 'timedOut' ? 'failed' : 'ok',
+      message: summary.message ?? `Exited with ${exitCode}.`,
+    });
     const saving = this.store
       .save({ ...summary }, run.output.chunks())
       .catch(() => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDefinitionValue } from '../../../src-preload/contract/service-schemas';
 import { answeringDesktop } from '../desktop/test-desktop';
-import { ServiceAdmin, type AuditRecord } from './service-admin';
+import type { AuditRecord } from '../audit/audit-record';
+import { ServiceAdmin } from './service-admin';
 import { ServiceCollector } from './service-collector';
 import { ServiceControl } from './service-control';
 import { FakeScm } from './test-doubles';
@@ -14,7 +15,7 @@ function setup(scm: FakeScm) {
   const audits: AuditRecord[] = [];
   const changed = () => void collector.poll(Date.now());
   const timers = { now: () => 0, sleep: async () => {} };
-  const control = new ServiceControl(scm, collector, { progress: () => {}, changed, audit: (action, service, r) => audits.push({ action, service, ...r }) }, timers);
+  const control = new ServiceControl(scm, collector, { progress: () => {}, changed, audit: (r) => audits.push(r) }, timers);
   const admin = new ServiceAdmin(scm, collector, control, (r) => audits.push(r), changed);
   return { collector, admin, audits };
 }
@@ -64,7 +65,7 @@ describe('ServiceAdmin install', () => {
       'change MyAgent delayedAutoStart,description,recovery,recoveryOnNonCrashFailures',
     ]);
     expect(scm.get('MyAgent').config).toMatchObject({ delayedAutoStart: true, description: 'Collects things.', recoveryOnNonCrashFailures: true });
-    expect(audits).toMatchObject([{ action: 'install', service: 'MyAgent', ok: true }]);
+    expect(audits).toMatchObject([{ action: 'service.install', target: { service: 'MyAgent' }, outcome: 'ok' }]);
     expect(collector.find('MyAgent')).toMatchObject({ startType: 'automatic', delayedAutoStart: true, unquotedPath: false });
   });
 
@@ -86,7 +87,7 @@ describe('ServiceAdmin install', () => {
     const { admin, audits } = setup(scm);
     scm.failNext = { method: 'create', code: 1073 };
     await expect(admin.install(definition(), desktop(true))).rejects.toMatchObject({ code: 'CONFLICT', win32Code: 1073 });
-    expect(audits).toMatchObject([{ action: 'install', ok: false }]);
+    expect(audits).toMatchObject([{ action: 'service.install', outcome: 'failed', win32Code: 1073 }]);
   });
 });
 
@@ -103,7 +104,7 @@ describe('ServiceAdmin edit', () => {
     const yes = desktop(true);
     await expect(admin.edit('Agent', { ...form, description: 'new', startup: 'automaticDelayed' }, yes)).resolves.toEqual({ changed: ['startup', 'description'] });
     expect(yes.prompts[0]?.detail).toContain('Description: old -> new');
-    expect(audits.at(-1)).toMatchObject({ action: 'edit', before: { description: 'old' }, after: { description: 'new' }, ok: true });
+    expect(audits.at(-1)).toMatchObject({ action: 'service.edit', before: { description: 'old' }, after: { description: 'new' }, outcome: 'ok' });
   });
 
   it('does nothing and asks nothing when nothing changed', async () => {
@@ -138,7 +139,7 @@ describe('ServiceAdmin uninstall and the CWE-428 fix', () => {
     expect(yes.prompts).toHaveLength(1);
     expect(yes.prompts[0]?.detail).toContain('Child');
     expect(scm.log).toEqual(['stop Child', 'stop Agent', 'delete Agent']);
-    expect(audits.at(-1)).toMatchObject({ action: 'uninstall', service: 'Agent', ok: true, text: 'Deleted.' });
+    expect(audits.at(-1)).toMatchObject({ action: 'service.uninstall', target: { service: 'Agent' }, outcome: 'ok', message: 'Deleted.' });
   });
 
   it('leaves everything when declined', async () => {
@@ -201,6 +202,6 @@ describe('ServiceAdmin uninstall of a service already marked for deletion', () =
     const { admin, audits } = setup(scm);
     scm.failNext = { method: 'remove', code: 1072 };
     await expect(admin.uninstall('Agent', desktop(true))).resolves.toEqual({ deleted: false, markedForDelete: true });
-    expect(audits.at(-1)).toMatchObject({ action: 'uninstall', ok: true, text: expect.stringContaining('Marked for deletion') });
+    expect(audits.at(-1)).toMatchObject({ action: 'service.uninstall', outcome: 'ok', message: expect.stringContaining('Marked for deletion') });
   });
 });

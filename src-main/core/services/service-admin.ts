@@ -1,5 +1,6 @@
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
+import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import { quotedPathFix } from './binary-path';
@@ -10,17 +11,6 @@ import { serviceError } from './service-errors';
 import type { RecoveryPolicy, ServiceManager } from './service-manager';
 import { definitionFrom, planChange, type InstalledServices, type Planned } from './service-plan';
 
-/** One audit line: what an admin changed, before and after (never a password), and how it ended. */
-export interface AuditRecord {
-  action: string;
-  service: string;
-  before?: unknown;
-  after?: unknown;
-  ok: boolean;
-  text: string;
-}
-
-export type Audit = (record: AuditRecord) => void;
 
 /** DeleteService on a service already marked for deletion. */
 const ERROR_SERVICE_MARKED_FOR_DELETE = 1072;
@@ -85,7 +75,7 @@ export class ServiceAdmin {
       this.manager.create(install.create);
     } catch (err) {
       const error = serviceError(definition.name, err);
-      this.audit({ action: 'install', service: definition.name, after, ok: false, text: (error as Error).message });
+      this.audit({ action: 'service.install', target: { service: definition.name }, after, ...outcomeOf(error) });
       throw error;
     }
     try {
@@ -93,11 +83,11 @@ export class ServiceAdmin {
     } catch (err) {
       const error = serviceError(definition.name, err);
       const text = `Installed, but its description, delayed start or recovery could not be set: ${(error as Error).message}`;
-      this.audit({ action: 'install', service: definition.name, after, ok: false, text });
+      this.audit({ action: 'service.install', target: { service: definition.name }, after, ...outcomeOf(error), message: text });
       this.changed();
       throw new AppError((error as AppError).code ?? 'WIN32', text, (error as AppError).win32Code);
     }
-    this.audit({ action: 'install', service: definition.name, after, ok: true, text: 'Installed.' });
+    this.audit({ action: 'service.install', target: { service: definition.name }, after, outcome: 'ok', message: 'Installed.' });
     this.changed();
     return { name: definition.name };
   }
@@ -120,12 +110,12 @@ export class ServiceAdmin {
       this.manager.change(name, change);
     } catch (err) {
       const error = serviceError(name, err);
-      this.audit({ action: 'edit', service: name, before, after, ok: false, text: (error as Error).message });
+      this.audit({ action: 'service.edit', target: { service: name }, before, after, ...outcomeOf(error) });
       this.collector.refreshConfig(name, { quiet: true });
       this.changed();
       throw error;
     }
-    this.audit({ action: 'edit', service: name, before, after, ok: true, text: `Changed ${plan.changes.map((c) => c.label.toLowerCase()).join(', ')}.` });
+    this.audit({ action: 'service.edit', target: { service: name }, before, after, outcome: 'ok', message: `Changed ${plan.changes.map((c) => c.label.toLowerCase()).join(', ')}.` });
     this.collector.refreshConfig(name, { quiet: true });
     this.changed();
     return { changed: plan.changes.map((c) => c.field) };
@@ -155,7 +145,7 @@ export class ServiceAdmin {
     if (!confirmed) throw new AppError('CANCELLED', `Uninstalling '${row.name}' was cancelled; nothing was changed.`);
     const before = { state: row.state, binaryPath: row.binaryPath, startType: row.startType, account: row.account };
     const fail = (error: unknown): never => {
-      this.audit({ action: 'uninstall', service: row.name, before, ok: false, text: (error as Error).message });
+      this.audit({ action: 'service.uninstall', target: { service: row.name }, before, ...outcomeOf(error) });
       this.changed();
       throw error;
     };
@@ -180,7 +170,7 @@ export class ServiceAdmin {
     // DeleteService only marks it: the SCM removes it once every handle (ours are closed) is closed.
     const stillListed = alreadyMarked || this.manager.enumerate().some((s) => s.name.toLowerCase() === row.name.toLowerCase());
     const text = stillListed ? 'Marked for deletion; it goes once every program holding it open closes it, or at restart.' : 'Deleted.';
-    this.audit({ action: 'uninstall', service: row.name, before, ok: true, text });
+    this.audit({ action: 'service.uninstall', target: { service: row.name }, before, outcome: 'ok', message: text });
     this.changed();
     return { deleted: !stillListed, markedForDelete: stillListed };
   }
@@ -204,10 +194,10 @@ export class ServiceAdmin {
       this.manager.change(canonical, { binaryPath: after });
     } catch (err) {
       const error = serviceError(canonical, err);
-      this.audit({ action: 'fixUnquotedPath', service: canonical, before, after, ok: false, text: (error as Error).message });
+      this.audit({ action: 'service.fixUnquotedPath', target: { service: canonical }, before, after, ...outcomeOf(error) });
       throw error;
     }
-    this.audit({ action: 'fixUnquotedPath', service: canonical, before, after, ok: true, text: 'Quoted the program path (CWE-428).' });
+    this.audit({ action: 'service.fixUnquotedPath', target: { service: canonical }, before, after, outcome: 'ok', message: 'Quoted the program path (CWE-428).' });
     this.collector.refreshConfig(canonical, { quiet: true });
     this.changed();
     return { before, after };

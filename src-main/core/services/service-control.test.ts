@@ -39,7 +39,7 @@ function setup(scm: FakeScm) {
         changed += 1;
         collector.poll(timers.now());
       },
-      audit: (action, service, r) => audits.push(`${action} ${service} ${r.ok ? 'ok' : 'failed'}: ${r.text}`),
+      audit: (r) => audits.push(`${r.action} ${r.target.service} ${r.outcome}: ${r.message}`),
     },
     timers,
   );
@@ -66,7 +66,7 @@ describe('ServiceControl', () => {
       ['running', 0, true],
     ]);
     expect(progress.every((p) => p.verb === 'start' && p.name === 'Alpha')).toBe(true);
-    expect(audits).toEqual(['start Alpha ok: Started with 2 argument(s).']);
+    expect(audits).toEqual(['service.start Alpha ok: Started with 2 argument(s).']);
     expect(changes()).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('ServiceControl', () => {
     const { results } = await control.run('start', ['Failing'], desktop(true));
     expect(results[0]).toMatchObject({ ok: false, error: { code: 'WIN32', win32Code: 1066 } });
     expect(results[0]?.error?.message).toContain('service-specific 3');
-    expect(audits[0]).toContain('start Failing failed');
+    expect(audits[0]).toContain('service.start Failing failed');
   });
 
   it('words the usual SCM errors clearly and keeps the code', async () => {

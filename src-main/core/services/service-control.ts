@@ -1,5 +1,6 @@
 import type { ServiceActionResultsValue, ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
+import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import { stopOrder } from './dependency-cycles';
@@ -58,7 +59,7 @@ export interface ControlEvents {
   /** After each finished control (so the table and timeline update at once, not at the next poll). */
   changed(): void;
   /** One line per admin action: the audit log and the timeline. */
-  audit(action: string, service: string, result: { ok: boolean; text: string; before?: { state: ServiceState | null }; after?: { state: ServiceState } }): void;
+  audit: Audit;
 }
 
 type Result = ServiceActionResultsValue['results'][number];
@@ -105,11 +106,14 @@ export class ServiceControl {
         const outcome = await this.one(verb, name, args, dependentsOf.get(serviceKey(name)) ?? []);
         results.push(...outcome);
         const own = outcome.find((r) => r.name === name);
-        if (own && !own.ok && own.error) this.events.audit(verb, name, { ok: false, text: own.error.message, before: { state: before } });
+        if (own && !own.ok && own.error) {
+          const { message, win32Code } = own.error;
+          this.events.audit({ action: `service.${verb}`, target: { service: name }, before: { state: before }, outcome: 'failed', message, ...(win32Code === undefined ? {} : { win32Code }) });
+        }
       } catch (err) {
         const error = serviceError(name, err);
         results.push({ name, ok: false, state: this.lastState(name), error: errorValue(error) });
-        this.events.audit(verb, name, { ok: false, text: errorValue(error).message, before: { state: before } });
+        this.events.audit({ action: `service.${verb}`, target: { service: name }, before: { state: before }, ...outcomeOf(error) });
       }
       this.events.changed();
     }
@@ -153,7 +157,7 @@ export class ServiceControl {
         const state = await this.control(service, 'stop', verb);
         stopped.push(service);
         results.push({ name: service, ok: true, state });
-        this.events.audit('stop', service, { ok: true, text: service === name ? 'Stopped.' : `Stopped (it depends on '${name}').`, before: { state: before }, after: { state } });
+        this.events.audit({ action: 'service.stop', target: { service }, before: { state: before }, after: { state }, outcome: 'ok', message: service === name ? 'Stopped.' : `Stopped (it depends on '${name}').` });
       } catch (err) {
         const error = errorValue(serviceError(service, err));
         results.push({ name: service, ok: false, state: this.lastState(service), error });
@@ -174,7 +178,7 @@ export class ServiceControl {
       case 'continue': {
         const state = await this.control(name, verb, verb, verb === 'start' ? args : []);
         const text = { start: args.length ? `Started with ${args.length} argument(s).` : 'Started.', pause: 'Paused.', continue: 'Continued.' }[verb];
-        this.events.audit(verb, name, { ok: true, text, before: { state: before }, after: { state } });
+        this.events.audit({ action: `service.${verb}`, target: { service: name }, before: { state: before }, after: { state }, outcome: 'ok', message: text });
         return [{ name, ok: true, state }];
       }
       case 'stop':
@@ -200,7 +204,10 @@ export class ServiceControl {
             results.push({ name: dependent, ok: false, state: this.lastState(dependent), error: errorValue(serviceError(dependent, err)) });
           }
         }
-        if (started) this.events.audit('restart', name, { ok: true, text: chain.stopped.length > 1 ? `Restarted with ${chain.stopped.filter((d) => d !== name).join(', ')}.` : 'Restarted.', before: { state: before }, after: { state: 'running' } });
+        if (started) {
+          const message = chain.stopped.length > 1 ? `Restarted with ${chain.stopped.filter((d) => d !== name).join(', ')}.` : 'Restarted.';
+          this.events.audit({ action: 'service.restart', target: { service: name }, before: { state: before }, after: { state: 'running' }, outcome: 'ok', message });
+        }
         return results;
       }
     }

@@ -17,6 +17,7 @@ import { win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
 import { answeringDesktop } from '../desktop/test-desktop';
 import type { Logger } from '../logger';
+import { win32AuditPorts } from '../../win32/audit-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -73,6 +74,7 @@ async function startCore() {
     services: win32ServiceManager,
     jobs: win32JobSystem,
     consolePids: new Set([process.pid]),
+    audit: win32AuditPorts,
     logger: capturingLogger,
     emit: (event, payload) => void events.push({ event, payload }),
   });
@@ -171,11 +173,12 @@ describe('services through the core on Win32', () => {
     );
     assert.ok(deltas.some((d) => d.removed.includes(name)), 'the table lost the service');
 
-    const audit = fs.readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message: string; service: string; ok: boolean });
+    const audit = fs.readFileSync(path.join(dataFolder, 'logs', 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; target: { service?: string }; outcome: string; account: string });
     assert.deepEqual(
-      audit.filter((a) => a.service === name).map((a) => `${a.message} ${a.ok}`),
-      ['service install true', 'service start true', 'service start false', 'service stop true', 'service edit true', 'service uninstall true'],
+      audit.filter((a) => a.target.service === name).map((a) => `${a.action} ${a.outcome}`),
+      ['service.install declined', 'service.install ok', 'service.start ok', 'service.start failed', 'service.stop ok', 'service.edit ok', 'service.uninstall ok'],
     );
+    assert.ok(audit.every((a) => a.account.includes('\\')), 'each entry names the account as DOMAIN\\user');
   });
 
   test('a user account password reaches the SCM only: never the audit, the timeline or the plan', async () => {

@@ -20,9 +20,9 @@ const tokenBuffer = Buffer.alloc(256);
 const accountNames = new Map<string, string>();
 
 /** Opens the process's token for TOKEN_QUERY; the caller closes it. */
-function openToken(process: OwnedHandle): OwnedHandle {
+function openToken(process: Pointer): OwnedHandle {
   const token: [Pointer] = [null];
-  if (!advapi32().OpenProcessToken(process.value, TOKEN_QUERY, token)) throw Win32Error.fromLastError('OpenProcessToken');
+  if (!advapi32().OpenProcessToken(process, TOKEN_QUERY, token)) throw Win32Error.fromLastError('OpenProcessToken');
   return OwnedHandle.adopt('token', token[0], 'OpenProcessToken');
 }
 
@@ -50,6 +50,15 @@ function lookupAccount(sid: bigint): string {
 
 /** The account an open process (PROCESS_QUERY_LIMITED_INFORMATION) runs as, DOMAIN\user. */
 export function readProcessUser(process: OwnedHandle): string {
+  return readTokenUser(process.value);
+}
+
+/** The account this process runs as, DOMAIN\user (GetCurrentProcess's pseudo handle needs no closing). */
+export function readCurrentProcessUser(): string {
+  return readTokenUser(kernel32().GetCurrentProcess());
+}
+
+function readTokenUser(process: Pointer): string {
   const token = openToken(process);
   try {
     let buffer = tokenBuffer;
