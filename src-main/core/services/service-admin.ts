@@ -1,7 +1,7 @@
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
+import { promptValue } from '../dialog-text';
 import { quotedPathFix } from './binary-path';
 import { scConfigCommand, scDeleteCommand } from './sc-command';
 import type { ServiceCollector } from './service-collector';
@@ -29,13 +29,13 @@ const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c
 /** Long free text (a description can be 8,192 characters) would push what matters out of the dialog. */
 const DIALOG_LINE_MAX = 400;
 const shortLine = (text: string) => {
-  const line = dialogLine(text);
+  const line = promptValue(text);
   return line.length > DIALOG_LINE_MAX ? `${line.slice(0, DIALOG_LINE_MAX)}…` : line;
 };
 const commandsText = (plan: ServicePlanValue) => plan.commands.map(shortLine).join('\n');
 /** The recovery program, named at the top: it runs as the service's account whenever the service fails. */
 const failureProgram = (recovery: RecoveryPolicy | undefined) =>
-  recovery?.actions.some((a) => a.type === 'runCommand') ? `\nOn failure it runs: ${dialogLine(recovery.command)}` : '';
+  recovery?.actions.some((a) => a.type === 'runCommand') ? `\nOn failure it runs: ${promptValue(recovery.command)}` : '';
 
 /**
  * Installs, edits, uninstalls and fixes services for the admin. Every change is planned by the same code
@@ -74,8 +74,8 @@ export class ServiceAdmin {
     if (!install) throw new AppError('INTERNAL', 'install plan has no steps');
     const confirmed = await desktop.confirm({
       title: 'Install service',
-      message: `Install the service '${dialogLine(definition.name)}'? Its program runs as ${dialogLine(install.create.account ?? 'LocalSystem')}.`,
-      detail: `Command line: ${dialogLine(plan.binaryPath)}${failureProgram(install.after.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
+      message: `Install the service '${promptValue(definition.name)}'? Its program runs as ${promptValue(install.create.account ?? 'LocalSystem')}.`,
+      detail: `Command line: ${promptValue(plan.binaryPath)}${failureProgram(install.after.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Install',
       destructive: false,
     });
@@ -108,7 +108,7 @@ export class ServiceAdmin {
     if (!change || plan.changes.length === 0) return { changed: [] };
     const confirmed = await desktop.confirm({
       title: 'Change service',
-      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${dialogLine(name)}'?`,
+      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${promptValue(name)}'?`,
       detail: `${changesText(plan)}${failureProgram(change.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
       confirmLabel: 'Apply',
       destructive: false,
@@ -139,12 +139,12 @@ export class ServiceAdmin {
     const dependents = running ? this.control.runningDependents(row.name) : [];
     const confirmed = await desktop.confirm({
       title: 'Uninstall service',
-      message: `Uninstall '${dialogLine(row.displayName || row.name)}' (${dialogLine(row.name)})?`,
+      message: `Uninstall '${promptValue(row.displayName || row.name)}' (${promptValue(row.name)})?`,
       detail: [
         running ? `It is ${row.state} and will be stopped first.` : 'It is stopped.',
-        dependents.length ? `These running services depend on it and will be stopped first, in this order: ${dependents.map(dialogLine).join(', ')}.` : '',
-        `Command line: ${dialogLine(row.binaryPath ?? '(unknown)')}`,
-        `Equivalent command: ${dialogLine(scDeleteCommand(row.name))}`,
+        dependents.length ? `These running services depend on it and will be stopped first, in this order: ${dependents.map(promptValue).join(', ')}.` : '',
+        `Command line: ${promptValue(row.binaryPath ?? '(unknown)')}`,
+        `Equivalent command: ${promptValue(scDeleteCommand(row.name))}`,
         'The program files are not deleted.',
       ]
         .filter(Boolean)
@@ -194,8 +194,8 @@ export class ServiceAdmin {
     const command = scConfigCommand(canonical, { binaryPath: after }) ?? '';
     const confirmed = await desktop.confirm({
       title: 'Quote the service path',
-      message: `Quote the program path of '${dialogLine(canonical)}'?`,
-      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${dialogLine(before)}\nAfter:  ${dialogLine(after)}\n\nEquivalent command:\n${dialogLine(command)}\n\nThe change applies the next time the service starts.`,
+      message: `Quote the program path of '${promptValue(canonical)}'?`,
+      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${promptValue(before)}\nAfter:  ${promptValue(after)}\n\nEquivalent command:\n${promptValue(command)}\n\nThe change applies the next time the service starts.`,
       confirmLabel: 'Quote the path',
       destructive: false,
     });

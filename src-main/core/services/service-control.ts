@@ -1,7 +1,7 @@
 import type { ServiceActionResultsValue, ServiceProgressValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
+import { promptValue } from '../dialog-text';
 import { stopOrder } from './dependency-cycles';
 import { serviceKey, type ServiceCollector } from './service-collector';
 import { errorValue, serviceError } from './service-errors';
@@ -299,6 +299,6 @@ export class ServiceControl {
 
   private label(name: string): string {
     const row = this.collector.find(name);
-    return dialogLine(row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name);
+    return promptValue(row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name);
   }
 }
