@@ -6,6 +6,7 @@ import type {
 } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import { withoutBidiControls } from '../dialog-text';
+import { batchFileProblem } from '../jobs/program-path';
 import { buildCommandLine, programProblem, splitBinaryPath } from './binary-path';
 import { dependencyCycle, unknownDependencies } from './dependency-cycles';
 import { describeRecovery, fromRecoveryPolicy, recoveryProblems, toRecoveryPolicy } from './recovery-actions';
@@ -108,6 +109,8 @@ function sharedProblems(def: ServiceDefinitionValue, installed: InstalledService
   if (display) problems.push({ field: 'displayName', message: display });
   const program = programProblem(def.program);
   if (program) problems.push({ field: 'program', message: program });
+  const batch = batchFileProblem(def.program, def.arguments);
+  if (batch) problems.push({ field: 'arguments', message: batch });
   const unknown = unknownDependencies(def.dependencies, (n) => installed.dependenciesOf(n) !== undefined);
   if (unknown.length) problems.push({ field: 'dependencies', message: `No such service: ${unknown.join(', ')}.` });
   const cycle = dependencyCycle(self ?? def.name, def.dependencies, (n) => installed.dependenciesOf(n));
