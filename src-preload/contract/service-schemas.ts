@@ -94,13 +94,21 @@ export const ServiceRow = z.strictObject({
   binaryPath: z.string().max(32_768).nullable(),
   description: z.string().max(32_768).nullable(),
   loadOrderGroup: z.string().max(1024).nullable(),
-  dependencies: z.array(z.string().max(MAX_SERVICE_NAME + 1)).max(1024),
+  /** null when not known: not read yet, or not reported (see notReported) - never an empty list for "unknown". */
+  dependencies: z.array(z.string().max(MAX_SERVICE_NAME + 1)).max(1024).nullable(),
   /** Services whose dependencies name this one (from the configurations already read). */
   dependents: z.array(ScmName).max(4096),
   recovery: RecoveryPolicyValue.nullable(),
   recoveryOnNonCrashFailures: z.boolean().nullable(),
-  /** Why some of the configuration could not be read, else null. */
+  /** Why the configuration (or a part of it not listed in notReported) could not be read, else null. */
   configError: z.string().max(4096).nullable(),
+  /**
+   * Parts of the configuration this system did not report, each null in the row, with the reason ("not readable
+   * on this system (error 124)"): a platform limit shown muted on its field, never an error.
+   */
+  notReported: z
+    .array(z.strictObject({ field: z.enum(['description', 'delayedAutoStart', 'triggered', 'recovery', 'recoveryOnNonCrashFailures', 'dependencies']), reason: z.string().max(1024) }))
+    .max(6),
   /** CWE-428: the binary path has a space before its program ends and no quotes; `services:fixUnquotedPath` fixes it. */
   unquotedPath: z.boolean(),
 });

@@ -106,7 +106,7 @@ describe('RunManager', () => {
     const started = await runs.start(request, desktop);
     expect(desktop.prompts[0]?.detail).toContain('Program: C:\\bin\\build.exe');
     expect(desktop.prompts[0]?.detail).toContain('Arguments:\n  1. --all');
-    expect(desktop.prompts[0]?.detail).toContain('MODE=ci');
+    expect(desktop.prompts[0]?.detail).toContain('Environment additions:\n  MODE=ci');
     const job = [...system.jobs.values()][0]!;
     expect(job.name).toBe('(unnamed)');
     expect(job.limits?.killOnJobClose).toBe(true);

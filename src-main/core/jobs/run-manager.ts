@@ -121,7 +121,7 @@ export class RunManager {
         batchFileNote(program),
         `Arguments:\n${argumentLines(args)}`,
         `Working folder: ${promptValue(request.workingDirectory ?? "(the console's)")}`,
-        request.environment.length ? `Environment: ${request.environment.map((e) => `${promptValue(e.name)}=${promptValue(e.value)}`).join(', ')}` : '',
+        request.environment.length ? `Environment additions:\n${request.environment.map((e) => `  ${promptValue(e.name)}=${promptValue(e.value)}`).join('\n')}` : '',
         `Stopped after ${request.timeoutSeconds} s, with everything it started.`,
         `Job limits: ${describeLimits(limits).join('; ')}`,
       ]

@@ -117,6 +117,19 @@ describe('ServiceAdmin edit', () => {
     expect(audits.at(-1)).toMatchObject({ action: 'edit', before: { description: 'old' }, after: { description: 'new' }, ok: true });
   });
 
+  it('never sends a basic change that would drop dependencies the system does not report, and says so', async () => {
+    const scm = new FakeScm().add('Base').add('Agent', {}, { dependencies: [], registryDependencies: ['Base'] });
+    const { admin } = setup(scm);
+    const form = admin.definition('Agent');
+    const startOnly = admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, startup: 'automatic' } });
+    expect(startOnly.plan.problems).toEqual([{ field: 'dependencies', message: expect.stringContaining('registry key lists Base') }]);
+    await expect(admin.edit('Agent', { ...form, startup: 'automatic' }, desktop(true))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(scm.log).toEqual([]);
+    // What goes through ChangeServiceConfig2W only, or sets the dependencies explicitly (shown and confirmed), is sent.
+    expect(admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, description: 'new' } }).plan.problems).toEqual([]);
+    expect(admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, startup: 'automatic', dependencies: ['Base'] } }).plan.problems).toEqual([]);
+  });
+
   it('does nothing and asks nothing when nothing changed', async () => {
     const scm = new FakeScm().add('Agent');
     const { admin } = setup(scm);

@@ -87,7 +87,8 @@ export class ServiceAdmin {
     list: () => this.collector.rows(),
     dependenciesOf: (name) => {
       const row = this.collector.find(name);
-      return row ? row.dependencies : undefined;
+      // Not reported (Wine): the cycle check then sees none, as the SCM itself does.
+      return row ? (row.dependencies ?? []) : undefined;
     },
   };
 

@@ -2,6 +2,7 @@ import type { ServiceDeltaValue, ServiceRowValue, ServiceSnapshotValue, Timeline
 import type { AppError } from '../app-error';
 import { hasUnquotedPathRisk } from './binary-path';
 import { dependentsByService } from './dependency-cycles';
+import { notReported, reportedDependencies, unexplainedUnreadable } from './not-reported';
 import type { ServiceConfig, ServiceManager, ServiceState, ServiceStatus } from './service-manager';
 
 /** How often the SCM is polled by default: services change rarely, and polling at 1 Hz costs services.exe CPU. */
@@ -270,7 +271,9 @@ export class ServiceCollector {
   private readConfig(name: string): { config: ServiceConfig | null; configError: string | null } {
     try {
       const config = this.manager.config(name);
-      return { config, configError: config.unreadable.length ? summarizeUnreadable(config.unreadable, name) : null };
+      // Parts the system does not report are notes on their fields (not-reported.ts), not a failure of the row.
+      const unexplained = unexplainedUnreadable(config);
+      return { config, configError: unexplained.length ? summarizeUnreadable(unexplained, name) : null };
     } catch (err) {
       return { config: null, configError: (err as AppError).message ?? String(err) };
     }
@@ -339,6 +342,7 @@ export class ServiceCollector {
   /** Every field within the contract's bounds, so one odd service can never make the whole table invalid. */
   private toRow({ status, config, configError }: Known): ServiceRowValue {
     const recovery = config?.recovery ?? null;
+    const dependencies = config ? reportedDependencies(config) : null;
     return {
       name: clip(status.name, 256),
       displayName: clip(status.displayName || config?.displayName || '', 256),
@@ -360,7 +364,7 @@ export class ServiceCollector {
       binaryPath: clipOrNull(config?.binaryPath, 32_768),
       description: clipOrNull(config?.description, 32_768),
       loadOrderGroup: clipOrNull(config?.loadOrderGroup, 1024),
-      dependencies: (config?.dependencies ?? []).slice(0, 1024).map((d) => clip(d, 257)),
+      dependencies: dependencies && dependencies.slice(0, 1024).map((d) => clip(d, 257)),
       dependents: this.dependentsOf(status.name).slice(0, 4096).map((d) => clip(d, 256)),
       recovery: recovery && {
         resetPeriodSeconds: recovery.resetPeriodSeconds,
@@ -370,6 +374,7 @@ export class ServiceCollector {
       },
       recoveryOnNonCrashFailures: config?.recoveryOnNonCrashFailures ?? null,
       configError: clipOrNull(configError, 4096),
+      notReported: config ? notReported(config).map((p) => ({ field: p.field, reason: clip(p.reason, 1024) })) : [],
       unquotedPath: config ? hasUnquotedPathRisk(config.binaryPath) : false,
     };
   }
