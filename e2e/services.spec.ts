@@ -97,6 +97,8 @@ test('install the test service through the wizard, start it with progress, stop 
   await expect(details.getByTestId('service-details-recovery').or(details.getByTestId('service-details-recovery-unknown'))).toBeVisible();
   if (await details.getByTestId('service-details-recovery-unknown').isVisible()) {
     await expect(details.getByTestId('service-details-recovery-unknown')).toContainText('Recovery: not readable on this system (error 124)');
+    await details.getByTestId('service-details-recovery-unknown').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/services-details-not-reported.png' });
   }
   await expect(details.locator('.status-line--error')).toHaveCount(0);
   await expect(page.getByTestId('service-timeline')).toContainText(name);

@@ -3,8 +3,11 @@ import type { ServiceRowValue } from '../../src-preload/contract/service-schemas
 import { formatDuration, NO_VALUE } from '../lib/format';
 import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { NOT_REPORTED, notReportedReason } from './not-reported';
-import { KIND_LABELS, SERVICE_COLUMN_SPECS, SERVICE_COLUMNS } from './service-columns';
+import { KIND_LABELS, SERVICE_COLUMN_SPECS, SERVICE_COLUMNS, type ServiceColumn } from './service-columns';
 import { progressFraction, progressText, type LiveProgress } from './service-progress';
+
+/** Columns the pane shows in sections of their own rather than in General. */
+const OWN_SECTIONS: ReadonlySet<ServiceColumn> = new Set(['binaryPath', 'dependencies', 'recovery']);
 
 const RECOVERY_WORDS = { none: 'Take no action', restart: 'Restart the service', runCommand: 'Run a program', reboot: 'Restart the computer' } as const;
 const FAILURE_ORDINALS = ['First failure', 'Second failure', 'Third failure'];
@@ -82,7 +85,7 @@ export function ServiceDetails({
 
       <h3 className="details__heading">General</h3>
       <dl className="details__fields">
-        {SERVICE_COLUMNS.filter((c) => c !== 'binaryPath').map((c) => (
+        {SERVICE_COLUMNS.filter((c) => !OWN_SECTIONS.has(c)).map((c) => (
           <div key={c}>
             <dt>{SERVICE_COLUMN_SPECS[c].label}</dt>
             <dd>
