@@ -132,6 +132,8 @@ describe('ServiceCollector', () => {
       { field: 'dependencies', reason: expect.stringContaining('registry key lists Base') },
     ]);
     expect(collector.find('Alone')).toMatchObject({ dependencies: [], notReported: [] });
+    // Its base is still named as needed by it (from the stored list), never "no dependents".
+    expect(collector.find('Base')?.dependents).toEqual(['WineApp']);
   });
 
   it('shows a service whose configuration cannot be read at all, with the reason', () => {

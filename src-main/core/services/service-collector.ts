@@ -108,6 +108,16 @@ export function summarizeUnreadable(lines: readonly string[], name: string): str
 }
 
 /**
+ * The dependencies a service's dependents are computed from: what the SCM reports or, where it reports none
+ * but its registry key lists some (Wine 8), what is stored - so "Needed by" and the stop confirmation name the
+ * services configured to depend on it rather than saying none.
+ */
+function dependenciesForDependents(config: ServiceConfig | null): string[] {
+  if (!config) return [];
+  return reportedDependencies(config) ?? config.registryDependencies ?? [];
+}
+
+/**
  * The Services table: one EnumServicesStatusExW per poll; each service's configuration read on first sight
  * and again only when its status changes or the console edits it (never per poll for all services).
  * Compares each poll with the last and reports rows that changed, services that went, and what happened
@@ -188,7 +198,7 @@ export class ServiceCollector {
           const changed = configDifferences(before.config, config);
           if (changed.length) this.observe(now, status.name, 'configChanged', `Configuration changed: ${changed.join(', ')}.`);
         }
-        configsChanged ||= JSON.stringify(before.config?.dependencies) !== JSON.stringify(config?.dependencies);
+        configsChanged ||= JSON.stringify(dependenciesForDependents(before.config)) !== JSON.stringify(dependenciesForDependents(config));
         before.config = config;
         before.configError = configError;
         before.dirty = true;
@@ -282,7 +292,7 @@ export class ServiceCollector {
   private recomputeDependents(): void {
     // Any row's dependents may change: rebuild them all at the next emit (rare: configurations changed).
     for (const entry of this.known.values()) entry.dirty = true;
-    this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: k.config?.dependencies ?? [] })));
+    this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: dependenciesForDependents(k.config) })));
   }
 
   private noteTransition(now: number, before: ServiceStatus, after: ServiceStatus): void {

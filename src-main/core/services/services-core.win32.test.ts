@@ -202,6 +202,10 @@ describe('services through the core on Win32', () => {
       row = ServiceSnapshot.parse(snapshot.value).services.find((s) => s.name === dependent);
     }
     assert.equal(row?.startType, 'manual', 'the configuration was read');
+    const snapshotNow = await dispatch('services:getSnapshot', {}, yes);
+    assert.ok(snapshotNow.ok);
+    const baseRow = ServiceSnapshot.parse(snapshotNow.value).services.find((s) => s.name === base);
+    assert.deepEqual(baseRow?.dependents, [dependent], 'its base names it as needed by it, whatever the SCM reads back');
     const underWine = getSystemIdentity().wineVersion !== null;
     if (underWine) {
       assert.equal(row?.dependencies, null, 'Wine reads them back empty: not reported');
