@@ -73,6 +73,8 @@ test('install the test service through the wizard, start it with progress, stop 
   await wizard.getByTestId('service-wizard-apply').click();
   await expect(wizard).toBeHidden({ timeout: 15_000 });
   expect(dialogs.at(-1)).toContain('Install service');
+  // The confirmation names every argument on a line of its own, never joined or cut.
+  expect(dialogs.at(-1)).toContain('      1. --start-ms\n      2. 1500');
 
   await page.getByTestId('service-filter').fill(name);
   const row = table.getByTestId('service-row');
@@ -91,6 +93,14 @@ test('install the test service through the wizard, start it with progress, stop 
   await expect(details).toBeVisible();
   await expect(details.getByTestId('service-details-binary-path')).toContainText(program);
   await expect(details.getByTestId('service-details-pid')).toContainText(/\d+/);
+  // Recovery Wine cannot read is a muted note with its reason, never a red error on the service.
+  await expect(details.getByTestId('service-details-recovery').or(details.getByTestId('service-details-recovery-unknown'))).toBeVisible();
+  if (await details.getByTestId('service-details-recovery-unknown').isVisible()) {
+    await expect(details.getByTestId('service-details-recovery-unknown')).toContainText('Recovery: not readable on this system (error 124)');
+    await details.getByTestId('service-details-recovery-unknown').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/services-details-not-reported.png' });
+  }
+  await expect(details.locator('.status-line--error')).toHaveCount(0);
   await expect(page.getByTestId('service-timeline')).toContainText(name);
   await page.screenshot({ path: 'test-results/screenshots/services-details.png' });
 

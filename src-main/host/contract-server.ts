@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../src-preload/contract/channels';
 import type { CallContext, Dispatch } from '../ipc/dispatch';
 import type { DesktopPort } from '../core/desktop/desktop-port';
+import { guardedDesktop } from '../core/desktop/prompt-guard';
 import type { Logger } from '../core/logger';
 import { largestRequestFrameBytes } from './largest-request';
 
@@ -89,7 +90,8 @@ function socketDesktop(socket: WebSocket, send: SendText, pendingAsks: Map<numbe
       });
       if (!send(JSON.stringify({ ask: { id, kind, ...body } }))) pendingAsks.get(id)?.(undefined);
     });
-  return {
+  // The same guard as Electron's port: one prompt at a time, escaped, refused when too long to show whole.
+  return guardedDesktop({
     confirm: async (prompt) => (await ask('confirm', { prompt })) === true,
     copyText: async (text) => {
       if ((await ask('copyText', { text }, 30_000)) !== true) throw new Error('the preview page could not write to the clipboard');
@@ -98,7 +100,7 @@ function socketDesktop(socket: WebSocket, send: SendText, pendingAsks: Map<numbe
       const saved = await ask('saveText', { suggestedName, content }, 60_000);
       return typeof saved === 'string' ? saved.slice(0, 32_768) : null;
     },
-  };
+  });
 }
 
 function tokenMatches(expected: string, url: string | undefined): boolean {

@@ -32,6 +32,31 @@ describe('the Electron desktop port', () => {
     expect(await createElectronDesktop(deps(1).d).confirm(prompt)).toBe(false);
   });
 
+  it('defaults every prompt to Cancel, destructive or not: Enter never confirms a run, install, edit, apply or launch', async () => {
+    const run = deps(0);
+    await createElectronDesktop(run.d).confirm({ ...prompt, title: 'Run a command', confirmLabel: 'Run', destructive: false });
+    const options = (run.showMessageBox.mock.calls[0] as unknown as [object, { buttons: string[]; defaultId: number; cancelId: number; type: string }])[1];
+    expect(options.buttons[options.defaultId]).toBe('Cancel');
+    expect(options.cancelId).toBe(options.defaultId);
+  });
+
+  it('shows a second prompt only after the first has closed', async () => {
+    const answers: ((r: { response: number }) => void)[] = [];
+    const d = deps(0);
+    d.showMessageBox.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const desktop = createElectronDesktop(d.d);
+    const first = desktop.confirm(prompt);
+    const second = desktop.confirm({ ...prompt, title: 'Second' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(d.showMessageBox).toHaveBeenCalledTimes(1);
+    answers[0]?.({ response: 1 });
+    expect(await first).toBe(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(d.showMessageBox).toHaveBeenCalledTimes(2);
+    answers[1]?.({ response: 0 });
+    expect(await second).toBe(true);
+  });
+
   it('never confirms without a window to be modal to', async () => {
     const none = deps(0, null);
     expect(await createElectronDesktop(none.d).confirm(prompt)).toBe(false);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DesktopPort } from '../core/desktop/desktop-port';
+import { guardedDesktop } from '../core/desktop/prompt-guard';
 import { writeFileAtomic } from '../core/settings/atomic-file';
 import { AppError } from '../core/app-error';
 
@@ -31,15 +32,22 @@ export interface ElectronDesktopDeps<W> {
   now?: () => number;
 }
 
+/** The buttons of every prompt: the action first, Cancel second. */
+const CONFIRM_BUTTON = 0;
+const CANCEL_BUTTON = 1;
+
 /**
  * The main process's own UI for handlers that must ask the admin: native, window-modal message boxes the
- * renderer cannot draw or answer, the system clipboard, and the save dialog. Destructive prompts default to
- * Cancel (Enter does not terminate anything).
+ * renderer cannot draw or answer, the system clipboard, and the save dialog. Every prompt is for an elevated
+ * action, so Cancel is the default button of every one (Enter and Esc never confirm), prompts are shown one
+ * at a time, escaped, and refused when too long to show whole (guardedDesktop). The whole text goes in
+ * `detail`, which the message box shows in full (it wraps, it never ellipsizes).
  */
 export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopPort {
   const writeFile = deps.writeFile ?? writeFileAtomic;
-  return {
+  return guardedDesktop({
     async confirm(prompt) {
+      // Looked up when this prompt's turn comes: the window may have closed while an earlier one was open.
       const window = deps.getWindow();
       if (window === null) return false;
       const { response } = await deps.dialog.showMessageBox(window, {
@@ -48,11 +56,11 @@ export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopP
         message: prompt.message,
         detail: prompt.detail,
         buttons: [prompt.confirmLabel, 'Cancel'],
-        defaultId: prompt.destructive ? 1 : 0,
-        cancelId: 1,
+        defaultId: CANCEL_BUTTON,
+        cancelId: CANCEL_BUTTON,
         noLink: true,
       });
-      return response === 0;
+      return response === CONFIRM_BUTTON;
     },
     async copyText(text) {
       // The clipboard of an elevated admin is a way into an elevated shell (paste-jacking): a page that is
@@ -75,5 +83,5 @@ export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopP
       await writeFile(choice.filePath, content);
       return choice.filePath;
     },
-  };
+  });
 }

@@ -379,6 +379,17 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
 
   /** "CloseEventLog function (winbase.h)". */
   CloseEventLog: stdcall<(eventLog: Pointer) => number>(lib, 'CloseEventLog', BOOL, [HANDLE]),
+
+  /**
+   * "RegGetValueW function (winreg.h)": one value of a key below a root key, without opening the key
+   * ourselves. Returns the Win32 error itself (ERROR_SUCCESS on success; ERROR_FILE_NOT_FOUND when the key
+   * or value is absent; ERROR_MORE_DATA with `size` set when the buffer is too small). `size` is in bytes,
+   * in and out. Used to read what the SCM stores for a service (its DependOnService) where the SCM's own
+   * answer cannot be trusted (Wine 8 reads dependencies back empty).
+   */
+  RegGetValueW: stdcall<
+    (root: bigint, subKey: string, value: string, flags: number, type: [number] | null, data: Buffer | null, size: [number]) => number
+  >(lib, 'RegGetValueW', koffi.types.int32, [HANDLE, LPCWSTR, LPCWSTR, DWORD, koffi.out(koffi.pointer(DWORD)), PVOID, koffi.inout(koffi.pointer(DWORD))]),
 }));
 
 /** TOKEN_QUERY and TOKEN_ADJUST_PRIVILEGES (winnt.h). */

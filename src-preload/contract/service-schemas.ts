@@ -40,6 +40,12 @@ const PLAIN_TEXT = /^[^\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069
 /** Free text (description, reboot message): line breaks allowed, bidi controls not. */
 const NO_BIDI = /^[^\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
 
+/**
+ * The longest program path or single argument a request may carry: what a confirmation can show whole, with
+ * room for the rest of the prompt (the main process also refuses any prompt too long to show; nothing is cut).
+ */
+export const SHOWN_VALUE_MAX = 2048;
+
 /** A name of an existing service, as given to start/stop/edit (the install form validates new names further). */
 export const ServiceName = z.string().min(1).max(MAX_SERVICE_NAME).regex(NO_CONTROL_CHARS, 'no control characters');
 /**
@@ -88,13 +94,21 @@ export const ServiceRow = z.strictObject({
   binaryPath: z.string().max(32_768).nullable(),
   description: z.string().max(32_768).nullable(),
   loadOrderGroup: z.string().max(1024).nullable(),
-  dependencies: z.array(z.string().max(MAX_SERVICE_NAME + 1)).max(1024),
+  /** null when not known: not read yet, or not reported (see notReported) - never an empty list for "unknown". */
+  dependencies: z.array(z.string().max(MAX_SERVICE_NAME + 1)).max(1024).nullable(),
   /** Services whose dependencies name this one (from the configurations already read). */
   dependents: z.array(ScmName).max(4096),
   recovery: RecoveryPolicyValue.nullable(),
   recoveryOnNonCrashFailures: z.boolean().nullable(),
-  /** Why some of the configuration could not be read, else null. */
+  /** Why the configuration (or a part of it not listed in notReported) could not be read, else null. */
   configError: z.string().max(4096).nullable(),
+  /**
+   * Parts of the configuration this system did not report, each null in the row, with the reason ("not readable
+   * on this system (error 124)"): a platform limit shown muted on its field, never an error.
+   */
+  notReported: z
+    .array(z.strictObject({ field: z.enum(['description', 'delayedAutoStart', 'triggered', 'recovery', 'recoveryOnNonCrashFailures', 'dependencies']), reason: z.string().max(1024) }))
+    .max(6),
   /** CWE-428: the binary path has a space before its program ends and no quotes; `services:fixUnquotedPath` fixes it. */
   unquotedPath: z.boolean(),
 });
@@ -165,8 +179,8 @@ export const ServiceDefinition = z.strictObject({
   name: ServiceName.regex(PLAIN_TEXT, 'no bidi or line-separator characters'),
   displayName: z.string().min(1).max(MAX_SERVICE_NAME).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
   /** The program, unquoted: the console quotes it (and each argument) when it builds the command line. */
-  program: z.string().min(1).max(32_767).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
-  arguments: z.array(z.string().max(8191).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters')).max(64),
+  program: z.string().min(1).max(SHOWN_VALUE_MAX).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters'),
+  arguments: z.array(z.string().max(SHOWN_VALUE_MAX).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters')).max(64),
   startup: z.enum(STARTUP_CHOICES),
   errorControl: z.enum(ERROR_CONTROLS),
   account: ServiceAccount,
@@ -225,7 +239,8 @@ export const ServiceActionResults = z.strictObject({
 export const serviceChannelSchemas = {
   'services:getSnapshot': { request: z.strictObject({}), response: ServiceSnapshot },
   'services:start': {
-    request: z.strictObject({ names: Names, arguments: z.array(z.string().max(8191).regex(NO_CONTROL_CHARS)).max(32).optional() }),
+    /** With arguments, confirmed in a main-process dialog listing each one. */
+    request: z.strictObject({ names: Names, arguments: z.array(z.string().max(SHOWN_VALUE_MAX).regex(PLAIN_TEXT, 'no control, bidi or line-separator characters')).max(32).optional() }),
     response: ServiceActionResults,
   },
   /** Running dependents are listed in a main-process dialog and stopped first when the admin agrees. */

@@ -23,6 +23,7 @@ export function DependencyPicker({
   onChange,
   describedBy,
   invalid,
+  notReported = null,
 }: {
   names: readonly string[];
   /** The service being edited (cannot depend on itself); "" for a new one. */
@@ -31,6 +32,8 @@ export function DependencyPicker({
   onChange: (next: string[]) => void;
   describedBy: string | undefined;
   invalid: boolean;
+  /** For an edit: why this system does not report the service's current dependencies (they are not "none"). */
+  notReported?: string | null;
 }) {
   const searchId = useId();
   const listId = useId();
@@ -53,6 +56,10 @@ export function DependencyPicker({
             </li>
           ))}
         </ul>
+      ) : notReported ? (
+        <p className="status-line" data-testid="service-form-dependencies-unknown">
+          {`Current dependencies: ${notReported}. This system's service manager drops them when the display name, command line, startup type, error control or account change, so such a change is refused unless you choose the dependencies here to set them explicitly. Description and recovery can be changed.`}
+        </p>
       ) : (
         <p className="status-line">No dependencies: the service can start on its own.</p>
       )}

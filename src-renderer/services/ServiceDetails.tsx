@@ -2,8 +2,12 @@ import { useId, type Ref } from 'react';
 import type { ServiceRowValue } from '../../src-preload/contract/service-schemas';
 import { formatDuration, NO_VALUE } from '../lib/format';
 import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
-import { KIND_LABELS, SERVICE_COLUMN_SPECS, SERVICE_COLUMNS } from './service-columns';
+import { NOT_REPORTED, notReportedReason } from './not-reported';
+import { KIND_LABELS, SERVICE_COLUMN_SPECS, SERVICE_COLUMNS, type ServiceColumn } from './service-columns';
 import { progressFraction, progressText, type LiveProgress } from './service-progress';
+
+/** Columns the pane shows in sections of their own rather than in General. */
+const OWN_SECTIONS: ReadonlySet<ServiceColumn> = new Set(['binaryPath', 'dependencies', 'recovery']);
 
 const RECOVERY_WORDS = { none: 'Take no action', restart: 'Restart the service', runCommand: 'Run a program', reboot: 'Restart the computer' } as const;
 const FAILURE_ORDINALS = ['First failure', 'Second failure', 'Third failure'];
@@ -81,7 +85,7 @@ export function ServiceDetails({
 
       <h3 className="details__heading">General</h3>
       <dl className="details__fields">
-        {SERVICE_COLUMNS.filter((c) => c !== 'binaryPath').map((c) => (
+        {SERVICE_COLUMNS.filter((c) => !OWN_SECTIONS.has(c)).map((c) => (
           <div key={c}>
             <dt>{SERVICE_COLUMN_SPECS[c].label}</dt>
             <dd>
@@ -99,6 +103,14 @@ export function ServiceDetails({
           <dt>Service type</dt>
           <dd>{`${KIND_LABELS[row.kind]} (0x${row.typeBits.toString(16).padStart(2, '0')})`}</dd>
         </div>
+        {row.startType !== null && (row.delayedAutoStart === null || row.triggered === null) ? (
+          <div>
+            <dt>Delayed and trigger start</dt>
+            <dd className="status-line" title={notReportedReason(row, 'delayedAutoStart') ?? notReportedReason(row, 'triggered') ?? undefined} data-testid="service-details-start-unknown">
+              {`${NOT_REPORTED}: ${notReportedReason(row, 'delayedAutoStart') ?? notReportedReason(row, 'triggered') ?? 'could not be read'}`}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Load order group</dt>
           <dd>{row.loadOrderGroup === null || row.loadOrderGroup === '' ? NO_VALUE : row.loadOrderGroup}</dd>
@@ -106,7 +118,11 @@ export function ServiceDetails({
       </dl>
 
       <h3 className="details__heading">Depends on</h3>
-      {row.dependencies.length === 0 ? (
+      {row.dependencies === null ? (
+        <p className="status-line" title={notReportedReason(row, 'dependencies') ?? undefined} data-testid="service-details-dependencies-unknown">
+          {notReportedReason(row, 'dependencies') ? `Dependencies: ${notReportedReason(row, 'dependencies')}.` : NO_VALUE}
+        </p>
+      ) : row.dependencies.length === 0 ? (
         <p className="status-line">No dependencies.</p>
       ) : (
         <ul className="svc-list" data-testid="service-details-dependencies">
@@ -129,7 +145,9 @@ export function ServiceDetails({
 
       <h3 className="details__heading">Recovery</h3>
       {row.recovery === null ? (
-        <p className="status-line">{row.configError ? 'Unknown.' : 'Not read.'}</p>
+        <p className="status-line" title={notReportedReason(row, 'recovery') ?? undefined} data-testid="service-details-recovery-unknown">
+          {notReportedReason(row, 'recovery') ? `Recovery: ${notReportedReason(row, 'recovery')}.` : row.configError ? 'Unknown.' : 'Not read yet.'}
+        </p>
       ) : (
         <div data-testid="service-details-recovery">
           {row.recovery.actions.length === 0 ? <p>No recovery actions.</p> : null}
@@ -143,7 +161,7 @@ export function ServiceDetails({
           {row.recovery.rebootMessage !== '' ? <p>{`Reboot message: ${row.recovery.rebootMessage}`}</p> : null}
           <p>
             {row.recoveryOnNonCrashFailures === null
-              ? 'Actions for stops with errors: unknown.'
+              ? `Actions for stops with errors: ${notReportedReason(row, 'recoveryOnNonCrashFailures') ?? NOT_REPORTED}.`
               : row.recoveryOnNonCrashFailures
                 ? 'Also on stops with errors.'
                 : 'Only when the service crashes (not on stops with errors).'}

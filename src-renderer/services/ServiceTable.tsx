@@ -168,8 +168,14 @@ function ServiceRow({ entry, place, live }: { entry: ServiceEntry; place: RowPla
             </div>
           );
         }
+        const unknown = spec.unknownReason?.(row) ?? null;
         return (
-          <div key={id} {...common} className={`ptable__cell ptable__cell--${spec.kind}`} title={spec.kind === 'text' ? text : undefined}>
+          <div
+            key={id}
+            {...common}
+            className={`ptable__cell ptable__cell--${spec.kind}${unknown ? ' ptable__cell--unknown' : ''}`}
+            title={unknown ?? (spec.kind === 'text' ? text : undefined)}
+          >
             {text}
           </div>
         );

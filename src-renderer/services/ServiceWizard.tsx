@@ -40,6 +40,7 @@ export function ServiceWizard({
   onApply,
   onCancel,
   onCopy,
+  dependenciesNotReported = null,
 }: {
   mode: FormMode;
   initial: ServiceForm;
@@ -49,6 +50,8 @@ export function ServiceWizard({
   onApply: (definition: ServiceDefinitionValue) => Promise<ApplyOutcome>;
   onCancel: () => void;
   onCopy: (text: string, what: string) => void;
+  /** For an edit: why the service's current dependencies are not reported (the row's notReported), else null. */
+  dependenciesNotReported?: string | null;
 }) {
   const titleId = useId();
   const ids = useId();
@@ -369,6 +372,7 @@ export function ServiceWizard({
                 onChange={(next) => set('dependencies', next)}
                 describedBy={a.describedBy}
                 invalid={a.invalid}
+                notReported={editing ? dependenciesNotReported : null}
               />
             ),
             undefined,

@@ -13,7 +13,8 @@ import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
-import { deriveServiceRows, serviceRowsAsText, type ServiceSort } from './service-columns';
+import { notReportedReason } from './not-reported';
+import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
 import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
@@ -211,6 +212,20 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
     return { status: 'done' };
   };
 
+  /** Why the edited service's dependencies are not reported, from its row (null when they are). */
+  const notReportedOf = (name: string) => {
+    const row = store.byName(name)?.row;
+    return row ? notReportedReason(row, 'dependencies') : null;
+  };
+
+  const exportCsv = () => {
+    void request('desktop:saveCsv', { suggestedName: servicesCsvFileName(new Date()), content: servicesCsv(rows) }).then((result) => {
+      if (!result.ok) reportFailure('Could not export the service list', result.error);
+      else if (result.value.savedTo === null) setNotice('Export cancelled.');
+      else setNotice(`Saved ${rows.length} services to ${result.value.savedTo}.`);
+    });
+  };
+
   const onCommand = (command: ServiceTableCommand) => {
     if (command === 'details') {
       detailsRef.current?.focus();
@@ -271,6 +286,9 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
             Uninstall…
           </button>
         </div>
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="service-export-csv">
+          Export CSV…
+        </button>
         <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filter} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
@@ -342,6 +360,7 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
             focusTable();
           }}
           onCopy={copyText}
+          dependenciesNotReported={wizard.mode.kind === 'edit' ? notReportedOf(wizard.mode.name) : null}
         />
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveServiceRows, serviceExitCodeText, serviceRowsAsText, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
+import { deriveServiceRows, serviceExitCodeText, serviceRowsAsText, servicesCsv, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
 import { ServiceStore } from './service-store';
 import { testService, testServiceSnapshot } from './test-services';
 
@@ -63,5 +63,39 @@ describe('deriveServiceRows', () => {
   it('copies rows as tab-separated cell text', () => {
     const text = serviceRowsAsText(deriveServiceRows(store.all(), 'alpha', null));
     expect(text.split('\t').slice(0, 3)).toEqual(['Alpha', 'Alpha display', 'Stopped']);
+  });
+});
+
+describe('dependencies and recovery the system did not report', () => {
+  const wine = testService('WineSvc', {
+    dependencies: null,
+    recovery: null,
+    notReported: [
+      { field: 'recovery', reason: 'not readable on this system (error 124)' },
+      { field: 'dependencies', reason: 'not reported: the registry lists RpcSs' },
+    ],
+  });
+  const windows = testService('WinSvc', { dependencies: ['RpcSs', '+NetworkProvider'], recovery: { resetPeriodSeconds: null, rebootMessage: '', command: '', actions: [{ type: 'restart', delayMs: 1000 }, { type: 'none', delayMs: 0 }] } });
+  const none = testService('Alone', { dependencies: [], recovery: { resetPeriodSeconds: null, rebootMessage: '', command: '', actions: [] } });
+
+  it('reads "not reported" in the table, with the reason on hover, never "(none)"', () => {
+    expect(SERVICE_COLUMN_SPECS.dependencies.text(wine)).toBe('not reported');
+    expect(SERVICE_COLUMN_SPECS.dependencies.unknownReason?.(wine)).toBe('not reported: the registry lists RpcSs');
+    expect(SERVICE_COLUMN_SPECS.recovery.text(wine)).toBe('not reported');
+    expect(SERVICE_COLUMN_SPECS.recovery.unknownReason?.(wine)).toBe('not readable on this system (error 124)');
+    expect(SERVICE_COLUMN_SPECS.dependencies.text(windows)).toBe('RpcSs, NetworkProvider (group)');
+    expect(SERVICE_COLUMN_SPECS.recovery.text(windows)).toBe('Restart, None');
+    expect(SERVICE_COLUMN_SPECS.dependencies.text(none)).toBe('(none)');
+    expect(SERVICE_COLUMN_SPECS.recovery.text(none)).toBe('No actions');
+    expect(SERVICE_COLUMN_SPECS.dependencies.unknownReason?.(none)).toBeNull();
+  });
+
+  it('exports them as empty CSV cells, the known ones as values', () => {
+    const store = new ServiceStore();
+    store.applySnapshot(testServiceSnapshot(1, [wine, none]));
+    const lines = servicesCsv(deriveServiceRows(store.all(), '', null)).split('\r\n');
+    expect(lines[0]?.endsWith('Depends on,Recovery')).toBe(true);
+    expect(lines.find((l) => l.startsWith('Alone,'))?.endsWith(',(none),No actions')).toBe(true);
+    expect(lines.find((l) => l.startsWith('WineSvc,'))?.endsWith(',,')).toBe(true);
   });
 });

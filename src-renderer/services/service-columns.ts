@@ -11,6 +11,8 @@ import type {
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
 import { NO_VALUE } from '../lib/format';
+import { csvRecord } from '../processes/csv-export';
+import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
 import type { ServiceEntry } from './service-store';
 
 type ServiceState = (typeof SERVICE_STATES)[number];
@@ -96,6 +98,8 @@ export const SERVICE_COLUMNS = [
   'errorControl',
   'win32ExitCode',
   'serviceExitCode',
+  'dependencies',
+  'recovery',
 ] as const;
 
 /** One column id. */
@@ -113,6 +117,29 @@ export interface ServiceColumnSpec {
   readonly width: number;
   value(row: ServiceRowValue): ServiceCellValue;
   text(row: ServiceRowValue): string;
+  /** Why the cell is not reported (shown on hover, the cell muted), or null when it is. */
+  unknownReason?(row: ServiceRowValue): string | null;
+}
+
+const RECOVERY_ACTION_WORDS = { none: 'None', restart: 'Restart', runCommand: 'Run a program', reboot: 'Reboot' } as const;
+
+/** The recovery actions in order ("Restart, Restart, None"), or "No actions"; null when not known. */
+export function recoverySummary(recovery: ServiceRowValue['recovery']): string | null {
+  if (recovery === null) return null;
+  return recovery.actions.length ? recovery.actions.map((a) => RECOVERY_ACTION_WORDS[a.type]).join(', ') : 'No actions';
+}
+
+/** A cell of a part the system may not report: its value, "not reported" (reason on hover) or "—" before it is read. */
+function mayBeUnreported(id: ServiceColumn, label: string, width: number, field: ReportedField, value: (row: ServiceRowValue) => string | null): ServiceColumnSpec {
+  return {
+    id,
+    label,
+    kind: 'text',
+    width,
+    value,
+    text: (row) => value(row) ?? (notReportedReason(row, field) ? NOT_REPORTED : NO_VALUE),
+    unknownReason: (row) => (value(row) === null ? notReportedReason(row, field) : null),
+  };
 }
 
 function textOrDash(value: string | null): string {
@@ -153,6 +180,10 @@ export const SERVICE_COLUMN_SPECS: { readonly [C in ServiceColumn]: ServiceColum
     (r) => (r.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? r.serviceSpecificExitCode : null),
     serviceExitCodeText,
   ),
+  dependencies: mayBeUnreported('dependencies', 'Depends on', 220, 'dependencies', (r) =>
+    r.dependencies === null ? null : r.dependencies.length ? r.dependencies.map((d) => (d.startsWith('+') ? `${d.slice(1)} (group)` : d)).join(', ') : '(none)',
+  ),
+  recovery: mayBeUnreported('recovery', 'Recovery', 200, 'recovery', (r) => recoverySummary(r.recovery)),
 };
 
 /** True for a known column id. */
@@ -210,4 +241,20 @@ export function serviceRowsAsText(entries: readonly ServiceEntry[]): string {
   return entries
     .map((e) => SERVICE_COLUMNS.map((c) => SERVICE_COLUMN_SPECS[c].text(e.row).replace(/[\t\r\n]+/g, ' ')).join('\t'))
     .join('\r\n');
+}
+
+/**
+ * The shown rows as CSV (RFC 4180, formula-safe fields as the Processes export writes them): every column's
+ * value; a value the system did not report is an empty cell, never "none" or 0.
+ */
+export function servicesCsv(entries: readonly ServiceEntry[]): string {
+  const lines = [csvRecord(SERVICE_COLUMNS.map((c) => SERVICE_COLUMN_SPECS[c].label))];
+  for (const e of entries) lines.push(csvRecord(SERVICE_COLUMNS.map((c) => SERVICE_COLUMN_SPECS[c].value(e.row))));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** "services-2024-05-01-140309.csv" in local time. */
+export function servicesCsvFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `services-${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.csv`;
 }

@@ -72,7 +72,7 @@ export interface FormProblem {
 }
 
 /** The schema's limits (service-schemas.ts), checked here so a half-typed form never sends a request main must refuse. */
-const LIMITS = { name: 256, displayName: 256, program: 32_767, argument: 8191, arguments: 64, dependencies: 64, description: 8192, actions: 16, delay: 7 * 86_400, reset: 365 * 86_400, command: 8191, rebootMessage: 1024, userName: 512, password: 512 };
+const LIMITS = { name: 256, displayName: 256, program: 2048, argument: 2048, arguments: 64, dependencies: 64, description: 8192, actions: 16, delay: 7 * 86_400, reset: 365 * 86_400, command: 8191, rebootMessage: 1024, userName: 512, password: 512 };
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 

@@ -61,7 +61,7 @@ describe('ServiceTable', () => {
   );
 
   it('is a named, multi-selectable grid with sortable headers and the row count for virtualization', () => {
-    expect(html).toContain('role="grid" aria-label="Services" aria-rowcount="3" aria-colcount="11" aria-multiselectable="true"');
+    expect(html).toContain('role="grid" aria-label="Services" aria-rowcount="3" aria-colcount="13" aria-multiselectable="true"');
     expect(html).toContain('aria-activedescendant="service-row-spooler"');
     expect(html).toContain('data-testid="service-table"');
     expect(html).toMatch(/role="columnheader" aria-colindex="3" aria-sort="ascending"[^>]*><button[^>]*title="Sort by State">State/);
@@ -115,6 +115,28 @@ describe('ServiceDetails', () => {
     );
     expect(html).toContain('Some configuration could not be read: Access is denied.');
     expect(html).toContain('<dt>Start type</dt><dd>—</dd>');
+  });
+
+  it('shows dependencies and recovery the system did not report as not reported, with the reason, and no error', () => {
+    const row = testService('WineSvc', {
+      dependencies: null,
+      recovery: null,
+      delayedAutoStart: null,
+      triggered: null,
+      recoveryOnNonCrashFailures: null,
+      notReported: [
+        { field: 'delayedAutoStart', reason: 'not readable on this system (error 124)' },
+        { field: 'triggered', reason: 'not readable on this system (error 124)' },
+        { field: 'recovery', reason: 'not readable on this system (error 124)' },
+        { field: 'dependencies', reason: "not reported: the service manager answers none, but the service's registry key lists RpcSs" },
+      ],
+    });
+    const html = renderToStaticMarkup(<ServiceDetails row={row} selectedCount={1} progress={undefined} onShowProcess={noop} onFixPath={noop} onCopy={noop} />);
+    expect(html).toContain('Recovery: not readable on this system (error 124).');
+    expect(html).toContain("Dependencies: not reported: the service manager answers none, but the service&#x27;s registry key lists RpcSs.");
+    expect(html).toContain('not reported: not readable on this system (error 124)');
+    expect(html).not.toContain('No dependencies');
+    expect(html).not.toContain('status-line--error');
   });
 
   it('words recovery lines and reset periods', () => {
@@ -229,6 +251,24 @@ describe('dialogs', () => {
     expect(html).toContain('data-name="RpcSs"');
     expect(html).not.toContain('data-name="AdminTestSvc"');
     expect(html).toContain('>Apply changes…</button>');
+  });
+
+  it('the edit wizard says when the current dependencies are not reported, instead of "No dependencies"', () => {
+    const html = renderToStaticMarkup(
+      <ServiceWizard
+        mode={{ kind: 'edit', name: 'AdminTestSvc' }}
+        initial={formFromDefinition(testDefinition())}
+        serviceNames={['AdminTestSvc', 'RpcSs']}
+        fetchPlan={neverPlan}
+        onApply={neverApply}
+        onCancel={noop}
+        onCopy={noop}
+        dependenciesNotReported="not reported: the service manager answers none, but the service's registry key lists RpcSs"
+      />,
+    );
+    expect(html).toContain('data-testid="service-form-dependencies-unknown"');
+    expect(html).toContain('such a change is refused unless you choose the dependencies here');
+    expect(html).not.toContain('No dependencies: the service can start on its own.');
   });
 
   it('the plan preview lists the changes before -> after and the sc.exe commands, copyable', () => {

@@ -35,6 +35,7 @@ export function testService(name: string, over: Partial<ServiceRowValue> = {}): 
     recovery: null,
     recoveryOnNonCrashFailures: false,
     configError: null,
+    notReported: [],
     unquotedPath: false,
     ...over,
   };

@@ -12,7 +12,7 @@ export interface ConfirmPrompt {
   detail: string;
   /** The button that goes ahead, named by its action ("Terminate"). */
   confirmLabel: string;
-  /** Destructive prompts default to Cancel. */
+  /** Shown with a warning icon. Every prompt, destructive or not, defaults to Cancel. */
   destructive: boolean;
 }
 

@@ -28,7 +28,10 @@ async function setup(system = new FakeJobSystem(), { underWine = false } = {}) {
   const definitions = await JobDefinitionStore.open(path.join(folder, 'jobs.json'), silentLogger);
   const audits: string[] = [];
   // Every program "exists" where the command line says (unit tests never start anything real).
-  const resolve = (commandLine: string) => ({ program: `C:\\bin\\${commandLine.split(' ')[0]}.exe`, arguments: commandLine.split(' ').slice(1) });
+  const resolve = (commandLine: string) => {
+    const named = commandLine.split(' ')[0] ?? '';
+    return { program: `C:\\bin\\${/\.\w+$/.test(named) ? named : `${named}.exe`}`, arguments: commandLine.split(' ').slice(1) };
+  };
   const manager = new JobManager(
     system,
     processes,
@@ -75,6 +78,17 @@ describe('JobManager', () => {
     expect(row.limitsHeld?.cpuRate).toBeNull();
     expect(row.differences[0]).toMatchObject({ field: 'apply', note: expect.stringContaining('87') });
     expect(row.differences.some((d) => d.field === 'cpuRate')).toBe(true);
+  });
+
+  it('refuses to launch a batch file with a character cmd.exe would interpret, and lists the arguments of any other', async () => {
+    const { manager, system } = await setup();
+    await manager.create('Build', null, null);
+    const yes = answeringDesktop(true);
+    await expect(manager.launch('Build', 'build.bat %PATH%', null, yes)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('character %') });
+    expect(yes.prompts).toEqual([]);
+    expect(system.launched).toEqual([]);
+    await manager.launch('Build', 'make -j 4', null, yes);
+    expect(yes.prompts[0]?.detail).toContain('Arguments:\n  1. -j\n  2. 4');
   });
 
   it('launches a command into the job only after the main process confirms it', async () => {

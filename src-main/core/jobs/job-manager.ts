@@ -2,14 +2,14 @@ import type { JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, 
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
+import { argumentLines, promptValue } from '../dialog-text';
 import type { ProcessCollector } from '../processes/process-collector';
 import type { JobDefinitionStore } from './job-definitions';
 import type { JobAccounting, JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { eventForMessage, type JobTimeline } from './job-timeline';
 import { describeLimits, limitDifferences, limitProblems, noLimits } from './limit-differences';
-import { resolveProgram } from './program-path';
+import { batchFileNote, batchFileProblem, resolveProgram } from './program-path';
 
 /** What the manager knows of the machine, for the notes next to limits Windows holds differently. */
 export interface JobContext {
@@ -168,11 +168,13 @@ export class JobManager {
   async launch(name: string, commandLine: string, workingDirectory: string | null, desktop: DesktopPort): Promise<{ pid: number; createTime: string }> {
     const job = this.require(name);
     const { program, arguments: args } = this.resolve(commandLine, workingDirectory);
+    const batch = batchFileProblem(program, args);
+    if (batch) throw new AppError('BAD_REQUEST', batch);
     const limits = this.currentLimits(job);
     const confirmed = await desktop.confirm({
       title: 'Launch a command in a job',
-      message: `Run this program inside the job '${dialogLine(job.name)}'?`,
-      detail: `Program: ${dialogLine(program)}\nArguments: ${args.length ? args.map((a) => dialogLine(a)).join(' | ') : '(none)'}\nWorking folder: ${dialogLine(workingDirectory ?? "(the console's)")}\n\nIt runs with this console's rights (administrator). Job limits:\n${describeLimits(limits).join('\n') || 'none'}`,
+      message: `Run this program inside the job '${promptValue(job.name)}'?`,
+      detail: `Program: ${promptValue(program)}\n${batchFileNote(program) ? `${batchFileNote(program)}\n` : ''}Arguments:\n${argumentLines(args)}\nWorking folder: ${promptValue(workingDirectory ?? "(the console's)")}\n\nIt runs with this console's rights (administrator). Job limits:\n${describeLimits(limits).join('\n') || 'none'}`,
       confirmLabel: 'Run',
       destructive: false,
     });
@@ -197,7 +199,7 @@ export class JobManager {
     const limits = this.currentLimits(job);
     const confirmed = await desktop.confirm({
       title: 'Add a process to a job',
-      message: `Put ${dialogLine(row.name)} (PID ${row.pid}) into the job '${dialogLine(job.name)}'?`,
+      message: `Put ${promptValue(row.name)} (PID ${row.pid}) into the job '${promptValue(job.name)}'?`,
       detail: `A process cannot leave a job once in it.${limits.killOnJobClose ? ' This job kills its processes when it is closed or the console exits.' : ''}\n\nJob limits:\n${describeLimits(limits).join('\n') || 'none'}`,
       confirmLabel: 'Add to job',
       destructive: limits.killOnJobClose,
@@ -223,7 +225,7 @@ export class JobManager {
     const risky = riskyChange(was, limits);
     const confirmed = await desktop.confirm({
       title: 'Change job limits',
-      message: `Apply these limits to the job '${dialogLine(job.name)}'${job.origin === 'opened' ? ' (made by another program)' : ''}?`,
+      message: `Apply these limits to the job '${promptValue(job.name)}'${job.origin === 'opened' ? ' (made by another program)' : ''}?`,
       detail: `Now:\n${describeLimits(was).join('\n') || 'no limits'}\n\nAfter:\n${describeLimits(limits).join('\n') || 'no limits'}${risky.length ? `\n\nWARNING: ${risky.join(' ')}` : ''}`,
       confirmLabel: 'Apply',
       destructive: risky.length > 0 || job.origin === 'opened',
@@ -251,8 +253,8 @@ export class JobManager {
     const members = this.members(job);
     const confirmed = await desktop.confirm({
       title: 'Terminate job',
-      message: `End every process in the job '${dialogLine(job.name)}'?`,
-      detail: `${members.length ? members.slice(0, 15).map((m) => `• ${dialogLine(m.name)} (PID ${m.pid})`).join('\n') : 'It has no processes now.'}${members.length > 15 ? `\n• and ${members.length - 15} more` : ''}\n\nUnsaved data in these processes will be lost.`,
+      message: `End every process in the job '${promptValue(job.name)}'?`,
+      detail: `${members.length ? members.slice(0, 15).map((m) => `• ${promptValue(m.name)} (PID ${m.pid})`).join('\n') : 'It has no processes now.'}${members.length > 15 ? `\n• and ${members.length - 15} more` : ''}\n\nUnsaved data in these processes will be lost.`,
       confirmLabel: 'Terminate',
       destructive: true,
     });
@@ -277,7 +279,7 @@ export class JobManager {
     const kills = (job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true) && members.length > 0;
     const confirmed = await desktop.confirm({
       title: 'Close job',
-      message: `Close the job '${dialogLine(job.name)}'?`,
+      message: `Close the job '${promptValue(job.name)}'?`,
       detail: kills
         ? `It kills its processes when closed: ${members.length} process${members.length === 1 ? '' : 'es'} will end now (if no other program holds the job).`
         : `Its processes keep running outside the console's view; the job goes when its last process exits.${job.origin === 'console' ? ' Its saved definition is deleted.' : ''}`,

@@ -56,3 +56,37 @@ export function resolveProgram(
   }
   return { program: path.win32.normalize(found), arguments: args };
 }
+
+/**
+ * The characters cmd.exe reads in a command line rather than passing on: command separators and pipes (& |),
+ * its escape (^), variable expansion (% and, with delayed expansion, !), redirection (< >), grouping (( )) and
+ * quoting ("). "CreateProcessW function": "To run a batch file, you must start the command interpreter";
+ * given a .bat or .cmd, Windows does that itself (cmd.exe /c), and cmd.exe parses the whole line again.
+ */
+const CMD_SPECIAL = ['&', '|', '^', '%', '!', '<', '>', '(', ')', '"'] as const;
+
+/** True when Windows runs the program through cmd.exe: a .bat or .cmd file (any case, trailing dots and spaces ignored as Windows does). */
+export function runsThroughCmd(program: string): boolean {
+  return /\.(bat|cmd)[. ]*$/i.test(program.trim());
+}
+
+/**
+ * Why a batch file cannot be run with these arguments, or null: the console refuses every character cmd.exe
+ * would interpret (rather than quoting for cmd.exe's rules, which differ from the rules the arguments were
+ * split by), so what the confirmation lists is what the script receives. The message names the character.
+ */
+export function batchFileProblem(program: string, args: readonly string[]): string | null {
+  if (!runsThroughCmd(program)) return null;
+  for (const [where, text] of [['the program path', program] as const, ...args.map((a, i) => [`argument ${i + 1}`, a] as const)]) {
+    const found = CMD_SPECIAL.find((ch) => text.includes(ch));
+    if (found) {
+      return `${path.win32.basename(program)} is a batch file, which Windows runs through cmd.exe; cmd.exe would interpret the character ${found} in ${where}, so it is refused (use a program, or remove ${CMD_SPECIAL.join(' ')}).`;
+    }
+  }
+  return null;
+}
+
+/** The line a confirmation adds for a batch file, or '' for any other program. */
+export function batchFileNote(program: string): string {
+  return runsThroughCmd(program) ? `It is a batch file: Windows runs it through cmd.exe /c. The characters cmd.exe interprets (${CMD_SPECIAL.join(' ')}) are refused.` : '';
+}

@@ -87,13 +87,31 @@ const resolve = (commandLine: string) => ({ program: `C:\\bin\\${commandLine.spl
 const request = { commandLine: 'build.exe --all', workingDirectory: 'C:\\src', environment: [{ name: 'MODE', value: 'ci' }], timeoutSeconds: 10, template: null };
 
 describe('RunManager', () => {
+  it('lists the arguments one per line, numbered, however many there are', async () => {
+    const { runs } = await setup();
+    const desktop = answeringDesktop(false);
+    await expect(runs.start({ ...request, commandLine: 'tool.exe --pad x --plugin C:\\Users\\Public\\evil.dll' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(desktop.prompts[0]?.detail).toContain('Arguments:\n  1. --pad\n  2. x\n  3. --plugin\n  4. C:\\Users\\Public\\evil.dll');
+    expect(desktop.prompts[0]?.detail).not.toContain(' | ');
+  });
+
+  it('refuses a batch file with a character cmd.exe would interpret, naming it, before asking', async () => {
+    const { runs, system } = await setup();
+    const desktop = answeringDesktop(true);
+    await expect(runs.start({ ...request, commandLine: 'deploy.cmd prod&calc' }, desktop)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('character &') });
+    expect(desktop.prompts).toEqual([]);
+    expect(system.launched).toEqual([]);
+    await runs.start({ ...request, commandLine: 'deploy.bat prod' }, desktop);
+    expect(desktop.prompts[0]?.detail).toContain('batch file: Windows runs it through cmd.exe');
+  });
+
   it('asks the main process first, runs in a new kill-on-close job, streams both pipes, and ends with the exit code', async () => {
     const { system, runs, outputs, changes, timers, records } = await setup();
     const desktop = answeringDesktop(true);
     const started = await runs.start(request, desktop);
     expect(desktop.prompts[0]?.detail).toContain('Program: C:\\bin\\build.exe');
-    expect(desktop.prompts[0]?.detail).toContain('Arguments: --all');
-    expect(desktop.prompts[0]?.detail).toContain('MODE=ci');
+    expect(desktop.prompts[0]?.detail).toContain('Arguments:\n  1. --all');
+    expect(desktop.prompts[0]?.detail).toContain('Environment additions:\n  MODE=ci');
     const job = [...system.jobs.values()][0]!;
     expect(job.name).toBe('(unnamed)');
     expect(job.limits?.killOnJobClose).toBe(true);

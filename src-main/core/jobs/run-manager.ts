@@ -3,12 +3,12 @@ import type { RunOutputChunkValue, RunSummaryValue } from '../../../src-preload/
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
+import { argumentLines, promptValue } from '../dialog-text';
 import type { EmitEvent } from '../events';
 import type { JobLimits, JobObject, JobSystem, PipedProcess } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { describeLimits, limitProblems, noLimits } from './limit-differences';
-import { resolveProgram } from './program-path';
+import { batchFileNote, batchFileProblem, resolveProgram } from './program-path';
 import { OutputBuffer } from './output-buffer';
 import type { RunHistoryStore } from './run-history';
 
@@ -124,14 +124,17 @@ export class RunManager {
     const problems = limitProblems(limits, this.logicalProcessors);
     if (problems.length) throw new AppError('BAD_REQUEST', `The template's limits cannot be applied: ${problems.map((p) => p.message).join(' ')}`);
     const { program, arguments: args } = this.resolve(request.commandLine, request.workingDirectory, request.environment);
+    const batch = batchFileProblem(program, args);
+    if (batch) throw new AppError('BAD_REQUEST', batch);
     const confirmed = await desktop.confirm({
       title: 'Run a command',
       message: 'Run this program with this console\'s rights (administrator)?',
       detail: [
-        `Program: ${dialogLine(program)}`,
-        `Arguments: ${args.length ? args.map((a) => dialogLine(a)).join(' | ') : '(none)'}`,
-        `Working folder: ${dialogLine(request.workingDirectory ?? "(the console's)")}`,
-        request.environment.length ? `Environment: ${request.environment.map((e) => `${dialogLine(e.name)}=${dialogLine(e.value)}`).join(', ')}` : '',
+        `Program: ${promptValue(program)}`,
+        batchFileNote(program),
+        `Arguments:\n${argumentLines(args)}`,
+        `Working folder: ${promptValue(request.workingDirectory ?? "(the console's)")}`,
+        request.environment.length ? `Environment additions:\n${request.environment.map((e) => `  ${promptValue(e.name)}=${promptValue(e.value)}`).join('\n')}` : '',
         `Stopped after ${request.timeoutSeconds} s, with everything it started.`,
         `Job limits: ${describeLimits(limits).join('; ')}`,
       ]

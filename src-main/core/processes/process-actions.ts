@@ -1,7 +1,7 @@
 import type { ActionResultsValue, ProcessKeyValue, ProcessRowValue } from '../../../src-preload/contract/schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { withoutBidiControls } from '../dialog-text';
+import { promptValue } from '../dialog-text';
 import { isCriticalProcess } from './critical-processes';
 import type { ProcessCollector } from './process-collector';
 import { descendantsFirst } from './process-tree';
@@ -29,10 +29,10 @@ const LISTED_IN_DIALOG = 15;
 /** What an action needs of a process: its identity, and what the dialog and the critical rule show. */
 type ActionTarget = Pick<ProcessRowValue, 'pid' | 'createTime' | 'name' | 'imagePath' | 'critical'>;
 
-const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${withoutBidiControls(row.name)} (PID ${row.pid})`;
+const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${promptValue(row.name)} (PID ${row.pid})`;
 
 function describeForDialog(rows: readonly ActionTarget[]): string {
-  const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${withoutBidiControls(r.imagePath)}` : ''}`);
+  const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${promptValue(r.imagePath)}` : ''}`);
   if (rows.length > LISTED_IN_DIALOG) lines.push(`• and ${rows.length - LISTED_IN_DIALOG} more`);
   return lines.join('\n');
 }

@@ -59,7 +59,18 @@ describe('ServiceAdmin install', () => {
     const { admin, audits, collector } = setup(scm);
     const yes = desktop(true);
     await expect(admin.install(definition(), yes)).resolves.toEqual({ name: 'MyAgent' });
-    expect(yes.prompts[0]?.detail).toContain('sc.exe create MyAgent');
+    // Every field the install sets, each whole, the command line split into program and numbered arguments.
+    const detail = yes.prompts[0]?.detail ?? '';
+    for (const line of [
+      '• Command line: "C:\\Program Files\\My Agent\\agent.exe" --port 8080 "a \\"quoted\\" arg"',
+      '    Program: C:\\Program Files\\My Agent\\agent.exe\n    Arguments:\n      1. --port\n      2. 8080\n      3. a "quoted" arg',
+      '• Startup type: Automatic (delayed start)',
+      '• Dependencies: Base',
+      '• Log on as: NT AUTHORITY\\LocalService',
+      '• Description: Collects things.',
+    ]) {
+      expect(detail).toContain(line);
+    }
     expect(scm.log).toEqual([
       'create MyAgent "C:\\Program Files\\My Agent\\agent.exe" --port 8080 "a \\"quoted\\" arg" as NT AUTHORITY\\LocalService',
       'change MyAgent delayedAutoStart,description,recovery,recoveryOnNonCrashFailures',
@@ -105,6 +116,19 @@ describe('ServiceAdmin edit', () => {
     await expect(admin.edit('Agent', { ...form, description: 'new', startup: 'automaticDelayed' }, yes)).resolves.toEqual({ changed: ['startup', 'description'] });
     expect(yes.prompts[0]?.detail).toContain('Description: old -> new');
     expect(audits.at(-1)).toMatchObject({ action: 'service.edit', before: { description: 'old' }, after: { description: 'new' }, outcome: 'ok' });
+  });
+
+  it('never sends a basic change that would drop dependencies the system does not report, and says so', async () => {
+    const scm = new FakeScm().add('Base').add('Agent', {}, { dependencies: [], registryDependencies: ['Base'] });
+    const { admin } = setup(scm);
+    const form = admin.definition('Agent');
+    const startOnly = admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, startup: 'automatic' } });
+    expect(startOnly.plan.problems).toEqual([{ field: 'dependencies', message: expect.stringContaining('registry key lists Base') }]);
+    await expect(admin.edit('Agent', { ...form, startup: 'automatic' }, desktop(true))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(scm.log).toEqual([]);
+    // What goes through ChangeServiceConfig2W only, or sets the dependencies explicitly (shown and confirmed), is sent.
+    expect(admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, description: 'new' } }).plan.problems).toEqual([]);
+    expect(admin.plan({ kind: 'edit', name: 'Agent', definition: { ...form, startup: 'automatic', dependencies: ['Base'] } }).plan.problems).toEqual([]);
   });
 
   it('does nothing and asks nothing when nothing changed', async () => {
@@ -191,8 +215,37 @@ describe('ServiceAdmin dialogs', () => {
     const { admin } = setup(scm);
     const no = desktop(false);
     await expect(admin.uninstall('Agent', no)).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(no.prompts[0]?.message).toBe("Uninstall 'Agentexe.dab' (Agent)?");
-    expect(no.prompts[0]?.detail).toContain('Command line: C:\\Tools\\agent.exe  OK to uninstall');
+    expect(no.prompts[0]?.message).toBe("Uninstall 'Agent<U+202E>exe.dab' (Agent)?");
+    expect(no.prompts[0]?.detail).toContain('Command line: C:\\Tools\\agent.exe<U+000D><U+000A>OK to uninstall');
+  });
+
+  it('shows the whole of a long argument list, one numbered argument per line: a padded tail is never cut', async () => {
+    const scm = new FakeScm().add('Agent', {}, { binaryPath: 'C:\\Tools\\agent.exe --quiet' });
+    const { admin } = setup(scm);
+    const padded = [...Array.from({ length: 20 }, (_, i) => `--opt${i}=${'x'.repeat(20)}`), '--plugin', 'C:\\Users\\Public\\evil.dll'];
+    const no = desktop(false);
+    await expect(admin.edit('Agent', { ...admin.definition('Agent'), arguments: padded }, no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    const detail = no.prompts[0]?.detail ?? '';
+    expect(detail.length).toBeGreaterThan(380);
+    expect(detail).toContain('      21. --plugin\n      22. C:\\Users\\Public\\evil.dll');
+    expect(detail).not.toContain('…');
+  });
+
+  it('refuses, in the plan and on apply, a change whose confirmation would be too long to show whole', async () => {
+    const scm = new FakeScm().add('Agent', {}, { binaryPath: 'C:\\Tools\\agent.exe' });
+    const { admin } = setup(scm);
+    const long = { ...admin.definition('Agent'), arguments: Array.from({ length: 64 }, (_, i) => `--a${i}=${'y'.repeat(100)}`) };
+    expect(admin.plan({ kind: 'edit', name: 'Agent', definition: long }).plan.problems).toEqual([{ field: 'confirmation', message: expect.stringContaining('cannot show all') }]);
+    const yes = desktop(true);
+    await expect(admin.edit('Agent', long, yes)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(yes.prompts).toEqual([]);
+    expect(scm.log).toEqual([]);
+  });
+
+  it('refuses a batch-file service binary with a character cmd.exe would interpret', () => {
+    const { admin } = setup(new FakeScm().add('Base'));
+    const { plan } = admin.plan({ kind: 'install', definition: definition({ program: 'C:\\Tools\\run.cmd', arguments: ['a|b'] }) });
+    expect(plan.problems).toEqual([{ field: 'arguments', message: expect.stringContaining('character |') }]);
   });
 });
 

@@ -1,31 +1,62 @@
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
-import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
-import { quotedPathFix } from './binary-path';
+import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
+import { safePrompt } from '../desktop/prompt-guard';
+import { argumentLines, promptTooLong, promptValue } from '../dialog-text';
+import { batchFileNote } from '../jobs/program-path';
+import { quotedPathFix, splitBinaryPath } from './binary-path';
 import { scConfigCommand, scDeleteCommand } from './sc-command';
 import type { ServiceCollector } from './service-collector';
 import type { ServiceControl } from './service-control';
 import { serviceError } from './service-errors';
-import type { RecoveryPolicy, ServiceManager } from './service-manager';
-import { definitionFrom, planChange, type InstalledServices, type Planned } from './service-plan';
+import type { RecoveryPolicy, ServiceConfigChange, ServiceManager } from './service-manager';
+import { definitionFrom, planChange, type InstallSteps, type InstalledServices, type Planned } from './service-plan';
 
 
 /** DeleteService on a service already marked for deletion. */
 const ERROR_SERVICE_MARKED_FOR_DELETE = 1072;
 
-const changesText = (plan: ServicePlanValue) => plan.changes.map((c) => `• ${c.label}: ${shortLine(c.before) || '(empty)'} -> ${shortLine(c.after) || '(empty)'}`).join('\n');
-/** Long free text (a description can be 8,192 characters) would push what matters out of the dialog. */
-const DIALOG_LINE_MAX = 400;
-const shortLine = (text: string) => {
-  const line = dialogLine(text);
-  return line.length > DIALOG_LINE_MAX ? `${line.slice(0, DIALOG_LINE_MAX)}…` : line;
-};
-const commandsText = (plan: ServicePlanValue) => plan.commands.map(shortLine).join('\n');
+/**
+ * Every change, each value whole (a confirmation never cuts: see guardedDesktop for what is too long to show).
+ * The command line is also split into its program and a numbered list of its arguments, so a tail padded out
+ * of sight ("... --plugin C:\\Users\\Public\\evil.dll") is a line of its own.
+ */
+function changesText(plan: ServicePlanValue): string {
+  return plan.changes
+    .map((c) => {
+      const line = c.before === '' && c.after !== '' ? `• ${c.label}: ${promptValue(c.after)}` : `• ${c.label}: ${promptValue(c.before) || '(empty)'} -> ${promptValue(c.after) || '(empty)'}`;
+      if (c.field !== 'binaryPath') return line;
+      const { program, arguments: args } = splitBinaryPath(c.after);
+      return `${line}\n    Program: ${promptValue(program)}${batchFileNote(program) ? `\n    ${batchFileNote(program)}` : ''}\n    Arguments:\n${argumentLines(args, '      ')}`;
+    })
+    .join('\n');
+}
 /** The recovery program, named at the top: it runs as the service's account whenever the service fails. */
 const failureProgram = (recovery: RecoveryPolicy | undefined) =>
-  recovery?.actions.some((a) => a.type === 'runCommand') ? `\nOn failure it runs: ${dialogLine(recovery.command)}` : '';
+  recovery?.actions.some((a) => a.type === 'runCommand') ? `\nOn failure it runs: ${promptValue(recovery.command)}` : '';
+
+/** The install confirmation, built by the same code whether it is only checked (plan) or shown (install). */
+function installPrompt(definition: ServiceDefinitionValue, plan: ServicePlanValue, install: InstallSteps): ConfirmPrompt {
+  return {
+    title: 'Install service',
+    message: `Install the service '${promptValue(definition.name)}'? Its program runs as ${promptValue(install.create.account ?? 'LocalSystem')}.`,
+    detail: `${changesText(plan)}${failureProgram(install.after.recovery)}`,
+    confirmLabel: 'Install',
+    destructive: false,
+  };
+}
+
+/** The edit confirmation: only what changes, each value whole. */
+function editPrompt(name: string, plan: ServicePlanValue, change: ServiceConfigChange): ConfirmPrompt {
+  return {
+    title: 'Change service',
+    message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${promptValue(name)}'?`,
+    detail: `${changesText(plan)}${failureProgram(change.recovery)}`,
+    confirmLabel: 'Apply',
+    destructive: false,
+  };
+}
 
 /**
  * Installs, edits, uninstalls and fixes services for the admin. Every change is planned by the same code
@@ -46,7 +77,8 @@ export class ServiceAdmin {
     list: () => this.collector.rows(),
     dependenciesOf: (name) => {
       const row = this.collector.find(name);
-      return row ? row.dependencies : undefined;
+      // Not reported (Wine): the cycle check then sees none, as the SCM itself does.
+      return row ? (row.dependencies ?? []) : undefined;
     },
   };
 
@@ -54,21 +86,25 @@ export class ServiceAdmin {
     return definitionFrom(this.requireRow(name), this.readConfig(name));
   }
 
+  /** The plan the preview shows, with a problem added when its confirmation would be too long to show whole. */
   plan(request: ServiceChangeRequestValue): Planned {
-    return planChange(request, this.installed, (name) => this.readConfig(this.requireRow(name)));
+    const planned = planChange(request, this.installed, (name) => this.readConfig(this.requireRow(name)));
+    const prompt =
+      request.kind === 'install' && planned.install
+        ? installPrompt(request.definition, planned.plan, planned.install)
+        : request.kind === 'edit' && planned.change && planned.plan.changes.length
+          ? editPrompt(request.name, planned.plan, planned.change)
+          : null;
+    const tooLong = prompt && promptTooLong(safePrompt(prompt));
+    if (tooLong) planned.plan.problems.push({ field: 'confirmation', message: `The confirmation cannot show all of this change (${tooLong}); shorten the longest values.` });
+    return planned;
   }
 
   async install(definition: ServiceDefinitionValue, desktop: DesktopPort): Promise<{ name: string }> {
     const { plan, install } = this.plan({ kind: 'install', definition });
     this.refuseProblems(plan);
     if (!install) throw new AppError('INTERNAL', 'install plan has no steps');
-    const confirmed = await desktop.confirm({
-      title: 'Install service',
-      message: `Install the service '${dialogLine(definition.name)}'? Its program runs as ${dialogLine(install.create.account ?? 'LocalSystem')}.`,
-      detail: `Command line: ${dialogLine(plan.binaryPath)}${failureProgram(install.after.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
-      confirmLabel: 'Install',
-      destructive: false,
-    });
+    const confirmed = await desktop.confirm(installPrompt(definition, plan, install));
     if (!confirmed) throw new AppError('CANCELLED', `Installing '${definition.name}' was cancelled; nothing was changed.`);
     const after = Object.fromEntries(plan.changes.map((c) => [c.field, c.after]));
     try {
@@ -96,13 +132,7 @@ export class ServiceAdmin {
     const { plan, change } = this.plan({ kind: 'edit', name, definition });
     this.refuseProblems(plan);
     if (!change || plan.changes.length === 0) return { changed: [] };
-    const confirmed = await desktop.confirm({
-      title: 'Change service',
-      message: `Change ${plan.changes.length === 1 ? 'one setting' : `${plan.changes.length} settings`} of '${dialogLine(name)}'?`,
-      detail: `${changesText(plan)}${failureProgram(change.recovery)}\n\nEquivalent commands:\n${commandsText(plan)}`,
-      confirmLabel: 'Apply',
-      destructive: false,
-    });
+    const confirmed = await desktop.confirm(editPrompt(name, plan, change));
     if (!confirmed) throw new AppError('CANCELLED', `Changing '${name}' was cancelled; nothing was changed.`);
     const before = Object.fromEntries(plan.changes.map((c) => [c.field, c.before]));
     const after = Object.fromEntries(plan.changes.map((c) => [c.field, c.after]));
@@ -129,12 +159,12 @@ export class ServiceAdmin {
     const dependents = running ? this.control.runningDependents(row.name) : [];
     const confirmed = await desktop.confirm({
       title: 'Uninstall service',
-      message: `Uninstall '${dialogLine(row.displayName || row.name)}' (${dialogLine(row.name)})?`,
+      message: `Uninstall '${promptValue(row.displayName || row.name)}' (${promptValue(row.name)})?`,
       detail: [
         running ? `It is ${row.state} and will be stopped first.` : 'It is stopped.',
-        dependents.length ? `These running services depend on it and will be stopped first, in this order: ${dependents.map(dialogLine).join(', ')}.` : '',
-        `Command line: ${dialogLine(row.binaryPath ?? '(unknown)')}`,
-        `Equivalent command: ${dialogLine(scDeleteCommand(row.name))}`,
+        dependents.length ? `These running services depend on it and will be stopped first, in this order: ${dependents.map(promptValue).join(', ')}.` : '',
+        `Command line: ${promptValue(row.binaryPath ?? '(unknown)')}`,
+        `Equivalent command: ${promptValue(scDeleteCommand(row.name))}`,
         'The program files are not deleted.',
       ]
         .filter(Boolean)
@@ -184,8 +214,8 @@ export class ServiceAdmin {
     const command = scConfigCommand(canonical, { binaryPath: after }) ?? '';
     const confirmed = await desktop.confirm({
       title: 'Quote the service path',
-      message: `Quote the program path of '${dialogLine(canonical)}'?`,
-      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${dialogLine(before)}\nAfter:  ${dialogLine(after)}\n\nEquivalent command:\n${dialogLine(command)}\n\nThe change applies the next time the service starts.`,
+      message: `Quote the program path of '${promptValue(canonical)}'?`,
+      detail: `Windows reads an unquoted path with spaces by trying each space as the end of the program (CWE-428), so a program planted at the first candidate would run instead, as this service's account.\n\nBefore: ${promptValue(before)}\nAfter:  ${promptValue(after)}\n\nEquivalent command:\n${promptValue(command)}\n\nThe change applies the next time the service starts.`,
       confirmLabel: 'Quote the path',
       destructive: false,
     });

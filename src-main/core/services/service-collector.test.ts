@@ -105,11 +105,35 @@ describe('ServiceCollector', () => {
     const scm = new FakeScm()
       .add('Risky', {}, { binaryPath: 'C:\\Program Files\\Vendor\\svc.exe -k x' })
       .add('Safe', {}, { binaryPath: '"C:\\Program Files\\Vendor\\svc.exe" -k x' })
-      .add('Odd', {}, { recovery: null, unreadable: ['recovery: QueryServiceConfig2W failed (124)'] });
+      .add('Odd', {}, { unreadable: ['load order: failed (error 1117)'] });
     const { collector } = collectorWith(scm);
     expect(collector.find('Risky')?.unquotedPath).toBe(true);
     expect(collector.find('Safe')?.unquotedPath).toBe(false);
-    expect(collector.find('Odd')?.configError).toContain('124');
+    expect(collector.find('Odd')?.configError).toContain('1117');
+  });
+
+  it('shows recovery the system cannot read, and dependencies it reads back empty, as not reported: null with a reason, no error', () => {
+    const scm = new FakeScm()
+      .add('Base')
+      .add('WineApp', {}, {
+        dependencies: [],
+        registryDependencies: ['Base'],
+        recovery: null,
+        recoveryOnNonCrashFailures: null,
+        unreadable: ['recovery: QueryServiceConfig2W(WineApp) failed: The system call level is not correct. (error 124)', 'recovery on non-crash failures: QueryServiceConfig2W(WineApp) failed: The system call level is not correct. (error 124)'],
+      })
+      .add('Alone');
+    const { collector } = collectorWith(scm);
+    const row = collector.find('WineApp');
+    expect(row).toMatchObject({ dependencies: null, recovery: null, configError: null });
+    expect(row?.notReported).toEqual([
+      { field: 'recovery', reason: 'not readable on this system (error 124)' },
+      { field: 'recoveryOnNonCrashFailures', reason: 'not readable on this system (error 124)' },
+      { field: 'dependencies', reason: expect.stringContaining('registry key lists Base') },
+    ]);
+    expect(collector.find('Alone')).toMatchObject({ dependencies: [], notReported: [] });
+    // Its base is still named as needed by it (from the stored list), never "no dependents".
+    expect(collector.find('Base')?.dependents).toEqual(['WineApp']);
   });
 
   it('shows a service whose configuration cannot be read at all, with the reason', () => {

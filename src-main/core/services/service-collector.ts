@@ -2,6 +2,7 @@ import type { ServiceDeltaValue, ServiceRowValue, ServiceSnapshotValue, Timeline
 import type { AppError } from '../app-error';
 import { hasUnquotedPathRisk } from './binary-path';
 import { dependentsByService } from './dependency-cycles';
+import { notReported, reportedDependencies, unexplainedUnreadable } from './not-reported';
 import type { ServiceConfig, ServiceManager, ServiceState, ServiceStatus } from './service-manager';
 
 /** How often the SCM is polled by default: services change rarely, and polling at 1 Hz costs services.exe CPU. */
@@ -107,6 +108,16 @@ export function summarizeUnreadable(lines: readonly string[], name: string): str
 }
 
 /**
+ * The dependencies a service's dependents are computed from: what the SCM reports or, where it reports none
+ * but its registry key lists some (Wine 8), what is stored - so "Needed by" and the stop confirmation name the
+ * services configured to depend on it rather than saying none.
+ */
+function dependenciesForDependents(config: ServiceConfig | null): string[] {
+  if (!config) return [];
+  return reportedDependencies(config) ?? config.registryDependencies ?? [];
+}
+
+/**
  * The Services table: one EnumServicesStatusExW per poll; each service's configuration read on first sight
  * and again only when its status changes or the console edits it (never per poll for all services).
  * Compares each poll with the last and reports rows that changed, services that went, and what happened
@@ -187,7 +198,7 @@ export class ServiceCollector {
           const changed = configDifferences(before.config, config);
           if (changed.length) this.observe(now, status.name, 'configChanged', `Configuration changed: ${changed.join(', ')}.`);
         }
-        configsChanged ||= JSON.stringify(before.config?.dependencies) !== JSON.stringify(config?.dependencies);
+        configsChanged ||= JSON.stringify(dependenciesForDependents(before.config)) !== JSON.stringify(dependenciesForDependents(config));
         before.config = config;
         before.configError = configError;
         before.dirty = true;
@@ -270,7 +281,9 @@ export class ServiceCollector {
   private readConfig(name: string): { config: ServiceConfig | null; configError: string | null } {
     try {
       const config = this.manager.config(name);
-      return { config, configError: config.unreadable.length ? summarizeUnreadable(config.unreadable, name) : null };
+      // Parts the system does not report are notes on their fields (not-reported.ts), not a failure of the row.
+      const unexplained = unexplainedUnreadable(config);
+      return { config, configError: unexplained.length ? summarizeUnreadable(unexplained, name) : null };
     } catch (err) {
       return { config: null, configError: (err as AppError).message ?? String(err) };
     }
@@ -279,7 +292,7 @@ export class ServiceCollector {
   private recomputeDependents(): void {
     // Any row's dependents may change: rebuild them all at the next emit (rare: configurations changed).
     for (const entry of this.known.values()) entry.dirty = true;
-    this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: k.config?.dependencies ?? [] })));
+    this.dependents = dependentsByService([...this.known.values()].map((k) => ({ name: k.status.name, dependencies: dependenciesForDependents(k.config) })));
   }
 
   private noteTransition(now: number, before: ServiceStatus, after: ServiceStatus): void {
@@ -339,6 +352,7 @@ export class ServiceCollector {
   /** Every field within the contract's bounds, so one odd service can never make the whole table invalid. */
   private toRow({ status, config, configError }: Known): ServiceRowValue {
     const recovery = config?.recovery ?? null;
+    const dependencies = config ? reportedDependencies(config) : null;
     return {
       name: clip(status.name, 256),
       displayName: clip(status.displayName || config?.displayName || '', 256),
@@ -360,7 +374,7 @@ export class ServiceCollector {
       binaryPath: clipOrNull(config?.binaryPath, 32_768),
       description: clipOrNull(config?.description, 32_768),
       loadOrderGroup: clipOrNull(config?.loadOrderGroup, 1024),
-      dependencies: (config?.dependencies ?? []).slice(0, 1024).map((d) => clip(d, 257)),
+      dependencies: dependencies && dependencies.slice(0, 1024).map((d) => clip(d, 257)),
       dependents: this.dependentsOf(status.name).slice(0, 4096).map((d) => clip(d, 256)),
       recovery: recovery && {
         resetPeriodSeconds: recovery.resetPeriodSeconds,
@@ -370,6 +384,7 @@ export class ServiceCollector {
       },
       recoveryOnNonCrashFailures: config?.recoveryOnNonCrashFailures ?? null,
       configError: clipOrNull(configError, 4096),
+      notReported: config ? notReported(config).map((p) => ({ field: p.field, reason: clip(p.reason, 1024) })) : [],
       unquotedPath: config ? hasUnquotedPathRisk(config.binaryPath) : false,
     };
   }

@@ -47,6 +47,18 @@ function setup(scm: FakeScm) {
 }
 
 describe('ServiceControl', () => {
+  it('confirms a start with arguments, listing them, and starts nothing when the admin cancels', async () => {
+    const scm = new FakeScm().add('Alpha');
+    const { control } = setup(scm);
+    const no = desktop(false);
+    await expect(control.run('start', ['Alpha'], no, ['--pad', 'C:\\Users\\Public\\evil.dll'])).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(scm.started).toEqual([]);
+    expect(no.prompts[0]?.detail).toContain('Arguments (passed to each service\'s ServiceMain):\n  1. --pad\n  2. C:\\Users\\Public\\evil.dll');
+    const plain = desktop(false);
+    await control.run('start', ['Alpha'], plain);
+    expect(plain.prompts).toEqual([]);
+  });
+
   it('starts a service with its arguments and reports progress through its checkpoints until it runs', async () => {
     const scm = new FakeScm().add('Alpha');
     scm.scripts.set('alpha', [

@@ -2,7 +2,7 @@ import type { ServiceActionResultsValue, ServiceProgressValue } from '../../../s
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
-import { dialogLine } from '../dialog-text';
+import { argumentLines, promptValue } from '../dialog-text';
 import { stopOrder } from './dependency-cycles';
 import { serviceKey, type ServiceCollector } from './service-collector';
 import { errorValue, serviceError } from './service-errors';
@@ -84,6 +84,18 @@ export class ServiceControl {
     // process asks first, naming every service that will stop (dependents included), and then stops no more.
     const dependentsOf = new Map<string, string[]>();
     const confirmation = CONFIRMED[verb];
+    if (verb === 'start' && args.length) {
+      // Arguments reach each service's ServiceMain as argv: what they make it do is the service's to say, so
+      // the admin sees every one before the SCM passes them on.
+      const confirmed = await desktop.confirm({
+        title: 'Start services with arguments',
+        message: `Start ${targets.length === 1 ? `'${this.label(targets[0]!)}'` : `${targets.length} services`} with ${args.length === 1 ? 'this argument' : `these ${args.length} arguments`}?`,
+        detail: `${targets.map((name) => `• ${this.label(name)}`).join('\n')}\n\nArguments (passed to each service's ServiceMain):\n${argumentLines(args)}`,
+        confirmLabel: 'Start',
+        destructive: false,
+      });
+      if (!confirmed) throw new AppError('CANCELLED', 'Starting with arguments was cancelled; nothing was started.');
+    }
     if (confirmation) {
       for (const name of targets) dependentsOf.set(serviceKey(name), verb === 'pause' ? [] : this.runningDependents(name));
       const lines = targets.map((name) => {
@@ -306,6 +318,6 @@ export class ServiceControl {
 
   private label(name: string): string {
     const row = this.collector.find(name);
-    return dialogLine(row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name);
+    return promptValue(row?.displayName && row.displayName !== name ? `${row.displayName} (${name})` : name);
   }
 }

@@ -71,6 +71,12 @@ export interface ServiceConfig {
   loadOrderGroup: string;
   /** Services this one needs started first; load-order groups are prefixed with '+' (SC_GROUP_IDENTIFIER). */
   dependencies: string[];
+  /**
+   * The same list as the SCM stored it in the service's registry key (DependOnService, then DependOnGroup with
+   * '+'); null when the key could not be read. Compared with `dependencies` because Wine 8 reads them back
+   * empty (see not-reported.ts).
+   */
+  registryDependencies: string[] | null;
   /** lpServiceStartName: LocalSystem, NT AUTHORITY\LocalService, .\user, ... */
   account: string;
   displayName: string;

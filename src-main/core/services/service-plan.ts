@@ -6,8 +6,10 @@ import type {
 } from '../../../src-preload/contract/service-schemas';
 import { AppError } from '../app-error';
 import { withoutBidiControls } from '../dialog-text';
+import { batchFileProblem } from '../jobs/program-path';
 import { buildCommandLine, programProblem, splitBinaryPath } from './binary-path';
 import { dependencyCycle, unknownDependencies } from './dependency-cycles';
+import { reportedDependencies } from './not-reported';
 import { describeRecovery, fromRecoveryPolicy, recoveryProblems, toRecoveryPolicy } from './recovery-actions';
 import { scConfigCommand, scCreateCommand, scDescriptionCommand, scFailureCommand, scFailureFlagCommand } from './sc-command';
 import type { ServiceConfig, ServiceConfigChange, ServiceLogon, NewService } from './service-manager';
@@ -108,6 +110,8 @@ function sharedProblems(def: ServiceDefinitionValue, installed: InstalledService
   if (display) problems.push({ field: 'displayName', message: display });
   const program = programProblem(def.program);
   if (program) problems.push({ field: 'program', message: program });
+  const batch = batchFileProblem(def.program, def.arguments);
+  if (batch) problems.push({ field: 'arguments', message: batch });
   const unknown = unknownDependencies(def.dependencies, (n) => installed.dependenciesOf(n) !== undefined);
   if (unknown.length) problems.push({ field: 'dependencies', message: `No such service: ${unknown.join(', ')}.` });
   const cycle = dependencyCycle(self ?? def.name, def.dependencies, (n) => installed.dependenciesOf(n));
@@ -225,6 +229,17 @@ export function planEdit(name: string, def: ServiceDefinitionValue, current: Ser
   if (change.recovery || change.recoveryOnNonCrashFailures !== undefined) {
     const before = current.recovery === null && current.unreadable.some((u) => u.startsWith('recovery')) ? '(could not be read)' : describeRecovery(current.recovery, current.recoveryOnNonCrashFailures);
     note('recovery', 'Recovery', before, describeRecovery(policy, def.recovery.onNonCrashFailures));
+  }
+
+  const basics = (['displayName', 'binaryPath', 'startType', 'errorControl', 'logon'] as const).filter((k) => change[k] !== undefined);
+  if (basics.length && change.dependencies === undefined && reportedDependencies(current) === null) {
+    // ChangeServiceConfigW with lpDependencies NULL means "unchanged", yet Wine 8's SCM rewrites the service's
+    // key from what it reports - no dependencies - and so deletes DependOnService (edit-keeps-dependencies.win32
+    // test). The console never sends what the SCM would apply differently from what was confirmed.
+    problems.push({
+      field: 'dependencies',
+      message: `This system's service manager does not report the dependencies of '${name}' (its registry key lists ${(current.registryDependencies ?? []).join(', ')}), and it drops them when the display name, command line, startup type, error control or account change. Not sent: change only the description or recovery, or enter the dependencies to set them explicitly.`,
+    });
   }
 
   const commands: string[] = [];

@@ -13,7 +13,8 @@ import { win32ProcessControl, win32ProcessSource } from '../../win32/processes';
 import { win32ServiceManager } from '../../win32/services';
 import { win32JobSystem } from '../../win32/jobs';
 import { readServiceLog, removeTestServices, testServiceExe, uniqueTestServiceName } from '../../win32/services/test-services';
-import { win32SystemProbe } from '../../win32/system';
+import { storedDependencies } from '../../win32/services/registry';
+import { getSystemIdentity, win32SystemProbe } from '../../win32/system';
 import { createConsoleCore, type ConsoleCore } from '../console-core';
 import { answeringDesktop } from '../desktop/test-desktop';
 import type { Logger } from '../logger';
@@ -120,7 +121,8 @@ describe('services through the core on Win32', () => {
     const yes = desktopAnswering(true);
     const installed = await dispatch('services:install', { definition: def }, yes);
     assert.ok(installed.ok, JSON.stringify(installed));
-    assert.ok(yes.prompts[0]?.detail.includes('sc.exe create'), 'the confirmation shows the sc.exe equivalent');
+    assert.ok(yes.prompts[0]?.detail.includes(`• Command line: ${planned.binaryPath}\n`), 'the confirmation shows the whole command line');
+    assert.ok(yes.prompts[0]?.detail.includes('      1. --start-ms\n      2. 1200\n      3. --log'), 'and its arguments, numbered');
     const config = win32ServiceManager.config(name);
     assert.equal(config.binaryPath, planned.binaryPath, 'the SCM holds exactly the planned command line');
     assert.equal(config.description, def.description);
@@ -135,6 +137,7 @@ describe('services through the core on Win32', () => {
 
     const started = await dispatch('services:start', { names: [name], arguments: ['--from-start'] }, yes);
     assert.ok(started.ok, JSON.stringify(started));
+    assert.ok(yes.prompts.at(-1)?.detail.includes('  1. --from-start'), 'a start with arguments is confirmed, listing them');
     assert.deepEqual((started.value as { results: unknown[] }).results, [{ name, ok: true, state: 'running' }]);
     const progress = events.filter((e) => e.event === 'services:progress').map((e) => ServiceProgress.parse(e.payload)).filter((p) => p.name === name);
     const checkpoints = progress.filter((p) => p.state === 'startPending').map((p) => p.checkPoint);
@@ -179,6 +182,56 @@ describe('services through the core on Win32', () => {
       ['service.install declined', 'service.install ok', 'service.start ok', 'service.start failed', 'service.stop ok', 'service.edit ok', 'service.uninstall ok'],
     );
     assert.ok(audit.every((a) => a.account.includes('\\')), 'each entry names the account as DOMAIN\\user');
+  });
+
+  test('dependencies the SCM does not report are unknown, never "none", and no edit drops them', async () => {
+    const dispatch = await startCore();
+    const yes = desktopAnswering(true);
+    const base = uniqueTestServiceName();
+    const dependent = uniqueTestServiceName();
+    installedHere.push(dependent, base);
+    assert.ok((await dispatch('services:install', { definition: definition(base, 'C:\\nowhere.log') }, yes)).ok);
+    const installed = await dispatch('services:install', { definition: { ...definition(dependent, 'C:\\nowhere.log'), dependencies: [base] } }, yes);
+    assert.ok(installed.ok, JSON.stringify(installed));
+    assert.ok(yes.prompts.at(-1)?.detail.includes(`• Dependencies: ${base}`), 'the install confirmation names the dependencies');
+    assert.deepEqual(storedDependencies(dependent), [base]);
+
+    // A new service's configuration is read in the collector's own slices: wait for it (the row's start type).
+    let row: ReturnType<typeof ServiceSnapshot.parse>['services'][number] | undefined;
+    for (let i = 0; i < 100 && !row?.startType; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      const snapshot = await dispatch('services:getSnapshot', {}, yes);
+      assert.ok(snapshot.ok);
+      row = ServiceSnapshot.parse(snapshot.value).services.find((s) => s.name === dependent);
+    }
+    assert.equal(row?.startType, 'manual', 'the configuration was read');
+    const snapshotNow = await dispatch('services:getSnapshot', {}, yes);
+    assert.ok(snapshotNow.ok);
+    const baseRow = ServiceSnapshot.parse(snapshotNow.value).services.find((s) => s.name === base);
+    assert.deepEqual(baseRow?.dependents, [dependent], 'its base names it as needed by it, whatever the SCM reads back');
+    const underWine = getSystemIdentity().wineVersion !== null;
+    if (underWine) {
+      assert.equal(row?.dependencies, null, 'Wine reads them back empty: not reported');
+      assert.equal(row?.configError, null, 'platform limits are notes, not errors');
+      assert.deepEqual(row?.notReported.map((n) => n.field).sort(), ['delayedAutoStart', 'dependencies', 'recovery', 'recoveryOnNonCrashFailures', 'triggered']);
+      assert.equal(row?.notReported.find((n) => n.field === 'recovery')?.reason, 'not readable on this system (error 124)');
+    } else {
+      assert.deepEqual(row?.dependencies, [base]);
+    }
+
+    // The edit the issue saw: only the startup type. Under Wine it would drop DependOnService, so it is not sent.
+    const form = await dispatch('services:getDefinition', { name: dependent }, yes);
+    assert.ok(form.ok);
+    const edit = await dispatch('services:edit', { name: dependent, definition: { ...(form.value as ServiceDefinitionValue), startup: 'automatic' } }, yes);
+    if (underWine) {
+      assert.equal(!edit.ok && edit.error.code, 'BAD_REQUEST', JSON.stringify(edit));
+      assert.match(!edit.ok ? edit.error.message : '', /does not report the dependencies/);
+      assert.equal(win32ServiceManager.config(dependent).startType, 'manual', 'nothing was sent');
+    } else {
+      assert.ok(edit.ok, JSON.stringify(edit));
+      assert.equal(win32ServiceManager.config(dependent).startType, 'automatic');
+    }
+    assert.deepEqual(storedDependencies(dependent), [base], 'DependOnService is still there');
   });
 
   test('a user account password reaches the SCM only: never the audit, the timeline or the plan', async () => {

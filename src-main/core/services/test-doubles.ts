@@ -41,6 +41,8 @@ export function fakeConfig(name: string, overrides: Partial<ServiceConfig> = {})
     recoveryOnNonCrashFailures: false,
     unreadable: [],
     ...overrides,
+    // As Windows keeps them: the registry holds what the SCM reports, unless a test says otherwise (Wine).
+    registryDependencies: overrides.registryDependencies !== undefined ? overrides.registryDependencies : [...(overrides.dependencies ?? [])],
   };
 }
 
@@ -173,6 +175,7 @@ export class FakeScm implements ServiceManager {
         startType: service.startType,
         errorControl: service.errorControl,
         dependencies: [...service.dependencies],
+        registryDependencies: [...service.dependencies],
         account: service.account ?? 'LocalSystem',
       },
     );
@@ -190,7 +193,10 @@ export class FakeScm implements ServiceManager {
     if (change.startType !== undefined) config.startType = change.startType;
     if (change.errorControl !== undefined) config.errorControl = change.errorControl;
     if (change.logon !== undefined) config.account = change.logon.account ?? 'LocalSystem';
-    if (change.dependencies !== undefined) config.dependencies = [...change.dependencies];
+    if (change.dependencies !== undefined) {
+      config.dependencies = [...change.dependencies];
+      config.registryDependencies = [...change.dependencies];
+    }
     if (change.description !== undefined) config.description = change.description;
     if (change.delayedAutoStart !== undefined) config.delayedAutoStart = change.delayedAutoStart;
     if (change.recovery !== undefined) config.recovery = structuredClone(change.recovery);

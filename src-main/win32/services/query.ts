@@ -9,6 +9,7 @@ import type { ServiceConfig, ServiceStatus } from '../../core/services/service-m
 import { kernel32 } from '../kernel32';
 import { Win32Error } from '../win32-error';
 import { parseBaseConfig, parseBoolLevel, parseDescription, parseRecovery, parseTriggered, CONFIG_LAYOUT } from './config-parse';
+import { storedDependencies } from './registry';
 import { scm, serviceError, withService } from './scm';
 import {
   ERROR_INSUFFICIENT_BUFFER,
@@ -92,8 +93,20 @@ export function queryConfig(name: string): ServiceConfig {
     const recoveryOnNonCrashFailures = part('recovery on non-crash failures', unreadable, () =>
       parseBoolLevel(queryLevel(service, name, SERVICE_CONFIG_FAILURE_ACTIONS_FLAG).buffer, CONFIG_LAYOUT.nonCrashFailures),
     );
+    const parsed = parseBaseConfig(base.buffer, base.base, base.length);
+    // Only when the SCM reports none: then the registry says whether that is the truth (Windows) or a read-back
+    // the SCM does not implement (Wine 8). Not a QueryServiceConfig2W part, so a failure is just "not known".
+    let registryDependencies: string[] | null = parsed.dependencies;
+    if (parsed.dependencies.length === 0) {
+      try {
+        registryDependencies = storedDependencies(name);
+      } catch {
+        registryDependencies = null;
+      }
+    }
     return {
-      ...parseBaseConfig(base.buffer, base.base, base.length),
+      ...parsed,
+      registryDependencies,
       description,
       delayedAutoStart,
       triggered,
