@@ -9,15 +9,10 @@ import { ERROR_CODES } from './errors';
 import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
-import { MAX_REASON_LENGTH } from './unknown';
+import { unknownReasons } from './unknown-schema';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
 const NoArgs = z.strictObject({});
-
-/** The contract side of unknown.ts: field -> why its value is null, for the given fields only. */
-export function unknownReasons<const F extends readonly [string, ...string[]]>(fields: F) {
-  return z.partialRecord(z.enum(fields), z.string().min(1).max(MAX_REASON_LENGTH));
-}
 
 const Bytes = z.number().int().nonnegative();
 const Percent = z.number().min(0).max(100);

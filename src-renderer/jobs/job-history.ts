@@ -13,7 +13,7 @@ export interface JobPoint {
   readonly cpuPercent: number | null;
   /** Sum of the members' working sets; null when main read none of them. */
   readonly workingSetBytes: number | null;
-  /** Peak committed memory of the job so far (JOBOBJECT_EXTENDED_LIMIT_INFORMATION.PeakJobMemoryUsed). */
+  /** Peak committed memory of the job so far (JOBOBJECT_EXTENDED_LIMIT_INFORMATION.PeakJobMemoryUsed); null when unknown (a gap). */
   readonly peakJobMemoryBytes: number | null;
   /** Total user + kernel CPU time so far, the base for the next point's rate. */
   readonly cpuTimeMs: number | null;
@@ -35,7 +35,8 @@ export const LIMIT_EVENT_KINDS: ReadonlySet<JobEventValue['kind']> = new Set([
 /** The point for `job` at `time`, its CPU rate measured against `previous`. */
 export function jobPoint(job: JobRowValue, time: number, logicalProcessors: number, previous: JobPoint | undefined): JobPoint {
   const acc = job.accounting;
-  const cpuTimeMs = acc ? acc.userTimeMs + acc.kernelTimeMs : null;
+  // Unknown CPU times (the system does not report them) leave a gap, never a rate of 0.
+  const cpuTimeMs = acc && acc.userTimeMs !== null && acc.kernelTimeMs !== null ? acc.userTimeMs + acc.kernelTimeMs : null;
   let cpuPercent: number | null = null;
   const before = previous?.cpuTimeMs ?? null;
   if (cpuTimeMs !== null && before !== null && previous !== undefined && time > previous.time) {

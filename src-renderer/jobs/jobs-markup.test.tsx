@@ -68,6 +68,32 @@ describe('JobDetails', () => {
     expect(html).toContain('Kill on job close is set');
   });
 
+  it('shows accounting the system does not report as the Unreported marker with its reason, never 0 or 0:00:00', () => {
+    const reason = 'Wine does not report job CPU times';
+    const io = 'Wine does not report job I/O accounting (error 1)';
+    const wine = testJob('wine', {
+      accounting: testAccounting({
+        totalProcesses: 2,
+        userTimeMs: null,
+        kernelTimeMs: null,
+        readOperations: null,
+        readBytes: null,
+        peakJobMemoryBytes: null,
+        unreported: { userTimeMs: reason, kernelTimeMs: reason, readOperations: io, readBytes: io, peakJobMemoryBytes: 'Wine does not report job peak memory' },
+      }),
+    });
+    const html = renderToStaticMarkup(<JobDetails job={wine} points={[]} events={[]} markers={[]} onShowProcess={noop} />);
+    expect(html).toContain(`<dd data-field="userTimeMs"><span class="unreported" title="${reason}" data-testid="unreported" data-reason="${reason}">—`);
+    expect(html).toContain(`<dd data-field="readBytes"><span class="unreported" title="${io}"`);
+    expect(html).toContain('data-reason="Wine does not report job peak memory"');
+    expect(html).not.toContain('0:00:00');
+  });
+
+  it('says why the accounting could not be read', () => {
+    const html = renderToStaticMarkup(<JobDetails job={testJob('x', { accounting: null, accountingUnreadable: 'access denied (5)' })} points={[]} events={[]} markers={[]} onShowProcess={noop} />);
+    expect(html).toContain('The accounting could not be read: access denied (5)');
+  });
+
   it('says how to pick a job when none is selected', () => {
     expect(renderToStaticMarkup(<JobDetails job={undefined} points={[]} events={[]} markers={[]} onShowProcess={noop} />)).toContain('Select a job to see its details.');
   });

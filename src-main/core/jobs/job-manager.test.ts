@@ -218,4 +218,34 @@ describe('JobManager', () => {
     ]);
     expect(events[1]?.text).toContain('Job CPU-time limit reached (61 s of 60 s)');
   });
+
+  it('shows accounting the system does not report as unknown with the reason (Wine), never 0, and says nothing of a time limit then', async () => {
+    const system = new FakeJobSystem();
+    system.accountingAnswer = { ioUnreadable: { win32Code: 1, message: 'Incorrect function.' }, readBytes: null, writeBytes: null, otherBytes: null, readOperations: null, writeOperations: null, otherOperations: null };
+    const { manager, source, processes } = await setup(system, { underWine: true });
+    await manager.create('Build', null, limits({ jobUserTimeMs: 60_000 }));
+    const { pid } = await manager.launch('Build', 'worker', null, answeringDesktop(true));
+    source.current.push(raw(pid, 4, 133_000_000_000_000_000n + BigInt(pid), { name: 'worker.exe', workingSetBytes: 8 << 20 }));
+    processes.tick(0);
+    await new Promise((r) => setTimeout(r, 5));
+    source.current[0] = { ...source.current[0]!, userTime: 10_000_000n };
+    processes.tick(1);
+    const row = JobsChanged.parse(manager.tick(2)).jobs[0]!;
+    expect(row.accounting).toMatchObject({ activeProcesses: 1, userTimeMs: null, kernelTimeMs: null, pageFaults: null, readBytes: null, peakJobMemoryBytes: null });
+    expect(row.accounting?.unreported).toMatchObject({ userTimeMs: 'Wine does not report job CPU times', readBytes: 'Wine does not report job I/O accounting (error 1)', peakJobMemoryBytes: 'Wine does not report job peak memory' });
+    system.jobs.get('build')!.listener!({ kind: 'activeProcessZero', code: 4, pid: null });
+    expect(manager.tick(3)?.events.map((e) => e.kind)).toEqual(['activeProcessZero']);
+  });
+
+  it('says why the accounting could not be read at all', async () => {
+    const system = new FakeJobSystem();
+    const { manager } = await setup(system);
+    await manager.create('Locked', null, limits());
+    system.accounting = () => {
+      throw new Error('QueryInformationJobObject(Locked, basic accounting) failed: Access is denied. (error 5)');
+    };
+    const row = JobsChanged.parse(manager.tick(0)).jobs[0]!;
+    expect(row.accounting).toBeNull();
+    expect(row.accountingUnreadable).toBe('QueryInformationJobObject(Locked, basic accounting) failed: Access is denied. (error 5)');
+  });
 });

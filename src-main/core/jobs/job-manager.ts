@@ -1,10 +1,11 @@
-import type { JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
+import type { JobAccountingFormValue, JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
 import { AppError } from '../app-error';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { dialogLine } from '../dialog-text';
 import type { ProcessCollector } from '../processes/process-collector';
 import type { JobDefinitionStore } from './job-definitions';
-import type { JobAccounting, JobLimits, JobObject, JobSystem } from './job-system';
+import { AccountingReader } from './accounting-unreported';
+import type { JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { eventForMessage, type JobTimeline } from './job-timeline';
 import { describeLimits, limitDifferences, limitProblems, noLimits } from './limit-differences';
@@ -38,7 +39,10 @@ interface ManagedJob {
   unreadable: string[];
   /** Why the last apply failed for some class (e.g. CPU rate under DFSS), shown with the differences. */
   applyError: string | null;
-  accounting: JobAccounting | null;
+  /** As shown: figures the system does not report are null with why (accounting-unreported.ts). */
+  accounting: JobAccountingFormValue | null;
+  /** Why the accounting could not be read at all, else null. */
+  accountingUnreadable: string | null;
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -80,7 +84,11 @@ export class JobManager {
     private readonly context: JobContext,
     private readonly now: () => number = Date.now,
     private readonly resolve: ResolveProgram = (commandLine, workingDirectory) => resolveProgram(commandLine, workingDirectory, process.env.PATH ?? process.env.Path),
-  ) {}
+  ) {
+    this.accountingReader = new AccountingReader({ underWine: context.underWine });
+  }
+
+  private readonly accountingReader: AccountingReader;
 
   /**
    * Recreates the jobs saved by an earlier run. A job whose members outlived the console (no kill on close)
@@ -88,7 +96,7 @@ export class JobManager {
    */
   async restore(): Promise<void> {
     for (const def of this.definitions.list()) {
-      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null };
+      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
       this.jobs.set(key(def.name), job);
       try {
         job.object = this.system.create(def.name);
@@ -123,11 +131,7 @@ export class JobManager {
   tick(now: number): JobsChangedValue | null {
     for (const job of this.jobs.values()) {
       if (!job.object) continue;
-      try {
-        job.accounting = this.system.accounting(job.object);
-      } catch {
-        job.accounting = null;
-      }
+      this.readAccounting(job);
     }
     const events = this.timeline.drain();
     if (this.jobs.size === 0 && events.length === 0) return null;
@@ -142,7 +146,7 @@ export class JobManager {
     const asked: JobLimits = limits ?? template?.limits ?? noLimits();
     this.refuseProblems(asked);
     const object = this.system.create(name);
-    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null };
+    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
     this.jobs.set(key(name), job);
     this.apply(job, asked);
     this.watch(job);
@@ -156,7 +160,7 @@ export class JobManager {
     if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already has a job named '${name}' open.`);
     if (this.jobs.size >= MAX_JOBS) throw new AppError('CONFLICT', `The console has ${MAX_JOBS} jobs open already; close one first.`);
     const object = this.system.open(name);
-    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null };
+    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
     this.jobs.set(key(name), job);
     this.readBack(job);
     // Not watched: a job has one completion port, and taking it would silence the program that made the job.
@@ -362,14 +366,29 @@ export class JobManager {
   private noteJobTimeEnd(job: ManagedJob): void {
     const limit = job.asked?.jobUserTimeMs ?? job.held?.jobUserTimeMs ?? null;
     if (limit === null || !job.object) return;
-    try {
-      const accounting = this.system.accounting(job.object);
-      if (accounting.userTimeMs >= limit) {
-        this.event(job.name, 'endOfJobTime', null, `Job CPU-time limit reached (${Math.round(accounting.userTimeMs / 1000)} s of ${Math.round(limit / 1000)} s): Windows ended every process in the job.`, true);
-      }
-    } catch {
-      // No accounting: nothing can be said.
+    const accounting = this.readAccounting(job);
+    // No accounting, or CPU times this system does not report: nothing can be said.
+    if (accounting?.userTimeMs != null && accounting.userTimeMs >= limit) {
+      this.event(job.name, 'endOfJobTime', null, `Job CPU-time limit reached (${Math.round(accounting.userTimeMs / 1000)} s of ${Math.round(limit / 1000)} s): Windows ended every process in the job.`, true);
     }
+  }
+
+  /** Reads the job's accounting as shown (unknown figures null with why), keeping it on the job. */
+  private readAccounting(job: ManagedJob): JobAccountingFormValue | null {
+    if (!job.object) return null;
+    try {
+      const raw = this.system.accounting(job.object);
+      const members = this.safeMemberPids(job).map((pid) => {
+        const row = this.processes.findByPid(pid);
+        return { cpuPercent: row?.cpuPercent ?? null, workingSetBytes: row?.workingSetBytes ?? null };
+      });
+      job.accounting = this.accountingReader.shown(raw, members);
+      job.accountingUnreadable = null;
+    } catch (err) {
+      job.accounting = null;
+      job.accountingUnreadable = (err as Error).message.slice(0, 1024);
+    }
+    return job.accounting;
   }
 
   private require(name: string): ManagedJob {
@@ -409,6 +428,7 @@ export class JobManager {
       template: job.template,
       members: job.object ? this.members(job) : [],
       accounting: job.accounting,
+      accountingUnreadable: job.accountingUnreadable,
       limitsAsked: job.asked,
       limitsHeld: job.held,
       limitsUnreadable: job.unreadable.length ? job.unreadable.join('; ').slice(0, 4096) : null,

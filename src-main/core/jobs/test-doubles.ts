@@ -70,6 +70,7 @@ const emptyAccounting = (pids: number): JobAccounting => ({
   readBytes: 0,
   writeBytes: 0,
   otherBytes: 0,
+  ioUnreadable: null,
   peakProcessMemoryBytes: 0,
   peakJobMemoryBytes: 0,
 });
@@ -139,8 +140,11 @@ export class FakeJobSystem implements JobSystem {
   /** User CPU time the accounting reports, per job name (lower case). */
   readonly userTimeMs = new Map<string, number>();
 
+  /** Figures every job's accounting answers with (e.g. what Wine 8 leaves empty), over the defaults. */
+  accountingAnswer: Partial<JobAccounting> = {};
+
   accounting(job: JobObject): JobAccounting {
-    return { ...emptyAccounting(this.fake(job).pids.length), userTimeMs: this.userTimeMs.get(job.name.toLowerCase()) ?? 0 };
+    return { ...emptyAccounting(this.fake(job).pids.length), userTimeMs: this.userTimeMs.get(job.name.toLowerCase()) ?? 0, ...this.accountingAnswer };
   }
 
   memberPids(job: JobObject): number[] {
