@@ -67,6 +67,26 @@ export const JobLimitsValue = z.strictObject({
   uiRestrictions: z.array(z.enum(UI_RESTRICTIONS)).max(UI_RESTRICTIONS.length).refine((u) => new Set(u).size === u.length, 'restrictions must not repeat'),
 });
 
+/** Every field of JobLimitsValue (the keys an `unreported` map of limits may name). */
+export const LIMIT_FIELDS = [
+  'processMemoryBytes',
+  'jobMemoryBytes',
+  'activeProcesses',
+  'processUserTimeMs',
+  'jobUserTimeMs',
+  'cpuRate',
+  'affinity',
+  'priorityClass',
+  'schedulingClass',
+  'workingSet',
+  'killOnJobClose',
+  'dieOnUnhandledException',
+  'breakawayOk',
+  'silentBreakawayOk',
+  'uiRestrictions',
+] as const satisfies readonly (keyof z.output<typeof JobLimitsValue>)[];
+export type LimitField = (typeof LIMIT_FIELDS)[number];
+
 export const JobTemplate = z.strictObject({
   name: TemplateName,
   description: z.string().max(1024).regex(PLAIN_TEXT),
@@ -135,6 +155,12 @@ export const JobRow = z.strictObject({
   /** What Windows reports it holds now. */
   limitsHeld: JobLimitsValue.nullable(),
   limitsUnreadable: z.string().max(4096).nullable(),
+  /**
+   * Limits whose held value is unknown, with why (see unknown.ts): a class that could not be read, or a
+   * system that accepts limits but reads them back as not set (Wine). Their `limitsHeld` value means nothing
+   * and they are never listed as differences.
+   */
+  limitsUnreported: unknownReasons(LIMIT_FIELDS),
   differences: z.array(LimitDifference).max(32),
 });
 

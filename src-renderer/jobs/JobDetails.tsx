@@ -16,8 +16,13 @@ export const MEMBERS_SHOWN = 200;
 /** What closing the console's handle does to this job, in words (the issue asks the UI to say it). */
 export function lifetimeText(job: JobRowValue): string {
   if (!job.open) return 'Saved definition only: the console holds no handle to this job now.';
-  const killOnClose = (job.limitsHeld ?? job.limitsAsked)?.killOnJobClose === true;
-  // Asked but reported as not held: say both (Wine enforces the flag yet reads every limit back as unset).
+  // Held as the system reports it; when it does not report it back, what was asked, with why (the limits table says the same).
+  const unreported = job.limitsUnreported.killOnJobClose ?? null;
+  const killOnClose = (unreported === null ? (job.limitsHeld ?? job.limitsAsked) : job.limitsAsked)?.killOnJobClose === true;
+  if (unreported !== null && killOnClose) {
+    return `Kill on job close was applied (${unreported}): members end when the console closes the job (or the console exits).`;
+  }
+  // Asked but reported as not held.
   if (!killOnClose && job.limitsAsked?.killOnJobClose === true) {
     return 'Kill on job close was applied, but Windows reports it as not set (see the differences below): members may keep running when the console lets go.';
   }

@@ -37,6 +37,7 @@ export function testJob(name: string, over: Partial<JobRowValue> = {}): JobRowVa
     limitsAsked: noLimits(),
     limitsHeld: noLimits(),
     limitsUnreadable: null,
+    limitsUnreported: {},
     differences: [],
     ...over,
   };

@@ -248,4 +248,28 @@ describe('JobManager', () => {
     expect(row.accounting).toBeNull();
     expect(row.accountingUnreadable).toBe('QueryInformationJobObject(Locked, basic accounting) failed: Access is denied. (error 5)');
   });
+
+  it('under Wine: limits read back as not set are unknown with the reason, not "held differently" (no "Windows holds 5 limits")', async () => {
+    const system = new FakeJobSystem();
+    system.readsBackNothing = true;
+    system.dropsFlagsOnReadBack = true;
+    const { manager } = await setup(system, { underWine: true });
+    await manager.create('Build', null, limits({ jobMemoryBytes: 512 * 1024 * 1024, activeProcesses: 4, priorityClass: 'high', breakawayOk: true }));
+    const row = JobsChanged.parse(manager.tick(0)).jobs[0]!;
+    expect(row.differences).toEqual([]);
+    expect(row.limitsUnreported).toMatchObject({
+      killOnJobClose: 'Wine enforces this flag but does not report it back',
+      jobMemoryBytes: 'Wine accepts this limit but does not enforce it or report it back',
+    });
+  });
+
+  it('does not warn that processes keep running when an empty kill-on-close job is closed', async () => {
+    const { manager } = await setup();
+    await manager.create('Empty', null, limits());
+    const no = answeringDesktop(false);
+    await expect(manager.close('Empty', no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(no.prompts[0]?.detail).toContain('It has no processes now, so closing it ends none');
+    expect(no.prompts[0]?.detail).not.toContain('keep running');
+    expect(no.prompts[0]).toMatchObject({ destructive: false });
+  });
 });

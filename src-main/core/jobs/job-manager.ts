@@ -8,7 +8,7 @@ import { AccountingReader } from './accounting-unreported';
 import type { JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { eventForMessage, type JobTimeline } from './job-timeline';
-import { describeLimits, limitDifferences, limitProblems, noLimits } from './limit-differences';
+import { describeLimits, limitDifferences, limitProblems, noLimits, readBackParts, unreportedLimits, type DifferenceContext, type LimitPart } from './limit-differences';
 import { resolveProgram } from './program-path';
 
 /** What the manager knows of the machine, for the notes next to limits Windows holds differently. */
@@ -89,6 +89,11 @@ export class JobManager {
   }
 
   private readonly accountingReader: AccountingReader;
+  /**
+   * Whether this system reports each part of the limits back, learned from applies that raised no error
+   * (readBackParts): Wine 8 accepts every limit and reads them all back as not set. Unknown until learned.
+   */
+  private readonly reportsBack: Record<LimitPart, 'reported' | 'notReported' | null> = { extended: null, ui: null };
 
   /**
    * Recreates the jobs saved by an earlier run. A job whose members outlived the console (no kill on close)
@@ -276,13 +281,17 @@ export class JobManager {
     const members = job.object ? this.members(job) : [];
     if (job.object) this.readBack(job);
     // Either says so: Wine enforces kill on close but reads it back unset, and asked can be stale for an opened job.
-    const kills = (job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true) && members.length > 0;
+    const killOnClose = job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true;
+    const kills = killOnClose && members.length > 0;
+    const forgets = job.origin === 'console' ? ' Its saved definition is deleted.' : '';
     const confirmed = await desktop.confirm({
       title: 'Close job',
       message: `Close the job '${dialogLine(job.name)}'?`,
       detail: kills
         ? `It kills its processes when closed: ${members.length} process${members.length === 1 ? '' : 'es'} will end now (if no other program holds the job).`
-        : `Its processes keep running outside the console's view; the job goes when its last process exits.${job.origin === 'console' ? ' Its saved definition is deleted.' : ''}`,
+        : members.length === 0
+          ? `It has no processes now, so closing it ends none; the job goes when the last handle to it closes.${forgets}`
+          : `Its processes keep running outside the console's view; the job goes when its last process exits.${forgets}`,
       confirmLabel: 'Close job',
       destructive: kills,
     });
@@ -331,6 +340,23 @@ export class JobManager {
       job.applyError = (err as Error).message;
     }
     this.readBack(job);
+    if (!job.held) return;
+    // Only a part that applied without error can tell whether the system reports it back.
+    const verdicts = readBackParts(limits, job.held);
+    const failed: Record<LimitPart, boolean> = { extended: job.applyError?.includes('extended limits') ?? false, ui: job.applyError?.includes('UI restrictions') ?? false };
+    for (const part of ['extended', 'ui'] as const) {
+      const verdict = verdicts[part];
+      if (verdict === 'reported' || (verdict === 'notReported' && !failed[part])) this.reportsBack[part] = verdict;
+    }
+  }
+
+  /** What the notes and the unknown limits of a job are judged against. */
+  private differenceContext(job: ManagedJob): DifferenceContext {
+    const held = job.held;
+    // A part that shows a limit set now is reported, whatever was learned.
+    const shown = held ? readBackParts(noLimits(), held) : { extended: null, ui: null };
+    const notReportedBack = (['extended', 'ui'] as const).filter((part) => this.reportsBack[part] === 'notReported' && shown[part] !== 'reported');
+    return { windowsBuild: this.context.windowsBuild, underWine: this.context.underWine, unreadable: job.unreadable, notReportedBack };
   }
 
   private readBack(job: ManagedJob): void {
@@ -418,8 +444,8 @@ export class JobManager {
   }
 
   private row(job: ManagedJob): JobRowValue {
-    const differences =
-      job.asked && job.held ? limitDifferences(job.asked, job.held, { windowsBuild: this.context.windowsBuild, underWine: this.context.underWine, unreadable: job.unreadable }) : [];
+    const context = this.differenceContext(job);
+    const differences = job.asked && job.held ? limitDifferences(job.asked, job.held, context) : [];
     if (job.applyError) differences.unshift({ field: 'apply', asked: 'all limits', held: 'some refused', note: job.applyError.slice(0, 1024) });
     return {
       name: job.name,
@@ -432,6 +458,7 @@ export class JobManager {
       limitsAsked: job.asked,
       limitsHeld: job.held,
       limitsUnreadable: job.unreadable.length ? job.unreadable.join('; ').slice(0, 4096) : null,
+      limitsUnreported: job.object ? unreportedLimits(context) : {},
       differences: differences.slice(0, 32),
     };
   }
