@@ -51,6 +51,12 @@ describe('AccountingReader', () => {
     expect(reader.shown(wineAnswer({ ioUnreadable: null }), []).unreported).toEqual({});
   });
 
+  it('takes any CPU time of a member that started inside the job as evidence, but not of one added later', () => {
+    const sleeper = { cpuPercent: 0, workingSetBytes: null, cpuTimeMs: 20 };
+    expect(new AccountingReader({ underWine: true }).shown(wineAnswer(), [{ ...sleeper, bornInJob: true }]).userTimeMs).toBeNull();
+    expect(new AccountingReader({ underWine: true }).shown(wineAnswer(), [{ ...sleeper, bornInJob: false }]).userTimeMs).toBe(0);
+  });
+
   it('remembers what the system does not report for every job, until a figure comes back non-zero', () => {
     const reader = new AccountingReader({ underWine: true });
     reader.shown(wineAnswer(), busy);

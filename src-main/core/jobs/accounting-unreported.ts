@@ -3,8 +3,8 @@
  * rule 3; the one place that decides it for jobs). Windows keeps every figure; Wine 8 counts the processes
  * but leaves CPU times, page faults and the peaks at 0 and fails the I/O class with error 1 (wine.md).
  * - I/O: JobObjectBasicAndIoAccountingInformation failed, so the six I/O figures are unknown, with the error.
- * - CPU times: a member used CPU during the last tick while in the job (the process table's CPU %), yet the
- *   job's user and kernel time are both still 0. Page faults come in the same answer
+ * - CPU times: a member used CPU while in the job (CPU % over the last tick, or any CPU time at all for a
+ *   member that started inside the job), yet the job's user and kernel time are both still 0. Page faults come in the same answer
  *   (JOBOBJECT_BASIC_ACCOUNTING_INFORMATION), so a 0 there is unknown too.
  * - Peaks: a member has resident memory, whose commit Windows charges to the job when it joins, yet the
  *   job's peak memory is 0.
@@ -19,6 +19,10 @@ import type { JobAccounting } from './job-system';
 export interface MemberFigures {
   cpuPercent: number | null;
   workingSetBytes: number | null;
+  /** Its user + kernel time so far. */
+  cpuTimeMs?: number | null;
+  /** It started inside the job (launched into it, or a child of such): every ms of its CPU time is the job's. */
+  bornInJob?: boolean;
 }
 
 const IO_FIELDS = ['readOperations', 'writeOperations', 'otherOperations', 'readBytes', 'writeBytes', 'otherBytes'] as const;
@@ -39,7 +43,7 @@ export class AccountingReader {
     // (CPU times and page faults are one struct, the two peaks another).
     if (raw.userTimeMs !== 0 || raw.kernelTimeMs !== 0 || raw.pageFaults !== 0) for (const f of BASIC_FIELDS) delete this.learned[f];
     if (raw.peakJobMemoryBytes !== 0 || raw.peakProcessMemoryBytes !== 0) for (const f of PEAK_FIELDS) delete this.learned[f];
-    if (raw.userTimeMs === 0 && raw.kernelTimeMs === 0 && members.some((m) => (m.cpuPercent ?? 0) > 0)) {
+    if (raw.userTimeMs === 0 && raw.kernelTimeMs === 0 && members.some((m) => (m.cpuPercent ?? 0) > 0 || (m.bornInJob === true && (m.cpuTimeMs ?? 0) > 0))) {
       this.learned.userTimeMs = say('job CPU times');
       this.learned.kernelTimeMs = say('job CPU times');
       if (raw.pageFaults === 0) this.learned.pageFaults = say('job page faults');

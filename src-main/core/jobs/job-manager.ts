@@ -43,6 +43,8 @@ interface ManagedJob {
   accounting: JobAccountingFormValue | null;
   /** Why the accounting could not be read at all, else null. */
   accountingUnreadable: string | null;
+  /** Processes added to the job after they started (pid:createTime): their earlier CPU time is not the job's. */
+  addedLater: Set<string>;
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -101,7 +103,7 @@ export class JobManager {
    */
   async restore(): Promise<void> {
     for (const def of this.definitions.list()) {
-      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
+      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
       this.jobs.set(key(def.name), job);
       try {
         job.object = this.system.create(def.name);
@@ -151,7 +153,7 @@ export class JobManager {
     const asked: JobLimits = limits ?? template?.limits ?? noLimits();
     this.refuseProblems(asked);
     const object = this.system.create(name);
-    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
+    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
     this.jobs.set(key(name), job);
     this.apply(job, asked);
     this.watch(job);
@@ -165,7 +167,7 @@ export class JobManager {
     if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already has a job named '${name}' open.`);
     if (this.jobs.size >= MAX_JOBS) throw new AppError('CONFLICT', `The console has ${MAX_JOBS} jobs open already; close one first.`);
     const object = this.system.open(name);
-    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null };
+    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
     this.jobs.set(key(name), job);
     this.readBack(job);
     // Not watched: a job has one completion port, and taking it would silence the program that made the job.
@@ -213,6 +215,7 @@ export class JobManager {
     if (!confirmed) throw new AppError('CANCELLED', 'Adding the process was cancelled; nothing was changed.');
     try {
       this.system.assign(this.handle(job), target.pid, BigInt(target.createTime));
+      job.addedLater.add(`${target.pid}:${target.createTime}`);
     } catch (err) {
       this.audit({ action: 'addProcess', job: job.name, detail: target, ok: false, text: (err as Error).message });
       throw err;
@@ -406,7 +409,13 @@ export class JobManager {
       const raw = this.system.accounting(job.object);
       const members = this.safeMemberPids(job).map((pid) => {
         const row = this.processes.findByPid(pid);
-        return { cpuPercent: row?.cpuPercent ?? null, workingSetBytes: row?.workingSetBytes ?? null };
+        return {
+          cpuPercent: row?.cpuPercent ?? null,
+          workingSetBytes: row?.workingSetBytes ?? null,
+          cpuTimeMs: row ? row.userTimeMs + row.kernelTimeMs : null,
+          // In a console job and not added later: launched into it (or a child of such), so all its CPU time is the job's.
+          bornInJob: row !== undefined && job.origin === 'console' && !job.addedLater.has(`${row.pid}:${row.createTime}`),
+        };
       });
       job.accounting = this.accountingReader.shown(raw, members);
       job.accountingUnreadable = null;
