@@ -53,13 +53,6 @@ describe('processesCsv', () => {
     );
   });
 
-  it('leaves a value the system does not report as an empty cell, never 0', () => {
-    const rows = display([testRow(32, { privateBytes: null, basePriority: null, ioReadBytes: null, ioWriteBytes: 0 })]);
-    expect(processesCsv(['pid', 'privateBytes', 'basePriority', 'ioReadBytes', 'ioWriteBytes'], rows)).toBe(
-      'PID,Private bytes (bytes),Base priority,I/O read (bytes),I/O write (bytes)\r\n32,,,,0\r\n',
-    );
-  });
-
   it('copies rows as tab-separated shown text without line breaks inside a field', () => {
     const rows = display([testRow(5, { name: 'a.exe', commandLine: 'a\tb\nc', workingSetBytes: 2048 })]);
     expect(rowsAsText(['name', 'workingSetBytes', 'commandLine'], rows)).toBe('a.exe\t2.00 KB\ta b c');
