@@ -61,6 +61,8 @@ test('filter to a spawned process, open its details, terminate it after confirmi
     ] as const) {
       await expect(details.locator(`dd[data-field="${field}"]`).getByTestId('unreported')).toHaveAttribute('data-reason', `Wine does not report ${what}`);
     }
+    // The screenshot shows the general fields with the unknown ones marked.
+    await details.locator('dd[data-field="privateBytes"]').scrollIntoViewIfNeeded();
   }
   await page.screenshot({ path: 'test-results/screenshots/processes-details.png' });
 

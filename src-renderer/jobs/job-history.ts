@@ -66,6 +66,24 @@ export function appendJobPoint(points: readonly JobPoint[], point: JobPoint, max
   return next;
 }
 
+/**
+ * Main learns that the system does not report CPU times or peaks only once a member proves it (a tick or
+ * two after launch): the figures before it were not real zeros either, so they become gaps too.
+ */
+export function forgetUnreported(points: readonly JobPoint[], job: JobRowValue): readonly JobPoint[] {
+  const unreported = job.accounting?.unreported;
+  if (!unreported) return points;
+  const cpu = unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined;
+  const peak = unreported.peakJobMemoryBytes !== undefined;
+  if (!points.some((p) => (cpu && p.cpuTimeMs !== null) || (peak && p.peakJobMemoryBytes !== null))) return points;
+  return points.map((p) => ({
+    ...p,
+    cpuPercent: cpu ? null : p.cpuPercent,
+    cpuTimeMs: cpu ? null : p.cpuTimeMs,
+    peakJobMemoryBytes: peak ? null : p.peakJobMemoryBytes,
+  }));
+}
+
 /** Every job's history, by job name. */
 export class JobHistory {
   private readonly byJob = new Map<string, readonly JobPoint[]>();
@@ -77,7 +95,7 @@ export class JobHistory {
     const names = new Set<string>();
     for (const job of jobs) {
       names.add(job.name);
-      const points = this.byJob.get(job.name) ?? [];
+      const points = forgetUnreported(this.byJob.get(job.name) ?? [], job);
       this.byJob.set(job.name, appendJobPoint(points, jobPoint(job, time, logicalProcessors, points[points.length - 1]), this.max));
     }
     for (const name of [...this.byJob.keys()]) if (!names.has(name)) this.byJob.delete(name);
