@@ -63,7 +63,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
   );
   const identity = system.getSystemIdentity();
-  const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids);
+  const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids, undefined, { underWine: identity.wineVersion !== null });
   const processActions = new ProcessActions(processTable, processes.control, processes.source, consolePids);
   // Every admin action, whatever its domain, is recorded through trail.record (the `audit(...)` seam).
   const trail = openAuditTrail(dataFolder, auditPorts, logger);

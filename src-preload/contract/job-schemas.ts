@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PRIORITY_CLASSES } from './process-fields';
+import { unknownReasons } from './unknown-schema';
 
 export const UI_RESTRICTIONS = ['handles', 'readClipboard', 'writeClipboard', 'systemParameters', 'displaySettings', 'globalAtoms', 'desktop', 'exitWindows'] as const;
 export const JOB_EVENT_KINDS = [
@@ -66,27 +67,65 @@ export const JobLimitsValue = z.strictObject({
   uiRestrictions: z.array(z.enum(UI_RESTRICTIONS)).max(UI_RESTRICTIONS.length).refine((u) => new Set(u).size === u.length, 'restrictions must not repeat'),
 });
 
+/** Every field of JobLimitsValue (the keys an `unreported` map of limits may name). */
+export const LIMIT_FIELDS = [
+  'processMemoryBytes',
+  'jobMemoryBytes',
+  'activeProcesses',
+  'processUserTimeMs',
+  'jobUserTimeMs',
+  'cpuRate',
+  'affinity',
+  'priorityClass',
+  'schedulingClass',
+  'workingSet',
+  'killOnJobClose',
+  'dieOnUnhandledException',
+  'breakawayOk',
+  'silentBreakawayOk',
+  'uiRestrictions',
+] as const satisfies readonly (keyof z.output<typeof JobLimitsValue>)[];
+export type LimitField = (typeof LIMIT_FIELDS)[number];
+
 export const JobTemplate = z.strictObject({
   name: TemplateName,
   description: z.string().max(1024).regex(PLAIN_TEXT),
   limits: JobLimitsValue,
 });
 
+/** Accounting figures a system may not fill in (Wine 8: CPU times, page faults, I/O and peaks); see unknown.ts. */
+export const UNREPORTABLE_ACCOUNTING_FIELDS = [
+  'userTimeMs',
+  'kernelTimeMs',
+  'pageFaults',
+  'readOperations',
+  'writeOperations',
+  'otherOperations',
+  'readBytes',
+  'writeBytes',
+  'otherBytes',
+  'peakProcessMemoryBytes',
+  'peakJobMemoryBytes',
+] as const;
+export type UnreportableAccountingField = (typeof UNREPORTABLE_ACCOUNTING_FIELDS)[number];
+
+/** A job's accounting. A figure the system does not report is null, with why in `unreported` (never 0). */
 export const JobAccountingValue = z.strictObject({
   activeProcesses: z.number().int().nonnegative(),
   totalProcesses: z.number().int().nonnegative(),
   terminatedProcesses: z.number().int().nonnegative(),
-  userTimeMs: z.number().nonnegative(),
-  kernelTimeMs: z.number().nonnegative(),
-  pageFaults: z.number().int().nonnegative(),
-  readOperations: Bytes,
-  writeOperations: Bytes,
-  otherOperations: Bytes,
-  readBytes: Bytes,
-  writeBytes: Bytes,
-  otherBytes: Bytes,
-  peakProcessMemoryBytes: Bytes,
-  peakJobMemoryBytes: Bytes,
+  userTimeMs: z.number().nonnegative().nullable(),
+  kernelTimeMs: z.number().nonnegative().nullable(),
+  pageFaults: z.number().int().nonnegative().nullable(),
+  readOperations: Bytes.nullable(),
+  writeOperations: Bytes.nullable(),
+  otherOperations: Bytes.nullable(),
+  readBytes: Bytes.nullable(),
+  writeBytes: Bytes.nullable(),
+  otherBytes: Bytes.nullable(),
+  peakProcessMemoryBytes: Bytes.nullable(),
+  peakJobMemoryBytes: Bytes.nullable(),
+  unreported: unknownReasons(UNREPORTABLE_ACCOUNTING_FIELDS),
 });
 
 const Pid = z.number().int().nonnegative().max(0xffff_ffff);
@@ -108,12 +147,20 @@ export const JobRow = z.strictObject({
   open: z.boolean(),
   template: TemplateName.nullable(),
   members: z.array(z.strictObject({ pid: Pid, createTime: CreateTime.nullable(), name: z.string().max(520), cpuPercent: z.number().min(0).max(100).nullable(), workingSetBytes: Bytes.nullable() })).max(10_000),
+  /** Null when it could not be read at all; `accountingUnreadable` says why. */
   accounting: JobAccountingValue.nullable(),
+  accountingUnreadable: z.string().max(1024).nullable(),
   /** What the admin last applied (null for an opened job the console never changed). */
   limitsAsked: JobLimitsValue.nullable(),
   /** What Windows reports it holds now. */
   limitsHeld: JobLimitsValue.nullable(),
   limitsUnreadable: z.string().max(4096).nullable(),
+  /**
+   * Limits whose held value is unknown, with why (see unknown.ts): a class that could not be read, or a
+   * system that accepts limits but reads them back as not set (Wine). Their `limitsHeld` value means nothing
+   * and they are never listed as differences.
+   */
+  limitsUnreported: unknownReasons(LIMIT_FIELDS),
   differences: z.array(LimitDifference).max(32),
 });
 

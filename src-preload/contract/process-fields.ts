@@ -28,6 +28,27 @@ export const PROCESS_NUMBER_FIELDS = [
 
 export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
 
+/**
+ * Numbers a system may not fill in (see unknown.ts): null in a row, with the reason in the snapshot's
+ * `unreported` map. Wine leaves private bytes and the I/O counters at 0 and gives base priority 2 for
+ * every process; the disk and job fields exist only in the Windows 10 RS3+ process extension.
+ */
+export const UNREPORTABLE_PROCESS_FIELDS = [
+  'privateBytes',
+  'basePriority',
+  'ioReadBytes',
+  'ioWriteBytes',
+  'ioOtherBytes',
+  'diskReadBytes',
+  'diskWriteBytes',
+  'jobObjectId',
+] as const satisfies readonly ProcessNumberField[];
+
+export type UnreportableProcessField = (typeof UNREPORTABLE_PROCESS_FIELDS)[number];
+
+/** Numbers a delta may set to null: the unreportable ones and the CPU % (no reading yet). */
+export const NULLABLE_PROCESS_NUMBER_FIELDS: ReadonlySet<ProcessNumberField> = new Set<ProcessNumberField>(['cpuPercent', ...UNREPORTABLE_PROCESS_FIELDS]);
+
 /** Every column the Processes table offers (the admin picks and orders them; saved in settings). */
 export const PROCESS_COLUMNS = [
   'name',

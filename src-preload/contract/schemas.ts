@@ -8,7 +8,8 @@ import type { Channel, EventName } from './channels';
 import { ERROR_CODES } from './errors';
 import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
-import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS } from './process-fields';
+import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
+import { unknownReasons } from './unknown-schema';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
 const NoArgs = z.strictObject({});
@@ -95,16 +96,17 @@ export const ProcessRow = z.strictObject({
   sessionId: z.number().int().nonnegative(),
   cpuPercent: Percent.nullable(),
   workingSetBytes: Bytes,
-  privateBytes: Bytes,
+  /** Null when the system does not report it (the snapshot's `unreported` says why), as for every field below that may be null. */
+  privateBytes: Bytes.nullable(),
   pagefileBytes: Bytes,
   threadCount: Count,
   handleCount: Count,
   userTimeMs: Ms,
   kernelTimeMs: Ms,
-  basePriority: z.number().int(),
-  ioReadBytes: Bytes,
-  ioWriteBytes: Bytes,
-  ioOtherBytes: Bytes,
+  basePriority: z.number().int().nullable(),
+  ioReadBytes: Bytes.nullable(),
+  ioWriteBytes: Bytes.nullable(),
+  ioOtherBytes: Bytes.nullable(),
   /** Disk bytes read and written, from the Windows 10 RS3+ process extension; null where Windows has none. */
   diskReadBytes: Bytes.nullable(),
   diskWriteBytes: Bytes.nullable(),
@@ -123,12 +125,17 @@ export const ProcessRow = z.strictObject({
   critical: z.boolean(),
 });
 
+/** Why a process number is null in every row: the system does not fill it in (see unknown.ts). */
+export const ProcessUnreported = unknownReasons(UNREPORTABLE_PROCESS_FIELDS);
+
 export const ProcessSnapshot = z.strictObject({
   /** Increases by one per tick; a delta applies only to the snapshot it names as its base. */
   seq: z.number().int().nonnegative(),
   time: z.number().nonnegative(),
   logicalProcessors: z.number().int().positive(),
   processes: z.array(ProcessRow).max(100_000),
+  /** Fields this system does not report, with why: those are null in every row. */
+  unreported: ProcessUnreported,
 });
 
 /** `[pid, mask, ...values]`, see PROCESS_NUMBER_FIELDS. */
@@ -145,6 +152,8 @@ export const ProcessDelta = z.strictObject({
   added: z.array(ProcessRow).max(100_000),
   removed: z.array(ProcessKey).max(100_000),
   changed: z.array(ChangedNumbers).max(100_000),
+  /** Present only when the fields this system does not report changed since baseSeq: the whole new map. */
+  unreported: ProcessUnreported.optional(),
 });
 
 const Targets = z.array(ProcessKey).min(1).max(256);
@@ -268,4 +277,5 @@ export type ProcessSnapshotValue = z.output<typeof ProcessSnapshot>;
 export type ProcessDeltaValue = z.output<typeof ProcessDelta>;
 export type ActionResultsValue = z.output<typeof ActionResults>;
 export type ModuleListValue = z.output<typeof ModuleList>;
+export type ProcessUnreportedValue = z.output<typeof ProcessUnreported>;
 export type ProcessViewSettingsValue = z.output<typeof ProcessViewSettings>;

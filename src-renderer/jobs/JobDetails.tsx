@@ -1,7 +1,10 @@
 import { useId, type Ref } from 'react';
 import type { JobEventValue, JobRowValue } from '../../src-preload/contract/job-schemas';
 import { formatBytes, formatCpuTime, formatDateTime, formatPercent, NO_VALUE } from '../lib/format';
+import type { UnreportableAccountingField } from '../../src-preload/contract/job-schemas';
+import type { UnknownReasons } from '../../src-preload/contract/unknown';
 import { EmptyDetails } from '../shared/DetailParts';
+import { KnownOr } from '../shared/Unreported';
 import { EVENT_LABELS, ORIGIN_LABELS } from './job-columns';
 import type { JobPoint } from './job-history';
 import { JobCharts } from './JobCharts';
@@ -13,8 +16,13 @@ export const MEMBERS_SHOWN = 200;
 /** What closing the console's handle does to this job, in words (the issue asks the UI to say it). */
 export function lifetimeText(job: JobRowValue): string {
   if (!job.open) return 'Saved definition only: the console holds no handle to this job now.';
-  const killOnClose = (job.limitsHeld ?? job.limitsAsked)?.killOnJobClose === true;
-  // Asked but reported as not held: say both (Wine enforces the flag yet reads every limit back as unset).
+  // Held as the system reports it; when it does not report it back, what was asked, with why (the limits table says the same).
+  const unreported = job.limitsUnreported.killOnJobClose ?? null;
+  const killOnClose = (unreported === null ? (job.limitsHeld ?? job.limitsAsked) : job.limitsAsked)?.killOnJobClose === true;
+  if (unreported !== null && killOnClose) {
+    return `Kill on job close was applied (${unreported}): members end when the console closes the job (or the console exits).`;
+  }
+  // Asked but reported as not held.
   if (!killOnClose && job.limitsAsked?.killOnJobClose === true) {
     return 'Kill on job close was applied, but Windows reports it as not set (see the differences below): members may keep running when the console lets go.';
   }
@@ -99,17 +107,19 @@ export function JobDetails({
       {acc ? (
         <dl className="details__fields" data-testid="job-accounting">
           <Field label="Processes" value={`${acc.activeProcesses} active, ${acc.totalProcesses} total, ${acc.terminatedProcesses} terminated`} />
-          <Field label="User CPU" value={formatCpuTime(acc.userTimeMs)} />
-          <Field label="Kernel CPU" value={formatCpuTime(acc.kernelTimeMs)} />
-          <Field label="Page faults" value={acc.pageFaults.toLocaleString('en-US')} />
-          <Field label="Reads" value={`${acc.readOperations.toLocaleString('en-US')} · ${formatBytes(acc.readBytes)}`} />
-          <Field label="Writes" value={`${acc.writeOperations.toLocaleString('en-US')} · ${formatBytes(acc.writeBytes)}`} />
-          <Field label="Other I/O" value={`${acc.otherOperations.toLocaleString('en-US')} · ${formatBytes(acc.otherBytes)}`} />
-          <Field label="Peak process memory" value={formatBytes(acc.peakProcessMemoryBytes)} />
-          <Field label="Peak job memory" value={formatBytes(acc.peakJobMemoryBytes)} />
+          <Field label="User CPU" field="userTimeMs" value={formatCpuTime(acc.userTimeMs)} unreported={acc.unreported} />
+          <Field label="Kernel CPU" field="kernelTimeMs" value={formatCpuTime(acc.kernelTimeMs)} unreported={acc.unreported} />
+          <Field label="Page faults" field="pageFaults" value={count(acc.pageFaults)} unreported={acc.unreported} />
+          <Field label="Reads" field="readBytes" value={`${count(acc.readOperations)} · ${formatBytes(acc.readBytes)}`} unreported={acc.unreported} />
+          <Field label="Writes" field="writeBytes" value={`${count(acc.writeOperations)} · ${formatBytes(acc.writeBytes)}`} unreported={acc.unreported} />
+          <Field label="Other I/O" field="otherBytes" value={`${count(acc.otherOperations)} · ${formatBytes(acc.otherBytes)}`} unreported={acc.unreported} />
+          <Field label="Peak process memory" field="peakProcessMemoryBytes" value={formatBytes(acc.peakProcessMemoryBytes)} unreported={acc.unreported} />
+          <Field label="Peak job memory" field="peakJobMemoryBytes" value={formatBytes(acc.peakJobMemoryBytes)} unreported={acc.unreported} />
         </dl>
       ) : (
-        <p className="status-line">{job.open ? 'Main could not read the accounting.' : `${NO_VALUE} (not open)`}</p>
+        <p className="status-line" data-testid="job-accounting-unreadable">
+          {job.open ? `The accounting could not be read${job.accountingUnreadable ? `: ${job.accountingUnreadable}` : '.'}` : `${NO_VALUE} (not open)`}
+        </p>
       )}
 
       <JobCharts points={points} markers={markers} />
@@ -137,11 +147,20 @@ export function JobDetails({
   );
 }
 
-function Field({ label, value }: { label: string; value: string }) {
+/** A count with thousands separators, "—" when unknown. */
+function count(value: number | null): string {
+  return value === null ? NO_VALUE : value.toLocaleString('en-US');
+}
+
+/** One accounting figure: its value, or the Unreported marker when the system does not report `field`. */
+function Field({ label, value, field, unreported }: { label: string; value: string; field?: UnreportableAccountingField; unreported?: UnknownReasons<UnreportableAccountingField> }) {
+  const reason = field ? (unreported?.[field] ?? null) : null;
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd data-field={field}>
+        <KnownOr text={value} reason={reason} />
+      </dd>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { JobRowValue } from '../../src-preload/contract/job-schemas';
 import type { Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
+import { KnownOr } from '../shared/Unreported';
 import { ROW_HEIGHT, VirtualTable, type TableModel } from '../shared/VirtualTable';
 import { isJobColumn, JOB_COLUMN_SPECS, JOB_COLUMNS, jobGridTemplate, type JobColumn, type JobSort } from './job-columns';
 
@@ -104,9 +105,10 @@ function JobRow({ row, place }: { row: JobRowValue; place: RowPlace<JobColumn> }
             </div>
           );
         }
+        const reason = spec.unreported?.(row) ?? null;
         return (
-          <div key={id} {...gridCellProps(id, c)} className={`ptable__cell ptable__cell--${spec.kind}`} title={spec.kind === 'text' ? text : undefined}>
-            {text}
+          <div key={id} {...gridCellProps(id, c)} className={`ptable__cell ptable__cell--${spec.kind}`} title={reason === null && spec.kind === 'text' ? text : undefined}>
+            <KnownOr text={text} reason={reason} />
           </div>
         );
       })}

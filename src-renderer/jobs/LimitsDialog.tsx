@@ -49,8 +49,7 @@ export function LimitsDialog({
         return;
       }
       setApplied(result.value);
-      const n = result.value.differences.length;
-      setNote({ tone: 'info', text: n === 0 ? 'Applied; Windows holds every limit as asked.' : `Applied; Windows holds ${n} limit${n === 1 ? '' : 's'} differently (below).` });
+      setNote({ tone: 'info', text: appliedText(result.value) });
     });
   };
 
@@ -115,4 +114,15 @@ export function LimitsDialog({
       </form>
     </Modal>
   );
+}
+
+/** What Apply found on reading back: held as asked, not held as asked, or not reported back (unknown is no difference). */
+export function appliedText(job: Pick<JobRowValue, 'differences' | 'limitsUnreported'>): string {
+  const n = job.differences.length;
+  const unknown = Object.keys(job.limitsUnreported).length;
+  if (n === 0 && unknown === 0) return 'Applied; every limit is held as asked.';
+  const parts: string[] = [];
+  if (n > 0) parts.push(`${n} limit${n === 1 ? ' is' : 's are'} not held as asked`);
+  if (unknown > 0) parts.push(`${unknown} limit${unknown === 1 ? ' is' : 's are'} not reported back by this system`);
+  return `Applied; ${parts.join(', and ')} (below).`;
 }

@@ -1,4 +1,6 @@
 import type { JobRowValue } from '../../src-preload/contract/job-schemas';
+import type { LimitField } from '../../src-preload/contract/job-schemas';
+import { KnownOr } from '../shared/Unreported';
 import { LIMIT_LABELS, limitRows } from './limit-text';
 
 /** A difference's field in words when main names it by its JobLimits key, else as main gave it. */
@@ -13,13 +15,18 @@ function fieldLabel(field: string): string {
  */
 export function LimitsHeld({ job, headingLevel = 3 }: { job: JobRowValue; headingLevel?: 3 | 4 }) {
   const H = headingLevel === 3 ? 'h3' : 'h4';
-  const rows = limitRows(job.limitsAsked, job.limitsHeld);
+  // A held value the system does not report is unknown: shown as such, never as differing.
+  const rows = limitRows(job.limitsAsked, job.limitsHeld).map((r) => {
+    const reason = job.limitsUnreported[r.key as LimitField] ?? null;
+    return { ...r, reason, differs: reason === null && r.differs };
+  });
+  const unknownCount = rows.filter((r) => r.reason !== null).length;
   return (
     <div className="limits-held" data-testid="job-limits">
       {job.differences.length > 0 ? (
         <div className="limits-held__differences" role="note" data-testid="job-differences" data-count={job.differences.length}>
           <H className="details__heading limits-held__warning">
-            {job.differences.length === 1 ? 'Windows holds one limit differently from what was asked' : `Windows holds ${job.differences.length} limits differently from what was asked`}
+            {job.differences.length === 1 ? 'One limit is not held as asked' : `${job.differences.length} limits are not held as asked`}
           </H>
           <table className="modules__table">
             <thead>
@@ -42,13 +49,18 @@ export function LimitsHeld({ job, headingLevel = 3 }: { job: JobRowValue; headin
             </tbody>
           </table>
         </div>
-      ) : job.limitsAsked && job.limitsHeld ? (
+      ) : job.limitsAsked && job.limitsHeld && unknownCount === 0 ? (
         <p className="status-line" data-testid="job-no-differences">
-          Windows holds every limit as asked.
+          Every limit is held as asked.
+        </p>
+      ) : null}
+      {unknownCount > 0 ? (
+        <p className="status-line" data-testid="job-limits-unreported" data-count={unknownCount}>
+          {`${unknownCount === 1 ? 'One limit is' : `${unknownCount} limits are`} not reported back by this system: shown as — with why on hover.`}
         </p>
       ) : null}
       {job.limitsUnreadable !== null ? (
-        <p className="form__problem" data-testid="job-limits-unreadable">{`The limits could not be read back: ${job.limitsUnreadable}`}</p>
+        <p className="status-line" data-testid="job-limits-unreadable">{`Not read back: ${job.limitsUnreadable}`}</p>
       ) : null}
       <H className="details__heading">{job.limitsAsked ? 'Limits: asked and held' : 'Limits held (never changed from this console)'}</H>
       <table className="modules__table limits-held__table">
@@ -65,7 +77,7 @@ export function LimitsHeld({ job, headingLevel = 3 }: { job: JobRowValue; headin
               <th scope="row">{r.label}</th>
               {job.limitsAsked ? <td>{r.asked}</td> : null}
               <td>
-                {r.held}
+                <KnownOr text={r.held} reason={r.reason} />
                 {r.differs ? <span className="badge badge--warning limits-held__badge">differs</span> : null}
               </td>
             </tr>

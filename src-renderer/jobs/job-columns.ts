@@ -17,9 +17,15 @@ export type JobSort = TableSort<JobColumn>;
 export interface JobColumnSpec extends TableColumnSpec {
   value(row: JobRowValue): string | number | null;
   text(row: JobRowValue): string;
+  /** Why the cell is unknown (the accounting's `unreported`), else null or absent. */
+  unreported?(row: JobRowValue): string | null;
 }
 
-const cpuMs = (r: JobRowValue) => (r.accounting ? r.accounting.userTimeMs + r.accounting.kernelTimeMs : null);
+/** User + kernel time; null when there is no accounting or the system does not report CPU times. */
+const cpuMs = (r: JobRowValue) => {
+  const a = r.accounting;
+  return a && a.userTimeMs !== null && a.kernelTimeMs !== null ? a.userTimeMs + a.kernelTimeMs : null;
+};
 
 /** Every column's spec. */
 export const JOB_COLUMN_SPECS: { readonly [C in JobColumn]: JobColumnSpec } = {
@@ -34,13 +40,21 @@ export const JOB_COLUMN_SPECS: { readonly [C in JobColumn]: JobColumnSpec } = {
     value: (r) => r.accounting?.activeProcesses ?? null,
     text: (r) => (r.accounting ? String(r.accounting.activeProcesses) : NO_VALUE),
   },
-  cpuTime: { label: 'CPU time', kind: 'number', width: 90, value: cpuMs, text: (r) => formatCpuTime(cpuMs(r)) },
+  cpuTime: {
+    label: 'CPU time',
+    kind: 'number',
+    width: 90,
+    value: cpuMs,
+    text: (r) => formatCpuTime(cpuMs(r)),
+    unreported: (r) => r.accounting?.unreported.userTimeMs ?? r.accounting?.unreported.kernelTimeMs ?? null,
+  },
   peakJobMemory: {
     label: 'Peak job memory',
     kind: 'number',
     width: 120,
     value: (r) => r.accounting?.peakJobMemoryBytes ?? null,
     text: (r) => formatBytes(r.accounting?.peakJobMemoryBytes),
+    unreported: (r) => r.accounting?.unreported.peakJobMemoryBytes ?? null,
   },
   template: { label: 'Template', kind: 'text', width: 160, value: (r) => r.template?.toLowerCase() ?? null, text: (r) => r.template ?? NO_VALUE },
 };

@@ -22,6 +22,27 @@ describe('jobPoint', () => {
     expect(none).toMatchObject({ cpuPercent: null, cpuTimeMs: null, peakJobMemoryBytes: null });
   });
 
+  it('leaves a gap (null, never a rate of 0 or a peak of 0) where the system does not report CPU times or peaks', () => {
+    const wine = testAccounting({ userTimeMs: null, kernelTimeMs: null, peakJobMemoryBytes: null, unreported: { userTimeMs: 'Wine does not report job CPU times', kernelTimeMs: 'Wine does not report job CPU times', peakJobMemoryBytes: 'Wine does not report job peak memory' } });
+    const first = jobPoint(testJob('a', { accounting: wine }), 1000, 1, undefined);
+    const next = jobPoint(testJob('a', { accounting: wine }), 2000, 1, first);
+    expect(next).toMatchObject({ cpuPercent: null, cpuTimeMs: null, peakJobMemoryBytes: null });
+  });
+
+  it('turns the zeros charted before main learned the system does not report CPU times or peaks into gaps too', () => {
+    const history = new JobHistory();
+    history.add([testJob('a', { accounting: testAccounting() })], 1000, 1);
+    history.add([testJob('a', { accounting: testAccounting() })], 2000, 1);
+    expect(history.points('a')[1]).toMatchObject({ cpuPercent: 0, peakJobMemoryBytes: 0 });
+    const unknown = testAccounting({ userTimeMs: null, kernelTimeMs: null, peakJobMemoryBytes: null, unreported: { userTimeMs: 'Wine does not report job CPU times', peakJobMemoryBytes: 'Wine does not report job peak memory' } });
+    history.add([testJob('a', { accounting: unknown })], 3000, 1);
+    expect(history.points('a').map((p) => [p.cpuPercent, p.peakJobMemoryBytes])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   it('sums the working sets main read, null when it read none', () => {
     const members = [
       { pid: 1, createTime: '1', name: 'a.exe', cpuPercent: null, workingSetBytes: 100 },

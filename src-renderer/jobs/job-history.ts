@@ -13,7 +13,7 @@ export interface JobPoint {
   readonly cpuPercent: number | null;
   /** Sum of the members' working sets; null when main read none of them. */
   readonly workingSetBytes: number | null;
-  /** Peak committed memory of the job so far (JOBOBJECT_EXTENDED_LIMIT_INFORMATION.PeakJobMemoryUsed). */
+  /** Peak committed memory of the job so far (JOBOBJECT_EXTENDED_LIMIT_INFORMATION.PeakJobMemoryUsed); null when unknown (a gap). */
   readonly peakJobMemoryBytes: number | null;
   /** Total user + kernel CPU time so far, the base for the next point's rate. */
   readonly cpuTimeMs: number | null;
@@ -35,7 +35,8 @@ export const LIMIT_EVENT_KINDS: ReadonlySet<JobEventValue['kind']> = new Set([
 /** The point for `job` at `time`, its CPU rate measured against `previous`. */
 export function jobPoint(job: JobRowValue, time: number, logicalProcessors: number, previous: JobPoint | undefined): JobPoint {
   const acc = job.accounting;
-  const cpuTimeMs = acc ? acc.userTimeMs + acc.kernelTimeMs : null;
+  // Unknown CPU times (the system does not report them) leave a gap, never a rate of 0.
+  const cpuTimeMs = acc && acc.userTimeMs !== null && acc.kernelTimeMs !== null ? acc.userTimeMs + acc.kernelTimeMs : null;
   let cpuPercent: number | null = null;
   const before = previous?.cpuTimeMs ?? null;
   if (cpuTimeMs !== null && before !== null && previous !== undefined && time > previous.time) {
@@ -65,6 +66,24 @@ export function appendJobPoint(points: readonly JobPoint[], point: JobPoint, max
   return next;
 }
 
+/**
+ * Main learns that the system does not report CPU times or peaks only once a member proves it (a tick or
+ * two after launch): the figures before it were not real zeros either, so they become gaps too.
+ */
+export function forgetUnreported(points: readonly JobPoint[], job: JobRowValue): readonly JobPoint[] {
+  const unreported = job.accounting?.unreported;
+  if (!unreported) return points;
+  const cpu = unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined;
+  const peak = unreported.peakJobMemoryBytes !== undefined;
+  if (!points.some((p) => (cpu && p.cpuTimeMs !== null) || (peak && p.peakJobMemoryBytes !== null))) return points;
+  return points.map((p) => ({
+    ...p,
+    cpuPercent: cpu ? null : p.cpuPercent,
+    cpuTimeMs: cpu ? null : p.cpuTimeMs,
+    peakJobMemoryBytes: peak ? null : p.peakJobMemoryBytes,
+  }));
+}
+
 /** Every job's history, by job name. */
 export class JobHistory {
   private readonly byJob = new Map<string, readonly JobPoint[]>();
@@ -76,7 +95,7 @@ export class JobHistory {
     const names = new Set<string>();
     for (const job of jobs) {
       names.add(job.name);
-      const points = this.byJob.get(job.name) ?? [];
+      const points = forgetUnreported(this.byJob.get(job.name) ?? [], job);
       this.byJob.set(job.name, appendJobPoint(points, jobPoint(job, time, logicalProcessors, points[points.length - 1]), this.max));
     }
     for (const name of [...this.byJob.keys()]) if (!names.has(name)) this.byJob.delete(name);

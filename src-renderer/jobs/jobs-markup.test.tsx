@@ -11,7 +11,7 @@ import { JobsView } from './JobsView';
 import { JobTable } from './JobTable';
 import { emptyLimitForm, formToLimits, noLimits } from './limit-form';
 import { LimitEditor } from './LimitEditor';
-import { LimitsDialog } from './LimitsDialog';
+import { appliedText, LimitsDialog } from './LimitsDialog';
 import { NewJobDialog } from './NewJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 import { testAccounting, testEvent, testJob } from './test-jobs';
@@ -68,6 +68,32 @@ describe('JobDetails', () => {
     expect(html).toContain('Kill on job close is set');
   });
 
+  it('shows accounting the system does not report as the Unreported marker with its reason, never 0 or 0:00:00', () => {
+    const reason = 'Wine does not report job CPU times';
+    const io = 'Wine does not report job I/O accounting (error 1)';
+    const wine = testJob('wine', {
+      accounting: testAccounting({
+        totalProcesses: 2,
+        userTimeMs: null,
+        kernelTimeMs: null,
+        readOperations: null,
+        readBytes: null,
+        peakJobMemoryBytes: null,
+        unreported: { userTimeMs: reason, kernelTimeMs: reason, readOperations: io, readBytes: io, peakJobMemoryBytes: 'Wine does not report job peak memory' },
+      }),
+    });
+    const html = renderToStaticMarkup(<JobDetails job={wine} points={[]} events={[]} markers={[]} onShowProcess={noop} />);
+    expect(html).toContain(`<dd data-field="userTimeMs"><span class="unreported" title="${reason}" data-testid="unreported" data-reason="${reason}">—`);
+    expect(html).toContain(`<dd data-field="readBytes"><span class="unreported" title="${io}"`);
+    expect(html).toContain('data-reason="Wine does not report job peak memory"');
+    expect(html).not.toContain('0:00:00');
+  });
+
+  it('says why the accounting could not be read', () => {
+    const html = renderToStaticMarkup(<JobDetails job={testJob('x', { accounting: null, accountingUnreadable: 'access denied (5)' })} points={[]} events={[]} markers={[]} onShowProcess={noop} />);
+    expect(html).toContain('The accounting could not be read: access denied (5)');
+  });
+
   it('says how to pick a job when none is selected', () => {
     expect(renderToStaticMarkup(<JobDetails job={undefined} points={[]} events={[]} markers={[]} onShowProcess={noop} />)).toContain('Select a job to see its details.');
   });
@@ -76,6 +102,33 @@ describe('JobDetails', () => {
     expect(lifetimeText(testJob('x', { origin: 'opened', limitsAsked: null, limitsHeld: noLimits() }))).toContain('only drops this console’s handle');
     expect(lifetimeText(testJob('x', { open: false }))).toContain('Saved definition only');
     expect(lifetimeText(testJob('x'))).toContain('members keep running');
+  });
+});
+
+describe('limits the system does not report back (Wine)', () => {
+  const enforced = 'Wine enforces this flag but does not report it back';
+  const accepted = 'Wine accepts this limit but does not enforce it or report it back';
+  const wine = testJob('wine', {
+    limitsAsked: { ...noLimits(), killOnJobClose: true, jobMemoryBytes: 512 * 1024 * 1024 },
+    limitsHeld: noLimits(),
+    limitsUnreported: { killOnJobClose: enforced, jobMemoryBytes: accepted },
+  });
+
+  it('the lifetime line and the limits table agree: applied, with what Wine does, never "reports it as not set"', () => {
+    const text = lifetimeText(wine);
+    expect(text).toBe(`Kill on job close was applied (${enforced}): members end when the console closes the job (or the console exits).`);
+    expect(text).not.toContain('not set');
+    const html = renderToStaticMarkup(<JobDetails job={wine} points={[]} events={[]} markers={[]} onShowProcess={noop} />);
+    expect(html).toMatch(new RegExp(`data-field="killOnJobClose" data-differs="false">.*?data-reason="${enforced}"`));
+    expect(html).toMatch(new RegExp(`data-field="jobMemoryBytes" data-differs="false">.*?data-reason="${accepted}"`));
+    expect(html).toContain('data-testid="job-limits-unreported" data-count="2">2 limits are not reported back by this system');
+    expect(html).not.toContain('Windows holds');
+    expect(html).not.toContain('job-no-differences');
+  });
+
+  it('Apply says what is unknown, never "held as asked" or "Windows holds N limits"', () => {
+    expect(appliedText(wine)).toBe('Applied; 2 limits are not reported back by this system (below).');
+    expect(appliedText(testJob('x'))).toBe('Applied; every limit is held as asked.');
   });
 });
 

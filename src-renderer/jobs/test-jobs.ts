@@ -19,6 +19,7 @@ export function testAccounting(over: Partial<JobAccountingFormValue> = {}): JobA
     otherBytes: 0,
     peakProcessMemoryBytes: 0,
     peakJobMemoryBytes: 0,
+    unreported: {},
     ...over,
   };
 }
@@ -32,9 +33,11 @@ export function testJob(name: string, over: Partial<JobRowValue> = {}): JobRowVa
     template: null,
     members: [],
     accounting: testAccounting(),
+    accountingUnreadable: null,
     limitsAsked: noLimits(),
     limitsHeld: noLimits(),
     limitsUnreadable: null,
+    limitsUnreported: {},
     differences: [],
     ...over,
   };

@@ -2,6 +2,7 @@ import { memo, useId, useMemo } from 'react';
 import { formatBytes, formatPercent } from '../lib/format';
 import { SERIES_COLOURS } from '../performance/chart-style';
 import { PERCENT_AXIS, TimeChart, type TimeSeries } from '../shared/TimeChart';
+import { Unreported } from '../shared/Unreported';
 import type { HistoryPoint } from './process-history';
 
 const MB = 1024 * 1024;
@@ -11,7 +12,7 @@ const MEMORY_SERIES: readonly TimeSeries[] = [
   { key: 'priv', name: 'Private bytes', colour: SERIES_COLOURS.committed },
 ];
 
-function describe(points: readonly HistoryPoint[]): { cpu: string; memory: string } {
+function describe(points: readonly HistoryPoint[], privateReason: string | null): { cpu: string; memory: string } {
   const last = points[points.length - 1];
   if (!last) return { cpu: 'No samples yet.', memory: 'No samples yet.' };
   const cpus = points.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
@@ -19,7 +20,7 @@ function describe(points: readonly HistoryPoint[]): { cpu: string; memory: strin
   const peakWs = Math.max(...points.map((p) => p.workingSetBytes));
   return {
     cpu: `Now ${formatPercent(last.cpuPercent)}, peak ${formatPercent(peak)} over ${points.length} samples.`,
-    memory: `Working set now ${formatBytes(last.workingSetBytes)} (peak ${formatBytes(peakWs)}), private bytes ${formatBytes(last.privateBytes)}.`,
+    memory: `Working set now ${formatBytes(last.workingSetBytes)} (peak ${formatBytes(peakWs)}), private bytes ${last.privateBytes === null && privateReason ? `not reported (${privateReason})` : formatBytes(last.privateBytes)}.`,
   };
 }
 
@@ -28,14 +29,14 @@ function describe(points: readonly HistoryPoint[]): { cpu: string; memory: strin
  * and dots off, memoized data: it redraws on every tick); a text summary describes each chart for
  * screen readers.
  */
-export const ProcessCharts = memo(function ProcessCharts({ points }: { points: readonly HistoryPoint[] }) {
+export const ProcessCharts = memo(function ProcessCharts({ points, privateReason = null }: { points: readonly HistoryPoint[]; /** Why private bytes are unknown (the chart leaves a gap). */ privateReason?: string | null }) {
   const cpuText = useId();
   const memText = useId();
   const data = useMemo(
-    () => points.map((p) => ({ time: p.time, cpu: p.cpuPercent, ws: p.workingSetBytes / MB, priv: p.privateBytes / MB })),
+    () => points.map((p) => ({ time: p.time, cpu: p.cpuPercent, ws: p.workingSetBytes / MB, priv: p.privateBytes === null ? null : p.privateBytes / MB })),
     [points],
   );
-  const text = useMemo(() => describe(points), [points]);
+  const text = useMemo(() => describe(points, privateReason), [points, privateReason]);
 
   return (
     <div className="pcharts">
@@ -59,6 +60,12 @@ export const ProcessCharts = memo(function ProcessCharts({ points }: { points: r
         <li>
           <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.committed }} />
           Private bytes
+          {privateReason ? (
+            <>
+              {' '}
+              <Unreported reason={privateReason} />
+            </>
+          ) : null}
         </li>
       </ul>
       <TimeChart

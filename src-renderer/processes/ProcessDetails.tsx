@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
-import type { ModuleListValue, ProcessRowValue } from '../../src-preload/contract/schemas';
+import type { ModuleListValue, ProcessRowValue, ProcessUnreportedValue } from '../../src-preload/contract/schemas';
 import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
 import { formatBytes } from '../lib/format';
 import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
+import { KnownOr } from '../shared/Unreported';
 import { processLabel } from './process-actions';
-import { COLUMN_SPECS } from './process-columns';
+import { COLUMN_SPECS, unreportedReason } from './process-columns';
 import type { HistoryPoint } from './process-history';
 import type { ProcessEntry } from './process-store';
 import { ProcessCharts } from './ProcessCharts';
@@ -62,6 +63,7 @@ export function ProcessDetails({
   onCopy,
   consoleJobs = null,
   consoleJobsError = null,
+  unreported = {},
 }: {
   entry: ProcessEntry | undefined;
   selectedCount: number;
@@ -75,6 +77,8 @@ export function ProcessDetails({
   consoleJobs?: ConsoleJobMembers | null;
   /** Why the console's job list could not be read; null when it could. */
   consoleJobsError?: string | null;
+  /** Fields this system does not report, with why (the store's `unreported`). */
+  unreported?: ProcessUnreportedValue;
 }) {
   const headingId = useId();
 
@@ -106,8 +110,8 @@ export function ProcessDetails({
         {PROCESS_COLUMNS.filter((c) => c !== 'commandLine' && c !== 'inJob').map((c) => (
           <div key={c}>
             <dt>{COLUMN_SPECS[c].label}</dt>
-            <dd>
-              {COLUMN_SPECS[c].text(row)}
+            <dd data-field={c}>
+              <KnownOr text={COLUMN_SPECS[c].text(row)} reason={unreportedReason(c, row, unreported)} />
               {c === 'parentPid' && parentName ? ` (${parentName})` : ''}
             </dd>
           </div>
@@ -122,7 +126,7 @@ export function ProcessDetails({
         </div>
       </dl>
 
-      <ProcessCharts points={points} />
+      <ProcessCharts points={points} privateReason={unreportedReason('privateBytes', row, unreported)} />
 
       <h3 className="details__heading">Modules</h3>
       <ModulesSection modules={modules} onLoad={onLoadModules} exited={entry.status === 'exited'} />

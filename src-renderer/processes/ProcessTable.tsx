@@ -1,10 +1,12 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
-import { COLUMN_SPECS, gridTemplate, isProcessColumn } from './process-columns';
+import type { ProcessUnreportedValue } from '../../src-preload/contract/schemas';
+import { COLUMN_SPECS, gridTemplate, isProcessColumn, unreportedReason } from './process-columns';
 import type { DisplayRow, SortSpec } from './process-rows';
 import { selectOnly, type Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
+import { Unreported } from '../shared/Unreported';
 import { ROW_HEIGHT, VirtualTable, type TableModel } from '../shared/VirtualTable';
 
 /** Keyboard commands the table hands to its owner (the actions live there). */
@@ -37,7 +39,11 @@ export interface ProcessTableProps {
    * process is marked as in another program's job. Its identity changes only when membership does.
    */
   readonly consoleJobs?: ConsoleJobMembers | null;
+  /** Fields this system does not report, with why (the store's `unreported`): those cells show the Unreported marker. */
+  readonly unreported?: ProcessUnreportedValue;
 }
+
+const NOTHING_UNREPORTED: ProcessUnreportedValue = {};
 
 function rowElementId(key: string): string {
   return `process-row-${key}`;
@@ -64,6 +70,7 @@ const INITIAL_RECT = { width: 0, height: ROW_HEIGHT * 20 };
 export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps) {
   const { rows, columns, view, selection } = props;
   const consoleJobs = props.consoleJobs ?? null;
+  const unreported = props.unreported ?? NOTHING_UNREPORTED;
   const tree = view === 'tree';
   const rowOf = (key: string | null) => (key === null ? undefined : rows.find((r) => r.entry.key === key));
 
@@ -117,7 +124,7 @@ export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps)
       revealKey={props.revealKey ?? null}
       revealAlign="center"
       initialRect={INITIAL_RECT}
-      renderRow={(d, place) => <ProcessRow d={d} place={place} tree={tree} consoleJobs={consoleJobs} />}
+      renderRow={(d, place) => <ProcessRow d={d} place={place} tree={tree} consoleJobs={consoleJobs} unreported={unreported} />}
     />
   );
 });
@@ -127,7 +134,19 @@ export const EXTERNAL_JOB_TITLE =
   "In a job this console did not create: another program (or Windows) put it there, and that job's limits apply to it.";
 
 /** One process row: its status marks, tree level and cells. */
-function ProcessRow({ d, place, tree, consoleJobs }: { d: DisplayRow; place: RowPlace<ProcessColumn>; tree: boolean; consoleJobs: ConsoleJobMembers | null }) {
+function ProcessRow({
+  d,
+  place,
+  tree,
+  consoleJobs,
+  unreported,
+}: {
+  d: DisplayRow;
+  place: RowPlace<ProcessColumn>;
+  tree: boolean;
+  consoleJobs: ConsoleJobMembers | null;
+  unreported: ProcessUnreportedValue;
+}) {
   const { entry } = d;
   return (
     <div
@@ -173,14 +192,15 @@ function ProcessRow({ d, place, tree, consoleJobs }: { d: DisplayRow; place: Row
             </div>
           );
         }
+        const reason = unreportedReason(id, entry.row, unreported);
         return (
           <div
             key={id}
             {...gridCellProps(id, c)}
             className={`ptable__cell ptable__cell--${spec.kind}`}
-            title={spec.kind === 'text' ? (text === '—' && entry.row.detailsError ? entry.row.detailsError : text) : undefined}
+            title={reason === null && spec.kind === 'text' ? (text === '—' && entry.row.detailsError ? entry.row.detailsError : text) : undefined}
           >
-            {text}
+            {reason === null ? text : <Unreported reason={reason} />}
           </div>
         );
       })}

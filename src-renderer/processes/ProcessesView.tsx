@@ -312,6 +312,7 @@ export function ProcessesView({
               onCommand={onCommand}
               revealKey={revealKey}
               consoleJobs={consoleJobs.members}
+              unreported={store.unreported}
             />
           </LiveListBody>
         </div>
@@ -325,6 +326,7 @@ export function ProcessesView({
           onCopy={copyText}
           consoleJobs={consoleJobs.members}
           consoleJobsError={consoleJobs.error}
+          unreported={store.unreported}
         />
       </div>
       {menu ? (

@@ -15,9 +15,11 @@ describe('decodeChanged', () => {
     });
   });
 
-  it('takes null for cpuPercent (no reading yet) but not for any other field', () => {
+  it('takes null for cpuPercent (no reading yet) and fields the system may not report, but not for any other field', () => {
     expect(decodeChanged([7, bit('cpuPercent'), null])?.values).toEqual([null]);
+    expect(decodeChanged([7, bit('privateBytes') | bit('basePriority') | bit('ioReadBytes'), null, null, null])?.values).toEqual([null, null, null]);
     expect(decodeChanged([7, bit('threadCount'), null])).toBeNull();
+    expect(decodeChanged([7, bit('workingSetBytes'), null])).toBeNull();
   });
 
   it('decodes the last field (bit 11) and an entry with no changes', () => {
@@ -37,6 +39,14 @@ describe('decodeChanged', () => {
 });
 
 describe('applyChange', () => {
+  it('writes a null (no longer reported) as null, never as 0', () => {
+    const row = testRow(7);
+    const change = decodeChanged([7, bit('privateBytes'), null]);
+    expect(change).not.toBeNull();
+    if (change) applyChange(row, change);
+    expect(row.privateBytes).toBeNull();
+  });
+
   it('writes only the changed fields into the same row object', () => {
     const row = testRow(5, { cpuPercent: 1, threadCount: 3, handleCount: 9 });
     const change = decodeChanged([5, bit('cpuPercent') | bit('threadCount'), null, 8]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_COLUMNS, PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import { membersOf } from '../jobs/console-job-members';
 import { testJob } from '../jobs/test-jobs';
-import { COLUMN_SPECS, gridTemplate, inJobText, moveColumn, normalizeColumns, priorityClassOf, toggleColumn } from './process-columns';
+import { COLUMN_SPECS, gridTemplate, inJobText, moveColumn, normalizeColumns, priorityClassOf, toggleColumn, unreportedReason } from './process-columns';
 import { testRow } from './test-processes';
 
 describe('column settings', () => {
@@ -66,5 +66,25 @@ describe('cell text', () => {
     expect(priorityClassOf(13)).toBe('high');
     expect(priorityClassOf(24)).toBe('realtime');
     expect(priorityClassOf(9)).toBeNull();
+    expect(priorityClassOf(null)).toBeNull();
+  });
+});
+
+describe('unknown cells', () => {
+  const wine = { privateBytes: 'Wine does not report private bytes', basePriority: 'Wine does not report base priority', ioReadBytes: 'Wine does not report I/O read bytes' };
+  const row = testRow(30, { privateBytes: null, basePriority: null, ioReadBytes: null });
+
+  it('read "—" (never "null", "0" or "0 bytes") and carry the reason main gave', () => {
+    expect(COLUMN_SPECS.basePriority.text(row)).toBe('—');
+    expect(COLUMN_SPECS.privateBytes.text(row)).toBe('—');
+    expect(COLUMN_SPECS.ioReadBytes.text(row)).toBe('—');
+    expect(unreportedReason('privateBytes', row, wine)).toBe('Wine does not report private bytes');
+    expect(unreportedReason('basePriority', row, wine)).toBe('Wine does not report base priority');
+  });
+
+  it('have no reason when the value is known or the column cannot be unknown', () => {
+    expect(unreportedReason('privateBytes', testRow(30), wine)).toBeNull();
+    expect(unreportedReason('workingSetBytes', row, wine)).toBeNull();
+    expect(unreportedReason('privateBytes', row, {})).toBeNull();
   });
 });

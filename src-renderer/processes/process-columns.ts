@@ -6,9 +6,12 @@ import {
   DEFAULT_PROCESS_COLUMNS,
   PROCESS_COLUMNS,
   PROCESS_NUMBER_FIELDS,
+  UNREPORTABLE_PROCESS_FIELDS,
   type ProcessColumn,
+  type UnreportableProcessField,
 } from '../../src-preload/contract/process-fields';
-import type { ProcessRowValue } from '../../src-preload/contract/schemas';
+import type { ProcessRowValue, ProcessUnreportedValue } from '../../src-preload/contract/schemas';
+import { reasonFor } from '../../src-preload/contract/unknown';
 import { formatBytes, formatCpuTime, formatDateTime, formatPercent, NO_VALUE } from '../lib/format';
 import { jobMembership, jobNames, type ConsoleJobMembers, type JobFields } from '../jobs/console-job-members';
 
@@ -79,7 +82,21 @@ function bytes(id: 'workingSetBytes' | 'privateBytes' | 'pagefileBytes' | 'ioRea
 }
 
 function count(id: 'pid' | 'parentPid' | 'threadCount' | 'handleCount' | 'basePriority' | 'sessionId', label: string, width = 80) {
-  return spec(id, label, 'number', width, (r) => r[id], (r) => String(r[id]));
+  return spec(id, label, 'number', width, (r) => r[id], (r) => {
+    const value = r[id];
+    return value === null ? NO_VALUE : String(value);
+  });
+}
+
+const UNREPORTABLE: ReadonlySet<string> = new Set(UNREPORTABLE_PROCESS_FIELDS);
+
+/**
+ * Why a cell is unknown: the reason main gave (the snapshot's `unreported`) when this column's value is
+ * null because the system does not report it; null for a known value or a column that cannot be unknown.
+ */
+export function unreportedReason(id: ProcessColumn, row: ProcessRowValue, unreported: ProcessUnreportedValue | null | undefined): string | null {
+  if (!UNREPORTABLE.has(id) || COLUMN_SPECS[id].value(row) !== null) return null;
+  return reasonFor(unreported, id as UnreportableProcessField);
 }
 
 function cpuTime(id: 'userTimeMs' | 'kernelTimeMs', label: string) {
@@ -181,8 +198,8 @@ export function gridTemplate(columns: readonly ProcessColumn[]): string {
   return columns.map((c) => `${COLUMN_SPECS[c].width}px`).join(' ');
 }
 
-/** Base priority (KPRIORITY) to the priority class it comes from (SetPriorityClass), null when none matches. */
-export function priorityClassOf(basePriority: number): 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime' | null {
+/** Base priority (KPRIORITY) to the priority class it comes from (SetPriorityClass), null when none matches or it is unknown. */
+export function priorityClassOf(basePriority: number | null): 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime' | null {
   switch (basePriority) {
     case 4:
       return 'idle';

@@ -4,12 +4,12 @@
  */
 import type { ProcessRowValue } from '../../src-preload/contract/schemas';
 
-/** One point: tick time, CPU % (null when main has no reading yet) and memory in bytes. */
+/** One point: tick time, CPU % (null when main has no reading yet) and memory in bytes (private bytes null where not reported: a gap). */
 export interface HistoryPoint {
   readonly time: number;
   readonly cpuPercent: number | null;
   readonly workingSetBytes: number;
-  readonly privateBytes: number;
+  readonly privateBytes: number | null;
 }
 
 /** Ten minutes at the fastest refresh (0.5 s), as the Performance view keeps. */

@@ -133,3 +133,17 @@ describe('ProcessStore.applyDelta', () => {
     expect(store.byPid(100)?.key).toBe('100:2');
   });
 });
+
+describe('ProcessStore: what the system does not report', () => {
+  it('keeps the snapshot\'s reasons and replaces them only when a delta carries new ones', () => {
+    const store = new ProcessStore();
+    store.applySnapshot(testSnapshot(1, [testRow(5, { privateBytes: null })], undefined, { privateBytes: 'Wine does not report private bytes' }));
+    expect(store.unreported).toEqual({ privateBytes: 'Wine does not report private bytes' });
+    expect(store.applyDelta(testDelta(2))).toBe('applied');
+    expect(store.unreported).toEqual({ privateBytes: 'Wine does not report private bytes' });
+    const PRIVATE = 1 << PROCESS_NUMBER_FIELDS.indexOf('privateBytes');
+    expect(store.applyDelta(testDelta(3, { unreported: {}, changed: [[5, PRIVATE, 4096]] }))).toBe('applied');
+    expect(store.unreported).toEqual({});
+    expect(store.byPid(5)?.row.privateBytes).toBe(4096);
+  });
+});

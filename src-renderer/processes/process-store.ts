@@ -4,7 +4,7 @@
  * changed (useSyncExternalStore), because a new array of new row objects every tick costs tens of ms at
  * 5,000 rows, mostly garbage.
  */
-import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../src-preload/contract/schemas';
+import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue, ProcessUnreportedValue } from '../../src-preload/contract/schemas';
 import type { DeltaOutcome } from '../shared/seq-feed';
 import { VersionedStore } from '../shared/versioned-store';
 import { applyChange, decodeChanged, type DecodedChange } from './delta-decode';
@@ -72,6 +72,8 @@ export class ProcessStore extends VersionedStore {
   /** Wall clock of the last snapshot or delta, ms since the epoch. */
   time = 0;
   logicalProcessors = 1;
+  /** Fields this system does not report, with why (null in every row): from the snapshot, replaced by a delta that carries it. */
+  unreported: ProcessUnreportedValue = {};
   /** Bumps when rows appear, leave or change status: the tree and any filter or text sort must be rebuilt. */
   structureVersion = 0;
 
@@ -138,6 +140,7 @@ export class ProcessStore extends VersionedStore {
     this.seq = snapshot.seq;
     this.time = snapshot.time;
     this.logicalProcessors = snapshot.logicalProcessors;
+    this.unreported = snapshot.unreported;
     this.changed(true);
   }
 
@@ -193,6 +196,7 @@ export class ProcessStore extends VersionedStore {
     }
     this.seq = delta.seq;
     this.time = delta.time;
+    if (delta.unreported) this.unreported = delta.unreported;
     this.changed(structural);
     return inStep ? 'applied' : 'resync';
   }

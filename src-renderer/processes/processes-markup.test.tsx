@@ -48,6 +48,45 @@ describe('ProcessMenu', () => {
   });
 });
 
+describe('unknown values', () => {
+  const reasons = { privateBytes: 'Wine does not report private bytes', basePriority: 'Wine does not report base priority' };
+  const store = new ProcessStore();
+  store.applySnapshot(testSnapshot(1, [testRow(64, { name: 'explorer.exe', privateBytes: null, basePriority: null })], undefined, reasons));
+  const marker = (reason: string) => `data-testid="unreported" data-reason="${reason}">—<span class="visually-hidden"> (not reported: ${reason})</span>`;
+
+  it('show in the table as "—" with the reason on hover, never 0', () => {
+    const rows = [...store.all()].map((entry) => ({ entry, depth: 0, hasChildren: false, expanded: false, matched: true }));
+    const html = renderToStaticMarkup(
+      <ProcessTable
+        rows={rows}
+        columns={['name', 'privateBytes', 'basePriority', 'workingSetBytes']}
+        view="flat"
+        version={store.version}
+        sort={null}
+        onSortChange={noop}
+        selection={EMPTY_SELECTION}
+        onSelectionChange={noop}
+        onToggleExpanded={noop}
+        onContextMenu={noop}
+        onCommand={noop}
+        unreported={store.unreported}
+      />,
+    );
+    expect(html).toContain(`title="Wine does not report private bytes" ${marker('Wine does not report private bytes')}`);
+    expect(html).toContain(marker('Wine does not report base priority'));
+    expect(html).not.toContain('0 bytes');
+  });
+
+  it('show in the details and the memory chart legend the same way', () => {
+    const html = renderToStaticMarkup(
+      <ProcessDetails entry={store.byPid(64)} selectedCount={1} parentName={null} points={[]} modules={{ status: 'idle' }} onLoadModules={noop} onCopy={noop} unreported={store.unreported} />,
+    );
+    expect(html).toContain(`<dt>Private bytes</dt><dd data-field="privateBytes"><span class="unreported" title="Wine does not report private bytes" ${marker('Wine does not report private bytes')}</span></dd>`);
+    expect(html).toContain(`<dd data-field="basePriority"><span class="unreported"`);
+    expect(html).toMatch(/Private bytes <span class="unreported" title="Wine does not report private bytes"/);
+  });
+});
+
 describe('ProcessDetails', () => {
   it('shows every field, the copyable command line, the job and the modules button', () => {
     const store = new ProcessStore();
@@ -68,7 +107,7 @@ describe('ProcessDetails', () => {
     expect(html).toContain('data-testid="process-details-command-line">notepad.exe &quot;a b.txt&quot;</code>');
     expect(html).toContain('>Copy command line</button>');
     expect(html).toContain('data-testid="process-details-job">In a job<');
-    expect(html).toContain('<dt>Parent PID</dt><dd>0 (explorer.exe)</dd>');
+    expect(html).toContain('<dt>Parent PID</dt><dd data-field="parentPid">0 (explorer.exe)</dd>');
     expect(html).toContain('<dt>Working set</dt>');
     expect(html).toContain('>Load modules</button>');
     expect(html).toContain('aria-label="CPU usage of this process since it was selected"');

@@ -36,8 +36,8 @@ export function testRow(pid: number, over: Partial<ProcessRowValue> = {}): Proce
 }
 
 /** A snapshot of these rows. */
-export function testSnapshot(seq: number, processes: ProcessRowValue[], time = 1_700_000_000_000 + seq * 1000): ProcessSnapshotValue {
-  return { seq, time, logicalProcessors: 8, processes };
+export function testSnapshot(seq: number, processes: ProcessRowValue[], time = 1_700_000_000_000 + seq * 1000, unreported: ProcessSnapshotValue['unreported'] = {}): ProcessSnapshotValue {
+  return { seq, time, logicalProcessors: 8, processes, unreported };
 }
 
 /** A delta from `seq - 1` to `seq` (override baseSeq to make a gap). */

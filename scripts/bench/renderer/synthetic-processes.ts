@@ -39,7 +39,7 @@ export class SyntheticProcesses {
 
   /** The full snapshot (what processes:getSnapshot would answer). */
   snapshot(): ProcessSnapshotValue {
-    return { seq: this.seq, time: this.time, logicalProcessors: 8, processes: [...this.rows.values()].map((r) => ({ ...r })) };
+    return { seq: this.seq, time: this.time, logicalProcessors: 8, processes: [...this.rows.values()].map((r) => ({ ...r })), unreported: {} };
   }
 
   /** The next tick's delta (what processes:changed would push). */
@@ -56,7 +56,7 @@ export class SyntheticProcesses {
       if (row === added[0] || this.rand() < 0.5) continue;
       row.cpuPercent = Math.round(this.rand() * this.rand() * 10000) / 100;
       row.workingSetBytes = Math.max(4096, row.workingSetBytes + Math.round((this.rand() - 0.5) * 65536));
-      row.privateBytes = Math.max(4096, row.privateBytes + Math.round((this.rand() - 0.5) * 32768));
+      row.privateBytes = Math.max(4096, (row.privateBytes ?? 0) + Math.round((this.rand() - 0.5) * 32768));
       row.userTimeMs += Math.round(this.rand() * 20);
       row.kernelTimeMs += Math.round(this.rand() * 5);
       changed.push([row.pid, CHANGE_MASK, row.cpuPercent, row.workingSetBytes, row.privateBytes, row.userTimeMs, row.kernelTimeMs]);

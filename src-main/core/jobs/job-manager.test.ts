@@ -232,4 +232,58 @@ describe('JobManager', () => {
     ]);
     expect(events[1]?.text).toContain('Job CPU-time limit reached (61 s of 60 s)');
   });
+
+  it('shows accounting the system does not report as unknown with the reason (Wine), never 0, and says nothing of a time limit then', async () => {
+    const system = new FakeJobSystem();
+    system.accountingAnswer = { ioUnreadable: { win32Code: 1, message: 'Incorrect function.' }, readBytes: null, writeBytes: null, otherBytes: null, readOperations: null, writeOperations: null, otherOperations: null };
+    const { manager, source, processes } = await setup(system, { underWine: true });
+    await manager.create('Build', null, limits({ jobUserTimeMs: 60_000 }));
+    const { pid } = await manager.launch('Build', 'worker', null, answeringDesktop(true));
+    source.current.push(raw(pid, 4, 133_000_000_000_000_000n + BigInt(pid), { name: 'worker.exe', workingSetBytes: 8 << 20 }));
+    processes.tick(0);
+    await new Promise((r) => setTimeout(r, 5));
+    source.current[0] = { ...source.current[0]!, userTime: 10_000_000n };
+    processes.tick(1);
+    const row = JobsChanged.parse(manager.tick(2)).jobs[0]!;
+    expect(row.accounting).toMatchObject({ activeProcesses: 1, userTimeMs: null, kernelTimeMs: null, pageFaults: null, readBytes: null, peakJobMemoryBytes: null });
+    expect(row.accounting?.unreported).toMatchObject({ userTimeMs: 'Wine does not report job CPU times', readBytes: 'Wine does not report job I/O accounting (error 1)', peakJobMemoryBytes: 'Wine does not report job peak memory' });
+    system.jobs.get('build')!.listener!({ kind: 'activeProcessZero', code: 4, pid: null });
+    expect(manager.tick(3)?.events.map((e) => e.kind)).toEqual(['activeProcessZero']);
+  });
+
+  it('says why the accounting could not be read at all', async () => {
+    const system = new FakeJobSystem();
+    const { manager } = await setup(system);
+    await manager.create('Locked', null, limits());
+    system.accounting = () => {
+      throw new Error('QueryInformationJobObject(Locked, basic accounting) failed: Access is denied. (error 5)');
+    };
+    const row = JobsChanged.parse(manager.tick(0)).jobs[0]!;
+    expect(row.accounting).toBeNull();
+    expect(row.accountingUnreadable).toBe('QueryInformationJobObject(Locked, basic accounting) failed: Access is denied. (error 5)');
+  });
+
+  it('under Wine: limits read back as not set are unknown with the reason, not "held differently" (no "Windows holds 5 limits")', async () => {
+    const system = new FakeJobSystem();
+    system.readsBackNothing = true;
+    system.dropsFlagsOnReadBack = true;
+    const { manager } = await setup(system, { underWine: true });
+    await manager.create('Build', null, limits({ jobMemoryBytes: 512 * 1024 * 1024, activeProcesses: 4, priorityClass: 'high', breakawayOk: true }));
+    const row = JobsChanged.parse(manager.tick(0)).jobs[0]!;
+    expect(row.differences).toEqual([]);
+    expect(row.limitsUnreported).toMatchObject({
+      killOnJobClose: 'Wine enforces this flag but does not report it back',
+      jobMemoryBytes: 'Wine accepts this limit but does not enforce it or report it back',
+    });
+  });
+
+  it('does not warn that processes keep running when an empty kill-on-close job is closed', async () => {
+    const { manager } = await setup();
+    await manager.create('Empty', null, limits());
+    const no = answeringDesktop(false);
+    await expect(manager.close('Empty', no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(no.prompts[0]?.detail).toContain('It has no processes now, so closing it ends none');
+    expect(no.prompts[0]?.detail).not.toContain('keep running');
+    expect(no.prompts[0]).toMatchObject({ destructive: false });
+  });
 });

@@ -1,14 +1,15 @@
-import type { JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
+import type { JobAccountingFormValue, JobEventValue, JobLimitsFormValue, JobRowValue, JobsChangedValue, JobsSnapshotValue } from '../../../src-preload/contract/job-schemas';
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { DesktopPort } from '../desktop/desktop-port';
 import { argumentLines, promptValue } from '../dialog-text';
 import type { ProcessCollector } from '../processes/process-collector';
 import type { JobDefinitionStore } from './job-definitions';
-import type { JobAccounting, JobLimits, JobObject, JobSystem } from './job-system';
+import { AccountingReader } from './accounting-unreported';
+import type { JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
 import { eventForMessage, type JobTimeline } from './job-timeline';
-import { describeLimits, limitDifferences, limitProblems, noLimits } from './limit-differences';
+import { describeLimits, limitDifferences, limitProblems, noLimits, readBackParts, unreportedLimits, type DifferenceContext, type LimitPart } from './limit-differences';
 import { batchFileNote, batchFileProblem, resolveProgram } from './program-path';
 
 /** What the manager knows of the machine, for the notes next to limits Windows holds differently. */
@@ -39,7 +40,12 @@ interface ManagedJob {
   unreadable: string[];
   /** Why the last apply failed for some class (e.g. CPU rate under DFSS), shown with the differences. */
   applyError: string | null;
-  accounting: JobAccounting | null;
+  /** As shown: figures the system does not report are null with why (accounting-unreported.ts). */
+  accounting: JobAccountingFormValue | null;
+  /** Why the accounting could not be read at all, else null. */
+  accountingUnreadable: string | null;
+  /** Processes added to the job after they started (pid:createTime): their earlier CPU time is not the job's. */
+  addedLater: Set<string>;
 }
 
 const key = (name: string) => name.toLowerCase();
@@ -81,7 +87,16 @@ export class JobManager {
     private readonly context: JobContext,
     private readonly now: () => number = Date.now,
     private readonly resolve: ResolveProgram = (commandLine, workingDirectory) => resolveProgram(commandLine, workingDirectory, process.env.PATH ?? process.env.Path),
-  ) {}
+  ) {
+    this.accountingReader = new AccountingReader({ underWine: context.underWine });
+  }
+
+  private readonly accountingReader: AccountingReader;
+  /**
+   * Whether this system reports each part of the limits back, learned from applies that raised no error
+   * (readBackParts): Wine 8 accepts every limit and reads them all back as not set. Unknown until learned.
+   */
+  private readonly reportsBack: Record<LimitPart, 'reported' | 'notReported' | null> = { extended: null, ui: null };
 
   /**
    * Recreates the jobs saved by an earlier run. A job whose members outlived the console (no kill on close)
@@ -89,7 +104,7 @@ export class JobManager {
    */
   async restore(): Promise<void> {
     for (const def of this.definitions.list()) {
-      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null };
+      const job: ManagedJob = { name: def.name, origin: 'console', object: null, template: def.template, asked: def.limits, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
       this.jobs.set(key(def.name), job);
       try {
         job.object = this.system.create(def.name);
@@ -124,11 +139,7 @@ export class JobManager {
   tick(now: number): JobsChangedValue | null {
     for (const job of this.jobs.values()) {
       if (!job.object) continue;
-      try {
-        job.accounting = this.system.accounting(job.object);
-      } catch {
-        job.accounting = null;
-      }
+      this.readAccounting(job);
     }
     const events = this.timeline.drain();
     if (this.jobs.size === 0 && events.length === 0) return null;
@@ -143,7 +154,7 @@ export class JobManager {
     const asked: JobLimits = limits ?? template?.limits ?? noLimits();
     this.refuseProblems(asked);
     const object = this.system.create(name);
-    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null };
+    const job: ManagedJob = { name, origin: 'console', object, template: templateName, asked, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
     this.jobs.set(key(name), job);
     this.apply(job, asked);
     this.watch(job);
@@ -157,7 +168,7 @@ export class JobManager {
     if (this.jobs.has(key(name))) throw new AppError('CONFLICT', `The console already has a job named '${name}' open.`);
     if (this.jobs.size >= MAX_JOBS) throw new AppError('CONFLICT', `The console has ${MAX_JOBS} jobs open already; close one first.`);
     const object = this.system.open(name);
-    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null };
+    const job: ManagedJob = { name, origin: 'opened', object, template: null, asked: null, held: null, unreadable: [], applyError: null, accounting: null, accountingUnreadable: null, addedLater: new Set() };
     this.jobs.set(key(name), job);
     this.readBack(job);
     // Not watched: a job has one completion port, and taking it would silence the program that made the job.
@@ -207,6 +218,7 @@ export class JobManager {
     if (!confirmed) throw new AppError('CANCELLED', 'Adding the process was cancelled; nothing was changed.');
     try {
       this.system.assign(this.handle(job), target.pid, BigInt(target.createTime));
+      job.addedLater.add(`${target.pid}:${target.createTime}`);
     } catch (err) {
       this.audit({ action: 'job.addProcess', target: { job: job.name, ...target, name: row.name }, ...outcomeOf(err) });
       throw err;
@@ -276,13 +288,17 @@ export class JobManager {
     const members = job.object ? this.members(job) : [];
     if (job.object) this.readBack(job);
     // Either says so: Wine enforces kill on close but reads it back unset, and asked can be stale for an opened job.
-    const kills = (job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true) && members.length > 0;
+    const killOnClose = job.held?.killOnJobClose === true || job.asked?.killOnJobClose === true;
+    const kills = killOnClose && members.length > 0;
+    const forgets = job.origin === 'console' ? ' Its saved definition is deleted.' : '';
     const confirmed = await desktop.confirm({
       title: 'Close job',
       message: `Close the job '${promptValue(job.name)}'?`,
       detail: kills
         ? `It kills its processes when closed: ${members.length} process${members.length === 1 ? '' : 'es'} will end now (if no other program holds the job).`
-        : `Its processes keep running outside the console's view; the job goes when its last process exits.${job.origin === 'console' ? ' Its saved definition is deleted.' : ''}`,
+        : members.length === 0
+          ? `It has no processes now, so closing it ends none; the job goes when the last handle to it closes.${forgets}`
+          : `Its processes keep running outside the console's view; the job goes when its last process exits.${forgets}`,
       confirmLabel: 'Close job',
       destructive: kills,
     });
@@ -324,6 +340,23 @@ export class JobManager {
       job.applyError = (err as Error).message;
     }
     this.readBack(job);
+    if (!job.held) return;
+    // Only a part that applied without error can tell whether the system reports it back.
+    const verdicts = readBackParts(limits, job.held);
+    const failed: Record<LimitPart, boolean> = { extended: job.applyError?.includes('extended limits') ?? false, ui: job.applyError?.includes('UI restrictions') ?? false };
+    for (const part of ['extended', 'ui'] as const) {
+      const verdict = verdicts[part];
+      if (verdict === 'reported' || (verdict === 'notReported' && !failed[part])) this.reportsBack[part] = verdict;
+    }
+  }
+
+  /** What the notes and the unknown limits of a job are judged against. */
+  private differenceContext(job: ManagedJob): DifferenceContext {
+    const held = job.held;
+    // A part that shows a limit set now is reported, whatever was learned.
+    const shown = held ? readBackParts(noLimits(), held) : { extended: null, ui: null };
+    const notReportedBack = (['extended', 'ui'] as const).filter((part) => this.reportsBack[part] === 'notReported' && shown[part] !== 'reported');
+    return { windowsBuild: this.context.windowsBuild, underWine: this.context.underWine, unreadable: job.unreadable, notReportedBack };
   }
 
   private readBack(job: ManagedJob): void {
@@ -359,14 +392,35 @@ export class JobManager {
   private noteJobTimeEnd(job: ManagedJob): void {
     const limit = job.asked?.jobUserTimeMs ?? job.held?.jobUserTimeMs ?? null;
     if (limit === null || !job.object) return;
-    try {
-      const accounting = this.system.accounting(job.object);
-      if (accounting.userTimeMs >= limit) {
-        this.event(job.name, 'endOfJobTime', null, `Job CPU-time limit reached (${Math.round(accounting.userTimeMs / 1000)} s of ${Math.round(limit / 1000)} s): Windows ended every process in the job.`, true);
-      }
-    } catch {
-      // No accounting: nothing can be said.
+    const accounting = this.readAccounting(job);
+    // No accounting, or CPU times this system does not report: nothing can be said.
+    if (accounting?.userTimeMs != null && accounting.userTimeMs >= limit) {
+      this.event(job.name, 'endOfJobTime', null, `Job CPU-time limit reached (${Math.round(accounting.userTimeMs / 1000)} s of ${Math.round(limit / 1000)} s): Windows ended every process in the job.`, true);
     }
+  }
+
+  /** Reads the job's accounting as shown (unknown figures null with why), keeping it on the job. */
+  private readAccounting(job: ManagedJob): JobAccountingFormValue | null {
+    if (!job.object) return null;
+    try {
+      const raw = this.system.accounting(job.object);
+      const members = this.safeMemberPids(job).map((pid) => {
+        const row = this.processes.findByPid(pid);
+        return {
+          cpuPercent: row?.cpuPercent ?? null,
+          workingSetBytes: row?.workingSetBytes ?? null,
+          cpuTimeMs: row ? row.userTimeMs + row.kernelTimeMs : null,
+          // In a console job and not added later: launched into it (or a child of such), so all its CPU time is the job's.
+          bornInJob: row !== undefined && job.origin === 'console' && !job.addedLater.has(`${row.pid}:${row.createTime}`),
+        };
+      });
+      job.accounting = this.accountingReader.shown(raw, members);
+      job.accountingUnreadable = null;
+    } catch (err) {
+      job.accounting = null;
+      job.accountingUnreadable = (err as Error).message.slice(0, 1024);
+    }
+    return job.accounting;
   }
 
   private require(name: string): ManagedJob {
@@ -396,8 +450,8 @@ export class JobManager {
   }
 
   private row(job: ManagedJob): JobRowValue {
-    const differences =
-      job.asked && job.held ? limitDifferences(job.asked, job.held, { windowsBuild: this.context.windowsBuild, underWine: this.context.underWine, unreadable: job.unreadable }) : [];
+    const context = this.differenceContext(job);
+    const differences = job.asked && job.held ? limitDifferences(job.asked, job.held, context) : [];
     if (job.applyError) differences.unshift({ field: 'apply', asked: 'all limits', held: 'some refused', note: job.applyError.slice(0, 1024) });
     return {
       name: job.name,
@@ -406,9 +460,11 @@ export class JobManager {
       template: job.template,
       members: job.object ? this.members(job) : [],
       accounting: job.accounting,
+      accountingUnreadable: job.accountingUnreadable,
       limitsAsked: job.asked,
       limitsHeld: job.held,
       limitsUnreadable: job.unreadable.length ? job.unreadable.join('; ').slice(0, 4096) : null,
+      limitsUnreported: job.object ? unreportedLimits(context) : {},
       differences: differences.slice(0, 32),
     };
   }

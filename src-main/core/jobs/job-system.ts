@@ -42,7 +42,11 @@ export interface JobLimits {
   uiRestrictions: UiRestriction[];
 }
 
-/** JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION + the peaks of JOBOBJECT_EXTENDED_LIMIT_INFORMATION. */
+/**
+ * JOBOBJECT_BASIC_AND_IO_ACCOUNTING_INFORMATION + the peaks of JOBOBJECT_EXTENDED_LIMIT_INFORMATION, as
+ * Windows answered them. The I/O figures are null when that class could not be read (`ioUnreadable` says
+ * why); whether a 0 elsewhere is real is the core's call (accounting-unreported.ts).
+ */
 export interface JobAccounting {
   activeProcesses: number;
   totalProcesses: number;
@@ -50,12 +54,14 @@ export interface JobAccounting {
   userTimeMs: number;
   kernelTimeMs: number;
   pageFaults: number;
-  readOperations: number;
-  writeOperations: number;
-  otherOperations: number;
-  readBytes: number;
-  writeBytes: number;
-  otherBytes: number;
+  readOperations: number | null;
+  writeOperations: number | null;
+  otherOperations: number | null;
+  readBytes: number | null;
+  writeBytes: number | null;
+  otherBytes: number | null;
+  /** Why the I/O figures are null: JobObjectBasicAndIoAccountingInformation failed (Wine 8: error 1). */
+  ioUnreadable: { win32Code: number; message: string } | null;
   peakProcessMemoryBytes: number;
   peakJobMemoryBytes: number;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JobLimitsValue } from '../../../src-preload/contract/job-schemas';
 import type { JobLimits } from './job-system';
-import { describeLimits, fieldsOfUnreadablePart, formatBytes, formatDuration, limitDifferences, limitProblems, noLimits } from './limit-differences';
+import { describeLimits, fieldsOfUnreadablePart, formatBytes, formatDuration, limitDifferences, limitProblems, noLimits, readBackParts, unreportedLimits } from './limit-differences';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -89,6 +89,30 @@ describe('limitProblems', () => {
   });
 });
 
+describe('limits the system does not report back', () => {
+  it('under Wine: every basic/extended limit is unknown with what Wine does with it, and none is "held differently"', () => {
+    const asked = limits({ jobMemoryBytes: 512 * MB, activeProcesses: 5, killOnJobClose: true, breakawayOk: true, priorityClass: 'high' });
+    const context = { ...wine, notReportedBack: ['extended'] as const };
+    expect(limitDifferences(asked, noLimits(), context)).toEqual([]);
+    const reasons = unreportedLimits(context);
+    expect(reasons.killOnJobClose).toBe('Wine enforces this flag but does not report it back');
+    expect(reasons.breakawayOk).toBe('Wine enforces this flag but does not report it back');
+    expect(reasons.jobMemoryBytes).toBe('Wine accepts this limit but does not enforce it or report it back');
+    expect(Object.keys(reasons)).toHaveLength(13);
+    expect(reasons.uiRestrictions).toBeUndefined();
+  });
+
+  it('learns it from a read-back that shows none of what was asked, and that one limit shown proves the part is reported', () => {
+    expect(readBackParts(limits({ jobMemoryBytes: 512 * MB }), noLimits())).toEqual({ extended: 'notReported', ui: null });
+    expect(readBackParts(limits({ uiRestrictions: ['desktop'] }), limits({ killOnJobClose: true }))).toEqual({ extended: 'reported', ui: 'notReported' });
+    expect(readBackParts(noLimits(), noLimits())).toEqual({ extended: null, ui: null });
+  });
+
+  it('on Windows says the limit was accepted but is not reported back', () => {
+    expect(unreportedLimits({ ...windows, notReportedBack: ['ui'] })).toEqual({ uiRestrictions: 'This system does not report this limit back (it was accepted)' });
+  });
+});
+
 describe('limitDifferences', () => {
   it('reports nothing when Windows holds what was asked (sets compare regardless of order)', () => {
     const asked = limits({ affinity: [0, 1], uiRestrictions: ['desktop', 'handles'], cpuRate: { kind: 'hardCap', percent: 25 }, killOnJobClose: true });
@@ -116,13 +140,11 @@ describe('limitDifferences', () => {
     expect(limitDifferences(asked, noLimits(), wine)[0]?.note).toContain('error 87');
   });
 
-  it('says a part could not be read before anything else, and maps parts to fields', () => {
+  it('lists a part that could not be read as unknown, not as held differently, and maps parts to fields', () => {
     const asked = limits({ cpuRate: { kind: 'weight', weight: 3 }, processMemoryBytes: 64 * MB });
-    const differences = limitDifferences(asked, noLimits(), { ...wine, unreadable: ['cpuRate: error 87: The parameter is incorrect.'] });
-    expect(differences.map((d) => [d.field, d.note])).toEqual([
-      ['processMemoryBytes', 'Wine accepts this limit but does not enforce it or report it back.'],
-      ['cpuRate', 'Windows holds it, but it could not be read: cpuRate: error 87: The parameter is incorrect.'],
-    ]);
+    const context = { ...wine, unreadable: ['cpuRate: error 87: The parameter is incorrect.'] };
+    expect(limitDifferences(asked, noLimits(), context).map((d) => [d.field, d.note])).toEqual([['processMemoryBytes', 'Wine accepts this limit but does not enforce it or report it back.']]);
+    expect(unreportedLimits(context)).toEqual({ cpuRate: 'Not read back: cpuRate: error 87: The parameter is incorrect.' });
     expect(fieldsOfUnreadablePart('JobObjectBasicUIRestrictions')).toEqual(['uiRestrictions']);
     expect(fieldsOfUnreadablePart('JobObjectExtendedLimitInformation')).toContain('killOnJobClose');
     expect(fieldsOfUnreadablePart('limits')).toHaveLength(15);

@@ -4,6 +4,7 @@
  * Windows reports it holds (QueryInformationJobObject), with why they differ when that is known.
  */
 import type { JobLimitsFormValue, LimitDifferenceValue } from '../../../src-preload/contract/job-schemas';
+import { notReportedBy, type UnknownReasons } from '../../../src-preload/contract/unknown';
 import type { CpuRate, JobLimits, UiRestriction } from './job-system';
 import { noJobLimits } from '../../../src-preload/contract/job-limits';
 
@@ -242,9 +243,51 @@ export interface DifferenceContext {
   underWine: boolean;
   /** The parts readLimits could not read, each "part" or "part: why" (see fieldsOfUnreadablePart). */
   unreadable: string[];
+  /** Parts this system accepts but does not report back (readBackParts' verdict); absent = none. */
+  notReportedBack?: readonly LimitPart[];
 }
 
 const BASIC_AND_EXTENDED: Field[] = FIELDS.filter((f) => f !== 'cpuRate' && f !== 'uiRestrictions');
+
+/** The information classes limits are read back by: basic/extended limits and UI restrictions (CPU rate fails loudly). */
+export type LimitPart = 'extended' | 'ui';
+const PART_FIELDS: Record<LimitPart, Field[]> = { extended: BASIC_AND_EXTENDED, ui: ['uiRestrictions'] };
+
+/**
+ * What one read-back says about each part after limits were applied without error: 'reported' when it shows
+ * any of the part's limits set, 'notReported' when limits of the part were asked and it shows none (Wine 8
+ * accepts every flag and reads all back as zero), null when it proves nothing (nothing of the part was asked).
+ */
+export function readBackParts(asked: JobLimits, held: JobLimits): Record<LimitPart, 'reported' | 'notReported' | null> {
+  const verdict = (part: LimitPart) => {
+    if (PART_FIELDS[part].some((f) => isSet(held, f))) return 'reported' as const;
+    return PART_FIELDS[part].some((f) => isSet(asked, f)) ? ('notReported' as const) : null;
+  };
+  return { extended: verdict('extended'), ui: verdict('ui') };
+}
+
+/**
+ * Limits whose held value is unknown, with why (unknown.ts): a part that could not be read ("not read back:
+ * <part>: <error>"), or a part this system accepts but does not report back (under Wine, what Wine does with
+ * it: kill on close and breakaway are enforced, the rest is not). Such limits are never differences.
+ */
+export function unreportedLimits(context: DifferenceContext): UnknownReasons<Field> {
+  const reasons: UnknownReasons<Field> = {};
+  for (const entry of context.unreadable) {
+    const colon = entry.indexOf(':');
+    for (const field of fieldsOfUnreadablePart(colon >= 0 ? entry.slice(0, colon) : entry)) reasons[field] ??= `Not read back: ${entry}`.slice(0, 512);
+  }
+  for (const part of context.notReportedBack ?? []) {
+    for (const field of PART_FIELDS[part]) {
+      if (reasons[field] !== undefined) continue;
+      if (!context.underWine) reasons[field] = `${notReportedBy('this limit back', false)} (it was accepted)`;
+      else if (WINE_ENFORCED.has(field)) reasons[field] = 'Wine enforces this flag but does not report it back';
+      else if (field === 'uiRestrictions') reasons[field] = 'Wine accepts UI restrictions but does not enforce them or report them back';
+      else reasons[field] = 'Wine accepts this limit but does not enforce it or report it back';
+    }
+  }
+  return reasons;
+}
 
 /**
  * Which limits an unreadable part stands for. A part is the text before the first ":" of an `unreadable`
@@ -267,33 +310,27 @@ export function fieldsOfUnreadablePart(part: string): Field[] {
 const WINE_ENFORCED: ReadonlySet<Field> = new Set(['killOnJobClose', 'breakawayOk', 'silentBreakawayOk']);
 
 /**
- * One entry per limit whose held value differs from the asked one (equal -> no entry), with both values in
- * words and a note: the part could not be read; what Wine does with it; why Windows refuses CPU rate
- * control; or, when no reason is known, that the reason is not known. Affinity and UI restrictions compare
- * as sets.
+ * One entry per limit whose held value is known and differs from the asked one (equal -> no entry; a held
+ * value that is unknown, see unreportedLimits, is no difference), with both values in words and a note: what
+ * Wine does with it; why Windows refuses CPU rate control; or, when no reason is known, that the reason is
+ * not known. Affinity and UI restrictions compare as sets.
  */
 export function limitDifferences(asked: JobLimits, held: JobLimits, context: DifferenceContext): LimitDifferenceValue[] {
-  const unreadable = new Map<Field, string>();
-  for (const entry of context.unreadable) {
-    const colon = entry.indexOf(':');
-    const part = colon >= 0 ? entry.slice(0, colon) : entry;
-    for (const field of fieldsOfUnreadablePart(part)) if (!unreadable.has(field)) unreadable.set(field, entry);
-  }
+  const unknown = unreportedLimits(context);
   const differences: LimitDifferenceValue[] = [];
   for (const field of FIELDS) {
-    if (sameLimit(asked, held, field)) continue;
+    if (unknown[field] !== undefined || sameLimit(asked, held, field)) continue;
     differences.push({
       field,
       asked: formatLimit(asked, field).slice(0, 256),
       held: formatLimit(held, field).slice(0, 256),
-      note: noteFor(field, asked, unreadable.get(field), context).slice(0, 1024),
+      note: noteFor(field, asked, context).slice(0, 1024),
     });
   }
   return differences;
 }
 
-function noteFor(field: Field, asked: JobLimits, unreadable: string | undefined, context: DifferenceContext): string {
-  if (unreadable !== undefined) return `Windows holds it, but it could not be read: ${unreadable}`;
+function noteFor(field: Field, asked: JobLimits, context: DifferenceContext): string {
   if (context.underWine) {
     if (WINE_ENFORCED.has(field)) return 'Wine enforces this flag but reports every limit back as not set.';
     if (field === 'cpuRate') return 'Wine does not implement CPU rate control (SetInformationJobObject fails with error 87).';

@@ -70,6 +70,7 @@ const emptyAccounting = (pids: number): JobAccounting => ({
   readBytes: 0,
   writeBytes: 0,
   otherBytes: 0,
+  ioUnreadable: null,
   peakProcessMemoryBytes: 0,
   peakJobMemoryBytes: 0,
 });
@@ -82,6 +83,8 @@ export class FakeJobSystem implements JobSystem {
   refuseCpuRate = false;
   /** What a limit read-back reports instead of what was set (Wine: everything zero). */
   readsBackNothing = false;
+  /** With readsBackNothing: the flags read back unset too, as Wine 8 reads every limit back. */
+  dropsFlagsOnReadBack = false;
   private nextPid = 5000;
 
   create(requested: string | null): JobObject {
@@ -129,7 +132,7 @@ export class FakeJobSystem implements JobSystem {
     const held = this.fake(job).limits;
     if (this.readsBackNothing || !held) {
       return {
-        limits: { processMemoryBytes: null, jobMemoryBytes: null, activeProcesses: null, processUserTimeMs: null, jobUserTimeMs: null, cpuRate: null, affinity: null, priorityClass: null, schedulingClass: null, workingSet: null, killOnJobClose: held?.killOnJobClose ?? false, dieOnUnhandledException: false, breakawayOk: held?.breakawayOk ?? false, silentBreakawayOk: held?.silentBreakawayOk ?? false, uiRestrictions: [] },
+        limits: { processMemoryBytes: null, jobMemoryBytes: null, activeProcesses: null, processUserTimeMs: null, jobUserTimeMs: null, cpuRate: null, affinity: null, priorityClass: null, schedulingClass: null, workingSet: null, killOnJobClose: !this.dropsFlagsOnReadBack && (held?.killOnJobClose ?? false), dieOnUnhandledException: false, breakawayOk: !this.dropsFlagsOnReadBack && (held?.breakawayOk ?? false), silentBreakawayOk: !this.dropsFlagsOnReadBack && (held?.silentBreakawayOk ?? false), uiRestrictions: [] },
         unreadable: [],
       };
     }
@@ -139,8 +142,11 @@ export class FakeJobSystem implements JobSystem {
   /** User CPU time the accounting reports, per job name (lower case). */
   readonly userTimeMs = new Map<string, number>();
 
+  /** Figures every job's accounting answers with (e.g. what Wine 8 leaves empty), over the defaults. */
+  accountingAnswer: Partial<JobAccounting> = {};
+
   accounting(job: JobObject): JobAccounting {
-    return { ...emptyAccounting(this.fake(job).pids.length), userTimeMs: this.userTimeMs.get(job.name.toLowerCase()) ?? 0 };
+    return { ...emptyAccounting(this.fake(job).pids.length), userTimeMs: this.userTimeMs.get(job.name.toLowerCase()) ?? 0, ...this.accountingAnswer };
   }
 
   memberPids(job: JobObject): number[] {

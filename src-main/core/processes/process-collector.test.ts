@@ -179,3 +179,39 @@ describe('ProcessCollector detail reads', () => {
     expect(collector.tick(2)).toMatchObject({ added: [], removed: [] });
   });
 });
+
+describe('ProcessCollector: unknown is not zero', () => {
+  const wineLike = (pid: number, extra: Parameters<typeof raw>[3] = {}) => raw(pid, 1, BigInt(pid), { privateBytes: 0, basePriority: 2, workingSetBytes: 1 << 24, ...extra });
+
+  it('sends what the system does not report as null with the reason, never as 0 (rows, snapshot, first delta)', () => {
+    const source = new ScriptedSource([wineLike(32), wineLike(300)]);
+    const collector = new ProcessCollector(source, 1, new Set([300]), clock().read, { underWine: true });
+    const delta = ProcessDelta.parse(collector.tick(1000));
+    expect(delta.added[0]).toMatchObject({ privateBytes: null, basePriority: null, ioReadBytes: null, ioWriteBytes: null, ioOtherBytes: null, diskReadBytes: null, jobObjectId: null });
+    expect(delta.added[0]).toMatchObject({ workingSetBytes: 1 << 24, pagefileBytes: 500 });
+    expect(delta.unreported).toMatchObject({ privateBytes: 'Wine does not report private bytes', ioReadBytes: 'Wine does not report I/O read bytes', basePriority: 'Wine does not report base priority' });
+    const snap = ProcessSnapshot.parse(collector.snapshot());
+    expect(snap.unreported.privateBytes).toBe('Wine does not report private bytes');
+    expect(snap.processes.every((p) => p.privateBytes === null && p.ioOtherBytes === null)).toBe(true);
+  });
+
+  it('a delta carries `unreported` only when it changed, and a field that becomes reported arrives as a number', () => {
+    const source = new ScriptedSource([wineLike(32), wineLike(300)]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, new Set([300]), c.read, { underWine: true });
+    collector.tick(1000);
+    c.advanceSeconds(1);
+    expect(collector.tick(2000).unreported).toBeUndefined();
+    source.current[1] = wineLike(300, { privateBytes: 8192 });
+    c.advanceSeconds(1);
+    const delta = ProcessDelta.parse(collector.tick(3000));
+    expect(delta.unreported).toBeDefined();
+    expect(delta.unreported?.privateBytes).toBeUndefined();
+    const privateBit = 1 << PROCESS_NUMBER_FIELDS.indexOf('privateBytes');
+    // Both rows change from null: PID 32 to a real 0 (the field is reported now), PID 300 to its value.
+    expect(delta.changed).toContainEqual([32, privateBit, 0]);
+    const console300 = delta.changed.find((e) => e[0] === 300) ?? [];
+    expect((console300[1] ?? 0) & privateBit).toBe(privateBit);
+    expect(console300).toContain(8192);
+  });
+});

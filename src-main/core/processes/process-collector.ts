@@ -1,9 +1,11 @@
+import type { UnreportableProcessField } from '../../../src-preload/contract/process-fields';
 import type { ProcessDeltaValue, ProcessKeyValue, ProcessRowValue, ProcessSnapshotValue } from '../../../src-preload/contract/schemas';
+import { sameReasons, type UnknownReasons } from '../../../src-preload/contract/unknown';
 import { isCriticalProcess } from './critical-processes';
 import { fileTimeToUnixMs, hundredNsToMs } from './filetime';
 import { encodeChangedNumbers } from './process-delta';
 import type { ProcessDetails, ProcessSource, RawProcess } from './process-source';
-
+import { unreportedProcessFields } from './unreported-fields';
 
 /** Monotonic clock in 100-ns units (the unit of process CPU times). */
 export type MonotonicClock = () => bigint;
@@ -54,13 +56,17 @@ export class ProcessCollector {
   private seq = 0;
   private time = 0;
   private lastSnapshotAt: bigint | undefined;
+  /** The fields this system does not report, as of the last tick (null in every row). */
+  private unreported: UnknownReasons<UnreportableProcessField> = {};
 
   constructor(
     private readonly source: ProcessSource,
     private readonly logicalProcessors: number,
-    /** This console's own processes (critical: killing them kills the console). */
+    /** This console's own processes (critical: killing them kills the console; certainly did I/O). */
     private readonly consolePids: ReadonlySet<number>,
     private readonly clock: MonotonicClock = hrtime100ns,
+    /** For the wording of what is not reported ("Wine does not report ..."). */
+    private readonly platform: { underWine: boolean } = { underWine: false },
   ) {}
 
   /** Takes one snapshot and returns what changed since the previous tick. */
@@ -69,6 +75,9 @@ export class ProcessCollector {
     const now = this.clock();
     const elapsed = this.lastSnapshotAt === undefined ? 0n : now - this.lastSnapshotAt;
     this.lastSnapshotAt = now;
+    const unreported = unreportedProcessFields(raws, { consolePids: this.consolePids, underWine: this.platform.underWine });
+    const unreportedChanged = !sameReasons(unreported, this.unreported);
+    this.unreported = unreported;
 
     const next = new Map<number, Tracked>();
     const pending = new Map<number, { createTime: bigint; attempts: number }>();
@@ -98,7 +107,7 @@ export class ProcessCollector {
         continue;
       }
       const cpu = processCpuPercent(previous.raw.userTime + previous.raw.kernelTime, raw.userTime + raw.kernelTime, elapsed, this.logicalProcessors);
-      const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu) };
+      const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu, unreported) };
       const encoded = encodeChangedNumbers(previous.row, row);
       if (encoded) changed.push(encoded);
       next.set(raw.pid, { row, raw });
@@ -114,12 +123,14 @@ export class ProcessCollector {
     this.pending = pending;
     this.time = wallTime;
     this.seq += 1;
-    return { seq: this.seq, baseSeq: this.seq - 1, time: wallTime, added, removed, changed };
+    const delta: ProcessDeltaValue = { seq: this.seq, baseSeq: this.seq - 1, time: wallTime, added, removed, changed };
+    if (unreportedChanged) delta.unreported = { ...unreported };
+    return delta;
   }
 
   /** The full table at the current seq (subscribe and resync). */
   snapshot(): ProcessSnapshotValue {
-    return { seq: this.seq, time: this.time, logicalProcessors: this.logicalProcessors, processes: [...this.tracked.values()].map((t) => t.row) };
+    return { seq: this.seq, time: this.time, logicalProcessors: this.logicalProcessors, processes: [...this.tracked.values()].map((t) => t.row), unreported: { ...this.unreported } };
   }
 
   /** The row holding `pid` as of the last tick (a job's member list names PIDs only). */
@@ -141,7 +152,7 @@ export class ProcessCollector {
       startTime: fileTimeToUnixMs(raw.createTime),
       name: raw.name,
       sessionId: raw.sessionId,
-      ...numbersOf(raw, cpu),
+      ...numbersOf(raw, cpu, this.unreported),
       imagePath: details.imagePath,
       commandLine: details.commandLine,
       user: details.user,
@@ -152,22 +163,24 @@ export class ProcessCollector {
   }
 }
 
-function numbersOf(raw: RawProcess, cpuPercent: number | null) {
+/** The row's numbers: a field this system does not report is null, never its 0 (unknown.ts). */
+function numbersOf(raw: RawProcess, cpuPercent: number | null, unreported: UnknownReasons<UnreportableProcessField>) {
+  const known = (field: UnreportableProcessField, value: number | undefined): number | null => (unreported[field] !== undefined || value === undefined ? null : value);
   return {
     cpuPercent,
     workingSetBytes: raw.workingSetBytes,
-    privateBytes: raw.privateBytes,
+    privateBytes: known('privateBytes', raw.privateBytes),
     pagefileBytes: raw.pagefileBytes,
     threadCount: raw.threadCount,
     handleCount: raw.handleCount,
     userTimeMs: hundredNsToMs(raw.userTime),
     kernelTimeMs: hundredNsToMs(raw.kernelTime),
-    basePriority: raw.basePriority,
-    ioReadBytes: raw.ioReadBytes,
-    ioWriteBytes: raw.ioWriteBytes,
-    ioOtherBytes: raw.ioOtherBytes,
-    diskReadBytes: raw.extension?.diskReadBytes ?? null,
-    diskWriteBytes: raw.extension?.diskWriteBytes ?? null,
-    jobObjectId: raw.extension?.jobObjectId ?? null,
+    basePriority: known('basePriority', raw.basePriority),
+    ioReadBytes: known('ioReadBytes', raw.ioReadBytes),
+    ioWriteBytes: known('ioWriteBytes', raw.ioWriteBytes),
+    ioOtherBytes: known('ioOtherBytes', raw.ioOtherBytes),
+    diskReadBytes: known('diskReadBytes', raw.extension?.diskReadBytes),
+    diskWriteBytes: known('diskWriteBytes', raw.extension?.diskWriteBytes),
+    jobObjectId: known('jobObjectId', raw.extension?.jobObjectId),
   };
 }

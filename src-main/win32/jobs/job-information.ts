@@ -159,24 +159,17 @@ interface IoCountersFields {
   OtherTransferCount: Wide;
 }
 
-const NO_IO: IoCountersFields = {
-  ReadOperationCount: 0,
-  WriteOperationCount: 0,
-  OtherOperationCount: 0,
-  ReadTransferCount: 0,
-  WriteTransferCount: 0,
-  OtherTransferCount: 0,
-};
-
 /**
  * JobObjectBasicAndIoAccountingInformation, or where that class fails (Wine 8: error 1) the basic
- * accounting with the I/O counts at zero; the peaks from the extended limit information.
+ * accounting with the I/O figures null and the failure in `ioUnreadable` (unknown, not zero); the peaks
+ * from the extended limit information.
  */
 export function jobAccounting(job: JobObject): JobAccounting {
   const j = asWin32Job(job);
   const handle = j.value;
   let basic: BasicAccountingFields;
-  let io: IoCountersFields;
+  let io: IoCountersFields | null;
+  let ioUnreadable: JobAccounting['ioUnreadable'] = null;
   try {
     const both = queryInfo<{ BasicInfo: BasicAccountingFields; IoInfo: IoCountersFields }>(handle, j.name, BASIC_AND_IO);
     basic = both.BasicInfo;
@@ -184,8 +177,10 @@ export function jobAccounting(job: JobObject): JobAccounting {
   } catch (err) {
     if (!(err instanceof Win32Error)) throw err;
     basic = queryInfo<BasicAccountingFields>(handle, j.name, BASIC_ACCOUNTING);
-    io = NO_IO;
+    io = null;
+    ioUnreadable = { win32Code: err.win32Code, message: err.message };
   }
+  const count = (value: Wide | undefined) => (value === undefined ? null : Number(value));
   const extended = queryInfo<ExtendedLimitFields>(handle, j.name, EXTENDED);
   const ms = (ticks: Wide) => Number(ticks) / 10_000;
   return {
@@ -195,12 +190,13 @@ export function jobAccounting(job: JobObject): JobAccounting {
     userTimeMs: ms(basic.TotalUserTime),
     kernelTimeMs: ms(basic.TotalKernelTime),
     pageFaults: basic.TotalPageFaultCount,
-    readOperations: Number(io.ReadOperationCount),
-    writeOperations: Number(io.WriteOperationCount),
-    otherOperations: Number(io.OtherOperationCount),
-    readBytes: Number(io.ReadTransferCount),
-    writeBytes: Number(io.WriteTransferCount),
-    otherBytes: Number(io.OtherTransferCount),
+    readOperations: count(io?.ReadOperationCount),
+    writeOperations: count(io?.WriteOperationCount),
+    otherOperations: count(io?.OtherOperationCount),
+    readBytes: count(io?.ReadTransferCount),
+    writeBytes: count(io?.WriteTransferCount),
+    otherBytes: count(io?.OtherTransferCount),
+    ioUnreadable,
     peakProcessMemoryBytes: Number(extended.PeakProcessMemoryUsed),
     peakJobMemoryBytes: Number(extended.PeakJobMemoryUsed),
   };

@@ -112,7 +112,7 @@ describe('job limits, accounting and members', () => {
     }
   });
 
-  test('accounting counts the processes (Wine: basic accounting, I/O at zero)', async () => {
+  test('accounting counts the processes (Wine: basic accounting, I/O unknown with error 1, never 0)', async () => {
     const job = testJob('accounting');
     const p = track(jobs.launchPiped(job, testChild('print', 'x', '', '0')));
     await readToEnd(p);
@@ -121,7 +121,16 @@ describe('job limits, accounting and members', () => {
     const a = jobs.accounting(job);
     assert.equal(a.totalProcesses, 2);
     assert.equal(a.activeProcesses, 1);
-    for (const v of Object.values(a)) assert.ok(Number.isFinite(v) && v >= 0);
+    const { ioUnreadable, ...figures } = a;
+    for (const v of Object.values(figures)) assert.ok(v === null || (Number.isFinite(v) && v >= 0));
+    if (underWine()) {
+      // JobObjectBasicAndIoAccountingInformation fails with 1 under Wine 8: the I/O figures are unknown.
+      assert.equal(ioUnreadable?.win32Code, 1, `I/O accounting failed with 1 (${ioUnreadable?.message})`);
+      assert.deepEqual([a.readOperations, a.writeOperations, a.otherOperations, a.readBytes, a.writeBytes, a.otherBytes], [null, null, null, null, null, null]);
+    } else {
+      assert.equal(ioUnreadable, null);
+      assert.ok(a.readBytes !== null && a.writeBytes !== null);
+    }
   });
 
   test('accounting times, I/O and peak memory', async (t) => {
@@ -131,8 +140,8 @@ describe('job limits, accounting and members', () => {
     const { stdout } = await readToEnd(track(jobs.launchPiped(job, testChild('flood', String(size)))), 30_000);
     assert.equal(stdout.length, size);
     const a = jobs.accounting(job);
-    assert.ok(a.writeBytes >= size, `wrote ${a.writeBytes} bytes`);
-    assert.ok(a.writeOperations > 0);
+    assert.ok((a.writeBytes ?? -1) >= size, `wrote ${a.writeBytes} bytes`);
+    assert.ok((a.writeOperations ?? 0) > 0);
     assert.ok(a.userTimeMs + a.kernelTimeMs > 0);
     assert.ok(a.peakProcessMemoryBytes > 0 && a.peakJobMemoryBytes >= a.peakProcessMemoryBytes);
   });
