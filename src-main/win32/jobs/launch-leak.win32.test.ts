@@ -8,6 +8,7 @@ import { handleLedger } from '../handles';
 import { kernel32 } from '../kernel32';
 import { ntdll } from '../ntdll';
 import { SYSTEM_HANDLE_ENTRY, SYSTEM_HANDLE_INFORMATION } from '../structs';
+import { launchRetryingWineLoss, wineLostStarts } from '../test-wine-start';
 import { ntSuccess } from '../win32-error';
 import type { JobObject, PipedProcess } from '../../core/jobs/job-system';
 import { readProcessSnapshot } from '../processes/snapshot';
@@ -71,7 +72,7 @@ function ownThreadCount(): number {
 function launchOrExplain(job: JobObject, i: number): PipedProcess {
   const started = Date.now();
   try {
-    return jobs.launchPiped(job, testChild('print', `run ${i}\n`, '', '0'));
+    return launchRetryingWineLoss(`run ${i}`, () => jobs.launchPiped(job, testChild('print', `run ${i}\n`, '', '0')));
   } catch (err) {
     const children = readProcessSnapshot().processes.filter((p) => p.name.toLowerCase() === 'test-child.exe');
     const listed = children.map((c) => `${c.pid} (${c.threadCount} threads)`).join(', ') || 'none';
@@ -105,6 +106,7 @@ test(`${RUNS} piped runs leak no handle, thread or memory`, { timeout: 180_000 }
     if (t.signal.aborted) throw new Error(`stopped before run ${i}: ${String(t.signal.reason)}`);
     await oneRun(i);
   };
+  const lostBefore = wineLostStarts.length;
   for (let i = 0; i < WARM_UP; i++) await run(i);
   global.gc?.();
   const before = { handles: ownHandleCount(), table: ownHandleTableCount(), threads: ownThreadCount(), rss: process.memoryUsage().rss, ledger: handleLedger.openCount() };
@@ -124,6 +126,10 @@ test(`${RUNS} piped runs leak no handle, thread or memory`, { timeout: 180_000 }
       `threads ${before.threads} -> ${afterRuns.threads}; rss ${(before.rss / 2 ** 20).toFixed(1)} -> ${((middle[1] ?? 0) / 2 ** 20).toFixed(1)} -> ` +
       `${(afterRuns.rss / 2 ** 20).toFixed(1)} MiB; port: ${stats.delivered} delivered, ${stats.dropped} dropped, ${stats.failures} failures`,
   );
+  const lost = wineLostStarts.slice(lostBefore);
+  if (lost.length) t.diagnostic(`Wine lost ${lost.length} starting child(ren), each launched again: ${lost.join('; ')}`);
+  // More than a rare loss is not Wine's occasional race but something of ours.
+  assert.ok(lost.length <= 3, `Wine lost ${lost.length} starting children: ${lost.join('; ')}`);
   assert.equal(before.ledger, 0);
   assert.equal(afterRuns.ledger, 0, 'the ledger is back to zero');
   assert.ok(afterRuns.handles - before.handles <= 20, `handle count grew by ${afterRuns.handles - before.handles}`);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OwnedHandle, openProcess } from '../handles';
 import { PROCESS_TERMINATE, WAIT_OBJECT_0, kernel32 } from '../kernel32';
+import { launchRetryingWineLoss } from '../test-wine-start';
 import { CREATE_SUSPENDED, launchProcess, quoteArgument } from './launch';
 import { readProcessSnapshot } from './snapshot';
 
@@ -40,7 +41,7 @@ export function createTimeOf(pid: number): bigint {
  */
 export function startTestChild(args: readonly string[], { neverResumed = false } = {}): TestChild {
   const commandLine = [testChildExe(), ...args].map(quoteArgument).join(' ');
-  const launched = launchProcess(commandLine, { flags: CREATE_SUSPENDED });
+  const launched = launchRetryingWineLoss('test-child', () => launchProcess(commandLine, { flags: CREATE_SUSPENDED }));
   const child: TestChild = { pid: launched.pid, createTime: 0n, commandLine, process: launched.process };
   running.push(child);
   try {
