@@ -132,6 +132,18 @@ describe('JobManager', () => {
     expect(manager.snapshot().jobs).toEqual([]);
   });
 
+  it('names every member it will terminate, however many (never "and N more")', async () => {
+    const { manager } = await setup();
+    await manager.create('Build', null, limits());
+    for (let i = 0; i < 20; i++) await manager.launch('Build', 'make', null, answeringDesktop(true));
+    const pids = manager.tick(1)?.jobs[0]?.members.map((m) => m.pid) ?? [];
+    expect(pids).toHaveLength(20);
+    const yes = answeringDesktop(true);
+    await manager.terminate('Build', yes);
+    for (const pid of pids) expect(yes.prompts[0]?.detail).toContain(`(PID ${pid})`);
+    expect(yes.prompts[0]?.detail).not.toMatch(/and \d+ more/);
+  });
+
   it('recreates saved jobs after a restart, reopening one whose members kept it alive', async () => {
     const system = new FakeJobSystem();
     const first = await setup(system);

@@ -266,7 +266,8 @@ export class JobManager {
     const confirmed = await desktop.confirm({
       title: 'Terminate job',
       message: `End every process in the job '${promptValue(job.name)}'?`,
-      detail: `${members.length ? members.slice(0, 15).map((m) => `• ${promptValue(m.name)} (PID ${m.pid})`).join('\n') : 'It has no processes now.'}${members.length > 15 ? `\n• and ${members.length - 15} more` : ''}\n\nUnsaved data in these processes will be lost.`,
+      // Every member by name, never "and N more"; a list too long to show is refused by the prompt guard.
+      detail: `${members.length ? members.map((m) => `• ${promptValue(m.name)} (PID ${m.pid})`).join('\n') : 'It has no processes now.'}\n\nUnsaved data in these processes will be lost.`,
       confirmLabel: 'Terminate',
       destructive: true,
     });

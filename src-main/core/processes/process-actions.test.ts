@@ -40,6 +40,19 @@ describe('ProcessActions', () => {
     expect(control.calls).toEqual([{ targets: [{ pid: 200, createTime: 20n }], action: { kind: 'terminate', exitCode: 1 } }]);
   });
 
+  it('names every process it will terminate, however many (never "and N more")', async () => {
+    const { desktop, prompts } = setup();
+    const many = Array.from({ length: 20 }, (_, i) => raw(300 + i, 4, BigInt(300 + i), { name: `worker${i}.exe` }));
+    const scripted = new ScriptedSource([raw(4, 0, 0n, { name: 'System' }), ...many]);
+    const table = new ProcessCollector(scripted, 1, new Set(), () => 0n);
+    table.tick(1);
+    const wide = new ProcessActions(table, new RecordingControl(), scripted, new Set());
+    await wide.run({ targets: many.map((m) => ({ pid: m.pid, createTime: String(m.createTime) })) }, { verb: 'terminate' }, desktop);
+    const shown = `${prompts[0]!.message}\n${prompts[0]!.detail}`;
+    for (const m of many) expect(shown).toContain(`${m.name} (PID ${m.pid})`);
+    expect(shown).not.toMatch(/and \d+ more/);
+  });
+
   it('changes nothing and answers CANCELLED when the admin declines', async () => {
     const { actions, control, desktop } = setup(false);
     await expect(actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });

@@ -24,17 +24,21 @@ export interface ProcessActionRequest {
 /** Exit code given to processes the admin terminates (what Task Manager uses too). */
 export const TERMINATED_BY_ADMIN_EXIT_CODE = 1;
 
-const LISTED_IN_DIALOG = 15;
+/** Up to this many processes the prompt shows each one's image path too; beyond it, one short line each. */
+const LISTED_WITH_PATHS = 15;
 
 /** What an action needs of a process: its identity, and what the dialog and the critical rule show. */
 type ActionTarget = Pick<ProcessRowValue, 'pid' | 'createTime' | 'name' | 'imagePath' | 'critical'>;
 
 const label = (row: Pick<ProcessRowValue, 'name' | 'pid'>) => `${promptValue(row.name)} (PID ${row.pid})`;
 
+/**
+ * Every process the action will reach, never "and N more": a confirmation names all of what will happen. A list
+ * too long for the prompt is refused whole by the prompt guard (nothing is done), so the admin selects fewer.
+ */
 function describeForDialog(rows: readonly ActionTarget[]): string {
-  const lines = rows.slice(0, LISTED_IN_DIALOG).map((r) => `• ${label(r)}${r.imagePath ? `  ${promptValue(r.imagePath)}` : ''}`);
-  if (rows.length > LISTED_IN_DIALOG) lines.push(`• and ${rows.length - LISTED_IN_DIALOG} more`);
-  return lines.join('\n');
+  const withPaths = rows.length <= LISTED_WITH_PATHS;
+  return rows.map((r) => `• ${label(r)}${withPaths && r.imagePath ? `  ${promptValue(r.imagePath)}` : ''}`).join('\n');
 }
 
 function toAction(v: ProcessVerb): ProcessAction {
