@@ -82,9 +82,12 @@ struct HostLog {
   BOOL write_failing;
 };
 
+/* FOLDERID_ProgramData (KnownFolders.h), spelled out so neither mingw's nor MSVC's uuid library is needed. */
+static const GUID PROGRAM_DATA_FOLDER = {0x62AB5D82, 0xFDC1, 0x4DC3, {0xA9, 0xDD, 0x07, 0x0D, 0x1D, 0x49, 0x5D, 0x97}};
+
 BOOL hostlog_folder_path(const WCHAR *service, WCHAR *folder, size_t capacity, DWORD *error) {
   PWSTR program_data = NULL;
-  HRESULT hr = SHGetKnownFolderPath(&FOLDERID_ProgramData, 0, NULL, &program_data);
+  HRESULT hr = SHGetKnownFolderPath(&PROGRAM_DATA_FOLDER, 0, NULL, &program_data);
   if (FAILED(hr)) {
     *error = HRESULT_FACILITY(hr) == FACILITY_WIN32 ? HRESULT_CODE(hr) : (DWORD)hr;
     return FALSE;

@@ -44,6 +44,7 @@ struct HostPipe {
   WCHAR name[300];
   HostPipeStatusFn status;
   HostPipeRestartFn restart;
+  HostPipeListeningFn listening;
   PSECURITY_DESCRIPTOR descriptor;
   HANDLE thread;
   HANDLE stop_event;
@@ -56,6 +57,7 @@ struct HostPipe {
   size_t line_length;
   ULONGLONG last_broadcast;
   ULONGLONG accounting_due; /* 0 = none deferred */
+  ULONGLONG last_listening;
 };
 
 static HANDLE make_instance(HostPipe *p, BOOL first, DWORD *error) {
@@ -337,6 +339,16 @@ static DWORD WINAPI server_main(void *argument) {
         if (!due || slow < due) due = slow;
       }
     }
+    BOOL connected = FALSE;
+    for (int i = 0; i < INSTANCES; i++) connected = connected || p->slots[i].state == SLOT_CONNECTED;
+    if (connected && p->listening && !stop_deadline) {
+      if (now >= p->last_listening + ACCOUNTING_INTERVAL_MS) {
+        p->last_listening = now;
+        p->listening();
+      }
+      ULONGLONG next = p->last_listening + ACCOUNTING_INTERVAL_MS;
+      if (!due || next < due) due = next;
+    }
     if (stop_deadline) {
       BOOL writing = FALSE;
       for (int i = 0; i < INSTANCES; i++) writing = writing || p->slots[i].writing;
@@ -406,7 +418,8 @@ static void free_pipe(HostPipe *p) {
   free(p);
 }
 
-HostPipe *hostpipe_start(const WCHAR *service, HostPipeStatusFn status, HostPipeRestartFn restart, DWORD *error) {
+HostPipe *hostpipe_start(const WCHAR *service, HostPipeStatusFn status, HostPipeRestartFn restart, HostPipeListeningFn listening,
+                         DWORD *error) {
   HostPipe *p = calloc(1, sizeof *p);
   if (!p) {
     *error = ERROR_NOT_ENOUGH_MEMORY;
@@ -415,6 +428,7 @@ HostPipe *hostpipe_start(const WCHAR *service, HostPipeStatusFn status, HostPipe
   InitializeCriticalSection(&p->lock);
   p->status = status;
   p->restart = restart;
+  p->listening = listening;
   _snwprintf(p->name, sizeof p->name / sizeof p->name[0], L"\\\\.\\pipe\\admin-console-host-%ls", service);
   p->name[sizeof p->name / sizeof p->name[0] - 1] = 0;
   p->line = malloc(LINE_MAX + 1);
