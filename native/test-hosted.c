@@ -20,6 +20,10 @@
  *                            (exit code 0xC0000005 = 3221225477)
  *   grandchild [seconds]     start "sleep <seconds>" (default 120) as a child that inherits nothing,
  *                            record it, then sleep: a stop must end both
+ *   show <file> <NAME>       write two UTF-8 lines to <file>: the working directory, then the value of
+ *                            environment variable NAME ("(unset)" if none); exit 0
+ *   alloc <bytes>            commit and touch <bytes> bytes: exit 0 if it got them, 8 if not (a job
+ *                            memory limit)
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
  */
@@ -37,7 +41,8 @@ static const WCHAR *record_file;
 static BOOL ignore_ctrl_c;
 
 static int usage(void) {
-  fwprintf(stderr, L"usage: test-hosted [--record <file>] [--ignore-ctrl-c] sleep [seconds] | exit <code> [ms] | crash [ms] | grandchild [seconds]\n");
+  fwprintf(stderr, L"usage: test-hosted [--record <file>] [--ignore-ctrl-c] sleep [seconds] | exit <code> [ms] | crash [ms] | grandchild [seconds] |"
+                   L" show <file> <NAME> | alloc <bytes>\n");
   return 2;
 }
 
@@ -65,6 +70,32 @@ static BOOL WINAPI on_control(DWORD type) {
   record(name, GetCurrentProcessId());
   if (ignore_ctrl_c && (type == CTRL_C_EVENT || type == CTRL_BREAK_EVENT)) return TRUE;
   return FALSE; /* the next handler: the system's default, ExitProcess(STATUS_CONTROL_C_EXIT) */
+}
+
+static int mode_show(const WCHAR *file, const WCHAR *name) {
+  WCHAR cwd[MAX_PATH * 2], value[4096];
+  char text[16384];
+  if (!GetCurrentDirectoryW(sizeof cwd / sizeof cwd[0], cwd)) return 3;
+  if (!GetEnvironmentVariableW(name, value, sizeof value / sizeof value[0])) wcscpy(value, L"(unset)");
+  int n = WideCharToMultiByte(CP_UTF8, 0, cwd, -1, text, sizeof text / 2, NULL, NULL);
+  if (n <= 0) return 3;
+  text[n - 1] = '\n';
+  int m = WideCharToMultiByte(CP_UTF8, 0, value, -1, text + n, (int)sizeof text - n - 1, NULL, NULL);
+  if (m <= 0) return 3;
+  text[n + m - 1] = '\n';
+  HANDLE h = CreateFileW(file, GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+  DWORD written;
+  if (h == INVALID_HANDLE_VALUE) return 3;
+  BOOL ok = WriteFile(h, text, (DWORD)(n + m), &written, NULL);
+  CloseHandle(h);
+  return ok ? 0 : 3;
+}
+
+static int mode_alloc(long long bytes) {
+  char *memory = VirtualAlloc(NULL, (SIZE_T)bytes, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+  if (!memory) return 8;
+  for (long long i = 0; i < bytes; i += 4096) memory[i] = 1; /* touch every page: really in use */
+  return 0;
 }
 
 static int mode_grandchild(int seconds) {
@@ -114,5 +145,7 @@ int wmain(int argc, WCHAR **argv) {
     return SAFETY_EXIT;
   }
   if (wcscmp(mode, L"grandchild") == 0) return mode_grandchild(a ? _wtoi(a) : LIFETIME_MS / 1000);
+  if (wcscmp(mode, L"show") == 0 && a && b) return mode_show(a, b);
+  if (wcscmp(mode, L"alloc") == 0 && a) return mode_alloc(_wtoi64(a));
   return usage();
 }

@@ -16,7 +16,7 @@ import { readProcessSnapshot } from '../processes/snapshot';
 import { win32ServiceManager as manager } from '../services/index';
 import { removeTestServices, watchStatus } from '../services/test-services';
 import { getSystemIdentity } from '../system';
-import { installHostedService, readRecord, waitForRecord } from './test-hosted-services';
+import { installHostedService, readRecord, testHostedExe, waitForRecord } from './test-hosted-services';
 
 const underWine = () => getSystemIdentity().wineVersion !== null;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-console-host-'));
@@ -26,6 +26,8 @@ const recordFile = () => path.join(scratch, `record-${++files}.txt`);
 /** CONTRACT.md's service-specific codes. */
 const CONFIG_MISSING = 0x2000_0001;
 const CONFIG_INVALID = 0x2000_0002;
+const START_FAILED = 0x2000_0003;
+const JOB_FAILED = 0x2000_0004;
 const NOT_FROM_SCM = 0x2000_0006;
 const ERROR_SERVICE_SPECIFIC_ERROR = 1066;
 /** STATUS_ACCESS_VIOLATION: test-hosted's crash mode. */
@@ -119,6 +121,93 @@ describe('service host under the SCM', () => {
     const second = await startAndWaitStopped(loud, 15_000);
     assert.deepEqual([second.status.win32ExitCode, second.status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, 9]);
     assert.equal(readRecord(record2).filter((e) => e.event === 'start').length, 1, 'not restarted');
+  });
+
+  test('after RestartResetSec of healthy running the restart count starts over', async () => {
+    const record = recordFile();
+    // Each run lasts 1.5 s, longer than the 1 s reset: with RestartMaxCount 1 it would give up at the
+    // second exit without the reset; with it, it keeps restarting.
+    const name = installHostedService({ Arguments: ['--record', record, 'exit', '5', '1500'], RestartMaxCount: 1, RestartResetSec: 1, RestartBaseMs: 100 });
+    manager.start(name, []);
+    const starts = await waitForRecord(record, (e) => e.filter((x) => x.event === 'start').length >= 4, 20_000);
+    assert.ok(starts.filter((x) => x.event === 'start').length >= 4, `restarted past RestartMaxCount thanks to the reset (${starts.length} starts)`);
+    assert.notEqual(manager.status(name).state, 'stopped', 'it did not give up');
+  });
+
+  test('the program runs in WorkingDirectory with the Environment additions; a .cmd runs through %ComSpec%', async () => {
+    const out = path.join(scratch, 'shown by a program.txt');
+    const folder = fs.mkdtempSync(path.join(scratch, 'work dir '));
+    const name = installHostedService({
+      Arguments: ['show', out, 'HOSTED_TEST_VALUE'],
+      WorkingDirectory: folder,
+      Environment: ['HOSTED_TEST_VALUE=spaces and "quotes" ünï', 'PATHEXT=.COM;.EXE'],
+      ExitCodesNoRestart: ['0'],
+    });
+    const { status } = await startAndWaitStopped(name, 15_000);
+    assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [0, 0]);
+    const [cwd, value] = fs.readFileSync(out, 'utf8').split('\n');
+    assert.equal(cwd!.toLowerCase().replace(/\\$/, ''), folder.toLowerCase());
+    assert.equal(value, 'spaces and "quotes" ünï');
+
+    // A batch file in a folder with spaces, its argument with spaces: cmd /d /s /c "<line>".
+    const script = path.join(folder, 'run me.cmd');
+    fs.writeFileSync(script, `@"${testHostedExe()}" --record %1 exit 3\r\n@exit /b %errorlevel%\r\n`);
+    const record = path.join(folder, 'record of a script.txt');
+    const viaCmd = installHostedService({ Program: script, Arguments: [record], ExitCodesStopService: ['3'] });
+    const ran = await startAndWaitStopped(viaCmd, 15_000);
+    assert.deepEqual([ran.status.win32ExitCode, ran.status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, 3], "cmd's exit code is the script's");
+    assert.equal(readRecord(record).filter((e) => e.event === 'start').length, 1, 'the script started the program once');
+  });
+
+  test('JobCpuRatePercent: applied on Windows; where the system refuses it (Wine) the service stops with 0x20000004', async () => {
+    const name = installHostedService({ Arguments: ['sleep', '30'], JobCpuRatePercent: 50 });
+    manager.start(name, []);
+    const { last } = await watchStatus(name, (s) => s.state === 'stopped' || s.state === 'running', 15_000);
+    if (underWine()) {
+      // Wine 8: SetInformationJobObject(CpuRateControlInformation) fails with 87 (wine.md).
+      assert.deepEqual([last.state, last.win32ExitCode, last.serviceSpecificExitCode], ['stopped', ERROR_SERVICE_SPECIFIC_ERROR, JOB_FAILED]);
+    } else {
+      assert.equal(last.state, 'running');
+    }
+  });
+
+  test('JobProcessMemoryBytes is enforced on the program and its hit is an event (Windows)', async (t) => {
+    if (underWine()) return t.skip('Wine 8 accepts job memory limits but does not enforce them or send limit messages (wine.md)');
+    const name = installHostedService({ Arguments: ['alloc', String(256 * 1024 * 1024)], JobProcessMemoryBytes: 64n * 1024n * 1024n, ExitCodesStopService: ['8'] });
+    const { status } = await startAndWaitStopped(name, 15_000);
+    assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, 8], 'the allocation over the limit failed');
+    assert.ok(hostEvents(name).some((e) => e.event === 'limit-hit' && e.limit === 'process-memory'), 'a limit-hit entry');
+  });
+
+  test('a program that cannot be started stops the service with 0x20000003', async () => {
+    const name = installHostedService({ Program: path.win32.join(path.win32.dirname(testHostedExe()), 'no such program.exe') });
+    const { status } = await startAndWaitStopped(name, 15_000);
+    assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, START_FAILED]);
+  });
+
+  test('a stop while waiting to restart ends at once, with no error', async () => {
+    const record = recordFile();
+    const name = installHostedService({ Arguments: ['--record', record, 'exit', '3', '100'], RestartBaseMs: 60_000, RestartCapMs: 60_000 });
+    manager.start(name, []);
+    await waitForRecord(record, (e) => e.length >= 1, 15_000);
+    await new Promise((r) => setTimeout(r, 1000)); // it exited at 100 ms: now in its 48-72 s backoff
+    const began = Date.now();
+    manager.control(name, 'stop');
+    const { last } = await watchStatus(name, (s) => s.state === 'stopped', 5000);
+    assert.equal(last.state, 'stopped');
+    assert.ok(Date.now() - began < 2000, `stopped in ${Date.now() - began} ms, not after the backoff`);
+    assert.deepEqual([last.win32ExitCode, last.serviceSpecificExitCode], [0, 0]);
+    assert.equal(readRecord(record).filter((e) => e.event === 'start').length, 1, 'no restart after the stop');
+  });
+
+  test('the event log has the lifecycle: started, exited, restarting, gave-up, stopped (Windows)', async (t) => {
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    const name = installHostedService({ Arguments: ['exit', '4', '100'], RestartBaseMs: 100, RestartMaxCount: 1 });
+    await startAndWaitStopped(name, 15_000);
+    const kinds = hostEvents(name).reverse().map((e) => e.event);
+    assert.deepEqual(kinds, ['started', 'exited', 'restarting', 'started', 'exited', 'gave-up', 'stopped']);
+    const gaveUp = hostEvents(name).find((e) => e.event === 'gave-up')!;
+    assert.deepEqual([gaveUp.code, gaveUp.restarts], [4, 1]);
   });
 
   test('a bad configuration value stops the service with 0x20000002', async () => {

@@ -29,6 +29,8 @@ const registry = lazyBindings('advapi32.dll', (lib) => ({
     koffi.types.int32,
     [HANDLE, LPCWSTR, LPCWSTR, DWORD, PVOID, DWORD],
   ),
+  /** "RegDeleteTreeW function (winreg.h)": deletes a key with its subkeys and values; returns the Win32 error. */
+  RegDeleteTreeW: stdcall<(root: bigint, subKey: string) => number>(lib, 'RegDeleteTreeW', koffi.types.int32, [HANDLE, LPCWSTR]),
 }));
 
 /** A Parameters value as the test gives it: number = DWORD, bigint = QWORD, string = SZ, string[] = MULTI_SZ. */
@@ -36,7 +38,17 @@ export type ParameterValue = number | bigint | string | readonly string[];
 
 /** Sets the service's Parameters values (creating the key). Throws a Win32Error naming the value. */
 export function setParameters(service: string, values: Readonly<Record<string, ParameterValue>>): void {
-  const key = `SYSTEM\\CurrentControlSet\\Services\\${service}\\Parameters`;
+  setValues(`SYSTEM\\CurrentControlSet\\Services\\${service}\\Parameters`, values);
+}
+
+/** Deletes an HKLM key and everything below it; a key already gone is fine. */
+export function deleteKey(key: string): void {
+  const code = registry().RegDeleteTreeW(HKEY_LOCAL_MACHINE, key);
+  if (code !== 0 && code !== 2) throw Win32Error.fromCode(`RegDeleteTreeW(${key})`, code);
+}
+
+/** Sets values under an HKLM key (created if needed), typed as ParameterValue says. */
+export function setValues(key: string, values: Readonly<Record<string, ParameterValue>>): void {
   for (const [name, value] of Object.entries(values)) {
     let type: number;
     let data: Buffer;
