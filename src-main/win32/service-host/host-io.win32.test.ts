@@ -179,6 +179,21 @@ describe('service host: output, probes and status pipe', () => {
     assert.equal(status.readiness?.detail, `connected to 127.0.0.1:${port}`);
   });
 
+  test('a readiness probe not answered within ReadinessTimeoutSec is a failed start: never RUNNING, counted as a crash', async () => {
+    const port = await freePort();
+    const name = await startHosted(['serve', String(port), '600000'], {
+      ReadinessKind: 'tcp',
+      ReadinessPort: port,
+      ReadinessTimeoutSec: 2,
+      RestartMaxCount: 0,
+    });
+    const { last, seen } = await watchStatus(name, (s) => s.state === 'stopped', 30_000);
+    assert.equal(last.state, 'stopped');
+    assert.ok(!seen.some((s) => s.state === 'running'), `never RUNNING: ${seen.map((s) => s.state).join(', ')}`);
+    assert.equal(last.win32ExitCode, 1066, 'stopped with a service-specific error');
+    assert.equal(last.serviceSpecificExitCode, 1460, "the failed start's code (ERROR_TIMEOUT) as the program's exit");
+  });
+
   test('an HTTP liveness probe that fails twice restarts the program', async () => {
     const port = await freePort();
     const stopFile = path.join(scratch, `http-stop-${port}`);
