@@ -1,7 +1,7 @@
 // The service host's output log, probes and status pipe (native/service-host/log.c, probe.c, pipe.c),
 // through Wine's (or Windows') real SCM and the real host, with native/test-child.exe as the program.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -283,13 +283,19 @@ describe('service host: output, probes and status pipe', () => {
     assert.equal(refused.type === 'reply' && refused.ok, false);
   });
 
-  test('the pipe is open to SYSTEM and Administrators only', async (t) => {
+  test('the pipe is refused to a non-admin and open to SYSTEM and Administrators only', async (t) => {
     if (underWine()) return t.skip('Wine: no access control on pipes (every process opens everything), so a refusal cannot be shown');
     const name = await startHosted(['sleep', '120']);
-    await connect(name);
-    // GetNamedSecurityInfoW opens the pipe as a client: the host is up, the DACL is read back as stored.
+    await waitForState(name, 'running', 20_000);
+    // hostio-check opens the pipe as this (elevated) process, then impersonating its token with Administrators deny-only.
+    const check = spawnSync(path.win32.join(path.win32.dirname(testChildExe()), 'hostio-check.exe'), ['as-non-admin', name], {
+      encoding: 'utf8',
+      windowsHide: true,
+    });
+    assert.equal(check.status, 0, check.stderr);
+    assert.deepEqual(JSON.parse(check.stdout.trim()), { asSelf: 0, asNonAdmin: 5 }, 'opened as admin, ERROR_ACCESS_DENIED without Administrators');
+    // GetNamedSecurityInfoW opens the pipe as a client too: the DACL as stored.
     const sddl = readFolderSecurity(statusPipeName(name));
-    const dacl = sddl.slice(sddl.indexOf('D:'));
-    assert.equal(dacl, 'D:P(A;;FA;;;SY)(A;;FA;;;BA)', `nobody but SYSTEM and Administrators: ${sddl}`);
+    assert.equal(sddl.slice(sddl.indexOf('D:')), 'D:P(A;;FA;;;SY)(A;;FA;;;BA)', `nobody but SYSTEM and Administrators: ${sddl}`);
   });
 });
