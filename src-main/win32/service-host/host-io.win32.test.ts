@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, describe, test } from 'node:test';
 import { readFolderSecurity } from '../admin-folder';
+import { readNewestEvents } from '../event-log-readback';
 import { programDataFolder } from '../known-folders';
 import { readProcessSnapshot } from '../processes/snapshot';
 import { testChildExe } from '../processes/test-children';
@@ -220,6 +221,26 @@ describe('service host: output, probes and status pipe', () => {
     assert.ok(restarted.restarts >= 1, 'a restart is counted');
     assert.ok(restarted.events.some((e) => e.kind === 'probe-failed'), 'the timeline has the failed probe');
     assert.ok(restarted.lastExits.some((e) => e.pid === firstPid), 'the first program is among the exits');
+  });
+
+  test('a failed liveness probe reaches the event log as probe-failed with the probe and its detail (Windows)', async (t) => {
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    const port = await freePort();
+    const stopFile = path.join(scratch, `event-stop-${port}`);
+    fs.writeFileSync(stopFile, 'stop'); // the port closes right after it opens: readiness passes, liveness fails
+    const name = await startHosted(['serve', String(port), '0', stopFile], {
+      LivenessKind: 'tcp',
+      LivenessPort: port,
+      LivenessIntervalSec: 1,
+      LivenessFailuresToRestart: 100,
+    });
+    const client = await connect(name);
+    await client.waitForStatus((s) => s.liveness?.ok === false, 15_000);
+    const failed = readNewestEvents('Application', 200)
+      .filter((e) => e.source === 'Admin Console' && (e.eventId & 0xffff) === 7000)
+      .map((e) => JSON.parse(e.strings[0] ?? '{}') as Record<string, unknown>)
+      .find((e) => e.service === name && e.event === 'probe-failed');
+    assert.deepEqual(failed, { service: name, event: 'probe-failed', probe: 'tcp', detail: 'connection refused (10061)' });
   });
 
   test('a heartbeat going stale restarts the program', async () => {
