@@ -18,6 +18,8 @@ import { testChildExe } from '../../win32/processes/test-children';
 import { win32ServiceManager as manager } from '../../win32/services';
 import { win32HostedRegistry } from '../../win32/services/hosted-ports';
 import { readParameters } from '../../win32/services/parameters-key';
+import { scm } from '../../win32/services/scm';
+import { getSystemIdentity } from '../../win32/system';
 import { uniqueTestServiceName, waitForState } from '../../win32/services/test-services';
 import { answeringDesktop } from '../desktop/test-desktop';
 import { ServiceCollector } from '../services/service-collector';
@@ -98,6 +100,11 @@ describe('a hosted service through the real SCM and host', () => {
     assert.equal(collector.find(name)?.hosted, true, 'the table marks it hosted');
     assert.deepEqual(hosted.definition(name), { definition: { ...def, displayName: name }, problems: [] });
 
+    // Edit: only what differs, and the whole key rewritten (the form loads from what was written).
+    const edited = { ...def, displayName: name, restart: { ...def.restart, maxCount: 9 } };
+    assert.deepEqual(await hosted.edit(name, edited, desktop), { changed: ['Parameters\\RestartMaxCount'] });
+    assert.equal(hosted.definition(name).definition.restart.maxCount, 9);
+
     hosted.watch(name);
     const notRunning = await statusWhere(name, (s) => s.status === null);
     assert.match(notRunning.unavailable ?? '', /not running/);
@@ -124,5 +131,20 @@ describe('a hosted service through the real SCM and host', () => {
     manager.remove(name);
     await sleep(200);
     assert.equal(readParameters(name), null, 'Parameters went with the service');
+  });
+
+  test('Windows keeps the failure flag on and the preshutdown time at the stop budget + 5 s', async (t) => {
+    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine 8 refuses the failure-flag and preshutdown levels of ChangeServiceConfig2W (124); the install names them instead');
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    const def = { ...newHostedDefinition(name, testChildExe()), stop: { methods: ['ctrlC' as const], budgetMs: 12_000 } };
+    await hosted.install(def, answeringDesktop(true));
+    assert.equal(manager.config(name).recoveryOnNonCrashFailures, true);
+    const size: [number] = [4];
+    const data = Buffer.alloc(4);
+    assert.equal(scm().RegGetValueW(0xffff_ffff_8000_0002n, `SYSTEM\\CurrentControlSet\\Services\\${name}`, 'PreshutdownTimeout', 0x10, null, data, size), 0);
+    assert.equal(data.readUInt32LE(0), 17_000);
   });
 });
