@@ -37,6 +37,8 @@ export interface HostedServicesOptions {
   followMs?: number;
   /** Test seam: how the status pipe is opened. */
   connect?: Connect;
+  /** How long after losing the host the pipe is tried again (default 2 s). */
+  retryMs?: number;
 }
 
 interface Watch {
@@ -97,7 +99,7 @@ export class HostedServices {
     }
     const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) =>
       this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status, unavailable });
-    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.options.connect ? { connect: this.options.connect } : {});
+    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions());
     const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
     let polling = false;
     const poll = async () => {
@@ -221,9 +223,13 @@ export class HostedServices {
             reject(new AppError('CONFLICT', reason));
           },
         },
-        this.options.connect ? { connect: this.options.connect } : {},
+        this.#clientOptions(),
       );
     });
+  }
+
+  #clientOptions(): { connect?: Connect; retryMs?: number } {
+    return { ...(this.options.connect ? { connect: this.options.connect } : {}), ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}) };
   }
 
   #row(name: string): string {
