@@ -64,12 +64,13 @@ describe('HostedAdmin', () => {
     const { scm, admin, audits, stored } = setup();
     const change = scm.change.bind(scm);
     scm.change = (name, c) => {
-      if (c.preshutdownTimeoutMs !== undefined || c.recoveryOnNonCrashFailures !== undefined) throw new AppError('WIN32', 'Invalid level.', 124);
+      if (c.preshutdownTimeoutMs !== undefined || c.recoveryOnNonCrashFailures !== undefined || c.delayedAutoStart !== undefined) throw new AppError('WIN32', 'Invalid level.', 124);
       change(name, c);
     };
-    await admin.install(definition(), answeringDesktop(true));
+    await admin.install({ ...definition(), startup: 'automaticDelayed', description: 'Serves the web.' }, answeringDesktop(true));
     expect(stored.has('web')).toBe(true);
-    expect(audits.at(-1)?.message).toBe('Installed as a hosted service. This system does not support the preshutdown time or the failure flag (error 124); Windows does.');
+    expect(scm.log.filter((l) => l.startsWith('change'))).toEqual(['change web description']);
+    expect(audits.at(-1)?.message).toBe('Installed as a hosted service. This system does not support the delayed start, the preshutdown time or the failure flag (error 124); Windows does.');
   });
 
   it('edits only what differs and loads the form from what was installed', async () => {

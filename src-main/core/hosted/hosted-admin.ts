@@ -14,6 +14,9 @@ import type { ServiceCollector } from '../services/service-collector';
 import { serviceError } from '../services/service-errors';
 import type { ServiceConfigChange, ServiceManager } from '../services/service-manager';
 
+/** "a", "a or b", "a, b or c". */
+const orList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''));
+
 /** ERROR_INVALID_LEVEL (winerror.h). */
 const ERROR_INVALID_LEVEL = 124;
 import type { InstalledServices } from '../services/service-plan';
@@ -139,14 +142,15 @@ export class HostedAdmin {
         throw new AppError(error instanceof AppError ? error.code : 'WIN32', text, error instanceof AppError ? error.win32Code : undefined);
       }
     };
-    const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
-    if (Object.keys(rest).length) finish('setting the description and delayed start', () => this.manager.change(definition.name, rest));
+    const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, delayedAutoStart, ...rest } = change;
+    if (Object.keys(rest).length) finish('setting the description', () => this.manager.change(definition.name, rest));
     const unsupported = [
+      ...this.optional(definition.name, 'the delayed start', delayedAutoStart === undefined ? null : { delayedAutoStart }, finish),
       ...this.optional(definition.name, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, finish),
       ...this.optional(definition.name, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, finish),
     ];
     finish(`writing ${parametersRegistryKey(definition.name)}`, () => this.registry.write(definition.name, parameters));
-    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    const note = unsupported.length ? ` This system does not support ${orList(unsupported)} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
     this.audit({ action: 'service.install', target, after, outcome: 'ok', message: `Installed as a hosted service.${note}` });
     this.changed();
     return { name: definition.name };
@@ -164,10 +168,11 @@ export class HostedAdmin {
     const target = { service: canonical };
     let unsupported: string[] = [];
     try {
-      const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
+      const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, delayedAutoStart, ...rest } = change;
       if (Object.keys(rest).length) this.manager.change(canonical, rest);
       const run = (_step: string, apply: () => void) => apply();
       unsupported = [
+        ...this.optional(canonical, 'the delayed start', delayedAutoStart === undefined ? null : { delayedAutoStart }, run),
         ...this.optional(canonical, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, run),
         ...this.optional(canonical, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, run),
       ];
@@ -179,7 +184,7 @@ export class HostedAdmin {
       this.changed();
       throw error;
     }
-    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    const note = unsupported.length ? ` This system does not support ${orList(unsupported)} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
     this.audit({ action: 'service.edit', target, before, after, outcome: 'ok', message: `Changed ${plan.changes.map((c) => c.label).join(', ')}.${note}` });
     this.collector.refreshConfig(canonical, { quiet: true });
     this.changed();
