@@ -41,6 +41,9 @@ export interface HostedServicesOptions {
   retryMs?: number;
 }
 
+/** How long a one-off connection waits for the host's first status line. */
+const CONNECT_TIMEOUT_MS = 5000;
+
 /** Services watched at once (each holds one of its host's four pipe clients and a log follower). */
 export const MAX_WATCHED = 16;
 
@@ -211,17 +214,26 @@ export class HostedServices {
     // Not watched: a connection of its own, closed after the reply.
     return new Promise((resolve, reject) => {
       let settled = false;
+      // The host sends its status at once on connect (CONTRACT.md); silence means it is stuck.
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        client.close();
+        reject(new AppError('TIMEOUT', `The service host of '${name}' sent no status within ${CONNECT_TIMEOUT_MS / 1000} s.`));
+      }, CONNECT_TIMEOUT_MS);
       const client = new StatusClient(
         hostedPipePath(name),
         {
           status: () => {
             if (settled) return;
             settled = true;
+            clearTimeout(timer);
             client.command(command).then(resolve, reject).finally(() => client.close());
           },
           unavailable: (reason) => {
             if (settled) return;
             settled = true;
+            clearTimeout(timer);
             client.close();
             reject(new AppError('CONFLICT', reason));
           },
