@@ -14,6 +14,7 @@ import type { HostedStatusChangedValue } from '../../../src-preload/contract/hos
 import type { EventPayloadOf } from '../../../src-preload/contract/schemas';
 import { ensureProtectedFolder, HOST_BINARIES_SDDL } from '../../win32/admin-folder';
 import { programDataFolder } from '../../win32/known-folders';
+import { win32ProcessSource } from '../../win32/processes';
 import { testChildExe } from '../../win32/processes/test-children';
 import { win32ServiceManager as manager } from '../../win32/services';
 import { win32HostedRegistry } from '../../win32/services/hosted-ports';
@@ -146,5 +147,28 @@ describe('a hosted service through the real SCM and host', () => {
     const data = Buffer.alloc(4);
     assert.equal(scm().RegGetValueW(0xffff_ffff_8000_0002n, `SYSTEM\\CurrentControlSet\\Services\\${name}`, 'PreshutdownTimeout', 0x10, null, data, size), 0);
     assert.equal(data.readUInt32LE(0), 17_000);
+  });
+
+  test('the host runs as the service\'s virtual account NT SERVICE\\NAME, and so does its program (Windows)', async (t) => {
+    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine runs every service as the prefix\'s one user: it has no virtual accounts (wine.md)');
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    await hosted.install({ ...newHostedDefinition(name, testChildExe()), arguments: ['sleep', '600'] }, answeringDesktop(true));
+    manager.start(name, []);
+    const running = await waitForState(name, 'running', 30_000);
+    const userOf = (pid: number) => {
+      const process = win32ProcessSource.snapshot().find((p) => p.pid === pid);
+      assert.ok(process, `PID ${pid} is listed`);
+      return win32ProcessSource.details(pid, process.createTime).user?.toLowerCase();
+    };
+    assert.equal(userOf(running.pid), `nt service\\${name}`.toLowerCase());
+    hosted.watch(name);
+    const live = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null);
+    assert.equal(userOf(live.status?.programPid ?? 0), `nt service\\${name}`.toLowerCase());
+    hosted.unwatch(name);
+    manager.control(name, 'stop');
+    await waitForState(name, 'stopped', 30_000);
   });
 });
