@@ -4,7 +4,7 @@
  * value), applied (CreateServiceW and ChangeServiceConfig2W, then `Parameters` written atomically), audited
  * (never a password, never environment values), and re-read so the table shows what Windows now holds.
  */
-import type { HostedChangeRequestValue, HostedDefinitionReadValue, HostedDefinitionValue, HostedPlanValue } from '../../../src-preload/contract/hosted-schemas';
+import type { HostedAccountValue, HostedChangeRequestValue, HostedDefinitionReadValue, HostedDefinitionValue, HostedPlanValue } from '../../../src-preload/contract/hosted-schemas';
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
@@ -20,6 +20,7 @@ const orList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).jo
 /** ERROR_INVALID_LEVEL (winerror.h). */
 const ERROR_INVALID_LEVEL = 124;
 import type { InstalledServices } from '../services/service-plan';
+import { accountSddlSid, logFolderSddl } from './account-sid';
 import { hostedDefinitionFrom, planHosted, type HostedCurrent, type HostedPlaces, type HostedPlanned } from './hosted-plan';
 import type { RegistryValue } from './parameters';
 import { parametersRegistryKey } from './reg-command';
@@ -30,6 +31,14 @@ export interface HostedRegistry {
   read(serviceName: string): RegistryValue[] | null;
   /** Replaces the key with exactly these values, atomically as the host sees it. */
   write(serviceName: string, values: readonly RegistryValue[]): void;
+}
+
+/** Makes a hosted service's log folder (win32/services/hosted-ports.ts). */
+export interface HostedFolders {
+  /** Creates (or takes over) `folder` with the protected descriptor `sddl`, its parent admin-only. */
+  prepareLogFolder(folder: string, sddl: string): void;
+  /** An account name's SID as text ("S-1-5-21-..."); throws a Win32Error when the name is unknown. */
+  lookupAccountSid(accountName: string): string;
 }
 
 /** The changes as the audit keeps them: environment values are replaced by the variable names. */
@@ -82,6 +91,7 @@ export class HostedAdmin {
     private readonly manager: ServiceManager,
     private readonly collector: ServiceCollector,
     private readonly registry: HostedRegistry,
+    private readonly folders: HostedFolders,
     private readonly places: HostedPlaces,
     private readonly audit: Audit,
     private readonly changed: () => void,
@@ -124,6 +134,8 @@ export class HostedAdmin {
     const after = auditedChanges(plan, 'after');
     const target = { service: definition.name };
     try {
+      // First, so a failure leaves nothing behind: the host runs as the service's account, which cannot create it.
+      this.prepareLogFolder(definition.name, definition.account);
       this.manager.create(create);
     } catch (err) {
       const error = serviceError(definition.name, err);
@@ -168,6 +180,7 @@ export class HostedAdmin {
     const target = { service: canonical };
     let unsupported: string[] = [];
     try {
+      if (change.logon) this.prepareLogFolder(canonical, definition.account);
       const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, delayedAutoStart, ...rest } = change;
       if (Object.keys(rest).length) this.manager.change(canonical, rest);
       const run = (_step: string, apply: () => void) => apply();
@@ -207,6 +220,12 @@ export class HostedAdmin {
       }
     });
     return skipped ? [label] : [];
+  }
+
+  /** The log folder, writable by the account the host will run as (and by SYSTEM and Administrators only). */
+  private prepareLogFolder(name: string, account: HostedAccountValue): void {
+    const sid = accountSddlSid(name, account, (accountName) => this.folders.lookupAccountSid(accountName));
+    this.folders.prepareLogFolder(this.places.logFolder(name), logFolderSddl(sid));
   }
 
   private current(name: string): HostedCurrent {

@@ -16,7 +16,7 @@ import type { ServiceCollector } from '../services/service-collector';
 import type { ServiceManager } from '../services/service-manager';
 import type { HostBinaryStore } from './host-binary';
 import { hostedHostPath } from './host-command-line';
-import { HostedAdmin, type HostedRegistry } from './hosted-admin';
+import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
 import { uninstallNotes, type HostedPlaces } from './hosted-plan';
 import { StatusClient, type Connect } from './status-client';
@@ -26,6 +26,8 @@ export interface HostedServicesOptions {
   manager: ServiceManager;
   collector: ServiceCollector;
   registry: HostedRegistry;
+  /** Makes each service's log folder for its account. */
+  folders: HostedFolders;
   /** The host's versioned copies; null when this build cannot host services (then install and edit say so). */
   hostBinary: HostBinaryStore | null;
   /** `<ProgramData>\Admin Console\services`: each service's log folder is below it, named after the service. */
@@ -67,7 +69,7 @@ export class HostedServices {
       },
       logFolder: (name) => logFolderOf(options.logRoot, name),
     };
-    this.#admin = new HostedAdmin(options.manager, options.collector, options.registry, places, options.audit, options.changed);
+    this.#admin = new HostedAdmin(options.manager, options.collector, options.registry, options.folders, places, options.audit, options.changed);
   }
 
   definition(name: string): HostedDefinitionReadValue {
