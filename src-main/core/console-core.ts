@@ -15,6 +15,9 @@ import { openAuditTrail, type AuditPorts } from './audit/open-audit-trail';
 import { processActionRecords, processRequestRecords } from './audit/process-records';
 import type { ProcessActionRequest, ProcessVerb } from './processes/process-actions';
 import type { DesktopPort } from './desktop/desktop-port';
+import type { HostBinaryStore } from './hosted/host-binary';
+import type { HostedFolders, HostedRegistry } from './hosted/hosted-admin';
+import { HostedServices } from './hosted/hosted-services';
 import { ServiceAdmin } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
@@ -40,6 +43,11 @@ export interface ConsoleCoreOptions {
   audit: AuditPorts;
   logger: Logger;
   emit: EmitEvent;
+  /**
+   * Hosted services: the `Parameters` key, the host's versioned copies (null when this build has no host) and
+   * `<ProgramData>\Admin Console\services`, the log folders' root.
+   */
+  hosted: { registry: HostedRegistry; folders: HostedFolders; hostBinary: HostBinaryStore | null; logRoot: string };
 }
 
 export interface ConsoleCore {
@@ -53,7 +61,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -127,7 +135,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     changed: servicesChanged,
     audit,
   });
-  const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged);
+  const hosted = new HostedServices({ manager: services, collector: serviceTable, ...hostedPorts, audit, emit, changed: servicesChanged });
+  const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged, {
+    notes: (name) => hosted.uninstallNotes(name),
+    uninstalled: () => hosted.pruneHostCopies(),
+  });
 
   // Jobs: definitions and templates in the admin-only folder, members and accounting on the refresh clock.
   const templates = await JobTemplateStore.open(path.join(dataFolder, 'job-templates.json'), logger, identity.logicalProcessors);
@@ -213,6 +225,22 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:edit': ({ name, definition }, { desktop }) => trail.request('service.edit', { service: name }, () => serviceAdmin.edit(name, definition, desktop)),
     'services:uninstall': ({ name }, { desktop }) => trail.request('service.uninstall', { service: name }, () => serviceAdmin.uninstall(name, desktop)),
     'services:fixUnquotedPath': ({ name }, { desktop }) => trail.request('service.fixUnquotedPath', { service: name }, () => serviceAdmin.fixUnquotedPath(name, desktop)),
+    'services:getHostedDefinition': ({ name }) => hosted.definition(name),
+    'services:planHosted': (request) => hosted.plan(request),
+    'services:installHosted': ({ definition }, { desktop }) => trail.request('service.install', { service: definition.name }, () => hosted.install(definition, desktop)),
+    'services:editHosted': ({ name, definition }, { desktop }) => trail.request('service.edit', { service: name }, () => hosted.edit(name, definition, desktop)),
+    'services:watchHosted': ({ name }) => {
+      hosted.watch(name);
+      return {};
+    },
+    'services:unwatchHosted': ({ name }) => {
+      hosted.unwatch(name);
+      return {};
+    },
+    'services:getHostedLog': ({ name, maxBytes }) => hosted.logTail(name, maxBytes),
+    'services:searchHostedLog': ({ name, text, maxMatches }) => hosted.searchLog(name, text, maxMatches),
+    'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),
+    'services:openLogFolder': ({ name }, { desktop }) => hosted.openLogFolder(name, desktop),
     'jobs:getSnapshot': () => jobManager.snapshot(),
     'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
@@ -263,6 +291,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
       await serviceClock.stop();
       clearTimeout(filling);
       filling = undefined;
+      hosted.stop();
       await runs.stopAll();
       jobManager.closeAll();
       await jobs.stopWatching();

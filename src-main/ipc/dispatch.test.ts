@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENTS, type Channel } from '../../src-preload/contract/channels';
 import { channelSchemas, eventSchemas } from '../../src-preload/contract/schemas';
+import { newHostedDefinition } from '../../src-preload/contract/hosted-defaults';
 import { AppError } from '../core/app-error';
 import { createDispatcher, type CallContext, type Handlers } from './dispatch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings-store';
 
 /** No test here reaches a handler that asks the admin. */
-const context: CallContext = { desktop: { confirm: async () => false, copyText: async () => {}, saveText: async () => null } };
+const context: CallContext = { desktop: { confirm: async () => false, copyText: async () => {}, saveText: async () => null, openFolder: async () => {} } };
 
 /** Handlers that record whether they were reached. */
 function spyHandlers() {
@@ -80,6 +81,16 @@ const validRequests = {
   'services:edit': { name: 'MyAgent', definition: testDefinition },
   'services:uninstall': { name: 'MyAgent' },
   'services:fixUnquotedPath': { name: 'MyAgent' },
+  'services:getHostedDefinition': { name: 'web' },
+  'services:planHosted': { kind: 'install', definition: newHostedDefinition('web', 'C:\\apps\\web\\server.exe') },
+  'services:installHosted': { definition: newHostedDefinition('web', 'C:\\apps\\web\\server.exe') },
+  'services:editHosted': { name: 'web', definition: newHostedDefinition('web', 'C:\\apps\\web\\server.exe') },
+  'services:watchHosted': { name: 'web' },
+  'services:unwatchHosted': { name: 'web' },
+  'services:getHostedLog': { name: 'web', maxBytes: 65_536 },
+  'services:searchHostedLog': { name: 'web', text: 'error', maxMatches: 100 },
+  'services:restartProgram': { name: 'web' },
+  'services:openLogFolder': { name: 'web' },
   'jobs:getSnapshot': {},
   'jobs:create': { name: 'Build box', template: 'Build box: 4 cores, 8 GB, 30 min', limits: null },
   'jobs:open': { name: 'OtherTool' },

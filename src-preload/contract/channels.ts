@@ -31,6 +31,16 @@ export const CHANNELS = [
   'services:edit',
   'services:uninstall',
   'services:fixUnquotedPath',
+  'services:getHostedDefinition',
+  'services:planHosted',
+  'services:installHosted',
+  'services:editHosted',
+  'services:watchHosted',
+  'services:unwatchHosted',
+  'services:getHostedLog',
+  'services:searchHostedLog',
+  'services:restartProgram',
+  'services:openLogFolder',
   'jobs:getSnapshot',
   'jobs:create',
   'jobs:open',
@@ -48,7 +58,7 @@ export const CHANNELS = [
 ] as const;
 
 /** Events pushed main -> renderer; the renderer never polls in a loop. */
-export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed', 'services:changed', 'services:progress', 'jobs:changed', 'run:output', 'run:changed'] as const;
+export const EVENTS = ['performance:changed', 'settings:changed', 'processes:changed', 'services:changed', 'services:progress', 'services:hostedStatus', 'services:hostedLog', 'jobs:changed', 'run:output', 'run:changed'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type EventName = (typeof EVENTS)[number];

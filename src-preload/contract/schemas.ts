@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import { ERROR_CODES } from './errors';
+import { hostedChannelSchemas, hostedEventSchemas } from './hosted-schemas';
 import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
@@ -249,6 +250,7 @@ export const channelSchemas = {
     response: z.strictObject({ savedTo: z.string().max(32_768).nullable() }),
   },
   ...serviceChannelSchemas,
+  ...hostedChannelSchemas,
   ...jobChannelSchemas,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
@@ -258,6 +260,7 @@ export const eventSchemas = {
   'settings:changed': Settings,
   'processes:changed': ProcessDelta,
   ...serviceEventSchemas,
+  ...hostedEventSchemas,
   ...jobEventSchemas,
 } as const satisfies Record<EventName, z.ZodType>;
 

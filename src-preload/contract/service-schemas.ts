@@ -111,6 +111,11 @@ export const ServiceRow = z.strictObject({
     .max(6),
   /** CWE-428: the binary path has a space before its program ends and no quotes; `services:fixUnquotedPath` fixes it. */
   unquotedPath: z.boolean(),
+  /**
+   * Run by the console's service host (the binary path is our `service-host.exe --service NAME`): the details
+   * show the host's live status and the program's log, and edit opens the "Run a program as a service" form.
+   */
+  hosted: z.boolean(),
 });
 
 export const TimelineEntry = z.strictObject({

@@ -37,6 +37,7 @@ export function testService(name: string, over: Partial<ServiceRowValue> = {}): 
     configError: null,
     notReported: [],
     unquotedPath: false,
+    hosted: false,
     ...over,
   };
 }

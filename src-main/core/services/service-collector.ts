@@ -1,4 +1,5 @@
 import type { ServiceDeltaValue, ServiceRowValue, ServiceSnapshotValue, TimelineEntryValue } from '../../../src-preload/contract/service-schemas';
+import { isHostedService } from '../hosted/host-command-line';
 import type { AppError } from '../app-error';
 import { hasUnquotedPathRisk } from './binary-path';
 import { dependentsByService } from './dependency-cycles';
@@ -386,6 +387,7 @@ export class ServiceCollector {
       configError: clipOrNull(configError, 4096),
       notReported: config ? notReported(config).map((p) => ({ field: p.field, reason: clip(p.reason, 1024) })) : [],
       unquotedPath: config ? hasUnquotedPathRisk(config.binaryPath) : false,
+      hosted: config ? isHostedService(config.binaryPath, status.name) : false,
     };
   }
 }
