@@ -1,0 +1,66 @@
+import { memo, useId, useMemo } from 'react';
+import { formatBytes, formatClock, formatPercent } from '../../lib/format';
+import { SERIES_COLOURS } from '../../performance/chart-style';
+import { PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../../shared/TimeChart';
+import { HOSTED_EVENT_LABELS, MARKER_OF, type HostedEvent, type HostedPoint } from './hosted-status';
+
+const MB = 1024 * 1024;
+const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
+const MEMORY_SERIES: readonly TimeSeries[] = [{ key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed }];
+
+/** The charts' words: CPU now and at peak, memory, and the marked restarts, probe failures and limit hits. */
+export function describeHostedCharts(points: readonly HostedPoint[], markers: readonly HostedEvent[]): { cpu: string; memory: string; markers: string } {
+  const counts = { restart: 0, probe: 0, limit: 0 };
+  for (const m of markers) {
+    const k = MARKER_OF[m.kind];
+    if (k) counts[k]++;
+  }
+  const marks =
+    markers.length === 0
+      ? 'No restart, probe failure or limit hit while this view was open.'
+      : `Marked (dashed red): ${counts.restart} restart${counts.restart === 1 ? '' : 's'}, ${counts.probe} probe failure${counts.probe === 1 ? '' : 's'}, ${counts.limit} limit hit${counts.limit === 1 ? '' : 's'}; latest ${HOSTED_EVENT_LABELS[markers[markers.length - 1]!.kind]} at ${formatClock(markers[markers.length - 1]!.time)}.`;
+  const last = points[points.length - 1];
+  if (!last) return { cpu: 'No status from the host yet.', memory: 'No status from the host yet.', markers: marks };
+  const cpus = points.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
+  return {
+    cpu: cpus.length === 0 ? 'CPU time: not reported by the host on this system (a gap, not 0).' : `CPU time rate now ${formatPercent(last.cpuPercent)} of the machine, peak ${formatPercent(Math.max(...cpus))}.`,
+    memory: last.peakJobMemoryBytes === null ? 'Peak job memory: not reported by this system (a gap, not 0).' : `Peak job memory ${formatBytes(last.peakJobMemoryBytes)}.`,
+    markers: marks,
+  };
+}
+
+/**
+ * The program's job CPU time rate and peak memory since the details opened, with a dashed marker at each
+ * restart, probe failure and limit hit (from the host's events), drawn like the Jobs tab's charts.
+ */
+export const HostedCharts = memo(function HostedCharts({ points, events }: { points: readonly HostedPoint[]; events: readonly HostedEvent[] }) {
+  const cpuText = useId();
+  const memText = useId();
+  const markers = useMemo(() => events.filter((e) => MARKER_OF[e.kind] !== undefined), [events]);
+  const data = useMemo(() => points.map((p) => ({ time: p.time, cpu: p.cpuPercent, peak: p.peakJobMemoryBytes === null ? null : p.peakJobMemoryBytes / MB })), [points]);
+  const marks = useMemo<TimeMarker[]>(() => markers.map((m) => ({ key: m.key, time: m.time, label: `${HOSTED_EVENT_LABELS[m.kind]}: ${m.detail}` })), [markers]);
+  const text = useMemo(() => describeHostedCharts(points, markers), [points, markers]);
+  return (
+    <div className="pcharts" data-testid="hosted-chart" data-points={points.length} data-markers={markers.length}>
+      <h3 className="details__heading">CPU time rate</h3>
+      <TimeChart data={data} series={CPU_SERIES} label="CPU time rate of the hosted program's job, percent of the machine" describedBy={cpuText} {...PERCENT_AXIS} markers={marks} testId="hosted-chart-cpu" />
+      <p className="chart-text" id={cpuText}>{`${text.cpu} ${text.markers}`}</p>
+      <h3 className="details__heading">Memory</h3>
+      <TimeChart
+        data={data}
+        series={MEMORY_SERIES}
+        label="Peak memory of the hosted program's job, in MB"
+        describedBy={memText}
+        yDomain={[0, 'auto']}
+        yTickFormat={(v) => `${Math.round(v)} MB`}
+        yWidth={56}
+        valueFormat={(v) => formatBytes(v * MB)}
+        markers={marks}
+        testId="hosted-chart-memory"
+      />
+      <p className="chart-text" id={memText}>
+        {text.memory}
+      </p>
+    </div>
+  );
+});
