@@ -183,6 +183,8 @@ export const HostedPlan = z.strictObject({
   /** Where the host writes the program's output (kept after an uninstall). */
   logFolder: z.string().max(32_768),
   schedule: RestartSchedule,
+  /** How it is applied, in sentences ("written to Parameters.new, then swapped in", "the log folder stays"). */
+  notes: z.array(z.string().max(1024)).max(16),
 });
 
 /** One probe's latest result, as the host reports it. */

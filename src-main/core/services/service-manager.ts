@@ -130,6 +130,11 @@ export interface ServiceConfigChange {
   delayedAutoStart?: boolean;
   recovery?: RecoveryPolicy;
   recoveryOnNonCrashFailures?: boolean;
+  /**
+   * SERVICE_CONFIG_PRESHUTDOWN_INFO: how long Windows waits at shutdown for a service that accepts
+   * SERVICE_CONTROL_PRESHUTDOWN (a hosted service: its stop budget plus a margin).
+   */
+  preshutdownTimeoutMs?: number;
 }
 
 export type ServiceControl = 'stop' | 'pause' | 'continue' | 'interrogate';

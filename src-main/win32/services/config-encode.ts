@@ -47,6 +47,16 @@ export function encodeBoolLevel(level: 'delayedAutoStart' | 'recoveryOnNonCrashF
 }
 
 /**
+ * SERVICE_PRESHUTDOWN_INFO ("SERVICE_PRESHUTDOWN_INFO structure", winsvc.h): one DWORD, dwPreshutdownTimeout
+ * in milliseconds, so four bytes with no padding on either architecture.
+ */
+export function encodePreshutdown(timeoutMs: number): EncodedInfo {
+  const info = Buffer.alloc(4);
+  info.writeUInt32LE(timeoutMs);
+  return { info, parts: [] };
+}
+
+/**
  * SERVICE_FAILURE_ACTIONSW with its SC_ACTION array. The reboot message and command are always given
  * (an empty string clears them; NULL would keep the old ones), so what is written is exactly the policy.
  * No actions: cActions 0 with a valid (one zeroed SC_ACTION) array. "SERVICE_FAILURE_ACTIONSW structure":
@@ -95,12 +105,21 @@ export function isBuiltInAccount(account: string | null): boolean {
   return account === null || PASSWORDLESS.test(account.trim());
 }
 
+/**
+ * A virtual account (`NT SERVICE\NAME`) or a managed service account (ends in `$`): "CreateServiceW function",
+ * lpPassword: "If the account name ... is the name of a managed service account or virtual account name, the
+ * lpPassword parameter must be NULL."
+ */
+export function isManagedAccount(account: string | null): boolean {
+  return account !== null && (/^nt service\\./i.test(account.trim()) || account.trim().endsWith('$'));
+}
+
 /** What CreateServiceW takes for a logon: NULL start name for LocalSystem; a password buffer only for a user. */
 export function logonForCreate(logon: ServiceLogon): { startName: string | null; password: Buffer | null } {
   const localSystem = logon.account === null || /^(\.\\)?localsystem$/i.test(logon.account.trim());
   return {
     startName: localSystem ? null : logon.account,
-    password: isBuiltInAccount(logon.account) ? null : wideZ(logon.password ?? ''),
+    password: isBuiltInAccount(logon.account) || isManagedAccount(logon.account) ? null : wideZ(logon.password ?? ''),
   };
 }
 

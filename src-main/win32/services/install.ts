@@ -8,7 +8,7 @@ import type { NewService, ServiceConfigChange } from '../../core/services/servic
 import { disablePrivilege, enablePrivilege, privilegeEnabled } from '../privileges';
 import { closeQuietly } from '../handles';
 import type { EncodedInfo } from './config-encode';
-import { encodeBoolLevel, encodeDescription, encodeRecovery, logonForChange, logonForCreate, recoveryReboots, recoveryRestarts, scrub } from './config-encode';
+import { encodeBoolLevel, encodeDescription, encodePreshutdown, encodeRecovery, logonForChange, logonForCreate, recoveryReboots, recoveryRestarts, scrub } from './config-encode';
 import { adoptServiceHandle, scm, serviceError, withCreatingManager, withService } from './scm';
 import {
   DELETE,
@@ -17,6 +17,7 @@ import {
   SERVICE_CONFIG_DESCRIPTION,
   SERVICE_CONFIG_FAILURE_ACTIONS,
   SERVICE_CONFIG_FAILURE_ACTIONS_FLAG,
+  SERVICE_CONFIG_PRESHUTDOWN_INFO,
   SERVICE_NO_CHANGE,
   SERVICE_QUERY_STATUS,
   SERVICE_START,
@@ -95,6 +96,7 @@ function extraSettings(change: ServiceConfigChange): [number, string, EncodedInf
   if (change.recovery !== undefined) levels.push([SERVICE_CONFIG_FAILURE_ACTIONS, 'recovery', encodeRecovery(change.recovery)]);
   if (change.recoveryOnNonCrashFailures !== undefined)
     levels.push([SERVICE_CONFIG_FAILURE_ACTIONS_FLAG, 'recovery flag', encodeBoolLevel('recoveryOnNonCrashFailures', change.recoveryOnNonCrashFailures)]);
+  if (change.preshutdownTimeoutMs !== undefined) levels.push([SERVICE_CONFIG_PRESHUTDOWN_INFO, 'preshutdown timeout', encodePreshutdown(change.preshutdownTimeoutMs)]);
   return levels;
 }
 

@@ -54,6 +54,7 @@ export const SERVICE_CONFIG_DESCRIPTION = 1;
 export const SERVICE_CONFIG_FAILURE_ACTIONS = 2;
 export const SERVICE_CONFIG_DELAYED_AUTO_START_INFO = 3;
 export const SERVICE_CONFIG_FAILURE_ACTIONS_FLAG = 4;
+export const SERVICE_CONFIG_PRESHUTDOWN_INFO = 7;
 export const SERVICE_CONFIG_TRIGGER_INFO = 8;
 
 /** Win32 errors the service code acts on (winerror.h). */
