@@ -66,6 +66,13 @@ function ReadyPlan({ plan, mode, onCopy }: { plan: HostedPlanValue; mode: 'insta
         </table>
       )}
       <p className="form__hint" data-testid="hosted-plan-schedule">{`Restarts: ${plan.schedule.text}`}</p>
+      {plan.notes.length > 0 ? (
+        <ul className="svc-list form__hint" data-testid="hosted-plan-notes">
+          {plan.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
       <Lines title="To the SCM (equivalent sc.exe commands)" lines={plan.commands} what="the sc.exe commands" testId="hosted-plan-commands" onCopy={onCopy} />
       <Lines title="To the registry (Services\NAME\Parameters)" lines={plan.registry} what="the registry lines" testId="hosted-plan-registry" onCopy={onCopy} />
       <dl className="details__fields">

@@ -119,6 +119,14 @@ export function HostedWizard({
 
   const other = shown.get('') ?? [];
   const editing = mode.kind === 'edit';
+  const whyNotYet =
+    definition === null || planProblems.length > 0
+      ? 'Fix the problems marked above.'
+      : plan.status === 'failed'
+        ? 'The changes could not be worked out (see above).'
+        : plan.status === 'ready'
+          ? 'Nothing to change.'
+          : 'Working out the changes…';
   return (
     <Modal titleId={titleId} testId="hosted-wizard" wide onCancel={onCancel}>
       <h2 id={titleId} className="modal__title">
@@ -168,9 +176,12 @@ export function HostedWizard({
           </p>
         ) : null}
         <div className="modal__buttons">
-          <span className="status-line">{applying ? 'Waiting for the confirmation in the main window…' : submitted && !canApply && definition === null ? 'Fix the problems marked above.' : ''}</span>
+          <span className="status-line" role="status" data-testid="hosted-wizard-waiting">
+            {applying ? 'Waiting for the confirmation in the main window…' : submitted && !canApply ? whyNotYet : ''}
+          </span>
           <span className="modal__spacer" />
-          <button type="submit" className="button--primary" aria-disabled={!canApply || undefined} data-testid="hosted-wizard-apply">
+          {/* Never disabled: Apply with problems left is how every problem gets to speak. */}
+          <button type="submit" className="button--primary" disabled={applying} data-can-apply={canApply} data-testid="hosted-wizard-apply">
             {editing ? 'Apply changes…' : 'Install…'}
           </button>
           <button type="button" onClick={onCancel} data-testid="hosted-wizard-cancel">

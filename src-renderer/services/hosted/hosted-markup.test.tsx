@@ -87,6 +87,7 @@ describe('HostedPlanPreview', () => {
     binaryPath: '"C:\\Program Files\\Admin Console\\resources\\service-host.exe" --service NodeApi',
     logFolder: 'C:\\ProgramData\\Admin Console\\services\\NodeApi',
     schedule: { delaysMs: [1000], jitterPercent: 20, text: '1 s (±20%), then give up after 1 restart in 10 min' },
+    notes: ['Written to Parameters.new, then swapped in.'],
   };
   const html = renderToStaticMarkup(<HostedPlanPreview state={{ status: 'ready', plan }} mode="install" onCopy={noop} />);
   it('shows the sc.exe lines and every registry line whole', () => {
@@ -94,6 +95,7 @@ describe('HostedPlanPreview', () => {
     expect(html).toContain('data-testid="hosted-plan-registry"');
     for (const line of plan.registry) expect(html).toContain(`<code class="plan__command plan__command--whole">${line.replace(/"/g, '&quot;')}</code>`);
     expect(html).toContain('C:\\ProgramData\\Admin Console\\services\\NodeApi');
+    expect(html).toContain('<li>Written to Parameters.new, then swapped in.</li>');
   });
 });
 
