@@ -62,6 +62,9 @@ export function HostedWizard({
   const [form, setForm] = useState<HostedForm>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
+  /** Bumped by each Apply that cannot go ahead, so the first field with a problem gets focus. */
+  const [refused, setRefused] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const [plan, setPlan] = useState<PlanState<HostedPlanValue>>({ status: 'idle' });
   const [applying, setApplying] = useState(false);
   const [applyNote, setApplyNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
@@ -100,9 +103,19 @@ export function HostedWizard({
     touch: (field) => setTouched((t) => (t.has(field) ? t : new Set([...t, field]))),
   };
 
+  useEffect(() => {
+    if (refused === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-testid="hosted-form-problem"]');
+    first?.scrollIntoView({ block: 'center' });
+    if (first?.matches('input, select, textarea')) first.focus();
+  }, [refused]);
+
   const apply = () => {
     setSubmitted(true);
-    if (!definition || !canApply) return;
+    if (!definition || !canApply) {
+      setRefused((n) => n + 1);
+      return;
+    }
     setApplying(true);
     setApplyNote(null);
     void onApply(definition).then((outcome) => {
@@ -148,6 +161,7 @@ export function HostedWizard({
         </ul>
       ) : null}
       <form
+        ref={formRef}
         className="form"
         noValidate
         onSubmit={(e) => {
