@@ -1,6 +1,7 @@
-// Builds the C helpers in native/ (one .exe per .c) with mingw-w64: x86_64-w64-mingw32-gcc on Linux,
-// gcc (MSYS2/mingw-w64) on Windows. Static, so the executables need no mingw DLLs at run time.
-// Rebuilds a helper only when its source is newer than its executable.
+// Builds the C helpers in native/ (one .exe per .c, and one .exe per folder of .c files, such as
+// native/service-host/ -> service-host.exe) with mingw-w64: x86_64-w64-mingw32-gcc on Linux, gcc
+// (MSYS2/mingw-w64) on Windows. Static, so the executables need no mingw DLLs at run time.
+// Rebuilds a helper only when one of its sources (.c or .h) is newer than its executable.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,12 +24,46 @@ const FLAGS = ['-std=c11', '-O2', '-Wall', '-Wextra', '-static'];
  * header comment is linked as a GUI program (-mwindows): Wine starts a conhost.exe beside every
  * console program it runs without a console, which would double the process count of a bench.
  */
-function flagsFor(source) {
-  const text = fs.readFileSync(source, 'utf8');
+export function flagsFor(source) {
+  return flagsForText(fs.readFileSync(source, 'utf8'));
+}
+
+/**
+ * The flags for a program whose entry point is in `text`. Its header may also say
+ * `Libraries: ws2_32 advapi32` (system DLLs to link; gcc's defaults do not include ws2_32).
+ */
+export function flagsForText(text) {
   const flags = [...FLAGS];
   if (/\bwmain\s*\(/.test(text)) flags.push('-municode');
   if (/^\s*\*\s*Subsystem: windows\b/m.test(text)) flags.push('-mwindows');
+  const libraries = /^\s*\*\s*Libraries:\s*([\w ]+)$/m.exec(text);
+  if (libraries) flags.push(...libraries[1].trim().split(/\s+/).map((name) => `-l${name}`));
   return flags;
+}
+
+/**
+ * The programs to build: { name, sources, entry, inputs } for each native/<name>.c and for each folder
+ * native/<name>/ with .c files (linked into one <name>.exe; `entry` is its main.c, whose header gives
+ * the flags). `inputs` are every file whose change means a rebuild (a folder's .h files too).
+ */
+export function nativePrograms(dir = nativeSourceDir) {
+  const programs = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isFile() && entry.name.endsWith('.c')) {
+      const source = path.join(dir, entry.name);
+      programs.push({ name: entry.name.slice(0, -2), sources: [source], entry: source, inputs: [source] });
+    } else if (entry.isDirectory()) {
+      const folder = path.join(dir, entry.name);
+      const files = fs.readdirSync(folder).sort();
+      const sources = files.filter((f) => f.endsWith('.c')).map((f) => path.join(folder, f));
+      if (sources.length === 0) continue;
+      const main = path.join(folder, 'main.c');
+      if (!sources.includes(main)) throw new Error(`native/${entry.name}/ has .c files but no main.c (its entry point and build header)`);
+      const inputs = [...sources, ...files.filter((f) => f.endsWith('.h')).map((f) => path.join(folder, f))];
+      programs.push({ name: entry.name, sources, entry: main, inputs });
+    }
+  }
+  return programs;
 }
 
 /** The executable built from native/<name>.c. */
@@ -36,34 +71,38 @@ export function nativeExe(name) {
   return path.join(nativeOutDir, `${name}.exe`);
 }
 
-function needsBuild(source, exe) {
+function needsBuild(inputs, exe) {
   try {
-    return fs.statSync(source).mtimeMs > fs.statSync(exe).mtimeMs;
+    const built = fs.statSync(exe).mtimeMs;
+    return inputs.some((input) => fs.statSync(input).mtimeMs > built);
   } catch {
     return true;
   }
 }
 
 /**
- * Builds every native/*.c that changed since its .exe; returns { built, upToDate } (names).
+ * Builds every program of native/ (nativePrograms) that changed since its .exe; returns { built, upToDate } (names).
  * A compiler error throws with the compiler's output in the message.
  */
 export function buildNative({ log = () => {} } = {}) {
   fs.mkdirSync(nativeOutDir, { recursive: true });
   const built = [];
   const upToDate = [];
-  for (const file of fs.readdirSync(nativeSourceDir).filter((f) => f.endsWith('.c')).sort()) {
-    const name = file.slice(0, -2);
-    const source = path.join(nativeSourceDir, file);
+  for (const { name, sources, entry, inputs } of nativePrograms()) {
+    const file = path.relative(nativeSourceDir, sources.length === 1 ? sources[0] : path.dirname(entry)).replaceAll('\\', '/');
     const exe = nativeExe(name);
-    if (!needsBuild(source, exe)) {
+    if (!needsBuild(inputs, exe)) {
       upToDate.push(name);
       continue;
     }
     log(`[native] ${compiler} ${file} -> ${path.relative(repoRoot, exe)}`);
     // Build to a temporary name so an interrupted build never leaves a fresh-looking broken .exe.
     const partial = `${exe}.partial.exe`;
-    const r = spawnSync(compiler, [...flagsFor(source), '-o', partial, source], { encoding: 'utf8' });
+    // Libraries go after the sources: the linker resolves left to right.
+    const flags = flagsFor(entry);
+    const libraries = flags.filter((f) => f.startsWith('-l'));
+    const options = flags.filter((f) => !f.startsWith('-l'));
+    const r = spawnSync(compiler, [...options, '-o', partial, ...sources, ...libraries], { encoding: 'utf8' });
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
     if (r.error || r.status !== 0) {
       fs.rmSync(partial, { force: true });

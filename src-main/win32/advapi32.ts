@@ -390,6 +390,87 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
   RegGetValueW: stdcall<
     (root: bigint, subKey: string, value: string, flags: number, type: [number] | null, data: Buffer | null, size: [number]) => number
   >(lib, 'RegGetValueW', koffi.types.int32, [HANDLE, LPCWSTR, LPCWSTR, DWORD, koffi.out(koffi.pointer(DWORD)), PVOID, koffi.inout(koffi.pointer(DWORD))]),
+
+  // The registry calls below write a hosted service's `Parameters` key (win32/services/parameters-key.ts).
+  // Each returns the Win32 error itself (an LSTATUS, ERROR_SUCCESS = 0), never through GetLastError.
+
+  /** "RegOpenKeyExW function (winreg.h)". */
+  RegOpenKeyExW: stdcall<(root: bigint, subKey: string, options: number, access: number, key: [Pointer]) => number>(
+    lib,
+    'RegOpenKeyExW',
+    koffi.types.int32,
+    [HANDLE, LPCWSTR, DWORD, DWORD, koffi.out(koffi.pointer(HANDLE))],
+  ),
+
+  /** "RegCreateKeyExW function (winreg.h)": opens the key, creating it (and its parents) when absent. */
+  RegCreateKeyExW: stdcall<
+    (root: bigint, subKey: string, reserved: number, cls: string | null, options: number, access: number, security: null, key: [Pointer], disposition: [number] | null) => number
+  >(lib, 'RegCreateKeyExW', koffi.types.int32, [HANDLE, LPCWSTR, DWORD, LPCWSTR, DWORD, DWORD, PVOID, koffi.out(koffi.pointer(HANDLE)), koffi.out(koffi.pointer(DWORD))]),
+
+  /** "RegSetValueExW function (winreg.h)": `data` holds `size` bytes in the value type's own layout. */
+  RegSetValueExW: stdcall<(key: bigint, name: string, reserved: number, type: number, data: Buffer, size: number) => number>(
+    lib,
+    'RegSetValueExW',
+    koffi.types.int32,
+    [HANDLE, LPCWSTR, DWORD, DWORD, PVOID, DWORD],
+  ),
+
+  /**
+   * "RegQueryInfoKeyW function (winreg.h)": here the number of values, the longest value name (characters,
+   * without the NUL) and the longest data (bytes), to size RegEnumValueW's buffers once.
+   */
+  RegQueryInfoKeyW: stdcall<
+    (
+      key: bigint,
+      cls: null,
+      clsLength: null,
+      reserved: null,
+      subKeys: null,
+      maxSubKeyLength: null,
+      maxClassLength: null,
+      values: [number],
+      maxValueNameLength: [number],
+      maxValueLength: [number],
+      securityDescriptor: null,
+      lastWrite: null,
+    ) => number
+  >(lib, 'RegQueryInfoKeyW', koffi.types.int32, [
+    HANDLE,
+    PVOID,
+    PVOID,
+    PVOID,
+    PVOID,
+    PVOID,
+    PVOID,
+    koffi.out(koffi.pointer(DWORD)),
+    koffi.out(koffi.pointer(DWORD)),
+    koffi.out(koffi.pointer(DWORD)),
+    PVOID,
+    PVOID,
+  ]),
+
+  /** "RegEnumValueW function (winreg.h)": value `index`'s name (chars in/out, NUL excluded on return), type and data. */
+  RegEnumValueW: stdcall<
+    (key: bigint, index: number, name: Buffer, nameLength: [number], reserved: null, type: [number], data: Buffer, dataLength: [number]) => number
+  >(lib, 'RegEnumValueW', koffi.types.int32, [
+    HANDLE,
+    DWORD,
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+    PVOID,
+    koffi.out(koffi.pointer(DWORD)),
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+  ]),
+
+  /** "RegRenameKey function (winreg.h)": renames the subkey `oldName` of `key`; fails if `newName` exists. */
+  RegRenameKey: stdcall<(key: bigint, oldName: string, newName: string) => number>(lib, 'RegRenameKey', koffi.types.int32, [HANDLE, LPCWSTR, LPCWSTR]),
+
+  /** "RegDeleteTreeW function (winreg.h)": the subkey and everything below it. */
+  RegDeleteTreeW: stdcall<(key: bigint, subKey: string) => number>(lib, 'RegDeleteTreeW', koffi.types.int32, [HANDLE, LPCWSTR]),
+
+  /** "RegCloseKey function (winreg.h)". */
+  RegCloseKey: stdcall<(key: bigint) => number>(lib, 'RegCloseKey', koffi.types.int32, [HANDLE]),
 }));
 
 /** TOKEN_QUERY and TOKEN_ADJUST_PRIVILEGES (winnt.h). */

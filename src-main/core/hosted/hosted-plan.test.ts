@@ -130,6 +130,7 @@ describe('hosted problems', () => {
     const problems = hostedProblems({
       ...def,
       workingFolder: 'relative\\dir',
+      arguments: ['--a', ''],
       restart: { ...def.restart, baseMs: 5000, capMs: 1000, exitCodesNoRestart: [3], maxCount: 1001 },
       liveness: { ...def.liveness, probe: { kind: 'heartbeat', file: 'beat.txt', maxAgeSec: 0 } },
       log: { ...def.log, totalCapBytes: 65_536 },
@@ -137,6 +138,7 @@ describe('hosted problems', () => {
     });
     expect(problems.map((p) => p.field)).toEqual([
       'workingFolder',
+      'arguments',
       'restart.capMs',
       'restart.maxCount',
       'restart.exitCodesStopService',

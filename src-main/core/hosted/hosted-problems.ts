@@ -53,6 +53,8 @@ export function hostedProblems(def: HostedDefinitionValue): HostedProblem[] {
   if (def.workingFolder !== null && !isAbsolute(def.workingFolder)) {
     problems.push({ field: 'workingFolder', message: `The working folder must be a full path (C:\\... or \\\\server\\share\\...), not "${def.workingFolder}".` });
   }
+  // REG_MULTI_SZ ends at the first empty string, so an empty argument cannot be stored ("Registry value types").
+  if (def.arguments.some((a) => a === '')) problems.push({ field: 'arguments', message: 'An argument cannot be empty: the registry list that holds them ends at an empty item.' });
   const seen = new Set<string>();
   for (const { name } of def.environment) {
     if (name.includes('=') || name === '') problems.push({ field: 'environment', message: `"${name}" is not a variable name (no = allowed).` });
