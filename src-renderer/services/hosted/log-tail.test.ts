@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendToTail, EMPTY_TAIL, filterTail } from './log-tail';
+import { appendToTail, EMPTY_TAIL, filterTail, inTimeOrder } from './log-tail';
 
 describe('the log tail', () => {
   it('shows whole lines only, keeping a started line until its end arrives', () => {
@@ -20,5 +20,11 @@ describe('the log tail', () => {
     const tail = appendToTail(EMPTY_TAIL, 'stdout', 'x O Listening\nx O crash\n');
     expect(filterTail(tail.lines, 'LISTEN').map((l) => l.text)).toEqual(['x O Listening']);
     expect(filterTail(tail.lines, ' ')).toHaveLength(2);
+  });
+
+  it('reads stdout.log and stderr.log as one, in time order', () => {
+    let tail = appendToTail(EMPTY_TAIL, 'stdout', '2026-12-02T21:00:01.000Z O one\n2026-12-02T21:00:03.000Z O three\n');
+    tail = appendToTail(tail, 'stderr', '2026-12-02T21:00:02.000Z E two\n2026-12-02T21:00:04.000Z E four\n');
+    expect(inTimeOrder(tail).lines.map((l) => l.text.split(' ').pop())).toEqual(['one', 'two', 'three', 'four']);
   });
 });

@@ -59,3 +59,19 @@ export function filterTail(lines: readonly TailLine[], text: string): readonly T
   if (needle === '') return lines;
   return lines.filter((l) => l.text.toLowerCase().includes(needle));
 }
+
+/**
+ * The tail with its lines in time order: stdout.log and stderr.log load one after the other, but each line
+ * starts with its UTC time (ISO 8601 sorts as text), so the two read as one. Lines without a time keep
+ * their place after the line before them; the sort is stable, so lines of the same millisecond stay in order.
+ */
+export function inTimeOrder(tail: LogTail): LogTail {
+  let last = '';
+  const keyed = tail.lines.map((line, i) => {
+    const m = /^(\d{4}-\d\d-\d\dT\S+Z) /.exec(line.text);
+    if (m?.[1]) last = m[1];
+    return { line, key: last, i };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return { ...tail, lines: keyed.map((k) => k.line) };
+}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HostedLogFileValue } from '../../../src-preload/contract/hosted-schemas';
 import { request, useEvent } from '../../lib/api';
 import { applyHostedStatus, NO_HOSTED_VIEW, type HostedView } from './hosted-status';
-import { appendToTail, EMPTY_TAIL, type LogTail } from './log-tail';
+import { appendToTail, EMPTY_TAIL, inTimeOrder, type LogTail } from './log-tail';
 
 /** How much of the current log file(s) the details load when they open. */
 export const TAIL_LOAD_BYTES = 256 * 1024;
@@ -43,9 +43,17 @@ export function useHostedService(name: string, logicalProcessors: number): { vie
         setLog((l) => ({ ...l, error: result.error.message, loaded: true }));
         return;
       }
-      const loaded = result.value.tails.reduce((tail, t) => appendToTail(tail, t.stream, t.text.endsWith('\n') || t.text === '' ? t.text : `${t.text}\n`), EMPTY_TAIL);
-      // Lines pushed while the tail was loading come after it.
-      setLog((l) => ({ tail: l.tail.lines.reduce((tail, line) => appendToTail(tail, 'output', `${line.text}\n`), loaded), files: result.value.files, folder: result.value.logFolder, error: null, loaded: true }));
+      const loaded = inTimeOrder(result.value.tails.reduce((tail, t) => appendToTail(tail, t.stream, t.text.endsWith('\n') || t.text === '' ? t.text : `${t.text}\n`), EMPTY_TAIL));
+      // Lines pushed while the tail was loading come after it; one the file read already had (each line
+      // carries its time to the millisecond) is not shown twice.
+      const had = new Set(loaded.lines.map((line) => line.text));
+      setLog((l) => ({
+        tail: l.tail.lines.filter((line) => !had.has(line.text)).reduce((tail, line) => appendToTail(tail, 'output', `${line.text}\n`), loaded),
+        files: result.value.files,
+        folder: result.value.logFolder,
+        error: null,
+        loaded: true,
+      }));
     });
     return () => {
       live = false;
