@@ -116,6 +116,7 @@ describe('HostedDetailsView', () => {
     expect(html).toContain('Not reported: not reported by this system');
     expect(html).toContain('data-testid="hosted-event" data-kind="restarting"');
     expect(html).toContain('data-markers="1"');
+    expect(html).toContain('1 restart so far (0 while this view was open); no liveness probe set; 0 limit hits reported.');
     expect(html).toContain('class="hosted__line hosted__line--E"');
   });
 

@@ -63,6 +63,12 @@ export interface HostedPoint {
   /** Peak committed memory of the job (the host's peakJobMemoryBytes); null when the system does not report it. */
   readonly peakJobMemoryBytes: number | null;
   readonly activeProcesses: number | null;
+  /** Restarts so far (the host's count). */
+  readonly restarts: number;
+  /** Liveness failures in a row; null when no liveness probe is set. */
+  readonly probeFailures: number | null;
+  /** Limit hits the host has reported so far (its newest 20 at most). */
+  readonly limitHits: number;
   /** User + kernel time so far, the base of the next rate. */
   readonly cpuTimeMs: number | null;
 }
@@ -103,7 +109,16 @@ export function applyHostedStatus(view: HostedView, push: HostedStatusChangedVal
   if (cpuTimeMs !== null && previous?.cpuTimeMs != null && push.time > previous.time && cpuTimeMs >= previous.cpuTimeMs) {
     cpuPercent = Math.min(100, ((cpuTimeMs - previous.cpuTimeMs) / (push.time - previous.time) / Math.max(1, logicalProcessors)) * 100);
   }
-  const point: HostedPoint = { time: push.time, cpuPercent, peakJobMemoryBytes: job?.peakJobMemoryBytes ?? null, activeProcesses: job?.activeProcesses ?? null, cpuTimeMs };
+  const point: HostedPoint = {
+    time: push.time,
+    cpuPercent,
+    peakJobMemoryBytes: job?.peakJobMemoryBytes ?? null,
+    activeProcesses: job?.activeProcesses ?? null,
+    restarts: status.restarts,
+    probeFailures: status.liveness ? status.liveness.consecutiveFailures : null,
+    limitHits: status.limitHits.length,
+    cpuTimeMs,
+  };
   const points = previous !== undefined && previous.time >= push.time ? view.points : [...view.points, point].slice(-MAX_HOSTED_POINTS);
 
   const known = new Set(view.events.map((e) => e.key));
