@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheDir } from './rig/config.mjs';
 import { forWindows, spawnWindowsNode } from './rig/windows-node.mjs';
 import { outPaths } from './dev-build.mjs';
+import { nativeExe } from './native-build.mjs';
 
 /**
  * Returns { port, token, pid, logFile, stop() }. Throws with the host's own output when it does not come up
@@ -20,7 +21,7 @@ export async function startHost({ dataFolder, allowedOrigins = [], timeoutMs = 6
   const logFile = path.join(runDir, `${name}-${process.pid}.out.txt`);
   fs.rmSync(readyFile, { force: true });
   fs.mkdirSync(dataFolder, { recursive: true });
-  const args = [forWindows(outPaths.host), '--ready-file', forWindows(readyFile), '--data-folder', forWindows(dataFolder)];
+  const args = [forWindows(outPaths.host), '--ready-file', forWindows(readyFile), '--data-folder', forWindows(dataFolder), '--service-host', forWindows(nativeExe('service-host'))];
   for (const origin of allowedOrigins) args.push('--allow-origin', origin);
   const child = spawnWindowsNode(args, { outputFile: logFile });
   let exited = null;

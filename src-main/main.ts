@@ -9,7 +9,7 @@
  * and websocket would need a weaker CSP), so run `npm run build` before starting Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createConsoleCore } from './core/console-core';
 import { createFileLogger } from './core/file-logger';
 import { silentLogger, type Logger } from './core/logger';
@@ -29,6 +29,7 @@ import { programDataFolder } from './win32/known-folders';
 import { enableDebugPrivilege } from './win32/privileges';
 import { win32ProcessControl, win32ProcessSource } from './win32/processes';
 import { win32ServiceManager } from './win32/services';
+import { win32HostedPlaces, win32HostedRegistry } from './win32/services/hosted-ports';
 import { win32JobSystem } from './win32/jobs';
 import { win32SystemProbe } from './win32/system';
 import { win32AuditPorts } from './win32/audit-ports';
@@ -78,6 +79,11 @@ async function startConsole(dataFolder: string): Promise<void> {
     consolePids: new Set([process.pid]),
     audit: win32AuditPorts,
     logger,
+    hosted: {
+      registry: win32HostedRegistry,
+      // Packaged: extraResources puts it beside app.asar; a development run uses the native build's output.
+      ...win32HostedPlaces(dataFolder, app.isPackaged ? path.join(process.resourcesPath, 'service-host.exe') : path.join(app.getAppPath(), '.cache', 'rig', 'native', 'service-host.exe'), app.getVersion()),
+    },
     emit: (event, payload) => {
       sendEvent(mainWindow, event, payload, logger);
     },
@@ -91,6 +97,7 @@ async function startConsole(dataFolder: string): Promise<void> {
         // Wrapped: Electron's overloads (with or without a window) defeat inference.
         dialog: { showMessageBox: (w, o) => dialog.showMessageBox(w, o), showSaveDialog: (w, o) => dialog.showSaveDialog(w, o) },
         clipboard,
+        shell: { openPath: (folder) => shell.openPath(folder) },
         documentsFolder: () => app.getPath('documents'),
         lastUserInput: () => lastUserInput,
         getWindow: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null),

@@ -21,8 +21,9 @@ void eventlog_close(void) {
 }
 
 void eventlog_report(WORD type, const char *kind, const char *fields, const char *detail) {
-  static char line[8192];
-  static WCHAR wide[8192];
+  /* On the stack: the log writer and the probes' pool threads report too, beside the loop. */
+  char line[8192];
+  WCHAR wide[8192];
   JsonWriter w;
   json_init(&w, line, sizeof line);
   json_raw(&w, "{\"service\":");

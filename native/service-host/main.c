@@ -12,7 +12,7 @@
  * Subsystem: console (the default): the host needs no window, and Ctrl+C reaches the program through
  * the program's own console (stop.c), never the host's.
  *
- * Libraries: ws2_32 advapi32 user32 kernel32
+ * Libraries: ws2_32 advapi32 user32 kernel32 shell32 ole32
  *
  * Build: node scripts/native-build.mjs (every .c file of this folder into one service-host.exe).
  */

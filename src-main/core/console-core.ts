@@ -15,6 +15,8 @@ import { openAuditTrail, type AuditPorts } from './audit/open-audit-trail';
 import { processActionRecords, processRequestRecords } from './audit/process-records';
 import type { ProcessActionRequest, ProcessVerb } from './processes/process-actions';
 import type { DesktopPort } from './desktop/desktop-port';
+import type { HostBinaryStore } from './hosted/host-binary';
+import type { HostedRegistry } from './hosted/hosted-admin';
 import { HostedServices } from './hosted/hosted-services';
 import { ServiceAdmin } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
@@ -41,6 +43,11 @@ export interface ConsoleCoreOptions {
   audit: AuditPorts;
   logger: Logger;
   emit: EmitEvent;
+  /**
+   * Hosted services: the `Parameters` key, the host's versioned copies (null when this build has no host) and
+   * `<ProgramData>\Admin Console\services`, the log folders' root.
+   */
+  hosted: { registry: HostedRegistry; hostBinary: HostBinaryStore | null; logRoot: string };
 }
 
 export interface ConsoleCore {
@@ -54,7 +61,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -128,8 +135,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     changed: servicesChanged,
     audit,
   });
-  const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged);
-  const hosted = new HostedServices();
+  const hosted = new HostedServices({ manager: services, collector: serviceTable, ...hostedPorts, audit, emit, changed: servicesChanged });
+  const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged, {
+    notes: (name) => hosted.uninstallNotes(name),
+    uninstalled: () => hosted.pruneHostCopies(),
+  });
 
   // Jobs: definitions and templates in the admin-only folder, members and accounting on the refresh clock.
   const templates = await JobTemplateStore.open(path.join(dataFolder, 'job-templates.json'), logger, identity.logicalProcessors);

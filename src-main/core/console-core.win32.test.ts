@@ -19,6 +19,7 @@ import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schema
 import { createConsoleCore, type ConsoleCore } from './console-core';
 import { silentLogger } from './logger';
 import { win32AuditPorts } from '../win32/audit-ports';
+import { win32HostedRegistry } from '../win32/services/hosted-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -39,6 +40,8 @@ afterEach(async () => {
 async function startCore(): Promise<ConsoleCore> {
   core = await createConsoleCore({
     dataFolder,
+    // Hosted services are tested in core/hosted/hosted-core.win32.test.ts; here they have no host binary.
+    hosted: { registry: win32HostedRegistry, hostBinary: null, logRoot: path.join(dataFolder, 'services') },
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
@@ -65,7 +68,7 @@ function desktopAnswering(answer: boolean): CallContext & { prompts: string[] } 
   const prompts: string[] = [];
   return {
     prompts,
-    desktop: { confirm: async (p) => (prompts.push(`${p.title}: ${p.message}`), answer), copyText: async () => {}, saveText: async () => null },
+    desktop: { confirm: async (p) => (prompts.push(`${p.title}: ${p.message}`), answer), copyText: async () => {}, saveText: async () => null, openFolder: async () => {} },
   };
 }
 const yes = desktopAnswering(true);

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../src-preload/contract/channels';
 import type { CallContext, Dispatch } from '../ipc/dispatch';
 import type { DesktopPort } from '../core/desktop/desktop-port';
+import { AppError } from '../core/app-error';
 import { guardedDesktop } from '../core/desktop/prompt-guard';
 import type { Logger } from '../core/logger';
 import { largestRequestFrameBytes } from './largest-request';
@@ -99,6 +100,10 @@ function socketDesktop(socket: WebSocket, send: SendText, pendingAsks: Map<numbe
     saveText: async (suggestedName, content) => {
       const saved = await ask('saveText', { suggestedName, content }, 60_000);
       return typeof saved === 'string' ? saved.slice(0, 32_768) : null;
+    },
+    // The preview's page runs in a browser that cannot open a folder of the Windows side; say where it is.
+    openFolder: async (folder) => {
+      throw new AppError('BAD_REQUEST', `The preview has no Explorer to open folders in; the folder is ${folder}.`);
     },
   });
 }

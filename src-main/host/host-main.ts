@@ -21,10 +21,14 @@ import { enableDebugPrivilege } from '../win32/privileges';
 import { adminDataFolder } from '../shell/data-folder';
 import { win32ProcessControl, win32ProcessSource } from '../win32/processes';
 import { win32ServiceManager } from '../win32/services';
+import { win32HostedPlaces, win32HostedRegistry } from '../win32/services/hosted-ports';
 import { win32JobSystem } from '../win32/jobs';
 import { win32SystemProbe } from '../win32/system';
 import { startContractServer, type ContractServer } from './contract-server';
 import { win32AuditPorts } from '../win32/audit-ports';
+
+/** The headless host is never packaged: its host copies are labelled as a development build. */
+const HOST_VERSION = '0.0.0-dev';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,18 +37,16 @@ async function main(): Promise<void> {
       'data-folder': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
       port: { type: 'string', default: '0' },
+      'service-host': { type: 'string' },
     },
     strict: true,
   });
   if (!values['ready-file']) throw new Error('--ready-file is required');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0-65535, got ${values.port}`);
-  let dataFolder = values['data-folder'];
-  if (dataFolder === undefined) {
-    // The parent is secured first: whoever owned a squatted parent could swap the folder inside it.
-    const consoleFolder = ensureAdminOnlyFolder(adminDataFolder(programDataFolder));
-    dataFolder = path.win32.join(consoleFolder, 'host');
-  }
+  // The parent is secured first: whoever owned a squatted parent could swap the folder inside it.
+  const consoleFolder = ensureAdminOnlyFolder(adminDataFolder(programDataFolder));
+  const dataFolder = values['data-folder'] ?? path.win32.join(consoleFolder, 'host');
   ensureAdminOnlyFolder(dataFolder);
   const logger = createFileLogger(dataFolder, 'host.log');
   const debug = enableDebugPrivilege();
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
     consolePids: new Set([process.pid]),
     audit: win32AuditPorts,
     logger,
+    // Hosted services' host copies and logs are where the real host puts them (`<ProgramData>\Admin Console`),
+    // whatever --data-folder says: the host reads ProgramData itself.
+    hosted: {
+      registry: win32HostedRegistry,
+      ...win32HostedPlaces(consoleFolder, values['service-host'] ?? path.win32.join(path.win32.dirname(process.argv[1] ?? '.'), 'service-host.exe'), HOST_VERSION),
+    },
     emit: (event, payload) => server?.broadcast(event, payload),
   });
   const token = randomBytes(32).toString('hex');

@@ -7,7 +7,7 @@ import { createDispatcher, type CallContext, type Handlers } from './dispatch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings-store';
 
 /** No test here reaches a handler that asks the admin. */
-const context: CallContext = { desktop: { confirm: async () => false, copyText: async () => {}, saveText: async () => null } };
+const context: CallContext = { desktop: { confirm: async () => false, copyText: async () => {}, saveText: async () => null, openFolder: async () => {} } };
 
 /** Handlers that record whether they were reached. */
 function spyHandlers() {

@@ -22,6 +22,7 @@ const context: CallContext = {
     confirm: async () => false,
     copyText: async () => {},
     saveText: async () => null,
+    openFolder: async () => {},
   },
 };
 

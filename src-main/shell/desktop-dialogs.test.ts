@@ -11,6 +11,7 @@ function deps(response: number, window: object | null = {}, lastInputAgoMs = 100
   const d: ElectronDesktopDeps<object> = {
     dialog: { showMessageBox, showSaveDialog },
     clipboard: { writeText },
+    shell: { openPath: async (folder: string) => (folder.includes('missing') ? 'The system cannot find the file specified.' : '') },
     documentsFolder: () => 'C:\\Users\\admin\\Documents',
     getWindow: () => window,
     writeFile,
@@ -86,5 +87,10 @@ describe('the Electron desktop port', () => {
     const s = deps(0);
     await createElectronDesktop(s.d).copyText('C:\\Windows\\notepad.exe');
     expect(s.writeText).toHaveBeenCalledWith('C:\\Windows\\notepad.exe');
+  });
+
+  it('opens a folder with the shell, and says why when it cannot', async () => {
+    await expect(createElectronDesktop(deps(0).d).openFolder('C:\\ProgramData\\Admin Console\\services\\web')).resolves.toBeUndefined();
+    await expect(createElectronDesktop(deps(0).d).openFolder('C:\\missing')).rejects.toThrow('C:\\missing could not be opened: The system cannot find the file specified.');
   });
 });

@@ -23,6 +23,8 @@ export interface ElectronDesktopDeps<W> {
     showSaveDialog(window: W, options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   };
   clipboard: { writeText(text: string): void };
+  /** Electron's shell.openPath: resolves '' on success, else the error text. */
+  shell: { openPath(folder: string): Promise<string> };
   documentsFolder: () => string;
   /** The console window the dialogs are modal to; null when it is gone (then nothing is confirmed). */
   getWindow: () => W | null;
@@ -82,6 +84,10 @@ export function createElectronDesktop<W>(deps: ElectronDesktopDeps<W>): DesktopP
       if (choice.canceled || !choice.filePath) return null;
       await writeFile(choice.filePath, content);
       return choice.filePath;
+    },
+    async openFolder(folder) {
+      const error = await deps.shell.openPath(folder);
+      if (error) throw new AppError('WIN32', `${folder} could not be opened: ${error}`);
     },
   });
 }

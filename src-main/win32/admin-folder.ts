@@ -283,10 +283,23 @@ function knownNotElevated(): boolean {
  * secures the outer one first, or its owner could swap the inner one.
  */
 export function ensureAdminOnlyFolder(folder: string, onSetAside?: (setAside: FolderSetAside) => void): string {
+  return ensureProtectedFolder(folder, ADMIN_ONLY_SDDL, onSetAside);
+}
+
+/**
+ * The folder of the service host's versioned copies: written by SYSTEM and Administrators only, like the rest,
+ * but readable and executable by everyone (0x1200a9 = FILE_GENERIC_READ | FILE_EXECUTE), because a hosted
+ * service runs the host as its own account (`NT SERVICE\NAME`, LocalService, a user) and Windows opens the
+ * image with that account's token.
+ */
+export const HOST_BINARIES_SDDL = 'O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;WD)';
+
+/** ensureAdminOnlyFolder with another protected descriptor (same owner checks and set-aside rules). */
+export function ensureProtectedFolder(folder: string, sddl: string, onSetAside?: (setAside: FolderSetAside) => void): string {
   const absolute = path.win32.resolve(folder);
   let setAside: FolderSetAside | null;
   try {
-    setAside = withDescriptor(ADMIN_ONLY_SDDL, (descriptor) => secure(absolute, descriptor));
+    setAside = withDescriptor(sddl, (descriptor) => secure(absolute, descriptor));
   } catch (err) {
     if (err instanceof Win32Error && knownNotElevated()) throw err.withAdvice(RUN_AS_ADMINISTRATOR);
     throw err;

@@ -29,9 +29,10 @@ const TEXT_DELAYS_MAX = 6;
 
 /** The nominal delay before restart `n` (1-based), in whole milliseconds, as the host computes it. */
 export function restartDelayMs(policy: Pick<RestartPolicyInput, 'baseMs' | 'factorPercent' | 'capMs'>, n: number): number {
-  let delay = Math.min(policy.baseMs, policy.capMs);
-  for (let i = 1; i < n && delay < policy.capMs; i++) delay = Math.min(policy.capMs, Math.floor((delay * policy.factorPercent) / 100));
-  return delay;
+  // As native/service-host/restart.c's restart_delay_ms (without the jitter): in doubles, capped, then truncated.
+  let delay = policy.baseMs;
+  for (let i = 1; i < n && delay < policy.capMs; i++) delay = (delay * policy.factorPercent) / 100;
+  return Math.floor(Math.min(delay, policy.capMs));
 }
 
 /** "250 ms", "1 s", "1.5 s", "2 min", "1 min 30 s", "1 h", "1 h 5 min". */

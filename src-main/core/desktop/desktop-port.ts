@@ -22,4 +22,9 @@ export interface DesktopPort {
   copyText(text: string): Promise<void>;
   /** Asks where to save and writes the file; resolves the path, or null when the admin cancelled. */
   saveText(suggestedName: string, content: string): Promise<string | null>;
+  /**
+   * Shows a folder in Explorer (Electron's shell.openPath). The main process decides the folder (a hosted
+   * service's log folder from its name), never the renderer. Rejects with why it could not be opened.
+   */
+  openFolder(folder: string): Promise<void>;
 }

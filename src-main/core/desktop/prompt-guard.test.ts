@@ -12,6 +12,7 @@ function manualDesktop() {
     confirm: (p) => new Promise<boolean>((resolve) => open.push({ prompt: p, answer: resolve })),
     copyText: async () => {},
     saveText: async () => null,
+    openFolder: async () => {},
   };
   return { port, open };
 }
@@ -44,6 +45,7 @@ describe('guardedDesktop', () => {
       },
       copyText: async () => {},
       saveText: async () => null,
+      openFolder: async () => {},
     });
     await expect(desktop.confirm(prompt('a'))).rejects.toThrow('window gone');
     expect(await desktop.confirm(prompt('b'))).toBe(true);

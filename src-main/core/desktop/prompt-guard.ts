@@ -28,6 +28,7 @@ export function guardedDesktop(port: DesktopPort): DesktopPort {
   return {
     copyText: (text) => port.copyText(text),
     saveText: (name, content) => port.saveText(name, content),
+    openFolder: (folder) => port.openFolder(folder),
     confirm(prompt) {
       const shown = safePrompt(prompt);
       const tooLong = promptTooLong(shown);

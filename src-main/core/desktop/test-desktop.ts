@@ -14,5 +14,6 @@ export function answeringDesktop(answer: boolean): DesktopPort & { prompts: Conf
     },
     copyText: async () => {},
     saveText: async () => null,
+    openFolder: async () => {},
   };
 }

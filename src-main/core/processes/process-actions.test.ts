@@ -26,6 +26,7 @@ function setup(confirmAnswer = true) {
     confirm: vi.fn(async (p: ConfirmPrompt) => (prompts.push(p), confirmAnswer)),
     copyText: vi.fn(async () => {}),
     saveText: vi.fn(async () => null),
+    openFolder: vi.fn(async () => {}),
   };
   return { actions: new ProcessActions(collector, control, source, new Set()), control, desktop, prompts };
 }

@@ -71,6 +71,8 @@ export class ServiceAdmin {
     private readonly control: ServiceControl,
     private readonly audit: Audit,
     private readonly changed: () => void,
+    /** For a service run by the console's host: what else the uninstall removes and keeps, and the cleanup after it. */
+    private readonly hosted: { notes(name: string): string[]; uninstalled(): void } | null = null,
   ) {}
 
   readonly installed: InstalledServices = {
@@ -166,6 +168,7 @@ export class ServiceAdmin {
         `Command line: ${promptValue(row.binaryPath ?? '(unknown)')}`,
         `Equivalent command: ${promptValue(scDeleteCommand(row.name))}`,
         'The program files are not deleted.',
+        ...(row.hosted && this.hosted ? this.hosted.notes(row.name).map(promptValue) : []),
       ]
         .filter(Boolean)
         .join('\n'),
@@ -202,6 +205,7 @@ export class ServiceAdmin {
     const text = stillListed ? 'Marked for deletion; it goes once every program holding it open closes it, or at restart.' : 'Deleted.';
     this.audit({ action: 'service.uninstall', target: { service: row.name }, before, outcome: 'ok', message: text });
     this.changed();
+    if (row.hosted) this.hosted?.uninstalled();
     return { deleted: !stillListed, markedForDelete: stillListed };
   }
 
