@@ -34,13 +34,11 @@ function sc(args: string[]): void {
   }
 }
 
-/** A line the test program prints at each start, to find in the log tail. */
-const TEST_CHILD_LINE = 'hosted e2e start';
-/**
- * The test program's arguments: print TEST_CHILD_LINE, run 6 s, exit with code 3 (native/test-child.c).
- * PENDING: the host helper's crash-after mode; until it lands, `print` exits at once with code 3.
- */
-const TEST_CHILD_CRASH_ARGS = ['print', `${TEST_CHILD_LINE}\n`, '', '3'];
+/** The host's own line in the program's log at each start (CONTRACT.md: `H -- program started, PID 1234 --`). */
+const STARTED_LINE = 'program started';
+/** The test program's arguments: `sleep 6` lives 6 s, then exits with code 99 (native/test-child.c): a crash. */
+const TEST_CHILD_CRASH_ARGS = ['sleep', '6'];
+const TEST_CHILD_CRASH_CODE = 99;
 
 let installed: string | undefined;
 test.afterEach(() => {
@@ -107,7 +105,7 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await wizard.getByTestId('hosted-form-name').fill(name);
   await wizard.getByTestId('hosted-form-description').fill('Installed by e2e/hosted-services.spec.ts');
   await wizard.getByTestId('hosted-form-program').fill(program);
-  // The test program prints a line, runs 6 s and exits with code 3: a crash the host restarts.
+  // The test program runs 6 s and exits with code 99: a crash the host restarts.
   await wizard.getByTestId('hosted-form-arguments').fill(TEST_CHILD_CRASH_ARGS.join('\n'));
   await wizard.getByTestId('hosted-form-account').selectOption('localSystem');
   await wizard.getByTestId('hosted-form-restart-base').fill('1');
@@ -147,12 +145,12 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   const pid = hosted.locator('[data-testid="hosted-pid-link"][data-main="true"]');
   await expect(pid).toHaveText(/^\d+ \(program\)$/);
   const firstPid = (await pid.getAttribute('data-pid')) ?? '';
-  await expect(hosted.getByTestId('hosted-log-lines')).toContainText(TEST_CHILD_LINE, { timeout: 30_000 });
+  await expect(hosted.getByTestId('hosted-log-lines')).toContainText(STARTED_LINE, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/screenshots/hosted-running.png' });
 
-  // It crashes (exit code 3 after its run time): the host restarts it, and the details follow.
+  // It crashes (exit code 99 after its run time): the host restarts it, and the details follow.
   await expect(hosted.getByTestId('hosted-restarts')).not.toHaveAttribute('data-count', '0', { timeout: 60_000 });
-  await expect(hosted.getByTestId('hosted-last-exits')).toContainText('exited with code 3');
+  await expect(hosted.getByTestId('hosted-last-exits')).toContainText(`exited with code ${TEST_CHILD_CRASH_CODE}`);
   await expect(hosted.locator('[data-testid="hosted-event"][data-kind="restarting"]').first()).toBeVisible();
   await expect(hosted.getByTestId('hosted-chart')).not.toHaveAttribute('data-markers', '0');
   await expect(hosted.getByTestId('hosted-state')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
@@ -160,8 +158,11 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   const lines = Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines'));
   await expect.poll(async () => Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines')), { timeout: 30_000 }).toBeGreaterThan(lines);
   // Search narrows the tail to the matching lines.
-  await hosted.getByTestId('hosted-log-search').fill(TEST_CHILD_LINE);
+  await hosted.getByTestId('hosted-log-search').fill(STARTED_LINE);
   await expect(hosted.getByTestId('hosted-log-lines')).not.toHaveAttribute('data-shown', '0');
+  await expect.poll(async () => Number(await hosted.getByTestId('hosted-log-lines').getAttribute('data-shown'))).toBeLessThan(
+    Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines')) + 1,
+  );
   await hosted.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-restarted.png' });
 
