@@ -454,6 +454,10 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
           }}
           onCopy={copyText}
           dependenciesNotReported={wizard.mode.kind === 'edit' ? notReportedOf(wizard.mode.name) : null}
+          onRunProgram={() => {
+            setWizard(null);
+            openHostedInstall();
+          }}
         />
       ) : null}
     </div>

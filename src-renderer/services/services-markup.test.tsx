@@ -218,6 +218,13 @@ describe('dialogs', () => {
     expect(html).toContain('data-testid="service-start-confirm">Start</button>');
   });
 
+  it('the install wizard offers "Run a program as a service" for an ordinary program', () => {
+    const html = renderToStaticMarkup(
+      <ServiceWizard mode={{ kind: 'install' }} initial={emptyForm()} serviceNames={[]} fetchPlan={neverPlan} onApply={neverApply} onCancel={noop} onCopy={noop} onRunProgram={noop} />,
+    );
+    expect(html).toContain('data-testid="service-wizard-run-program"');
+  });
+
   it('the install wizard has every field with its test id, and Apply disabled until a clean plan arrives', () => {
     const html = renderToStaticMarkup(
       <ServiceWizard mode={{ kind: 'install' }} initial={emptyForm()} serviceNames={['RpcSs', 'Spooler']} fetchPlan={neverPlan} onApply={neverApply} onCancel={noop} onCopy={noop} />,
