@@ -284,7 +284,7 @@ export const hostedChannelSchemas = {
     request: z.strictObject({ name: ServiceName, definition: HostedDefinition }),
     response: z.strictObject({ changed: z.array(z.string().max(64)).max(128) }),
   },
-  /** Connects to the service's host pipe and pushes `services:hostedStatus` (and `services:hostedLog`) until unwatched. */
+  /** Connects to the service's host pipe and pushes `services:hostedStatus` (and `services:hostedLog`) until unwatched; idempotent, at most 16 services. */
   'services:watchHosted': { request: z.strictObject({ name: ServiceName }), response: z.strictObject({}) },
   'services:unwatchHosted': { request: z.strictObject({ name: ServiceName }), response: z.strictObject({}) },
   /** The newest bytes of the current log file(s); the main process decides the folder from the name. */

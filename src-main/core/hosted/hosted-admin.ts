@@ -12,7 +12,10 @@ import { safePrompt } from '../desktop/prompt-guard';
 import { promptTooLong, promptValue } from '../dialog-text';
 import type { ServiceCollector } from '../services/service-collector';
 import { serviceError } from '../services/service-errors';
-import type { ServiceManager } from '../services/service-manager';
+import type { ServiceConfigChange, ServiceManager } from '../services/service-manager';
+
+/** ERROR_INVALID_LEVEL (winerror.h). */
+const ERROR_INVALID_LEVEL = 124;
 import type { InstalledServices } from '../services/service-plan';
 import { hostedDefinitionFrom, planHosted, type HostedCurrent, type HostedPlaces, type HostedPlanned } from './hosted-plan';
 import type { RegistryValue } from './parameters';
@@ -136,9 +139,15 @@ export class HostedAdmin {
         throw new AppError(error instanceof AppError ? error.code : 'WIN32', text, error instanceof AppError ? error.win32Code : undefined);
       }
     };
-    finish('setting the description, preshutdown time and failure flag', () => this.manager.change(definition.name, change));
+    const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
+    if (Object.keys(rest).length) finish('setting the description and delayed start', () => this.manager.change(definition.name, rest));
+    const unsupported = [
+      ...this.optional(definition.name, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, finish),
+      ...this.optional(definition.name, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, finish),
+    ];
     finish(`writing ${parametersRegistryKey(definition.name)}`, () => this.registry.write(definition.name, parameters));
-    this.audit({ action: 'service.install', target, after, outcome: 'ok', message: 'Installed as a hosted service.' });
+    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    this.audit({ action: 'service.install', target, after, outcome: 'ok', message: `Installed as a hosted service.${note}` });
     this.changed();
     return { name: definition.name };
   }
@@ -153,8 +162,15 @@ export class HostedAdmin {
     const before = auditedChanges(plan, 'before');
     const after = auditedChanges(plan, 'after');
     const target = { service: canonical };
+    let unsupported: string[] = [];
     try {
-      if (Object.keys(change).length) this.manager.change(canonical, change);
+      const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
+      if (Object.keys(rest).length) this.manager.change(canonical, rest);
+      const run = (_step: string, apply: () => void) => apply();
+      unsupported = [
+        ...this.optional(canonical, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, run),
+        ...this.optional(canonical, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, run),
+      ];
       if (parameters) this.registry.write(canonical, parameters);
     } catch (err) {
       const error = serviceError(canonical, err);
@@ -163,10 +179,29 @@ export class HostedAdmin {
       this.changed();
       throw error;
     }
-    this.audit({ action: 'service.edit', target, before, after, outcome: 'ok', message: `Changed ${plan.changes.map((c) => c.label).join(', ')}.` });
+    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    this.audit({ action: 'service.edit', target, before, after, outcome: 'ok', message: `Changed ${plan.changes.map((c) => c.label).join(', ')}.${note}` });
     this.collector.refreshConfig(canonical, { quiet: true });
     this.changed();
     return { changed: plan.changes.map((c) => c.field) };
+  }
+
+  /**
+   * A ChangeServiceConfig2W level Windows has had since Vista but Wine 8 answers with ERROR_INVALID_LEVEL:
+   * skipped there and named (returned), any other failure is the install's failure.
+   */
+  private optional(name: string, label: string, change: ServiceConfigChange | null, finish: (step: string, run: () => void) => void): string[] {
+    if (change === null) return [];
+    let skipped = false;
+    finish(`setting ${label}`, () => {
+      try {
+        this.manager.change(name, change);
+      } catch (err) {
+        if (err instanceof AppError && err.win32Code === ERROR_INVALID_LEVEL) skipped = true;
+        else throw err;
+      }
+    });
+    return skipped ? [label] : [];
   }
 
   private current(name: string): HostedCurrent {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newHostedDefinition } from '../../../src-preload/contract/hosted-defaults';
+import { HostedDefinition } from '../../../src-preload/contract/hosted-schemas';
 import type { ServiceConfig } from '../services/service-manager';
 import { hostCommandLine } from './host-command-line';
 import { hostedAccountFrom, hostedDefinitionFrom, hostedLogon, planHostedEdit, planHostedInstall, type HostedPlaces } from './hosted-plan';
@@ -116,6 +117,30 @@ describe('hosted edit plan', () => {
     const old = { ...current, config: configOf(hostCommandLine('C:\\ProgramData\\Admin Console\\service-host\\0.9.0\\service-host.exe', 'web')) };
     const planned = planHostedEdit('web', { ...def, displayName: 'web' }, old, installed, places);
     expect(planned.change).toEqual({ binaryPath: `"${HOST}" --service web` });
+  });
+});
+
+describe('the edit form from a registry the console did not write', () => {
+  it('always gives a definition the contract accepts, naming what it replaced', () => {
+    const values = [
+      { name: 'SchemaVersion', type: 'dword' as const, value: 1 },
+      { name: 'Program', type: 'sz' as const, value: 'C:\\x.exe\u0007' },
+      { name: 'Arguments', type: 'multiSz' as const, value: ['a\tb', 'x'.repeat(5000)] },
+      { name: 'Environment', type: 'multiSz' as const, value: ['A=1', 'a=2', '=x'] },
+      { name: 'LivenessKind', type: 'sz' as const, value: 'heartbeat' },
+      { name: 'ReadinessKind', type: 'sz' as const, value: 'http' },
+      { name: 'ReadinessHttpPath', type: 'sz' as const, value: 'no slash' },
+      { name: 'JobActiveProcesses', type: 'dword' as const, value: 4_000_000 },
+      { name: 'JobProcessMemoryBytes', type: 'qword' as const, value: 10n },
+      { name: 'LogTotalCapBytes', type: 'qword' as const, value: 1n },
+      { name: 'JobTemplate', type: 'sz' as const, value: 'T'.repeat(200) },
+    ];
+    const read = hostedDefinitionFrom('web', configOf(hostCommandLine(HOST, 'web'), { account: 'NT SERVICE\\web', displayName: '' }), values);
+    const parsed = HostedDefinition.safeParse(read.definition);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(read.problems.map((p) => p.field)).toEqual(['environment', 'environment', 'job.limits', 'log.totalCapBytes', 'readiness.probe', 'readiness.probe', 'liveness.probe']);
+    expect(read.definition.liveness.probe).toBeNull();
+    expect(read.definition.environment).toEqual([{ name: 'A', value: '1' }]);
   });
 });
 

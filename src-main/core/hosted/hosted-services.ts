@@ -37,10 +37,14 @@ export interface HostedServicesOptions {
   followMs?: number;
   /** Test seam: how the status pipe is opened. */
   connect?: Connect;
+  /** How long after losing the host the pipe is tried again (default 2 s). */
+  retryMs?: number;
 }
 
+/** Services watched at once (each holds one of its host's four pipe clients and a log follower). */
+export const MAX_WATCHED = 16;
+
 interface Watch {
-  count: number;
   client: StatusClient;
   follower: LogFollower;
   timer: ReturnType<typeof setInterval>;
@@ -86,18 +90,21 @@ export class HostedServices {
     return result;
   }
 
-  /** Starts pushing the service's host status and new log lines (counted: two watchers need two unwatches). */
+  /**
+   * Starts pushing the service's host status and new log lines. Idempotent (a reloaded page that watches again
+   * does not hold a second connection); at most MAX_WATCHED services at once, each one pipe client of the
+   * host's four.
+   */
   watch(name: string): void {
     const canonical = this.#hostedRow(name);
     const key = canonical.toLowerCase();
-    const existing = this.#watches.get(key);
-    if (existing) {
-      existing.count++;
-      return;
+    if (this.#watches.has(key)) return;
+    if (this.#watches.size >= MAX_WATCHED) {
+      throw new AppError('BAD_REQUEST', `Already watching ${MAX_WATCHED} hosted services; close the details of one first.`);
     }
     const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) =>
       this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status, unavailable });
-    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.options.connect ? { connect: this.options.connect } : {});
+    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions());
     const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
     let polling = false;
     const poll = async () => {
@@ -115,15 +122,13 @@ export class HostedServices {
     };
     void poll();
     const timer = setInterval(() => void poll(), this.options.followMs ?? 1000);
-    this.#watches.set(key, { count: 1, client, follower, timer });
+    this.#watches.set(key, { client, follower, timer });
   }
 
   unwatch(name: string): void {
     const key = name.toLowerCase();
     const watch = this.#watches.get(key);
-    if (!watch) return;
-    if (--watch.count > 0) return;
-    this.#close(key, watch);
+    if (watch) this.#close(key, watch);
   }
 
   logTail(name: string, maxBytes: number): Promise<HostedLogTailValue> {
@@ -221,9 +226,13 @@ export class HostedServices {
             reject(new AppError('CONFLICT', reason));
           },
         },
-        this.options.connect ? { connect: this.options.connect } : {},
+        this.#clientOptions(),
       );
     });
+  }
+
+  #clientOptions(): { connect?: Connect; retryMs?: number } {
+    return { ...(this.options.connect ? { connect: this.options.connect } : {}), ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}) };
   }
 
   #row(name: string): string {

@@ -215,8 +215,14 @@ export function parametersFrom(values: readonly RegistryValue[]): ReadParameters
         }
         return { kind: 'http', port: port(), path, expectStatus: ranged(`${prefix}HttpStatus`, field, HOSTED_RANGES.probeHttpStatus) };
       }
-      case 'heartbeat':
-        return { kind: 'heartbeat', file: text(`${prefix}HeartbeatFile`, field) ?? '', maxAgeSec: ranged(`${prefix}HeartbeatMaxAgeSec`, field, HOSTED_RANGES.probeHeartbeatMaxAgeSec) };
+      case 'heartbeat': {
+        const file = text(`${prefix}HeartbeatFile`, field) ?? '';
+        if (file === '') {
+          problem(field, `${prefix}HeartbeatFile`, 'is missing for a heartbeat probe; shown as no probe.');
+          return null;
+        }
+        return { kind: 'heartbeat', file, maxAgeSec: ranged(`${prefix}HeartbeatMaxAgeSec`, field, HOSTED_RANGES.probeHeartbeatMaxAgeSec) };
+      }
       default:
         problem(field, `${prefix}Kind`, `"${kind.slice(0, 64)}" is not none, tcp, http or heartbeat; shown as none.`);
         return null;
@@ -227,8 +233,10 @@ export function parametersFrom(values: readonly RegistryValue[]): ReadParameters
   const environment: HostedParameters['environment'] = [];
   for (const entry of list('Environment', 'environment')) {
     const at = entry.indexOf('=');
+    const name = entry.slice(0, Math.max(0, at));
     if (at <= 0) problem('environment', 'Environment', `"${entry.slice(0, 64)}" is not NAME=value; left out.`);
-    else environment.push({ name: entry.slice(0, at), value: entry.slice(at + 1) });
+    else if (environment.some((e) => e.name.toUpperCase() === name.toUpperCase())) problem('environment', 'Environment', `${name.slice(0, 64)} is set twice; the first is shown.`);
+    else environment.push({ name, value: entry.slice(at + 1) });
   }
 
   const limits: JobLimitsFormValue = noJobLimits();

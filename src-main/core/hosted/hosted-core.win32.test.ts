@@ -1,0 +1,150 @@
+// A hosted service end to end through the real SCM, registry and service host (native/service-host): installed
+// by the console's core (a versioned host copy, the virtual account, Parameters written atomically), started,
+// watched over the host's status pipe by the console's pipe client (Windows node net.connect on
+// \\.\pipe\admin-console-host-NAME), its program restarted through the pipe, its log read, stopped, and deleted
+// with its Parameters key.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { EventName } from '../../../src-preload/contract/channels';
+import { newHostedDefinition } from '../../../src-preload/contract/hosted-defaults';
+import type { HostedStatusChangedValue } from '../../../src-preload/contract/hosted-schemas';
+import type { EventPayloadOf } from '../../../src-preload/contract/schemas';
+import { ensureProtectedFolder, HOST_BINARIES_SDDL } from '../../win32/admin-folder';
+import { programDataFolder } from '../../win32/known-folders';
+import { testChildExe } from '../../win32/processes/test-children';
+import { win32ServiceManager as manager } from '../../win32/services';
+import { win32HostedRegistry } from '../../win32/services/hosted-ports';
+import { readParameters } from '../../win32/services/parameters-key';
+import { scm } from '../../win32/services/scm';
+import { getSystemIdentity } from '../../win32/system';
+import { uniqueTestServiceName, waitForState } from '../../win32/services/test-services';
+import { answeringDesktop } from '../desktop/test-desktop';
+import { ServiceCollector } from '../services/service-collector';
+import { HostBinaryStore } from './host-binary';
+import { hostCommandLine } from './host-command-line';
+import { parametersPart } from './hosted-plan';
+import { HostedServices } from './hosted-services';
+import { parametersOf } from './parameters';
+
+const hostExe = () => path.win32.join(process.env.ADMIN_CONSOLE_NATIVE_DIR ?? '', 'service-host.exe');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hosted-core-'));
+
+const events: { event: EventName; payload: unknown }[] = [];
+const collector = new ServiceCollector(manager);
+const refresh = () => {
+  collector.poll(Date.now());
+  while (collector.configsPending()) collector.readUnread(Date.now());
+};
+const hostBinary = new HostBinaryStore({ source: hostExe(), version: '0.0.0-test', root: path.join(root, 'service-host'), secureFolder: (f) => void ensureProtectedFolder(f, HOST_BINARIES_SDDL) });
+const hosted = new HostedServices({
+  manager,
+  collector,
+  registry: win32HostedRegistry,
+  hostBinary,
+  logRoot: path.win32.join(programDataFolder(), 'Admin Console', 'services'),
+  audit: () => {},
+  emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void events.push({ event, payload }),
+  changed: refresh,
+  followMs: 200,
+});
+const installed: string[] = [];
+
+async function statusWhere(name: string, ok: (s: HostedStatusChangedValue) => boolean, ms = 20_000): Promise<HostedStatusChangedValue> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const found = events.filter((e) => e.event === 'services:hostedStatus').map((e) => e.payload as HostedStatusChangedValue).find((p) => p.name === name && ok(p));
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`no matching status for ${name}; heard: ${JSON.stringify(events.filter((e) => e.event === 'services:hostedStatus').slice(-3))}`);
+    await sleep(50);
+  }
+}
+
+after(async () => {
+  hosted.stop();
+  for (const name of installed) {
+    try {
+      if (manager.status(name).state !== 'stopped') {
+        manager.control(name, 'stop');
+        await waitForState(name, 'stopped', 20_000);
+      }
+      manager.remove(name);
+    } catch {
+      // Already gone.
+    }
+  }
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('a hosted service through the real SCM and host', () => {
+  test('install, run, watch over the pipe, restart the program, read the log, stop and delete', async (t) => {
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    const def = { ...newHostedDefinition(name, testChildExe()), arguments: ['sleep', '600'] };
+    const desktop = answeringDesktop(true);
+    assert.deepEqual(await hosted.install(def, desktop), { name });
+    assert.equal(desktop.prompts[0]?.title, 'Install hosted service');
+
+    const config = manager.config(name);
+    const copy = hostBinary.current();
+    assert.equal(config.binaryPath, hostCommandLine(copy, name));
+    assert.ok(copy.startsWith(path.join(root, 'service-host')), copy);
+    assert.equal(config.account.toLowerCase(), `nt service\\${name}`.toLowerCase());
+    const sorted = (v: { name: string }[] | null) => [...(v ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    assert.deepEqual(sorted(readParameters(name)), sorted(parametersOf(parametersPart(def))));
+    assert.equal(collector.find(name)?.hosted, true, 'the table marks it hosted');
+    assert.deepEqual(hosted.definition(name), { definition: { ...def, displayName: name }, problems: [] });
+
+    // Edit: only what differs, and the whole key rewritten (the form loads from what was written).
+    const edited = { ...def, displayName: name, restart: { ...def.restart, maxCount: 9 } };
+    assert.deepEqual(await hosted.edit(name, edited, desktop), { changed: ['Parameters\\RestartMaxCount'] });
+    assert.equal(hosted.definition(name).definition.restart.maxCount, 9);
+
+    hosted.watch(name);
+    const notRunning = await statusWhere(name, (s) => s.status === null);
+    assert.match(notRunning.unavailable ?? '', /not running/);
+
+    manager.start(name, []);
+    const running = await waitForState(name, 'running', 30_000);
+    const live = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null);
+    assert.equal(live.status?.service, name);
+    assert.equal(live.status?.hostPid, running.pid, "the pipe's host PID is the SCM's");
+    assert.ok(live.status?.pids.includes(live.status.programPid ?? -1), 'the program is among the job PIDs');
+
+    const firstPid = live.status?.programPid;
+    await hosted.restartProgram(name, desktop);
+    const restarted = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null && s.status.programPid !== firstPid);
+    assert.notEqual(restarted.status?.programPid, firstPid);
+
+    const tail = await hosted.logTail(name, 65_536);
+    assert.ok(tail.files.some((f) => f.file === 'output.log'), JSON.stringify(tail.files));
+
+    hosted.unwatch(name);
+    manager.control(name, 'stop');
+    const stopped = await waitForState(name, 'stopped', 30_000);
+    assert.equal(stopped.win32ExitCode, 0, 'a requested stop ends with no error');
+    manager.remove(name);
+    await sleep(200);
+    assert.equal(readParameters(name), null, 'Parameters went with the service');
+  });
+
+  test('Windows keeps the failure flag on and the preshutdown time at the stop budget + 5 s', async (t) => {
+    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine 8 refuses the failure-flag and preshutdown levels of ChangeServiceConfig2W (124); the install names them instead');
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    const def = { ...newHostedDefinition(name, testChildExe()), stop: { methods: ['ctrlC' as const], budgetMs: 12_000 } };
+    await hosted.install(def, answeringDesktop(true));
+    assert.equal(manager.config(name).recoveryOnNonCrashFailures, true);
+    const size: [number] = [4];
+    const data = Buffer.alloc(4);
+    assert.equal(scm().RegGetValueW(0xffff_ffff_8000_0002n, `SYSTEM\\CurrentControlSet\\Services\\${name}`, 'PreshutdownTimeout', 0x10, null, data, size), 0);
+    assert.equal(data.readUInt32LE(0), 17_000);
+  });
+});

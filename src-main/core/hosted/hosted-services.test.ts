@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../src-preload/contract/channels';
+import type { AuditRecord } from '../audit/audit-record';
+import { answeringDesktop } from '../desktop/test-desktop';
+import { ServiceCollector } from '../services/service-collector';
+import { FakeScm } from '../services/test-doubles';
+import { hostCommandLine } from './host-command-line';
+import { HostedServices } from './hosted-services';
+import { contractStatus } from './test-hosted';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hosted-services-'));
+const servers: net.Server[] = [];
+const services: HostedServices[] = [];
+afterEach(async () => {
+  for (const s of services.splice(0)) s.stop();
+  for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
+});
+
+function setup() {
+  const scm = new FakeScm()
+    .add('web', {}, { binaryPath: hostCommandLine('C:\\ProgramData\\Admin Console\\service-host\\1-a\\service-host.exe', 'web') })
+    .add('plain');
+  const collector = new ServiceCollector(scm);
+  collector.poll(0);
+  while (collector.configsPending()) collector.readUnread(0);
+  const socket = path.join(dir, `pipe-${Math.random().toString(36).slice(2)}`);
+  const received: string[] = [];
+  const events: { event: EventName; payload: unknown }[] = [];
+  const audits: AuditRecord[] = [];
+  const logRoot = path.join(dir, `logs-${Math.random().toString(36).slice(2)}`);
+  const hosted = new HostedServices({
+    manager: scm,
+    collector,
+    registry: { read: () => null, write: () => {} },
+    hostBinary: null,
+    logRoot,
+    audit: (r) => audits.push(r),
+    emit: (event, payload) => void events.push({ event, payload }),
+    changed: () => {},
+    connect: () => net.connect(socket),
+    followMs: 20,
+    retryMs: 50,
+  });
+  services.push(hosted);
+  const serve = () =>
+    new Promise<void>((resolve) => {
+      const server = net.createServer((client) => {
+        client.write(`${JSON.stringify(contractStatus())}\n`);
+        client.on('data', (d) => {
+          received.push(d.toString());
+          client.write('{"type":"reply","command":"restart-program","ok":true}\n');
+        });
+      });
+      servers.push(server);
+      server.listen(socket, resolve);
+    });
+  return { hosted, received, events, audits, serve, logRoot };
+}
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+
+describe('HostedServices', () => {
+  it('restarts the program over the pipe only after the confirmation, and audits it', async () => {
+    const { hosted, received, audits, serve } = setup();
+    await serve();
+    await expect(hosted.restartProgram('web', answeringDesktop(false))).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(received).toEqual([]);
+    const desktop = answeringDesktop(true);
+    await expect(hosted.restartProgram('WEB', desktop)).resolves.toEqual({});
+    expect(desktop.prompts[0]).toMatchObject({ title: 'Restart program', destructive: true });
+    expect(received).toEqual(['{"command":"restart-program"}\n']);
+    expect(audits).toEqual([{ action: 'service.restartProgram', target: { service: 'web' }, outcome: 'ok', message: 'The host restarts the program.' }]);
+  });
+
+  it('says the host is not running when there is no pipe, and audits the failure', async () => {
+    const { hosted, audits } = setup();
+    await expect(hosted.restartProgram('web', answeringDesktop(true))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/not running/) });
+    expect(audits[0]).toMatchObject({ action: 'service.restartProgram', outcome: 'refused' });
+  });
+
+  it('refuses services the host does not run', async () => {
+    const { hosted } = setup();
+    expect(() => hosted.watch('plain')).toThrow(/not run by the console's service host/);
+    await expect(hosted.restartProgram('plain', answeringDesktop(true))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(hosted.restartProgram('nope', answeringDesktop(true))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pushes status and new log lines while watched, and stops when unwatched', async () => {
+    const { hosted, events, serve, logRoot } = setup();
+    fs.mkdirSync(path.join(logRoot, 'web'), { recursive: true });
+    fs.writeFileSync(path.join(logRoot, 'web', 'output.log'), 'old\n');
+    hosted.watch('web');
+    await waitFor(() => events.some((e) => e.event === 'services:hostedStatus'));
+    expect(events[0]?.payload).toMatchObject({ name: 'web', status: null, unavailable: expect.stringMatching(/not running/) });
+    await serve();
+    await waitFor(() => events.some((e) => e.event === 'services:hostedStatus' && (e.payload as { status: unknown }).status !== null));
+    fs.appendFileSync(path.join(logRoot, 'web', 'output.log'), 'new line\n');
+    await waitFor(() => events.some((e) => e.event === 'services:hostedLog'));
+    expect(events.find((e) => e.event === 'services:hostedLog')?.payload).toEqual({ name: 'web', stream: 'output', text: 'new line\n', skippedBytes: 0 });
+    hosted.unwatch('web');
+    const count = events.length;
+    fs.appendFileSync(path.join(logRoot, 'web', 'output.log'), 'after\n');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.length).toBe(count);
+  });
+
+  it('opens the log folder it derives from the name, and says when there is none yet', async () => {
+    const { hosted, logRoot } = setup();
+    const opened: string[] = [];
+    const desktop = { ...answeringDesktop(true), openFolder: async (f: string) => void opened.push(f) };
+    await expect(hosted.openLogFolder('web', desktop)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/creates it the first time/) });
+    fs.mkdirSync(path.join(logRoot, 'web'), { recursive: true });
+    await expect(hosted.openLogFolder('web', desktop)).resolves.toEqual({ path: path.join(logRoot, 'web') });
+    expect(opened).toEqual([path.join(logRoot, 'web')]);
+  });
+});
