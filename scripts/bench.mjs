@@ -5,6 +5,8 @@
 //  1b. Processes and Services: the same ratio for the process snapshot and the SCM poll, plus calls per poll.
 //  2. Push: bytes per tick of the performance:changed event through the headless host, and the
 //     request round trip over its socket.
+//  5. Service host: its working set and CPU over a quiet window, stop latency and crash-to-running beyond
+//     the backoff delay, next to test-service.exe in the same run. BENCH_ONLY=host runs only this part.
 // Results print as a table and go to test-results/bench.json.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,8 +29,40 @@ const work = path.join(cacheDir, 'bench');
 fs.mkdirSync(work, { recursive: true });
 const results = { date: new Date().toISOString(), platform: process.platform === 'win32' ? 'windows' : 'wine' };
 
-// 1. Collector vs the C floor.
 buildNative({ log: () => {} });
+
+/** 5. The service host vs a plain service binary (scripts/bench/host-bench.ts). */
+async function runHostBench() {
+  const hostScript = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'host-bench.ts'), path.join(work, 'bundle-host'), 'host-bench.cjs');
+  const hostOut = path.join(work, 'service-host.json');
+  const quietSeconds = Number(process.env.BENCH_HOST_QUIET_SECONDS ?? 60);
+  const hostRun = await runWindowsNode(
+    [forWindows(hostScript), forWindows(nativeExe('service-host')), forWindows(nativeExe('test-hosted')), forWindows(nativeExe('test-service')), forWindows(hostOut), String(quietSeconds), '5'],
+    { outputFile: path.join(work, 'service-host.out.txt'), timeoutMs: 600_000 },
+  );
+  if (hostRun.code !== 0) throw new Error(`service host bench failed (${hostRun.code}):\n${hostRun.output}`);
+  return JSON.parse(fs.readFileSync(hostOut, 'utf8'));
+}
+
+function printHostBench(h) {
+  const mb = (b) => (b === null ? 'unknown' : `${(b / 1048576).toFixed(1)} MB`);
+  const ms = (x) => (x === null ? 'unknown' : `${x.toFixed(0)} ms`);
+  console.log(`Service host vs test-service.exe (same run; quiet window ${h.quietSeconds} s, ${h.rounds} rounds)`);
+  console.log(`  working set              host ${mb(h.quiet.hostWorkingSetBytes)}, plain service ${mb(h.quiet.plainWorkingSetBytes)}`);
+  console.log(`  CPU over the quiet window host ${ms(h.quiet.hostCpuMs)}, plain service ${ms(h.quiet.plainCpuMs)}`);
+  console.log(`  stop latency             host ${ms(h.stop.hostMsMedian)} (program ends on Ctrl+C), plain service ${ms(h.stop.plainMsMedian)} (medians)`);
+  console.log(`  crash to running again   host ${ms(h.crash.hostBeyondDelayMsMedian)} beyond the backoff delay (median of ${h.crash.restarts}); plain service not measured (SCM recovery, never applied by Wine)`);
+}
+
+if (process.env.BENCH_ONLY === 'host') {
+  results.serviceHost = await runHostBench();
+  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench-service-host.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printHostBench(results.serviceHost);
+  process.exit(0);
+}
+
+// 1. Collector vs the C floor.
 const script = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'sampler-bench.ts'), path.join(work, 'bundle'), 'sampler-bench.cjs');
 const out = path.join(work, 'sampler.json');
 const run = await runWindowsNode([forWindows(script), forWindows(nativeExe('bench-system-sampler')), forWindows(out), '7', '1000'], { outputFile: path.join(work, 'sampler.out.txt'), timeoutMs: 300_000 });
@@ -98,6 +132,9 @@ try {
 // 4. Renderer: the real Processes table under Chromium with synthetic deltas at 500 and 5,000 rows.
 results.renderer = await runRendererBench();
 
+// 5. The service host.
+results.serviceHost = await runHostBench();
+
 fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
 fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 const c = results.collector;
@@ -139,3 +176,4 @@ for (const name of ['treeByCpu', 'flatNatural']) {
   console.log(`  with layout              500 rows ${small.withLayoutMsMedian} ms, 5,000 rows ${large.withLayoutMsMedian} ms (ratio ${sc.ratioWithLayoutMedian})`);
   console.log(`  DOM rows at most         ${sc.maxDomRows}; longest task ${sc.longestTaskMs} ms`);
 }
+printHostBench(results.serviceHost);

@@ -60,6 +60,18 @@ export function nativePrograms(dir = nativeSourceDir) {
       const main = path.join(folder, 'main.c');
       if (!sources.includes(main)) throw new Error(`native/${entry.name}/ has .c files but no main.c (its entry point and build header)`);
       const inputs = [...sources, ...files.filter((f) => f.endsWith('.h')).map((f) => path.join(folder, f))];
+      // A folder that builds another folder's sources in (`#include "../service-host/config.c"`) is
+      // rebuilt when any of that folder's .c or .h files changes.
+      for (const source of sources) {
+        for (const m of fs.readFileSync(source, 'utf8').matchAll(/^\s*#include\s+"\.\.\/([\w-]+)\//gm)) {
+          const other = path.join(dir, m[1]);
+          if (!fs.existsSync(other)) continue;
+          for (const f of fs.readdirSync(other).sort()) {
+            const file = path.join(other, f);
+            if (/\.[ch]$/.test(f) && !inputs.includes(file)) inputs.push(file);
+          }
+        }
+      }
       programs.push({ name: entry.name, sources, entry: main, inputs });
     }
   }

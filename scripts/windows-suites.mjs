@@ -10,7 +10,7 @@ import { bundleForWindowsNode } from './windows-bundle.mjs';
 import { buildNative, nativeExe } from './native-build.mjs';
 import { cacheDir, isWindows, nativeOutDir, repoRoot } from './rig/config.mjs';
 import { ensureRig } from './rig/setup.mjs';
-import { stageTestService } from './rig/test-service.mjs';
+import { stageServiceHost, stageTestService } from './rig/test-service.mjs';
 import { forWindows, runWindowsNode } from './rig/windows-node.mjs';
 
 const LAYOUT_TEST = 'src-main/win32/struct-layout.win32.test.ts';
@@ -134,6 +134,7 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 60
   if (!rig.ok) return { passed: 0, failed: 1, skipped: 0, details: [], note: `Wine rig not ready: ${rig.missing.join('; ')}` };
   buildNative({ log });
   const testService = stageTestService({ log });
+  const serviceHost = stageServiceHost({ log });
 
   const outDir = path.join(cacheDir, 'tests', suite);
   const started = Date.now();
@@ -151,6 +152,8 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 60
       ADMIN_CONSOLE_NATIVE_DIR: forWindows(nativeOutDir),
       // test-service.exe staged in a folder whose path has spaces, for the Services tests to install.
       ADMIN_CONSOLE_TEST_SERVICE: forWindows(testService),
+      // service-host.exe (native/service-host/) staged beside it, for the service-host tests to install.
+      ADMIN_CONSOLE_SERVICE_HOST: forWindows(serviceHost),
       ...(isWindows ? {} : { ADMIN_CONSOLE_UNIX_LINKS: forWindows(plantLinkFixture(outDir)) }),
     },
   });

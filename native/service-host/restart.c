@@ -1,5 +1,7 @@
 /* Backoff with jitter and the restart window (restart.h). */
+#ifndef _CRT_RAND_S
 #define _CRT_RAND_S /* rand_s: the CRT's RtlGenRandom-backed generator (MSVC and mingw-w64) */
+#endif
 #include "restart.h"
 #include <stdlib.h>
 #include <string.h>

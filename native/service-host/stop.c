@@ -3,11 +3,13 @@
 #include <stdlib.h>
 
 #define FINAL_MARGIN_MS 250
+#define RESERVE_MIN_MS 500
 #define RESERVE_MAX_MS 2000
 
 void stop_plan(DWORD methods, DWORD budget_ms, StopPlan *plan) {
   static const StopStep soft[3] = {STOP_STEP_CTRL_C, STOP_STEP_CTRL_BREAK, STOP_STEP_WM_CLOSE};
-  DWORD reserve = budget_ms / 5 < RESERVE_MAX_MS ? budget_ms / 5 : RESERVE_MAX_MS;
+  /* At least 500 ms, so TerminateJobObject always comes before the deadline at budget - 250 ms. */
+  DWORD reserve = budget_ms / 5 < RESERVE_MIN_MS ? RESERVE_MIN_MS : budget_ms / 5 > RESERVE_MAX_MS ? RESERVE_MAX_MS : budget_ms / 5;
   DWORD deadline = budget_ms - FINAL_MARGIN_MS;
   DWORD soft_count = 0;
   for (int i = 0; i < 3; i++)

@@ -20,7 +20,7 @@ typedef struct {
 
 /**
  * The plan for StopMethods `methods` and StopBudgetMs `budget_ms`: soft steps evenly spaced over the
- * budget less a reserve (a fifth of it, at most 2 s) kept for TerminateJobObject and the final report,
+ * budget less a reserve (a fifth of it, at least 500 ms, at most 2 s) kept for TerminateJobObject and the final report,
  * which comes at budget - 250 ms (the SCM's view of "in budget" includes our own reporting).
  */
 void stop_plan(DWORD methods, DWORD budget_ms, StopPlan *plan);

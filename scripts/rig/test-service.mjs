@@ -15,9 +15,21 @@ export const testServiceDir = path.join(nativeOutDir, 'Test Service Dir');
  * running image) is left alone when it is already the same size and not older.
  */
 export function stageTestService({ log = () => {} } = {}) {
+  return stageNative('test-service', { log });
+}
+
+/**
+ * Stages native/service-host/ (service-host.exe) beside the test service, in the same folder with
+ * spaces, so every hosted service a test installs proves the host's path is quoted.
+ */
+export function stageServiceHost({ log = () => {} } = {}) {
+  return stageNative('service-host', { log });
+}
+
+function stageNative(name, { log }) {
   buildNative({ log });
-  const built = nativeExe('test-service');
-  const staged = path.join(testServiceDir, 'test-service.exe');
+  const built = nativeExe(name);
+  const staged = path.join(testServiceDir, `${name}.exe`);
   fs.mkdirSync(testServiceDir, { recursive: true });
   const from = fs.statSync(built);
   const to = fs.statSync(staged, { throwIfNoEntry: false });

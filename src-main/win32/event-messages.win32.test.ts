@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import koffi from 'koffi';
-import { AUDIT_EVENT_IDS } from '../core/audit/audit-event-log';
+import { AUDIT_EVENT_IDS, HOSTED_SERVICE_EVENT_ID } from '../core/audit/audit-event-log';
 import { kernel32 } from './kernel32';
 import { Win32Error } from './win32-error';
 
@@ -42,6 +42,8 @@ describe('event message DLL', () => {
       for (const [family, id] of Object.entries(AUDIT_EVENT_IDS)) {
         assert.equal(formatEvent(module, id, line).replace(/\r\n$/, ''), line, `${family} (${id})`);
       }
+      const hosted = JSON.stringify({ service: 'Ünïcode ✓', event: 'restarting', inSeconds: 2.1, restarts: 2 });
+      assert.equal(formatEvent(module, HOSTED_SERVICE_EVENT_ID, hosted).replace(/\r\n$/, ''), hosted, `the service host (${HOSTED_SERVICE_EVENT_ID})`);
       assert.throws(() => formatEvent(module, 999, line), /error 317/, 'an ID the file does not declare has no message (ERROR_MR_MID_NOT_FOUND)');
     } finally {
       kernel32().FreeLibrary(module);

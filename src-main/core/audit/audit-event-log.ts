@@ -16,6 +16,12 @@ export const AUDIT_EVENT_IDS: Readonly<Record<AuditFamily, number>> = Object.fre
   settings: 6000,
 });
 
+/**
+ * The event ID of the service host's entries (native/service-host/eventlog.h, MSG_HOSTED_SERVICE in
+ * native/event-messages.mc): one JSON object per entry, {"service":NAME,"event":KIND,...}.
+ */
+export const HOSTED_SERVICE_EVENT_ID = 7000;
+
 /** The event log's entry types we write. */
 export type AuditEventType = 'information' | 'warning' | 'error';
 
