@@ -25,6 +25,18 @@
  *                                               when the job does not allow it; exits 0
  *   test-child.exe alloc <bytes>                commits <bytes> bytes (VirtualAlloc): exits 0 if it got
  *                                               them, 8 if not (e.g. over a job's memory limit)
+ *   test-child.exe serve <port> [delay-ms] [stop-file]
+ *                                               after <delay-ms> listens on 127.0.0.1:<port> and answers
+ *                                               every request "HTTP/1.0 200 OK"; once <stop-file> exists
+ *                                               it closes the port (connections refused) and sleeps
+ *   test-child.exe heartbeat <file> <every-ms> [stop-file]
+ *                                               writes <file> every <every-ms> until <stop-file> exists,
+ *                                               then sleeps (the heartbeat goes stale)
+ *   test-child.exe lines <count> <length> [per-second] [done-file]
+ *                                               writes <count> lines of <length> bytes to stdout
+ *                                               ("<10-digit number> xxx...", the break included), as fast
+ *                                               as it can or <per-second> a second (0 = as fast), then
+ *                                               writes the milliseconds it took to <done-file> and sleeps
  *
  * Started: on entering wmain it signals the event "Local\admin-console-test-child-<its PID>" if the
  * parent created one (start it suspended, create the event, resume), so a test knows the loader is
@@ -34,7 +46,9 @@
  * goes to the standard handles the parent passes, as node's child_process does).
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
+ * Libraries: ws2_32
  */
+#include <winsock2.h>
 #include <windows.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +62,8 @@ static WCHAR self_path[MAX_PATH * 2];
 
 static int usage(void) {
   fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds] | print <out> <err> [code] |"
-                   L" flood <bytes> | linger <seconds> | breakaway <seconds> | alloc <bytes>\n");
+                   L" flood <bytes> | linger <seconds> | breakaway <seconds> | alloc <bytes> | serve <port> [delay-ms] [stop-file] |"
+                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file]\n");
   return 2;
 }
 
@@ -219,6 +234,115 @@ static int mode_spawn(int count, int seconds) {
   return SAFETY_EXIT;
 }
 
+static BOOL exists(const WCHAR *file) { return file && GetFileAttributesW(file) != INVALID_FILE_ATTRIBUTES; }
+
+/* An HTTP/1.0 server that answers 200 to anything, until <stop-file> appears. */
+static int mode_serve(int port, int delay_ms, const WCHAR *stop_file) {
+  WSADATA data;
+  if (WSAStartup(MAKEWORD(2, 2), &data) != 0) return 10;
+  Sleep((DWORD)delay_ms);
+  SOCKET listener = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+  struct sockaddr_in address;
+  ZeroMemory(&address, sizeof address);
+  address.sin_family = AF_INET;
+  address.sin_port = htons((u_short)port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (listener == INVALID_SOCKET || bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 16) != 0) {
+    fwprintf(stderr, L"listen on %d failed: error %d\n", port, WSAGetLastError());
+    return 11;
+  }
+  char line[64];
+  snprintf(line, sizeof line, "listening %d\n", port);
+  write_all(STD_OUTPUT_HANDLE, line, strlen(line));
+  ULONGLONG end = GetTickCount64() + LIFETIME_MS;
+  while (GetTickCount64() < end) {
+    if (exists(stop_file)) {
+      closesocket(listener);
+      write_all(STD_OUTPUT_HANDLE, "stopped answering\n", 18);
+      Sleep((DWORD)(end - GetTickCount64()));
+      return SAFETY_EXIT;
+    }
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(listener, &readable);
+    struct timeval tv = {0, 100000};
+    if (select(0, &readable, NULL, NULL, &tv) <= 0) continue;
+    SOCKET client = accept(listener, NULL, NULL);
+    if (client == INVALID_SOCKET) continue;
+    DWORD timeout = 1000;
+    setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, (const char *)&timeout, sizeof timeout);
+    char request[2048];
+    int have = 0;
+    while (have < (int)sizeof request - 1) {
+      int n = recv(client, request + have, (int)sizeof request - 1 - have, 0);
+      if (n <= 0) break;
+      have += n;
+      request[have] = 0;
+      if (strstr(request, "\r\n\r\n")) break;
+    }
+    static const char answer[] = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\nConnection: close\r\n\r\nok\n";
+    send(client, answer, (int)sizeof answer - 1, 0);
+    shutdown(client, SD_SEND);
+    closesocket(client);
+  }
+  return SAFETY_EXIT;
+}
+
+static int mode_heartbeat(const WCHAR *file, int every_ms, const WCHAR *stop_file) {
+  ULONGLONG end = GetTickCount64() + LIFETIME_MS;
+  while (GetTickCount64() < end && !exists(stop_file)) {
+    HANDLE h = CreateFileW(file, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, CREATE_ALWAYS,
+                           FILE_ATTRIBUTE_NORMAL, NULL);
+    if (h != INVALID_HANDLE_VALUE) {
+      DWORD written;
+      WriteFile(h, "beat\n", 5, &written, NULL);
+      CloseHandle(h);
+    }
+    Sleep((DWORD)every_ms);
+  }
+  if (GetTickCount64() < end) Sleep((DWORD)(end - GetTickCount64()));
+  return SAFETY_EXIT;
+}
+
+static int mode_lines(long long count, int length, int per_second, const WCHAR *done_file) {
+  static char block[65536];
+  if (length < 12 || length > 4096) return 2;
+  ULONGLONG started = GetTickCount64();
+  size_t used = 0;
+  for (long long i = 0; i < count; i++) {
+    if (used + (size_t)length > sizeof block) {
+      if (!write_all(STD_OUTPUT_HANDLE, block, used)) return 7;
+      used = 0;
+    }
+    char *line = block + used;
+    char number[16];
+    snprintf(number, sizeof number, "%010lld ", i);
+    memcpy(line, number, 11);
+    memset(line + 11, 'x', (size_t)length - 12);
+    line[length - 1] = '\n';
+    used += (size_t)length;
+    if (per_second > 0) {
+      if (!write_all(STD_OUTPUT_HANDLE, block, used)) return 7;
+      used = 0;
+      Sleep((DWORD)(1000 / per_second));
+    }
+  }
+  if (used && !write_all(STD_OUTPUT_HANDLE, block, used)) return 7;
+  ULONGLONG took = GetTickCount64() - started;
+  if (done_file) {
+    HANDLE h = CreateFileW(done_file, GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (h != INVALID_HANDLE_VALUE) {
+      char text[32];
+      DWORD written;
+      int n = snprintf(text, sizeof text, "%llu", took);
+      WriteFile(h, text, (DWORD)n, &written, NULL);
+      CloseHandle(h);
+    }
+  }
+  Sleep(LIFETIME_MS);
+  return SAFETY_EXIT;
+}
+
 int wmain(int argc, WCHAR **argv) {
   if (!GetModuleFileNameW(NULL, self_path, sizeof self_path / sizeof self_path[0])) return 6;
   WCHAR started_name[64];
@@ -242,6 +366,10 @@ int wmain(int argc, WCHAR **argv) {
   if (wcscmp(argv[1], L"linger") == 0 && argc >= 3) return mode_linger(_wtoi(argv[2]));
   if (wcscmp(argv[1], L"breakaway") == 0 && argc >= 3) return mode_breakaway(_wtoi(argv[2]));
   if (wcscmp(argv[1], L"alloc") == 0 && argc >= 3) return mode_alloc(_wtoi64(argv[2]));
+  if (wcscmp(argv[1], L"serve") == 0 && argc >= 3) return mode_serve(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : 0, argc >= 5 ? argv[4] : NULL);
+  if (wcscmp(argv[1], L"heartbeat") == 0 && argc >= 4) return mode_heartbeat(argv[2], _wtoi(argv[3]), argc >= 5 ? argv[4] : NULL);
+  if (wcscmp(argv[1], L"lines") == 0 && argc >= 4)
+    return mode_lines(_wtoi64(argv[2]), _wtoi(argv[3]), argc >= 5 ? _wtoi(argv[4]) : 0, argc >= 6 ? argv[5] : NULL);
   if (wcscmp(argv[1], L"spawn") == 0 && argc >= 3) return mode_spawn(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : LIFETIME_MS / 1000);
   return usage();
 }

@@ -333,11 +333,16 @@ static void take_bytes(HostLog *log, Stream *s, const FILETIME *at, const char *
 }
 
 static void report_drops(HostLog *log) {
+  Stream *live[64];
+  int live_count = 0;
   EnterCriticalSection(&log->lock);
   ULONGLONG queue_dropped = log->queue_dropped;
   log->queue_dropped = 0;
+  for (Stream *s = log->streams; s && live_count < 64; s = s->next) live[live_count++] = s;
   LeaveCriticalSection(&log->lock);
   if (queue_dropped > 0) {
+    /* What came before the gap ends here: a line cut by the gap is not glued to what follows it. */
+    for (int i = 0; i < live_count; i++) flush_partial(log, live[i]);
     /* dropped_total was counted by the reader */
     log->report_bytes += queue_dropped;
     snprintf(log->report_reason, sizeof log->report_reason, "output faster than the disk");
@@ -425,42 +430,63 @@ static DWORD WINAPI writer_main(void *argument) {
   }
 }
 
+/*
+ * Queues what a reader read (or a host line, or a stream's end). When the queue is full the OLDEST program
+ * output still waiting is dropped, never the new: like rotation, the log keeps the newest lines, and the
+ * gap is marked where it is (report_drops runs before the rest of the queue is written).
+ */
 static void enqueue(HostLog *log, Stream *stream, const char *data, size_t length, BOOL eof) {
-  Chunk *c = NULL;
-  BOOL host_line = stream == NULL;
-  EnterCriticalSection(&log->lock);
-  if (!host_line && !eof && log->queued + length > log->options.queue_bytes) {
-    log->queue_dropped += length;
-    log->dropped_total += length;
-    LeaveCriticalSection(&log->lock);
-    SetEvent(log->wake);
-    return;
+  BOOL program_bytes = stream != NULL && !eof;
+  Chunk *c = malloc(offsetof(Chunk, data) + length + 1);
+  if (c) {
+    c->next = NULL;
+    c->stream = stream;
+    c->eof = eof;
+    c->length = length;
+    GetSystemTimeAsFileTime(&c->at);
+    if (length) memcpy(c->data, data, length);
   }
-  LeaveCriticalSection(&log->lock);
-  c = malloc(offsetof(Chunk, data) + length + 1);
+  Chunk *evicted = NULL;
   EnterCriticalSection(&log->lock);
   if (!c) {
-    if (!eof) {
+    if (program_bytes) {
       log->queue_dropped += length;
       log->dropped_total += length;
     }
     LeaveCriticalSection(&log->lock);
+    SetEvent(log->wake);
     return;
   }
-  c->next = NULL;
-  c->stream = stream;
-  c->eof = eof;
-  c->length = length;
-  GetSystemTimeAsFileTime(&c->at);
-  if (length) memcpy(c->data, data, length);
+  while (program_bytes && log->queued + length > log->options.queue_bytes) {
+    Chunk **at = &log->head;
+    Chunk *before = NULL;
+    while (*at && (!(*at)->stream || (*at)->eof)) { /* host lines and ends of file are never dropped */
+      before = *at;
+      at = &(*at)->next;
+    }
+    if (!*at) break;
+    Chunk *victim = *at;
+    *at = victim->next;
+    if (log->tail == victim) log->tail = before;
+    log->queued -= victim->length;
+    log->queue_dropped += victim->length;
+    log->dropped_total += victim->length;
+    victim->next = evicted;
+    evicted = victim;
+  }
   if (log->tail)
     log->tail->next = c;
   else
     log->head = c;
   log->tail = c;
-  if (!host_line) log->queued += length;
+  if (program_bytes) log->queued += length;
   LeaveCriticalSection(&log->lock);
   SetEvent(log->wake);
+  while (evicted) {
+    Chunk *next = evicted->next;
+    free(evicted);
+    evicted = next;
+  }
 }
 
 static DWORD WINAPI reader_main(void *argument) {

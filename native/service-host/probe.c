@@ -273,8 +273,10 @@ static void CALLBACK on_timer(PTP_CALLBACK_INSTANCE instance, void *argument, PT
     }
     arm(p, p->config->liveness_interval_sec * 1000);
   }
-  LeaveCriticalSection(&p->lock);
+  /* Reported under the lock: once prober_stop has the lock, no outcome of the stopped run can follow (a
+     stale "ready" must never reach the next start). The report itself only posts and updates the status. */
   p->report(p->context, &outcome);
+  LeaveCriticalSection(&p->lock);
 }
 
 HostProber *prober_create(const HostConfig *config, ProbeReportFn report, void *context, DWORD *error) {
@@ -323,13 +325,14 @@ void prober_stop(HostProber *prober) {
   prober->generation++;
   SetThreadpoolTimer(prober->timer, NULL, 0, 0);
   LeaveCriticalSection(&prober->lock);
-  /* An attempt in flight ends and finds its generation stale (no report); FALSE: let a queued callback run, it returns at once. */
-  WaitForThreadpoolTimerCallbacks(prober->timer, FALSE);
+  /* Not waited for: an attempt in flight (up to ProbeTimeoutMs) ends on its own, finds its generation
+     stale and neither reports nor re-arms, so the loop thread calling this never waits on a probe. */
 }
 
 void prober_destroy(HostProber *prober) {
   if (!prober) return;
   prober_stop(prober);
+  WaitForThreadpoolTimerCallbacks(prober->timer, TRUE); /* the end: the attempt in flight may hold the prober */
   CloseThreadpoolTimer(prober->timer);
   DeleteCriticalSection(&prober->lock);
   free(prober);

@@ -66,10 +66,13 @@ DWORD prober_start_readiness(HostProber *prober);
 /** Starts liveness attempts (the first after LivenessIntervalSec); returns the generation. */
 DWORD prober_start_liveness(HostProber *prober);
 
-/** Stops whatever runs and waits for an attempt in flight to end; no report comes after it returns. */
+/**
+ * Stops whatever runs without waiting: an attempt in flight ends by itself and is not reported (its
+ * generation is stale); no report of this run comes after it returns.
+ */
 void prober_stop(HostProber *prober);
 
-/** Stops and frees. NULL is ignored. */
+/** Stops, waits for an attempt in flight (at most about ProbeTimeoutMs) and frees. NULL is ignored. */
 void prober_destroy(HostProber *prober);
 
 #endif
