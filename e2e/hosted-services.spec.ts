@@ -146,6 +146,7 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await expect(pid).toHaveText(/^\d+ \(program\)$/);
   const firstPid = (await pid.getAttribute('data-pid')) ?? '';
   await expect(hosted.getByTestId('hosted-log-lines')).toContainText(STARTED_LINE, { timeout: 30_000 });
+  await hosted.getByTestId('hosted-status').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-running.png' });
 
   // It crashes (exit code 99 after its run time): the host restarts it, and the details follow.
@@ -169,7 +170,9 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   // Stop: the whole tree ends; the details say the host is gone rather than showing zeros.
   await page.getByTestId('service-stop').click();
   await expect(row).toContainText('Stopped', { timeout: 60_000 });
-  await expect(hosted.getByTestId('hosted-unavailable').or(hosted.locator('[data-testid="hosted-state"][data-state="stopped"]'))).toBeVisible({ timeout: 30_000 });
+  const gone = hosted.getByTestId('hosted-unavailable').or(hosted.locator('[data-testid="hosted-state"][data-state="stopped"]'));
+  await expect(gone).toBeVisible({ timeout: 30_000 });
+  await gone.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-stopped.png' });
 
   const before = dialogs.length;

@@ -38,6 +38,12 @@ export function describeHostedCharts(points: readonly HostedPoint[], markers: re
   };
 }
 
+/** Whole-number ticks for a chart of counts: 0, the middle and the top (a count of 1.5 restarts means nothing). */
+export function countTicks(points: readonly HostedPoint[]): number[] {
+  const top = Math.max(1, ...points.map((p) => Math.max(p.restarts, p.probeFailures ?? 0, p.limitHits)));
+  return [...new Set([0, Math.round(top / 2), top])];
+}
+
 /**
  * The program's job CPU time rate and peak memory since the details opened, with a dashed marker at each
  * restart, probe failure and limit hit (from the host's events), drawn like the Jobs tab's charts.
@@ -61,6 +67,7 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
   );
   const marks = useMemo<TimeMarker[]>(() => markers.map((m) => ({ key: m.key, time: m.time, label: `${HOSTED_EVENT_LABELS[m.kind]}: ${m.detail}` })), [markers]);
   const text = useMemo(() => describeHostedCharts(points, markers), [points, markers]);
+  const healthTicks = useMemo(() => countTicks(points), [points]);
   return (
     <div className="pcharts" data-testid="hosted-chart" data-points={points.length} data-markers={markers.length}>
       <h3 className="details__heading">CPU time rate</h3>
@@ -96,8 +103,9 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
         series={HEALTH_SERIES}
         label="Restarts, liveness failures in a row and limit hits of the hosted program"
         describedBy={healthText}
-        yDomain={[0, 'auto']}
-        yTickFormat={(v) => String(Math.round(v))}
+        yDomain={[0, healthTicks[healthTicks.length - 1] ?? 1]}
+        yTicks={healthTicks}
+        yTickFormat={(v) => String(v)}
         yWidth={32}
         valueFormat={(v) => String(v)}
         markers={marks}

@@ -87,7 +87,7 @@ export function HostedDetailsView({
   return (
     <section className="hosted" aria-label={`Hosted program of ${name}`} data-testid="hosted-details" data-state={status?.state ?? 'unknown'} data-restarts={status?.restarts ?? ''}>
       <h3 className="details__heading">
-        <span className="badge svc-badge">Hosted</span> Program run by the console’s service host
+        <span className="badge svc-badge svc-badge--hosted">Hosted</span> Program run by the console’s service host
       </h3>
       <div className="toolbar-group" role="group" aria-label="Hosted program">
         <button type="button" disabled={status === null || status.state === 'stopped' || status.state === 'gave-up' || status.state === 'stopping'} onClick={onRestartProgram} data-testid="hosted-restart-program">

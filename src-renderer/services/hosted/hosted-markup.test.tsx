@@ -9,6 +9,7 @@ import { HostedStatusChanged, type HostedPlanValue } from '../../../src-preload/
 import { restartSchedule } from '../../../src-preload/contract/restart-schedule';
 import { emptyHostedForm, hostedFormFromDefinition, restartPolicyOf } from './hosted-form';
 import { newHostedDefinition } from '../../../src-preload/contract/hosted-defaults';
+import { countTicks } from './HostedCharts';
 import { HostedDetailsView } from './HostedDetails';
 import { HostedPlanPreview } from './HostedPlanPreview';
 import { applyHostedStatus, NO_HOSTED_VIEW } from './hosted-status';
@@ -126,5 +127,14 @@ describe('HostedDetailsView', () => {
     expect(html).toContain('No status from the host: the host is not running (the service is stopped)');
     expect(html).not.toContain('data-testid="hosted-status"');
     expect(html).toMatch(/disabled=""[^>]*data-testid="hosted-restart-program"/);
+  });
+});
+
+describe('the health chart', () => {
+  it('ticks whole counts only', () => {
+    const p = (restarts: number) => ({ time: restarts, cpuPercent: null, peakJobMemoryBytes: null, activeProcesses: null, restarts, probeFailures: null, limitHits: 0, cpuTimeMs: null });
+    expect(countTicks([])).toEqual([0, 1]);
+    expect(countTicks([p(0), p(1)])).toEqual([0, 1]);
+    expect(countTicks([p(7)])).toEqual([0, 4, 7]);
   });
 });
