@@ -136,6 +136,17 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await expect(row).toHaveCount(1);
   await row.click();
 
+  // Edit opens the same form, filled from what the console wrote; nothing differs yet.
+  await page.getByTestId('service-edit').click();
+  const edit = page.getByTestId('hosted-wizard');
+  await expect(edit).toContainText(`Edit hosted service ${name}`);
+  await expect(edit.getByTestId('hosted-form-program')).toHaveValue(program);
+  await expect(edit.getByTestId('hosted-form-arguments')).toHaveValue(TEST_CHILD_CRASH_ARGS.join('\n'));
+  await expect(edit.getByTestId('hosted-form-restart-max')).toHaveValue('10');
+  await expect(edit.getByTestId('hosted-plan-no-changes')).toBeVisible({ timeout: 20_000 });
+  await edit.getByTestId('hosted-wizard-cancel').click();
+  await expect(edit).toBeHidden();
+
   // Start: RUNNING, and the host's status names the program's PID.
   await page.getByTestId('service-start').click();
   await page.getByTestId('service-start-confirm').click();
@@ -158,6 +169,10 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await expect(pid).not.toHaveAttribute('data-pid', firstPid);
   const lines = Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines'));
   await expect.poll(async () => Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines')), { timeout: 30_000 }).toBeGreaterThan(lines);
+  // Restart program: confirmed in the main process (the browser's dialog here), sent to the host.
+  await hosted.getByTestId('hosted-restart-program').click();
+  await expect(page.getByTestId('services-status')).toContainText(`Asked the host of ${name} to restart the program.`, { timeout: 20_000 });
+  expect(dialogs.at(-1)).toContain(name);
   // Search narrows the tail to the matching lines.
   await hosted.getByTestId('hosted-log-search').fill(STARTED_LINE);
   await expect(hosted.getByTestId('hosted-log-lines')).not.toHaveAttribute('data-shown', '0');
