@@ -167,12 +167,16 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await expect(hosted.getByTestId('hosted-chart')).not.toHaveAttribute('data-markers', '0');
   await expect(hosted.getByTestId('hosted-state')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
   await expect(pid).not.toHaveAttribute('data-pid', firstPid);
-  const lines = Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines'));
-  await expect.poll(async () => Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines')), { timeout: 30_000 }).toBeGreaterThan(lines);
-  // Restart program: confirmed in the main process (the browser's dialog here), sent to the host.
+  // Restart program, while this run (6 s) has just begun: confirmed in the main process (the browser's
+  // dialog here) and sent to the host, which refuses it only outside RUNNING (then the button is disabled).
   await hosted.getByTestId('hosted-restart-program').click();
   await expect(page.getByTestId('services-status')).toContainText(`Asked the host of ${name} to restart the program.`, { timeout: 20_000 });
   expect(dialogs.at(-1)).toContain(name);
+  const lines = Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines'));
+  await expect.poll(async () => Number(await hosted.getByTestId('hosted-log').getAttribute('data-lines')), { timeout: 30_000 }).toBeGreaterThan(lines);
+  // Open log folder: main decides the folder from the name (the preview has no Explorer, so it says where it is).
+  await hosted.getByTestId('hosted-open-log-folder').click();
+  await expect(page.getByTestId('toast').filter({ hasText: `services\\${name}` })).toBeVisible({ timeout: 20_000 });
   // Search narrows the tail to the matching lines.
   await hosted.getByTestId('hosted-log-search').fill(STARTED_LINE);
   await expect(hosted.getByTestId('hosted-log-lines')).not.toHaveAttribute('data-shown', '0');

@@ -90,7 +90,14 @@ export function HostedDetailsView({
         <span className="badge svc-badge svc-badge--hosted">Hosted</span> Program run by the console’s service host
       </h3>
       <div className="toolbar-group" role="group" aria-label="Hosted program">
-        <button type="button" disabled={status === null || status.state === 'stopped' || status.state === 'gave-up' || status.state === 'stopping'} onClick={onRestartProgram} data-testid="hosted-restart-program">
+        {/* The host restarts the program only while it runs (in backoff it refuses: a restart is already due). */}
+        <button
+          type="button"
+          disabled={status?.state !== 'running'}
+          title={status?.state === 'running' ? undefined : 'Only while the program runs'}
+          onClick={onRestartProgram}
+          data-testid="hosted-restart-program"
+        >
           Restart program…
         </button>
         <button type="button" onClick={onOpenLogFolder} data-testid="hosted-open-log-folder">

@@ -119,6 +119,12 @@ describe('HostedDetailsView', () => {
     expect(html).toContain('data-markers="1"');
     expect(html).toContain('1 restart so far (0 while this view was open); no liveness probe set; 0 limit hits reported.');
     expect(html).toContain('class="hosted__line hosted__line--E"');
+    expect(html).toMatch(/<button type="button" data-testid="hosted-restart-program">/);
+  });
+
+  it('offers Restart program only while the program runs (the host refuses it in backoff)', () => {
+    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ state: 'backoff', pids: [], programPid: null }), unavailable: null }), 2);
+    expect(render(view)).toMatch(/disabled="" title="Only while the program runs" data-testid="hosted-restart-program"/);
   });
 
   it('says why when the host does not answer, with no zeros', () => {
