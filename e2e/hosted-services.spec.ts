@@ -94,6 +94,30 @@ test('the hosted wizard speaks only after a field is touched, and previews the r
   await expect(wizard).toBeHidden();
 });
 
+test('job limits come from the Jobs tab’s templates and its limit editor; what the host cannot apply is named', async ({ page }) => {
+  const wizard = await openHostedWizard(page);
+  await wizard.getByTestId('hosted-form-name').fill(`AdminConsolePlanOnly${Date.now().toString(36)}`);
+  await wizard.getByTestId('hosted-form-program').fill('C:\\Program Files\\Nothing\\app.exe');
+  await wizard.getByTestId('hosted-form-limits-on').check();
+  await wizard.getByTestId('hosted-form-template').selectOption('Small sandbox');
+  await expect(wizard.getByTestId('limit-editor')).toBeVisible();
+  await expect(wizard.getByTestId('limit-active-processes')).toHaveValue('32');
+  // The template restricts the desktop UI, which the host does not apply: Apply makes main's problem speak.
+  await expect(wizard.getByTestId('hosted-plan')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await wizard.getByTestId('hosted-wizard-apply').click();
+  await expect(wizard.locator('[data-testid="hosted-form-problem"][data-field="job.limits"]')).toContainText('UI restrictions');
+  await page.screenshot({ path: 'test-results/screenshots/hosted-wizard-limits.png' });
+  for (const id of ['handles', 'read-clipboard', 'write-clipboard', 'system-parameters', 'display-settings', 'global-atoms', 'desktop', 'exit-windows']) await wizard.getByTestId(`limit-ui-${id}`).uncheck();
+  // Edited by hand: no longer the template's limits. The rest go to the registry as the host reads them.
+  await expect(wizard.getByTestId('hosted-form-template')).toHaveValue('');
+  await expect(wizard.locator('[data-testid="hosted-form-problem"][data-field="job.limits"]')).toHaveCount(0, { timeout: 20_000 });
+  const registry = wizard.getByTestId('hosted-plan-registry');
+  await expect(registry).toContainText('/v JobActiveProcesses /t REG_DWORD /d 32');
+  await expect(registry).toContainText('/v JobMemoryBytes /t REG_QWORD /d 0x40000000');
+  await wizard.getByTestId('hosted-wizard-cancel').click();
+  await expect(wizard).toBeHidden();
+});
+
 test('run the test program as a service: RUNNING with its PID, crashes restarted and watched live, stopped, uninstalled', async ({ page }) => {
   test.setTimeout(240_000);
   const program = testChildProgram();
