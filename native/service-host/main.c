@@ -466,12 +466,13 @@ static void finish_stop(void) {
   Phase was = phase;
   release_program();
   if (was == PHASE_RESTARTING) {
-    HostStatus *s = status_lock();
-    s->restarts++;
-    status_unlock();
     if (restart_reason == HOST_RESTART_LIVENESS) {
+      /* Counted as a crash: the backoff, the window and the count (TIMER_RESTART counts the restart). */
       schedule_restart_or_give_up(last_exit_code);
     } else {
+      HostStatus *s = status_lock();
+      s->restarts++;
+      status_unlock();
       start_program();
     }
     return;
@@ -510,7 +511,6 @@ static void on_restart_program(HostRestartReason reason) {
   status_add_event(s, "restarting", detail);
   status_unlock();
   host_line(detail);
-  if (reason == HOST_RESTART_LIVENESS) last_exit_code = NOT_READY_EXIT_CODE;
   begin_stop(PHASE_RESTARTING);
 }
 

@@ -16,7 +16,7 @@ import { processActionRecords, processRequestRecords } from './audit/process-rec
 import type { ProcessActionRequest, ProcessVerb } from './processes/process-actions';
 import type { DesktopPort } from './desktop/desktop-port';
 import type { HostBinaryStore } from './hosted/host-binary';
-import type { HostedRegistry } from './hosted/hosted-admin';
+import type { HostedFolders, HostedRegistry } from './hosted/hosted-admin';
 import { HostedServices } from './hosted/hosted-services';
 import { ServiceAdmin } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
@@ -47,7 +47,7 @@ export interface ConsoleCoreOptions {
    * Hosted services: the `Parameters` key, the host's versioned copies (null when this build has no host) and
    * `<ProgramData>\Admin Console\services`, the log folders' root.
    */
-  hosted: { registry: HostedRegistry; hostBinary: HostBinaryStore | null; logRoot: string };
+  hosted: { registry: HostedRegistry; folders: HostedFolders; hostBinary: HostBinaryStore | null; logRoot: string };
 }
 
 export interface ConsoleCore {

@@ -19,7 +19,7 @@ import { ProcessDelta, ProcessSnapshot } from '../../src-preload/contract/schema
 import { createConsoleCore, type ConsoleCore } from './console-core';
 import { silentLogger } from './logger';
 import { win32AuditPorts } from '../win32/audit-ports';
-import { win32HostedRegistry } from '../win32/services/hosted-ports';
+import { win32HostedFolders, win32HostedRegistry } from '../win32/services/hosted-ports';
 
 let dataFolder: string;
 let core: ConsoleCore | undefined;
@@ -41,7 +41,7 @@ async function startCore(): Promise<ConsoleCore> {
   core = await createConsoleCore({
     dataFolder,
     // Hosted services are tested in core/hosted/hosted-core.win32.test.ts; here they have no host binary.
-    hosted: { registry: win32HostedRegistry, hostBinary: null, logRoot: path.join(dataFolder, 'services') },
+    hosted: { registry: win32HostedRegistry, folders: win32HostedFolders, hostBinary: null, logRoot: path.join(dataFolder, 'services') },
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,

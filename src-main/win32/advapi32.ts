@@ -161,6 +161,22 @@ export const advapi32 = lazyBindings('advapi32.dll', (lib) => ({
   ]),
 
   /**
+   * "LookupAccountNameW function (winbase.h)": the SID of an account name, into `sid` (bytes, in/out; the
+   * size needed with ERROR_INSUFFICIENT_BUFFER) and its domain (WCHARs, in/out).
+   */
+  LookupAccountNameW: stdcall<
+    (system: string | null, account: string, sid: Buffer, sidSize: [number], domain: Buffer, domainSize: [number], use: [number]) => number
+  >(lib, 'LookupAccountNameW', BOOL, [
+    LPCWSTR,
+    LPCWSTR,
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+    PVOID,
+    koffi.inout(koffi.pointer(DWORD)),
+    koffi.out(koffi.pointer(koffi.types.int32)),
+  ]),
+
+  /**
    * "LookupPrivilegeValueW function (winbase.h)": the LUID a privilege name ("SeDebugPrivilege") has
    * on this system (NULL system name: the local one), written into `luid` (a LUID's 8 bytes).
    */

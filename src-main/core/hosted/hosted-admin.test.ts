@@ -16,11 +16,14 @@ function setup(scm = new FakeScm()) {
   const audits: AuditRecord[] = [];
   const stored = new Map<string, RegistryValue[]>();
   const registry: HostedRegistry = { read: (n) => stored.get(n) ?? null, write: (n, v) => void stored.set(n, [...v]) };
-  const admin = new HostedAdmin(scm, collector, registry, { hostPath: HOST, logFolder: (n) => `C:\\ProgramData\\Admin Console\\services\\${n}` }, (r) => audits.push(r), () => {
+  const folders: { folder: string; sddl: string }[] = [];
+  const lookups: string[] = [];
+  const folderPort = { prepareLogFolder: (folder: string, sddl: string) => void folders.push({ folder, sddl }), lookupAccountSid: (n: string) => (lookups.push(n), 'S-1-5-21-7-8-9-1001') };
+  const admin = new HostedAdmin(scm, collector, registry, folderPort, { hostPath: HOST, logFolder: (n) => `C:\\ProgramData\\Admin Console\\services\\${n}` }, (r) => audits.push(r), () => {
     collector.poll(Date.now());
     while (collector.configsPending()) collector.readUnread(Date.now());
   });
-  return { scm, collector, admin, audits, stored };
+  return { scm, collector, admin, audits, stored, folders, lookups };
 }
 
 const definition = () => ({
@@ -31,9 +34,12 @@ const definition = () => ({
 
 describe('HostedAdmin', () => {
   it('installs after the confirmation: the SCM first, then Parameters; audited without the password or environment values', async () => {
-    const { scm, admin, audits, stored, collector } = setup();
+    const { scm, admin, audits, stored, collector, folders, lookups } = setup();
     const desktop = answeringDesktop(true);
     await admin.install(definition(), desktop);
+    // The log folder first, writable by the account the host runs as (the host itself cannot create it).
+    expect(folders).toEqual([{ folder: 'C:\\ProgramData\\Admin Console\\services\\web', sddl: 'O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;S-1-5-21-7-8-9-1001)' }]);
+    expect(lookups).toEqual(['.\\svc-web']);
     expect(scm.log[0]).toBe(`create web "${HOST}" --service web as .\\svc-web`);
     expect(stored.get('web')?.find((v) => v.name === 'Program')).toEqual({ name: 'Program', type: 'sz', value: 'C:\\apps\\web\\server.exe' });
     expect(collector.find('web')?.hosted).toBe(true);
@@ -47,8 +53,9 @@ describe('HostedAdmin', () => {
   });
 
   it('changes nothing when the admin cancels', async () => {
-    const { scm, admin, stored } = setup();
+    const { scm, admin, stored, folders } = setup();
     await expect(admin.install(definition(), answeringDesktop(false))).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(folders).toEqual([]);
     expect(scm.log.filter((l) => l.startsWith('create'))).toEqual([]);
     expect(stored.size).toBe(0);
   });
@@ -64,12 +71,13 @@ describe('HostedAdmin', () => {
     const { scm, admin, audits, stored } = setup();
     const change = scm.change.bind(scm);
     scm.change = (name, c) => {
-      if (c.preshutdownTimeoutMs !== undefined || c.recoveryOnNonCrashFailures !== undefined) throw new AppError('WIN32', 'Invalid level.', 124);
+      if (c.preshutdownTimeoutMs !== undefined || c.recoveryOnNonCrashFailures !== undefined || c.delayedAutoStart !== undefined) throw new AppError('WIN32', 'Invalid level.', 124);
       change(name, c);
     };
-    await admin.install(definition(), answeringDesktop(true));
+    await admin.install({ ...definition(), startup: 'automaticDelayed', description: 'Serves the web.' }, answeringDesktop(true));
     expect(stored.has('web')).toBe(true);
-    expect(audits.at(-1)?.message).toBe('Installed as a hosted service. This system does not support the preshutdown time or the failure flag (error 124); Windows does.');
+    expect(scm.log.filter((l) => l.startsWith('change'))).toEqual(['change web description']);
+    expect(audits.at(-1)?.message).toBe('Installed as a hosted service. This system does not support the delayed start, the preshutdown time or the failure flag (error 124); Windows does.');
   });
 
   it('edits only what differs and loads the form from what was installed', async () => {

@@ -4,7 +4,7 @@
  * value), applied (CreateServiceW and ChangeServiceConfig2W, then `Parameters` written atomically), audited
  * (never a password, never environment values), and re-read so the table shows what Windows now holds.
  */
-import type { HostedChangeRequestValue, HostedDefinitionReadValue, HostedDefinitionValue, HostedPlanValue } from '../../../src-preload/contract/hosted-schemas';
+import type { HostedAccountValue, HostedChangeRequestValue, HostedDefinitionReadValue, HostedDefinitionValue, HostedPlanValue } from '../../../src-preload/contract/hosted-schemas';
 import { AppError } from '../app-error';
 import { outcomeOf, type Audit } from '../audit/audit-record';
 import type { ConfirmPrompt, DesktopPort } from '../desktop/desktop-port';
@@ -14,9 +14,13 @@ import type { ServiceCollector } from '../services/service-collector';
 import { serviceError } from '../services/service-errors';
 import type { ServiceConfigChange, ServiceManager } from '../services/service-manager';
 
+/** "a", "a or b", "a, b or c". */
+const orList = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''));
+
 /** ERROR_INVALID_LEVEL (winerror.h). */
 const ERROR_INVALID_LEVEL = 124;
 import type { InstalledServices } from '../services/service-plan';
+import { accountSddlSid, logFolderSddl } from './account-sid';
 import { hostedDefinitionFrom, planHosted, type HostedCurrent, type HostedPlaces, type HostedPlanned } from './hosted-plan';
 import type { RegistryValue } from './parameters';
 import { parametersRegistryKey } from './reg-command';
@@ -27,6 +31,14 @@ export interface HostedRegistry {
   read(serviceName: string): RegistryValue[] | null;
   /** Replaces the key with exactly these values, atomically as the host sees it. */
   write(serviceName: string, values: readonly RegistryValue[]): void;
+}
+
+/** Makes a hosted service's log folder (win32/services/hosted-ports.ts). */
+export interface HostedFolders {
+  /** Creates (or takes over) `folder` with the protected descriptor `sddl`, its parent admin-only. */
+  prepareLogFolder(folder: string, sddl: string): void;
+  /** An account name's SID as text ("S-1-5-21-..."); throws a Win32Error when the name is unknown. */
+  lookupAccountSid(accountName: string): string;
 }
 
 /** The changes as the audit keeps them: environment values are replaced by the variable names. */
@@ -79,6 +91,7 @@ export class HostedAdmin {
     private readonly manager: ServiceManager,
     private readonly collector: ServiceCollector,
     private readonly registry: HostedRegistry,
+    private readonly folders: HostedFolders,
     private readonly places: HostedPlaces,
     private readonly audit: Audit,
     private readonly changed: () => void,
@@ -121,6 +134,8 @@ export class HostedAdmin {
     const after = auditedChanges(plan, 'after');
     const target = { service: definition.name };
     try {
+      // First, so a failure leaves nothing behind: the host runs as the service's account, which cannot create it.
+      this.prepareLogFolder(definition.name, definition.account);
       this.manager.create(create);
     } catch (err) {
       const error = serviceError(definition.name, err);
@@ -139,14 +154,15 @@ export class HostedAdmin {
         throw new AppError(error instanceof AppError ? error.code : 'WIN32', text, error instanceof AppError ? error.win32Code : undefined);
       }
     };
-    const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
-    if (Object.keys(rest).length) finish('setting the description and delayed start', () => this.manager.change(definition.name, rest));
+    const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, delayedAutoStart, ...rest } = change;
+    if (Object.keys(rest).length) finish('setting the description', () => this.manager.change(definition.name, rest));
     const unsupported = [
+      ...this.optional(definition.name, 'the delayed start', delayedAutoStart === undefined ? null : { delayedAutoStart }, finish),
       ...this.optional(definition.name, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, finish),
       ...this.optional(definition.name, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, finish),
     ];
     finish(`writing ${parametersRegistryKey(definition.name)}`, () => this.registry.write(definition.name, parameters));
-    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    const note = unsupported.length ? ` This system does not support ${orList(unsupported)} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
     this.audit({ action: 'service.install', target, after, outcome: 'ok', message: `Installed as a hosted service.${note}` });
     this.changed();
     return { name: definition.name };
@@ -164,10 +180,12 @@ export class HostedAdmin {
     const target = { service: canonical };
     let unsupported: string[] = [];
     try {
-      const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, ...rest } = change;
+      if (change.logon) this.prepareLogFolder(canonical, definition.account);
+      const { preshutdownTimeoutMs, recoveryOnNonCrashFailures, delayedAutoStart, ...rest } = change;
       if (Object.keys(rest).length) this.manager.change(canonical, rest);
       const run = (_step: string, apply: () => void) => apply();
       unsupported = [
+        ...this.optional(canonical, 'the delayed start', delayedAutoStart === undefined ? null : { delayedAutoStart }, run),
         ...this.optional(canonical, 'the preshutdown time', preshutdownTimeoutMs === undefined ? null : { preshutdownTimeoutMs }, run),
         ...this.optional(canonical, 'the failure flag', recoveryOnNonCrashFailures === undefined ? null : { recoveryOnNonCrashFailures }, run),
       ];
@@ -179,7 +197,7 @@ export class HostedAdmin {
       this.changed();
       throw error;
     }
-    const note = unsupported.length ? ` This system does not support ${unsupported.join(' or ')} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
+    const note = unsupported.length ? ` This system does not support ${orList(unsupported)} (error ${ERROR_INVALID_LEVEL}); Windows does.` : '';
     this.audit({ action: 'service.edit', target, before, after, outcome: 'ok', message: `Changed ${plan.changes.map((c) => c.label).join(', ')}.${note}` });
     this.collector.refreshConfig(canonical, { quiet: true });
     this.changed();
@@ -202,6 +220,12 @@ export class HostedAdmin {
       }
     });
     return skipped ? [label] : [];
+  }
+
+  /** The log folder, writable by the account the host will run as (and by SYSTEM and Administrators only). */
+  private prepareLogFolder(name: string, account: HostedAccountValue): void {
+    const sid = accountSddlSid(name, account, (accountName) => this.folders.lookupAccountSid(accountName));
+    this.folders.prepareLogFolder(this.places.logFolder(name), logFolderSddl(sid));
   }
 
   private current(name: string): HostedCurrent {

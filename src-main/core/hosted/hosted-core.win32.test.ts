@@ -12,17 +12,19 @@ import type { EventName } from '../../../src-preload/contract/channels';
 import { newHostedDefinition } from '../../../src-preload/contract/hosted-defaults';
 import type { HostedStatusChangedValue } from '../../../src-preload/contract/hosted-schemas';
 import type { EventPayloadOf } from '../../../src-preload/contract/schemas';
-import { ensureProtectedFolder, HOST_BINARIES_SDDL } from '../../win32/admin-folder';
+import { ensureProtectedFolder, HOST_BINARIES_SDDL, readFolderSecurity } from '../../win32/admin-folder';
 import { programDataFolder } from '../../win32/known-folders';
+import { win32ProcessSource } from '../../win32/processes';
 import { testChildExe } from '../../win32/processes/test-children';
 import { win32ServiceManager as manager } from '../../win32/services';
-import { win32HostedRegistry } from '../../win32/services/hosted-ports';
+import { win32HostedFolders, win32HostedRegistry } from '../../win32/services/hosted-ports';
 import { readParameters } from '../../win32/services/parameters-key';
 import { scm } from '../../win32/services/scm';
 import { getSystemIdentity } from '../../win32/system';
 import { uniqueTestServiceName, waitForState } from '../../win32/services/test-services';
 import { answeringDesktop } from '../desktop/test-desktop';
 import { ServiceCollector } from '../services/service-collector';
+import { serviceSid } from './account-sid';
 import { HostBinaryStore } from './host-binary';
 import { hostCommandLine } from './host-command-line';
 import { parametersPart } from './hosted-plan';
@@ -44,6 +46,7 @@ const hosted = new HostedServices({
   manager,
   collector,
   registry: win32HostedRegistry,
+  folders: win32HostedFolders,
   hostBinary,
   logRoot: path.win32.join(programDataFolder(), 'Admin Console', 'services'),
   audit: () => {},
@@ -98,6 +101,8 @@ describe('a hosted service through the real SCM and host', () => {
     const sorted = (v: { name: string }[] | null) => [...(v ?? [])].sort((a, b) => a.name.localeCompare(b.name));
     assert.deepEqual(sorted(readParameters(name)), sorted(parametersOf(parametersPart(def))));
     assert.equal(collector.find(name)?.hosted, true, 'the table marks it hosted');
+    // The log folder exists before the host first runs (its descriptor is checked on Windows, below).
+    assert.ok(fs.existsSync(path.win32.join(programDataFolder(), 'Admin Console', 'services', name)), 'the console made the log folder');
     assert.deepEqual(hosted.definition(name), { definition: { ...def, displayName: name }, problems: [] });
 
     // Edit: only what differs, and the whole key rewritten (the form loads from what was written).
@@ -146,5 +151,33 @@ describe('a hosted service through the real SCM and host', () => {
     const data = Buffer.alloc(4);
     assert.equal(scm().RegGetValueW(0xffff_ffff_8000_0002n, `SYSTEM\\CurrentControlSet\\Services\\${name}`, 'PreshutdownTimeout', 0x10, null, data, size), 0);
     assert.equal(data.readUInt32LE(0), 17_000);
+  });
+
+  test('the host runs as the service\'s virtual account NT SERVICE\\NAME, and so does its program (Windows)', async (t) => {
+    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine runs every service as the prefix\'s one user: it has no virtual accounts (wine.md)');
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    await hosted.install({ ...newHostedDefinition(name, testChildExe()), arguments: ['sleep', '600'] }, answeringDesktop(true));
+    // Wine 8 does not store file security descriptors (admin-folder.win32.test.ts): proven here, on Windows.
+    const security = readFolderSecurity(path.win32.join(programDataFolder(), 'Admin Console', 'services', name));
+    assert.match(security, new RegExp(`\\(A;OICI;0x1301bf;;;${serviceSid(name)}\\)`), security);
+    manager.start(name, []);
+    const running = await waitForState(name, 'running', 30_000);
+    const logTail = await hosted.logTail(name, 4096);
+    assert.ok(logTail.files.some((f) => f.file === 'output.log'), 'the host, as NT SERVICE\\NAME, writes its log');
+    const userOf = (pid: number) => {
+      const process = win32ProcessSource.snapshot().find((p) => p.pid === pid);
+      assert.ok(process, `PID ${pid} is listed`);
+      return win32ProcessSource.details(pid, process.createTime).user?.toLowerCase();
+    };
+    assert.equal(userOf(running.pid), `nt service\\${name}`.toLowerCase());
+    hosted.watch(name);
+    const live = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null);
+    assert.equal(userOf(live.status?.programPid ?? 0), `nt service\\${name}`.toLowerCase());
+    hosted.unwatch(name);
+    manager.control(name, 'stop');
+    await waitForState(name, 'stopped', 30_000);
   });
 });

@@ -38,7 +38,7 @@ describe('hosted log files', () => {
   });
 
   it('searches every kept file, newest first, case-insensitively, up to the limit', async () => {
-    const dir = folderWith({ 'output.log': `${line(1)}${line(2, 'ERROR disk')}`, 'output.1.log': `${line(0, 'error old')}` });
+    const dir = folderWith({ 'output.log': `${line(1)}${line(2, 'ERROR disk')}`, 'output.1.log': `${line(0, 'error old')}`, 'stderr.log': '' });
     const found = await searchLogs(dir, 'error', 10);
     expect(found).toEqual({
       matches: [
@@ -46,7 +46,7 @@ describe('hosted log files', () => {
         { file: 'output.1.log', line: 1, text: line(0, 'error old').trimEnd() },
       ],
       truncated: false,
-      filesSearched: 2,
+      filesSearched: 3,
     });
     expect(await searchLogs(dir, 'error', 1)).toMatchObject({ matches: [{ file: 'output.log' }], truncated: true });
   });

@@ -101,6 +101,8 @@ export async function searchLogs(folder: string, text: string, maxMatches: numbe
       break;
     }
     filesSearched++;
+    // An empty file has no lines (and createReadStream refuses end -1).
+    if (f.bytes === 0) continue;
     const stream = fs.createReadStream(path.join(folder, f.file), { encoding: 'utf8', end: Math.min(f.bytes, budget) - 1 });
     budget -= f.bytes;
     const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });

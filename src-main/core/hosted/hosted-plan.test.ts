@@ -55,6 +55,7 @@ describe('hosted install plan', () => {
     expect(planned.plan.registry).toHaveLength(planned.parameters?.length ?? -1);
     expect(planned.plan.schedule.text).toMatch(/^1 s, 2 s, 4 s, 8 s, 16 s \(±20%\), then give up after 5 restarts in 10 min/);
     expect(planned.plan.notes.join(' ')).toMatch(/stays there after an uninstall/);
+    expect(planned.plan.notes.join(' ')).toMatch(/runs as NT SERVICE\\web \(virtual account\), not as an administrator/);
   });
 
   it('masks a password and shows one reg line per value, multi-strings joined with \\0', () => {

@@ -173,6 +173,8 @@ const NOTES = {
   atomic: (name: string) =>
     `The values are written to ${parametersRegistryKey(name)}.new and then swapped in (RegRenameKey), so the host never reads half a configuration.`,
   logs: (folder: string) => `The program's output goes to ${folder} (admin-only); it stays there after an uninstall.`,
+  account: (account: string, program: string) =>
+    `The program runs as ${account}, not as an administrator: that account needs read and execute on ${program} (and write wherever the program writes). The console makes the log folder writable for it.`,
   restartToApply: 'The host reads its configuration when it starts: restart the service for a change of Parameters to take effect.',
 };
 
@@ -223,7 +225,7 @@ export function planHostedInstall(def: HostedDefinitionValue, installed: Install
       binaryPath,
       logFolder,
       schedule: restartSchedule(def.restart),
-      notes: [NOTES.atomic(def.name), NOTES.logs(logFolder)],
+      notes: [NOTES.atomic(def.name), NOTES.logs(logFolder), ...(def.account.kind === 'localSystem' ? [] : [NOTES.account(accountText(def.name, def.account), def.program)])],
     },
     create,
     change,

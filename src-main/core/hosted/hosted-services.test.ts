@@ -36,6 +36,7 @@ function setup() {
     manager: scm,
     collector,
     registry: { read: () => null, write: () => {} },
+    folders: { prepareLogFolder: () => {}, lookupAccountSid: () => 'S-1-5-21-1' },
     hostBinary: null,
     logRoot,
     audit: (r) => audits.push(r),

@@ -16,7 +16,7 @@ import type { ServiceCollector } from '../services/service-collector';
 import type { ServiceManager } from '../services/service-manager';
 import type { HostBinaryStore } from './host-binary';
 import { hostedHostPath } from './host-command-line';
-import { HostedAdmin, type HostedRegistry } from './hosted-admin';
+import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
 import { uninstallNotes, type HostedPlaces } from './hosted-plan';
 import { StatusClient, type Connect } from './status-client';
@@ -26,6 +26,8 @@ export interface HostedServicesOptions {
   manager: ServiceManager;
   collector: ServiceCollector;
   registry: HostedRegistry;
+  /** Makes each service's log folder for its account. */
+  folders: HostedFolders;
   /** The host's versioned copies; null when this build cannot host services (then install and edit say so). */
   hostBinary: HostBinaryStore | null;
   /** `<ProgramData>\Admin Console\services`: each service's log folder is below it, named after the service. */
@@ -40,6 +42,9 @@ export interface HostedServicesOptions {
   /** How long after losing the host the pipe is tried again (default 2 s). */
   retryMs?: number;
 }
+
+/** How long a one-off connection waits for the host's first status line. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** Services watched at once (each holds one of its host's four pipe clients and a log follower). */
 export const MAX_WATCHED = 16;
@@ -64,7 +69,7 @@ export class HostedServices {
       },
       logFolder: (name) => logFolderOf(options.logRoot, name),
     };
-    this.#admin = new HostedAdmin(options.manager, options.collector, options.registry, places, options.audit, options.changed);
+    this.#admin = new HostedAdmin(options.manager, options.collector, options.registry, options.folders, places, options.audit, options.changed);
   }
 
   definition(name: string): HostedDefinitionReadValue {
@@ -211,17 +216,26 @@ export class HostedServices {
     // Not watched: a connection of its own, closed after the reply.
     return new Promise((resolve, reject) => {
       let settled = false;
+      // The host sends its status at once on connect (CONTRACT.md); silence means it is stuck.
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        client.close();
+        reject(new AppError('TIMEOUT', `The service host of '${name}' sent no status within ${CONNECT_TIMEOUT_MS / 1000} s.`));
+      }, CONNECT_TIMEOUT_MS);
       const client = new StatusClient(
         hostedPipePath(name),
         {
           status: () => {
             if (settled) return;
             settled = true;
+            clearTimeout(timer);
             client.command(command).then(resolve, reject).finally(() => client.close());
           },
           unavailable: (reason) => {
             if (settled) return;
             settled = true;
+            clearTimeout(timer);
             client.close();
             reject(new AppError('CONFLICT', reason));
           },

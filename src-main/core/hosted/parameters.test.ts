@@ -87,7 +87,7 @@ describe('Parameters values -> definition', () => {
       { name: 'StopBudgetMs', type: 'sz', value: '15000' },
       { name: 'ReadinessKind', type: 'sz', value: 'ping' },
       { name: 'LivenessKind', type: 'sz', value: 'tcp' },
-      { name: 'ExitCodesNoRestart', type: 'multiSz', value: ['1', 'x', '-3'] },
+      { name: 'ExitCodesNoRestart', type: 'multiSz', value: ['1', 'x', '-1073741819', '-2147483649'] },
       { name: 'Environment', type: 'multiSz', value: ['NOEQUALS', 'A=1'] },
       { name: 'JobPriorityClass', type: 'sz', value: 'realtime' },
     ]);
@@ -95,7 +95,7 @@ describe('Parameters values -> definition', () => {
     expect(read.parameters.stop.budgetMs).toBe(15_000);
     expect(read.parameters.readiness.probe).toBeNull();
     expect(read.parameters.liveness.probe).toEqual({ kind: 'tcp', port: 80 });
-    expect(read.parameters.restart.exitCodesNoRestart).toEqual([1]);
+    expect(read.parameters.restart.exitCodesNoRestart).toEqual([1, 3221225477]);
     expect(read.parameters.environment).toEqual([{ name: 'A', value: '1' }]);
     expect(read.problems.map((p) => p.field)).toEqual([
       'program',

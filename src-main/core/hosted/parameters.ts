@@ -185,8 +185,11 @@ export function parametersFrom(values: readonly RegistryValue[]): ReadParameters
   const codes = (name: string, field: string): number[] => {
     const out: number[] = [];
     for (const entry of list(name, field)) {
-      if (/^\d{1,10}$/.test(entry) && Number(entry) <= 0xffff_ffff) {
-        if (!out.includes(Number(entry))) out.push(Number(entry));
+      // CONTRACT.md: a code may also be written signed (-1073741819 = 3221225477).
+      const n = /^-?\d{1,10}$/.test(entry) ? Number(entry) : NaN;
+      const code = n < 0 && n >= -0x8000_0000 ? n + 0x1_0000_0000 : n;
+      if (Number.isInteger(code) && code >= 0 && code <= 0xffff_ffff) {
+        if (!out.includes(code)) out.push(code);
       } else problem(field, name, `"${entry.slice(0, 64)}" is not a decimal exit code; left out.`);
     }
     return out.slice(0, 64);
@@ -208,7 +211,8 @@ export function parametersFrom(values: readonly RegistryValue[]): ReadParameters
       case 'tcp':
         return { kind: 'tcp', port: port() };
       case 'http': {
-        let path = text(`${prefix}HttpPath`, field) ?? '/';
+        // An empty SZ counts as absent (CONTRACT.md): the default path.
+        let path = text(`${prefix}HttpPath`, field) || '/';
         if (!/^\/[\x21-\x7e]*$/.test(path) || path.length > 1024) {
           problem(field, `${prefix}HttpPath`, `"${path.slice(0, 64)}" does not start with / (or holds spaces); shown as /.`);
           path = '/';

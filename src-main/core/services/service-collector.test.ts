@@ -112,6 +112,18 @@ describe('ServiceCollector', () => {
     expect(collector.find('Odd')?.configError).toContain('1117');
   });
 
+  it("marks services the console's host runs for them (hosted), and only those", () => {
+    const host = 'C:\\ProgramData\\Admin Console\\service-host\\1.0.0-abc\\service-host.exe';
+    const scm = new FakeScm()
+      .add('web', {}, { binaryPath: `"${host}" --service web` })
+      .add('other', {}, { binaryPath: `"${host}" --service web` })
+      .add('plain', {}, { binaryPath: '"C:\\Program Files\\Vendor\\svc.exe"' });
+    const { collector } = collectorWith(scm);
+    expect(collector.find('web')?.hosted).toBe(true);
+    expect(collector.find('other')?.hosted).toBe(false);
+    expect(collector.find('plain')?.hosted).toBe(false);
+  });
+
   it('shows recovery the system cannot read, and dependencies it reads back empty, as not reported: null with a reason, no error', () => {
     const scm = new FakeScm()
       .add('Base')

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, describe, test } from 'node:test';
 import { readFolderSecurity } from '../admin-folder';
+import { programDataFolder } from '../known-folders';
 import { readProcessSnapshot } from '../processes/snapshot';
 import { testChildExe } from '../processes/test-children';
 import { win32ServiceManager as manager } from '../services/index';
@@ -110,6 +111,53 @@ describe('service host: output, probes and status pipe', () => {
 
     // Blocking on the disk would make the program wait for every write the host makes: 50 MB of them.
     assert.ok(floodMs <= Math.max(3 * baselineMs, baselineMs + 3000), `the flood took ${floodMs} ms under the host vs ${baselineMs} ms into NUL`);
+  });
+
+  test('LogTotalCapBytes holds the whole folder under its cap, newest line kept', async () => {
+    const lines = 100_000; // 10 MB
+    const done = path.join(scratch, 'cap-done');
+    const name = await startHosted(['lines', String(lines), '100', '0', done], {
+      LogMaxFiles: 5,
+      LogMaxFileBytes: 1_048_576,
+      LogTotalCapBytes: 1_572_864n, // 1.5 MiB, less than 5 x 1 MiB
+    });
+    const client = await connect(name);
+    const status = await client.waitForStatus((s) => s.state === 'running', 20_000);
+    assert.ok(await waitForFile(done, 60_000), 'the program finished');
+    const folder = status.logFolder!;
+    const last = `${String(lines - 1).padStart(10, '0')} `;
+    const end = Date.now() + 30_000;
+    while (Date.now() < end && !fs.readFileSync(path.win32.join(folder, 'output.log'), 'latin1').includes(last)) await sleep(200);
+    assert.ok(fs.readFileSync(path.win32.join(folder, 'output.log'), 'latin1').includes(last), 'the newest line is in output.log');
+    const total = fs.readdirSync(folder).reduce((sum, f) => sum + fs.statSync(path.win32.join(folder, f)).size, 0);
+    assert.ok(total <= 1_572_864, `the folder holds ${total} bytes, over the 1.5 MiB cap`);
+  });
+
+  test('stdout and stderr lines are tagged O and E, partial lines written at the end, merged or split', async () => {
+    for (const split of [0, 1]) {
+      const name = await startHosted(['print', 'first\nno break at the end', 'to stderr'], { LogSplit: split, ExitCodesNoRestart: ['0'] });
+      // The program ends at once and the service with it (before a pipe client could ask): the folder is CONTRACT.md's.
+      assert.equal((await waitForState(name, 'stopped', 20_000)).state, 'stopped', 'exit code 0 ends the service');
+      const folder = path.win32.join(programDataFolder(), 'Admin Console', 'services', name);
+      const read = (file: string) => fs.readFileSync(path.win32.join(folder, file), 'utf8').split('\n').filter(Boolean);
+      const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [OEH] /;
+      if (split) {
+        assert.deepEqual(fs.readdirSync(folder).sort(), ['stderr.log', 'stdout.log']);
+        const out = read('stdout.log');
+        const err = read('stderr.log');
+        for (const line of [...out, ...err]) assert.match(line, stamp);
+        assert.deepEqual(out.filter((l) => / [OE] /.test(l.slice(23, 27))).map((l) => l.slice(25)), ['O first', 'O no break at the end']);
+        assert.deepEqual(err.filter((l) => / [OE] /.test(l.slice(23, 27))).map((l) => l.slice(25)), ['E to stderr']);
+        assert.ok(out.some((l) => l.includes(' H ')) && err.some((l) => l.includes(' H ')), 'host lines go to both files');
+      } else {
+        assert.deepEqual(fs.readdirSync(folder), ['output.log']);
+        const lines = read('output.log');
+        for (const line of lines) assert.match(line, stamp);
+        const program = lines.filter((l) => / [OE] /.test(l.slice(23, 27))).map((l) => l.slice(25)).sort();
+        assert.deepEqual(program, ['E to stderr', 'O first', 'O no break at the end']);
+        assert.ok(lines.some((l) => / H .*started/.test(l)), 'the host says the program started');
+      }
+    }
   });
 
   test('readiness holds START_PENDING, its checkpoint moving, until the port answers', async () => {

@@ -26,6 +26,7 @@ const recordFile = () => path.join(scratch, `record-${++files}.txt`);
 /** CONTRACT.md's service-specific codes. */
 const CONFIG_MISSING = 0x2000_0001;
 const CONFIG_INVALID = 0x2000_0002;
+const START_FAILED = 0x2000_0003;
 const JOB_FAILED = 0x2000_0004;
 const NOT_FROM_SCM = 0x2000_0006;
 const ERROR_SERVICE_SPECIFIC_ERROR = 1066;
@@ -176,6 +177,37 @@ describe('service host under the SCM', () => {
     const { status } = await startAndWaitStopped(name, 15_000);
     assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, 8], 'the allocation over the limit failed');
     assert.ok(hostEvents(name).some((e) => e.event === 'limit-hit' && e.limit === 'process-memory'), 'a limit-hit entry');
+  });
+
+  test('a program that cannot be started stops the service with 0x20000003', async () => {
+    const name = installHostedService({ Program: path.win32.join(path.win32.dirname(testHostedExe()), 'no such program.exe') });
+    const { status } = await startAndWaitStopped(name, 15_000);
+    assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, START_FAILED]);
+  });
+
+  test('a stop while waiting to restart ends at once, with no error', async () => {
+    const record = recordFile();
+    const name = installHostedService({ Arguments: ['--record', record, 'exit', '3', '100'], RestartBaseMs: 60_000, RestartCapMs: 60_000 });
+    manager.start(name, []);
+    await waitForRecord(record, (e) => e.length >= 1, 15_000);
+    await new Promise((r) => setTimeout(r, 1000)); // it exited at 100 ms: now in its 48-72 s backoff
+    const began = Date.now();
+    manager.control(name, 'stop');
+    const { last } = await watchStatus(name, (s) => s.state === 'stopped', 5000);
+    assert.equal(last.state, 'stopped');
+    assert.ok(Date.now() - began < 2000, `stopped in ${Date.now() - began} ms, not after the backoff`);
+    assert.deepEqual([last.win32ExitCode, last.serviceSpecificExitCode], [0, 0]);
+    assert.equal(readRecord(record).filter((e) => e.event === 'start').length, 1, 'no restart after the stop');
+  });
+
+  test('the event log has the lifecycle: started, exited, restarting, gave-up, stopped (Windows)', async (t) => {
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    const name = installHostedService({ Arguments: ['exit', '4', '100'], RestartBaseMs: 100, RestartMaxCount: 1 });
+    await startAndWaitStopped(name, 15_000);
+    const kinds = hostEvents(name).reverse().map((e) => e.event);
+    assert.deepEqual(kinds, ['started', 'exited', 'restarting', 'started', 'exited', 'gave-up', 'stopped']);
+    const gaveUp = hostEvents(name).find((e) => e.event === 'gave-up')!;
+    assert.deepEqual([gaveUp.code, gaveUp.restarts], [4, 1]);
   });
 
   test('a bad configuration value stops the service with 0x20000002', async () => {
