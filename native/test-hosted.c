@@ -24,6 +24,10 @@
  *                            environment variable NAME ("(unset)" if none); exit 0
  *   alloc <bytes>            commit and touch <bytes> bytes: exit 0 if it got them, 8 if not (a job
  *                            memory limit)
+ *   window                   create a hidden top-level window and pump its messages; WM_CLOSE is
+ *                            recorded ("wm-close") and ends the program with exit code 0
+ *
+ * Libraries: user32
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
  */
@@ -42,7 +46,7 @@ static BOOL ignore_ctrl_c;
 
 static int usage(void) {
   fwprintf(stderr, L"usage: test-hosted [--record <file>] [--ignore-ctrl-c] sleep [seconds] | exit <code> [ms] | crash [ms] | grandchild [seconds] |"
-                   L" show <file> <NAME> | alloc <bytes>\n");
+                   L" show <file> <NAME> | alloc <bytes> | window\n");
   return 2;
 }
 
@@ -98,6 +102,33 @@ static int mode_alloc(long long bytes) {
   return 0;
 }
 
+static LRESULT CALLBACK window_procedure(HWND window, UINT message, WPARAM w, LPARAM l) {
+  if (message == WM_CLOSE) {
+    record("wm-close", GetCurrentProcessId());
+    PostQuitMessage(0);
+    return 0;
+  }
+  return DefWindowProcW(window, message, w, l);
+}
+
+static int mode_window(void) {
+  WNDCLASSW wc;
+  ZeroMemory(&wc, sizeof wc);
+  wc.lpfnWndProc = window_procedure;
+  wc.hInstance = GetModuleHandleW(NULL);
+  wc.lpszClassName = L"AdminConsoleTestHosted";
+  if (!RegisterClassW(&wc)) return 4;
+  if (!CreateWindowExW(0, wc.lpszClassName, L"test-hosted", WS_OVERLAPPEDWINDOW, 0, 0, 100, 100, NULL, NULL, wc.hInstance, NULL)) return 4;
+  record("window", GetCurrentProcessId());
+  SetTimer(NULL, 0, LIFETIME_MS, NULL); /* the safety lifetime: a WM_TIMER ends the loop */
+  MSG msg;
+  while (GetMessageW(&msg, NULL, 0, 0) > 0) {
+    if (msg.message == WM_TIMER) return SAFETY_EXIT;
+    DispatchMessageW(&msg);
+  }
+  return 0;
+}
+
 static int mode_grandchild(int seconds) {
   WCHAR command_line[MAX_PATH * 2 + 64];
   STARTUPINFOW si;
@@ -147,5 +178,6 @@ int wmain(int argc, WCHAR **argv) {
   if (wcscmp(mode, L"grandchild") == 0) return mode_grandchild(a ? _wtoi(a) : LIFETIME_MS / 1000);
   if (wcscmp(mode, L"show") == 0 && a && b) return mode_show(a, b);
   if (wcscmp(mode, L"alloc") == 0 && a) return mode_alloc(_wtoi64(a));
+  if (wcscmp(mode, L"window") == 0) return mode_window();
   return usage();
 }

@@ -312,6 +312,22 @@ describe('service host under the SCM', () => {
     assert.ok(readRecord(record).some((e) => e.event === 'ctrl-break' && e.pid === program), 'Ctrl+Break reached the program');
   });
 
+  test("StopMethods 4 (WM_CLOSE only) closes the program's window", async () => {
+    const record = recordFile();
+    const budget = 10_000;
+    const name = installHostedService({ Arguments: ['--record', record, 'window'], StopMethods: 4, StopBudgetMs: budget });
+    manager.start(name, []);
+    const events = await waitForRecord(record, (e) => e.some((x) => x.event === 'window'), 15_000);
+    const program = events.find((e) => e.event === 'window')?.pid;
+    assert.ok(program, `the program made its window (${JSON.stringify(events)})`);
+    const began = Date.now();
+    manager.control(name, 'stop');
+    const { last } = await watchStatus(name, (s) => s.state === 'stopped', budget + 3000);
+    assert.equal(last.state, 'stopped');
+    assert.ok(readRecord(record).some((e) => e.event === 'wm-close' && e.pid === program), 'WM_CLOSE reached its window');
+    assert.ok(Date.now() - began < 4000, 'ended by WM_CLOSE, long before TerminateJobObject (at 8 s)');
+  });
+
   test("killing the host's own process ends the program's whole tree", async () => {
     const record = recordFile();
     const name = installHostedService({ Arguments: ['--record', record, 'grandchild', '60'] });
