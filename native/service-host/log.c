@@ -102,6 +102,10 @@ BOOL hostlog_folder_path(const WCHAR *service, WCHAR *folder, size_t capacity, D
 }
 
 BOOL hostlog_make_admin_folder(const WCHAR *folder, DWORD *error) {
+  /* An existing folder is used as it is: the console may have made it for an account that could not
+     (CONTRACT.md), and that account cannot even look into the admin-only folders above it. */
+  DWORD existing = GetFileAttributesW(folder);
+  if (existing != INVALID_FILE_ATTRIBUTES && (existing & FILE_ATTRIBUTE_DIRECTORY)) return TRUE;
   PSECURITY_DESCRIPTOR descriptor = NULL;
   if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(ADMIN_ONLY_SDDL, SDDL_REVISION_1, &descriptor, NULL)) {
     *error = GetLastError();

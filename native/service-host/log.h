@@ -36,7 +36,8 @@ BOOL hostlog_folder_path(const WCHAR *service, WCHAR *folder, size_t capacity, D
 /**
  * Creates `folder` and any missing parent below its drive with the admin-only security descriptor
  * of src-main/win32/admin-folder.ts (owner Administrators; protected DACL, SYSTEM and Administrators
- * full control, inherited by files). Returns FALSE with the Win32 code in *error.
+ * full control, inherited by files). An existing `folder` is left as it is. Returns FALSE with the
+ * Win32 code in *error.
  */
 BOOL hostlog_make_admin_folder(const WCHAR *folder, DWORD *error);
 
