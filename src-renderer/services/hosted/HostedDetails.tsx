@@ -83,7 +83,7 @@ export function HostedDetailsView({
   onOpenLogFolder: () => void;
 }) {
   const status = view.status;
-  const next = status ? nextRestartText(status.nextRestartAt, now) : null;
+  const next = status ? nextRestartText(status.nextRestartAt, now, formatClock) : null;
   return (
     <section className="hosted" aria-label={`Hosted program of ${name}`} data-testid="hosted-details" data-state={status?.state ?? 'unknown'} data-restarts={status?.restarts ?? ''}>
       <h3 className="details__heading">

@@ -111,7 +111,7 @@ describe('HostedDetailsView', () => {
     expect(html).toContain('data-testid="hosted-state" data-state="running">Running<');
     expect(html).toMatch(/data-testid="hosted-pid-link" data-pid="4010" data-main="true">4010 \(program\)</);
     expect(html).toContain('data-pid="4012"');
-    expect(html).toContain('>1 (1 in the current window); next in 2.0 s<');
+    expect(html).toMatch(/>1 \(1 in the current window\); next in 2\.0 s \(\d\d:\d\d:\d\d\)</);
     expect(html).toContain('PID 4002 exited with code 3 (0x00000003)');
     expect(html).toContain('OK: tcp connected to 127.0.0.1:8080');
     expect(html).toContain('Not reported: not reported by this system');

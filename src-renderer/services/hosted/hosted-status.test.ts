@@ -35,6 +35,7 @@ describe('the hosted view', () => {
   it('words the next restart, probes and unknown accounting', () => {
     expect(nextRestartText('2026-12-02T21:00:05.000Z', Date.parse('2026-12-02T21:00:00.800Z'))).toBe('in 4.2 s');
     expect(nextRestartText(null, 0)).toBeNull();
+    expect(nextRestartText('2026-12-02T21:00:05.000Z', Date.parse('2026-12-02T21:00:06.000Z'), () => '21:00:05')).toBe('due now (21:00:05)');
     expect(probeText({ kind: 'http', ok: false, at: 'x', detail: 'HTTP 503', consecutiveFailures: 2 }, String)).toBe('Failed: http HTTP 503, 2 in a row');
     expect(probeText(null, String)).toMatch(/^Not set/);
     const rows = jobAccountingRows({ activeProcesses: 2, totalProcesses: 5, userTimeMs: null, kernelTimeMs: 5, peakProcessMemoryBytes: null, peakJobMemoryBytes: null });

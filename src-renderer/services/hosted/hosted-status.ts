@@ -134,13 +134,14 @@ export function applyHostedStatus(view: HostedView, push: HostedStatusChangedVal
   return { status, unavailable: null, time: push.time, points, events };
 }
 
-/** "in 4.2 s" until the next restart, "due now" once past; null when none is planned. */
-export function nextRestartText(nextRestartAt: string | null, now: number): string | null {
+/** "in 4.2 s (12:03:09)" until the next restart, "due now (12:03:09)" once past; null when none is planned. */
+export function nextRestartText(nextRestartAt: string | null, now: number, clock: (t: number) => string = () => ''): string | null {
   if (nextRestartAt === null) return null;
   const at = parseTime(nextRestartAt);
   if (at === null) return `at ${nextRestartAt}`;
   const left = at - now;
-  return left <= 0 ? 'due now' : `in ${(left / 1000).toFixed(1)} s`;
+  const when = clock(at);
+  return `${left <= 0 ? 'due now' : `in ${(left / 1000).toFixed(1)} s`}${when ? ` (${when})` : ''}`;
 }
 
 /** A probe's latest result in words: "OK: connected to 127.0.0.1:8080 (12:03:04)", or what is not set. */
