@@ -319,7 +319,9 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
   };
 
   const total = store.size;
-  const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filter, store.pollIntervalMs);
+  // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
+  const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
+  const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filterInEffect, store.pollIntervalMs);
 
   return (
     <div className="services">
@@ -360,12 +362,21 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
           <input type="checkbox" checked={onlyHosted} onChange={(e) => setOnlyHosted(e.currentTarget.checked)} data-testid="service-only-hosted" />
           Hosted only
         </label>
-        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={onlyHosted ? `${filter} hosted` : filter} />
+        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filterInEffect} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
       <div className="processes__body">
         <div className="processes__table" ref={tableHostRef}>
-          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
+          <LiveListBody
+            noun={NOUN}
+            feed={feed}
+            shown={rows.length}
+            filter={filterInEffect}
+            onClearFilter={() => {
+              setFilterText('');
+              setOnlyHosted(false);
+            }}
+          >
             <ServiceTable
               rows={rows}
               version={version}
