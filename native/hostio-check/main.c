@@ -15,11 +15,18 @@
  *                                      (accounting-only changes with "accounting"), each line <line-bytes>
  *                                      long; prints {"listening":N} calls of the accounting refresh at the end
  *
+ *   hostio-check lines <folder>         writes through the log's own pipes (no program): "a\r\nb\n", a
+ *                                      20000-byte line, then "prompt> " with no break, waits 2.5 s with
+ *                                      the pipes open, and prints the output.log it sees then: {"log":"..."}
+ *   hostio-check as-non-admin <service>
+ *                                      opens the pipe as this process, then impersonating this token
+ *                                      with BUILTIN\Administrators made deny-only (CreateRestrictedToken):
+ *                                      {"asSelf":0,"asNonAdmin":5} (0 = opened, else the Win32 error)
  *   hostio-check stall <service> <seconds>
  *                                      connects to the pipe and reads nothing for <seconds>, then reads:
  *                                      {"disconnected":true|false,"error":N} (was it dropped as slow?)
  *
- * Libraries: ws2_32 shell32 ole32
+ * Libraries: ws2_32 shell32 ole32 advapi32
  *
  * Build: node scripts/native-build.mjs (with ../service-host/ through units.c).
  */
@@ -172,6 +179,83 @@ static int check_pipe(int argc, WCHAR **argv) {
   return 0;
 }
 
+static int check_lines(WCHAR **argv) {
+  DWORD error = 0;
+  if (!hostlog_make_admin_folder(argv[2], &error)) return 3;
+  HostLogOptions options = {1048576, 3, 0, FALSE, 0, NULL, NULL};
+  HostLog *log = hostlog_open(argv[2], &options, &error);
+  if (!log) return 4;
+  HANDLE out, err;
+  if (!hostlog_make_pipes(log, &out, &err, &error)) return 5;
+  DWORD written;
+  static char long_line[20001];
+  memset(long_line, 'L', 20000);
+  long_line[20000] = '\n';
+  WriteFile(out, "a\r\nb\n", 5, &written, NULL);
+  WriteFile(err, "e1\n", 3, &written, NULL);
+  WriteFile(out, long_line, sizeof long_line, &written, NULL);
+  WriteFile(out, "prompt> ", 8, &written, NULL);
+  Sleep(2500);
+  WCHAR path[MAX_PATH];
+  _snwprintf(path, MAX_PATH, L"%ls\\output.log", argv[2]);
+  path[MAX_PATH - 1] = 0;
+  static char text[65536];
+  DWORD n = 0;
+  HANDLE h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, OPEN_EXISTING, 0, NULL);
+  if (h != INVALID_HANDLE_VALUE) {
+    ReadFile(h, text, sizeof text - 1, &n, NULL);
+    CloseHandle(h);
+  }
+  text[n] = 0;
+  CloseHandle(out);
+  CloseHandle(err);
+  hostlog_close(log, 2000);
+  static char json[140000];
+  JsonWriter w;
+  json_init(&w, json, sizeof json);
+  json_raw(&w, "{\"log\":");
+  json_string(&w, text);
+  json_raw(&w, "}");
+  puts(json);
+  return 0;
+}
+
+static DWORD try_open(const WCHAR *name) {
+  HANDLE pipe = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+  if (pipe == INVALID_HANDLE_VALUE) return GetLastError();
+  CloseHandle(pipe);
+  return 0;
+}
+
+static int check_as_non_admin(WCHAR **argv) {
+  WCHAR name[300];
+  _snwprintf(name, 300, L"\\\\.\\pipe\\admin-console-host-%ls", argv[2]);
+  name[299] = 0;
+  DWORD as_self = try_open(name);
+  Sleep(200); /* the server takes the instance back */
+  HANDLE token = NULL, restricted = NULL;
+  BYTE admins[SECURITY_MAX_SID_SIZE];
+  DWORD size = sizeof admins;
+  if (!OpenProcessToken(GetCurrentProcess(), TOKEN_DUPLICATE | TOKEN_QUERY | TOKEN_IMPERSONATE | TOKEN_ASSIGN_PRIMARY, &token) ||
+      !CreateWellKnownSid(WinBuiltinAdministratorsSid, NULL, admins, &size)) {
+    printf("{\"error\":%lu}\n", GetLastError());
+    return 0;
+  }
+  SID_AND_ATTRIBUTES disable = {admins, 0};
+  /* Administrators deny-only: what a standard user's (or a filtered admin's) token looks like to a DACL. */
+  if (!CreateRestrictedToken(token, DISABLE_MAX_PRIVILEGE, 1, &disable, 0, NULL, 0, NULL, &restricted) ||
+      !ImpersonateLoggedOnUser(restricted)) {
+    printf("{\"error\":%lu}\n", GetLastError());
+    return 0;
+  }
+  DWORD as_non_admin = try_open(name);
+  RevertToSelf();
+  CloseHandle(restricted);
+  CloseHandle(token);
+  printf("{\"asSelf\":%lu,\"asNonAdmin\":%lu}\n", as_self, as_non_admin);
+  return 0;
+}
+
 static int check_stall(WCHAR **argv) {
   WCHAR name[300];
   _snwprintf(name, 300, L"\\\\.\\pipe\\admin-console-host-%ls", argv[2]);
@@ -210,6 +294,8 @@ static int check_stall(WCHAR **argv) {
 
 int wmain(int argc, WCHAR **argv) {
   if (argc >= 4 && wcscmp(argv[1], L"stall") == 0) return check_stall(argv);
+  if (argc >= 3 && wcscmp(argv[1], L"lines") == 0) return check_lines(argv);
+  if (argc >= 3 && wcscmp(argv[1], L"as-non-admin") == 0) return check_as_non_admin(argv);
   if (argc >= 4 && wcscmp(argv[1], L"probe") == 0) return check_probe(argc, argv);
   if (argc >= 6 && wcscmp(argv[1], L"flood") == 0) return check_flood(argv);
   if (argc >= 6 && wcscmp(argv[1], L"pipe") == 0) return check_pipe(argc, argv);

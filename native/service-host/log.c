@@ -10,6 +10,7 @@
 #include <sddl.h>
 #include <shlobj.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -102,6 +102,31 @@ describe('service host probes', () => {
 describe('service host output log', () => {
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
+  test('lines: CR LF ends a line, a long line is cut at 16 KiB, a partial line is written after a second', async () => {
+    const folder = path.join(scratch, 'lines', 'logs');
+    fs.mkdirSync(path.dirname(folder), { recursive: true });
+    // hostio-check reads output.log 2.5 s after writing, with the pipes still open (no end of file yet).
+    const { log } = (await check('lines', folder)) as { log: string };
+    const lines = log.split('\n').filter(Boolean);
+    for (const line of lines) assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [OE] /);
+    const texts = lines.map((l) => l.slice(25));
+    // stdout and stderr have a reader each, so only each stream's own order is fixed.
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('O ') && !t.startsWith('O L')),
+      ['O a', 'O b', 'O prompt> '],
+      'CR removed; the prompt without a break written before any end of file',
+    );
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('E ')),
+      ['E e1'],
+    );
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('O L')).map((t) => t.length - 2),
+      [16384, 20000 - 16384],
+      'the 20000-byte line as 16 KiB and the rest',
+    );
+  });
+
   test('a full queue drops the oldest waiting output, says so in the log and to the host, keeps the newest line, never stalls', async () => {
     const folder = path.join(scratch, 'flood', 'logs');
     fs.mkdirSync(path.dirname(folder), { recursive: true });

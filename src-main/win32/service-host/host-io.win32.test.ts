@@ -1,13 +1,14 @@
 // The service host's output log, probes and status pipe (native/service-host/log.c, probe.c, pipe.c),
 // through Wine's (or Windows') real SCM and the real host, with native/test-child.exe as the program.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, describe, test } from 'node:test';
 import { readFolderSecurity } from '../admin-folder';
+import { readNewestEvents } from '../event-log-readback';
 import { programDataFolder } from '../known-folders';
 import { readProcessSnapshot } from '../processes/snapshot';
 import { testChildExe } from '../processes/test-children';
@@ -179,6 +180,21 @@ describe('service host: output, probes and status pipe', () => {
     assert.equal(status.readiness?.detail, `connected to 127.0.0.1:${port}`);
   });
 
+  test('a readiness probe not answered within ReadinessTimeoutSec is a failed start: never RUNNING, counted as a crash', async () => {
+    const port = await freePort();
+    const name = await startHosted(['serve', String(port), '600000'], {
+      ReadinessKind: 'tcp',
+      ReadinessPort: port,
+      ReadinessTimeoutSec: 2,
+      RestartMaxCount: 0,
+    });
+    const { last, seen } = await watchStatus(name, (s) => s.state === 'stopped', 30_000);
+    assert.equal(last.state, 'stopped');
+    assert.ok(!seen.some((s) => s.state === 'running'), `never RUNNING: ${seen.map((s) => s.state).join(', ')}`);
+    assert.equal(last.win32ExitCode, 1066, 'stopped with a service-specific error');
+    assert.equal(last.serviceSpecificExitCode, 1460, "the failed start's code (ERROR_TIMEOUT) as the program's exit");
+  });
+
   test('an HTTP liveness probe that fails twice restarts the program', async () => {
     const port = await freePort();
     const stopFile = path.join(scratch, `http-stop-${port}`);
@@ -205,6 +221,26 @@ describe('service host: output, probes and status pipe', () => {
     assert.ok(restarted.restarts >= 1, 'a restart is counted');
     assert.ok(restarted.events.some((e) => e.kind === 'probe-failed'), 'the timeline has the failed probe');
     assert.ok(restarted.lastExits.some((e) => e.pid === firstPid), 'the first program is among the exits');
+  });
+
+  test('a failed liveness probe reaches the event log as probe-failed with the probe and its detail (Windows)', async (t) => {
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    const port = await freePort();
+    const stopFile = path.join(scratch, `event-stop-${port}`);
+    fs.writeFileSync(stopFile, 'stop'); // the port closes right after it opens: readiness passes, liveness fails
+    const name = await startHosted(['serve', String(port), '0', stopFile], {
+      LivenessKind: 'tcp',
+      LivenessPort: port,
+      LivenessIntervalSec: 1,
+      LivenessFailuresToRestart: 100,
+    });
+    const client = await connect(name);
+    await client.waitForStatus((s) => s.liveness?.ok === false, 15_000);
+    const failed = readNewestEvents('Application', 200)
+      .filter((e) => e.source === 'Admin Console' && (e.eventId & 0xffff) === 7000)
+      .map((e) => JSON.parse(e.strings[0] ?? '{}') as Record<string, unknown>)
+      .find((e) => e.service === name && e.event === 'probe-failed');
+    assert.deepEqual(failed, { service: name, event: 'probe-failed', probe: 'tcp', detail: 'connection refused (10061)' });
   });
 
   test('a heartbeat going stale restarts the program', async () => {
@@ -268,13 +304,19 @@ describe('service host: output, probes and status pipe', () => {
     assert.equal(refused.type === 'reply' && refused.ok, false);
   });
 
-  test('the pipe is open to SYSTEM and Administrators only', async (t) => {
+  test('the pipe is refused to a non-admin and open to SYSTEM and Administrators only', async (t) => {
     if (underWine()) return t.skip('Wine: no access control on pipes (every process opens everything), so a refusal cannot be shown');
     const name = await startHosted(['sleep', '120']);
-    await connect(name);
-    // GetNamedSecurityInfoW opens the pipe as a client: the host is up, the DACL is read back as stored.
+    await waitForState(name, 'running', 20_000);
+    // hostio-check opens the pipe as this (elevated) process, then impersonating its token with Administrators deny-only.
+    const check = spawnSync(path.win32.join(path.win32.dirname(testChildExe()), 'hostio-check.exe'), ['as-non-admin', name], {
+      encoding: 'utf8',
+      windowsHide: true,
+    });
+    assert.equal(check.status, 0, check.stderr);
+    assert.deepEqual(JSON.parse(check.stdout.trim()), { asSelf: 0, asNonAdmin: 5 }, 'opened as admin, ERROR_ACCESS_DENIED without Administrators');
+    // GetNamedSecurityInfoW opens the pipe as a client too: the DACL as stored.
     const sddl = readFolderSecurity(statusPipeName(name));
-    const dacl = sddl.slice(sddl.indexOf('D:'));
-    assert.equal(dacl, 'D:P(A;;FA;;;SY)(A;;FA;;;BA)', `nobody but SYSTEM and Administrators: ${sddl}`);
+    assert.equal(sddl.slice(sddl.indexOf('D:')), 'D:P(A;;FA;;;SY)(A;;FA;;;BA)', `nobody but SYSTEM and Administrators: ${sddl}`);
   });
 });
