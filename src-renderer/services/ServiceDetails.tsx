@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import type { ServiceRowValue } from '../../src-preload/contract/service-schemas';
 import { formatDuration, NO_VALUE } from '../lib/format';
 import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
@@ -43,6 +43,7 @@ export function ServiceDetails({
   onShowProcess,
   onFixPath,
   onCopy,
+  children,
 }: {
   /** The pane itself (Enter in the table moves focus here). */
   ref?: Ref<HTMLElement>;
@@ -52,6 +53,8 @@ export function ServiceDetails({
   onShowProcess: (pid: number) => void;
   onFixPath: (name: string) => void;
   onCopy: (text: string, what: string) => void;
+  /** What only some services have, shown under the title (a hosted program's live status). */
+  children?: ReactNode;
 }) {
   const headingId = useId();
 
@@ -70,6 +73,8 @@ export function ServiceDetails({
           <progress className="svc-progress svc-progress--wide" max={1} value={fraction ?? undefined} aria-label={`Progress of ${row.name}`} data-testid="service-details-progress" />
         </div>
       ) : null}
+
+      {children}
 
       <CopyableValue heading="Binary path" testId="service-details-binary-path" value={row.binaryPath} onCopy={onCopy}>
         {row.unquotedPath ? (

@@ -106,7 +106,7 @@ export const ServiceTable = memo(function ServiceTable(props: ServiceTableProps)
   );
 });
 
-/** One service row: its cells, with the CWE-428 badge, the progress of a pending control and the PID link. */
+/** One service row: its cells, with the Hosted and CWE-428 badges, the progress of a pending control and the PID link. */
 function ServiceRow({ entry, place, live }: { entry: ServiceEntry; place: RowPlace<ServiceColumn>; live: LiveProgress | undefined }) {
   const { row } = entry;
   return (
@@ -126,6 +126,11 @@ function ServiceRow({ entry, place, live }: { entry: ServiceEntry; place: RowPla
           return (
             <div key={id} {...common} className="ptable__cell ptable__cell--text ptable__cell--name" title={row.configError ?? text}>
               <span className="ptable__name">{text}</span>
+              {row.hosted ? (
+                <span className="badge svc-badge svc-badge--hosted" title="A program run by the console's service host" data-testid="service-hosted-badge">
+                  Hosted
+                </span>
+              ) : null}
               {row.unquotedPath ? (
                 <span className="badge badge--warning svc-badge" title="The binary path has a space and no quotes (CWE-428)" data-testid="service-unquoted-badge">
                   CWE-428

@@ -41,6 +41,7 @@ export function ServiceWizard({
   onCancel,
   onCopy,
   dependenciesNotReported = null,
+  onRunProgram,
 }: {
   mode: FormMode;
   initial: ServiceForm;
@@ -52,6 +53,8 @@ export function ServiceWizard({
   onCopy: (text: string, what: string) => void;
   /** For an edit: why the service's current dependencies are not reported (the row's notReported), else null. */
   dependenciesNotReported?: string | null;
+  /** Install only: switch to "Run a program as a service" (an ordinary program, run by the console's host). */
+  onRunProgram?: () => void;
 }) {
   const titleId = useId();
   const ids = useId();
@@ -170,6 +173,14 @@ export function ServiceWizard({
       <h2 id={titleId} className="modal__title">
         {editing ? `Edit service ${mode.name}` : 'New service'}
       </h2>
+      {onRunProgram && !editing ? (
+        <p className="form__hint">
+          For a program that is itself a Windows service.{' '}
+          <button type="button" className="link-button" onClick={onRunProgram} data-testid="service-wizard-run-program">
+            An ordinary program (node, Python, Java, a .bat)? Run it as a service…
+          </button>
+        </p>
+      ) : null}
       <form
         className="form"
         onSubmit={(e) => {

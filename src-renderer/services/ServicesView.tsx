@@ -1,5 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
+import type { HostedChangeRequestValue, HostedDefinitionValue } from '../../src-preload/contract/hosted-schemas';
+import type { JobTemplateValue } from '../../src-preload/contract/job-schemas';
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServiceDeltaValue, ServiceSnapshotValue } from '../../src-preload/contract/service-schemas';
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
@@ -24,11 +26,22 @@ import { ServiceTable, type ServiceTableCommand } from './ServiceTable';
 import { ServiceTimeline } from './ServiceTimeline';
 import { ServiceWizard, type ApplyOutcome } from './ServiceWizard';
 import { StartDialog } from './StartDialog';
+import { emptyHostedForm, hostedFormFromDefinition, type HostedForm, type HostedFormMode, type HostedFormProblem } from './hosted/hosted-form';
+import { HostedDetails } from './hosted/HostedDetails';
+import { HostedWizard } from './hosted/HostedWizard';
 
 /** The wizard while open: install or edit, starting from this form. */
 interface WizardState {
   readonly mode: FormMode;
   readonly initial: ServiceForm;
+}
+
+/** The "Run a program as a service" wizard while open, with the Jobs tab's templates for its limits. */
+interface HostedWizardState {
+  readonly mode: HostedFormMode;
+  readonly initial: HostedForm;
+  readonly readProblems: readonly HostedFormProblem[];
+  readonly templates: readonly JobTemplateValue[];
 }
 
 const NOUN: ListNoun = { one: 'service', many: 'services' };
@@ -52,7 +65,7 @@ function subjectOf(names: readonly string[]): string {
  * `services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
  * `services:progress` events.
  */
-export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) => void }) {
+export function ServicesView({ onShowProcess, logicalProcessors = null }: { onShowProcess: (pid: number) => void; logicalProcessors?: number | null }) {
   const [store] = useState(() => new ServiceStore());
   const feed = useLiveFeed(store, SOURCE);
   const version = feed.version;
@@ -73,13 +86,15 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [startFor, setStartFor] = useState<string[] | null>(null);
   const [wizard, setWizard] = useState<WizardState | null>(null);
+  const [hostedWizard, setHostedWizard] = useState<HostedWizardState | null>(null);
+  const [onlyHosted, setOnlyHosted] = useState(false);
   const [onlySelected, setOnlySelected] = useState(false);
   const [notice, setNotice] = useState('');
   const [revealKey, setRevealKey] = useState<string | null>(null);
 
   // version is how the mutable store says "rebuild": read here on purpose.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort), [store, version, filter, sort]);
+  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort, onlyHosted), [store, version, filter, sort, onlyHosted]);
   const serviceNames = useMemo(
     () => [...store.all()].map((e) => e.row.name),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -147,7 +162,35 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
     });
   };
 
+  /** The Jobs tab's templates for the hosted wizard's limits; none (with a note) if they cannot be read. */
+  const readTemplates = async (): Promise<readonly JobTemplateValue[]> => {
+    const result = await request('jobs:getSnapshot', {});
+    if (result.ok) return result.value.templates;
+    reportFailure('Could not read the job templates (limits can still be typed by hand)', result.error);
+    return [];
+  };
+
+  const openHostedInstall = () => {
+    void readTemplates().then((templates) => setHostedWizard({ mode: { kind: 'install' }, initial: emptyHostedForm(), readProblems: [], templates }));
+  };
+
+  const openHostedEdit = (name: string) => {
+    setNotice(`Reading the configuration of ${name}…`);
+    void Promise.all([request('services:getHostedDefinition', { name }), readTemplates()]).then(([result, templates]) => {
+      setNotice('');
+      if (!result.ok) {
+        reportFailure(`Could not read the configuration of ${name}`, result.error);
+        return;
+      }
+      setHostedWizard({ mode: { kind: 'edit', name: result.value.definition.name }, initial: hostedFormFromDefinition(result.value.definition), readProblems: result.value.problems, templates });
+    });
+  };
+
   const openEdit = (name: string) => {
+    if (store.byName(name)?.row.hosted) {
+      openHostedEdit(name);
+      return;
+    }
     setNotice(`Reading the configuration of ${name}…`);
     void request('services:getDefinition', { name }).then((result) => {
       if (!result.ok) {
@@ -191,6 +234,27 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   };
 
   const fetchPlan = useCallback((req: ServiceChangeRequestValue) => request('services:plan', req), []);
+  const fetchHostedPlan = useCallback((req: HostedChangeRequestValue) => request('services:planHosted', req), []);
+
+  const applyHostedWizard = async (state: HostedWizardState, definition: HostedDefinitionValue): Promise<ApplyOutcome> => {
+    const result =
+      state.mode.kind === 'install'
+        ? await request('services:installHosted', { definition })
+        : await request('services:editHosted', { name: state.mode.name, definition });
+    if (!result.ok) return result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'failed', error: result.error };
+    setHostedWizard(null);
+    if ('name' in result.value) {
+      const key = serviceKey(result.value.name);
+      setSelection(selectOnly(key));
+      setRevealKey(key);
+      setNotice(`Installed ${result.value.name}: start it to run the program.`);
+    } else {
+      const changed = result.value.changed;
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}; a restart of the service applies them.`);
+    }
+    focusTable();
+    return { status: 'done' };
+  };
 
   const applyWizard = async (state: WizardState, definition: ServiceDefinitionValue): Promise<ApplyOutcome> => {
     const result =
@@ -255,7 +319,9 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
   };
 
   const total = store.size;
-  const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filter, store.pollIntervalMs);
+  // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
+  const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
+  const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filterInEffect, store.pollIntervalMs);
 
   return (
     <div className="services">
@@ -279,6 +345,9 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
           <button type="button" onClick={() => setWizard({ mode: { kind: 'install' }, initial: emptyForm() })} data-testid="service-new">
             New service…
           </button>
+          <button type="button" onClick={openHostedInstall} data-testid="service-new-hosted">
+            Run a program as a service…
+          </button>
           <button type="button" disabled={!single} onClick={() => single && openEdit(single.row.name)} data-testid="service-edit">
             Edit…
           </button>
@@ -289,12 +358,25 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
         <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="service-export-csv">
           Export CSV…
         </button>
-        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filter} />
+        <label className="limit__check" title="Only programs run by the console's service host">
+          <input type="checkbox" checked={onlyHosted} onChange={(e) => setOnlyHosted(e.currentTarget.checked)} data-testid="service-only-hosted" />
+          Hosted only
+        </label>
+        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filterInEffect} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
       <div className="processes__body">
         <div className="processes__table" ref={tableHostRef}>
-          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
+          <LiveListBody
+            noun={NOUN}
+            feed={feed}
+            shown={rows.length}
+            filter={filterInEffect}
+            onClearFilter={() => {
+              setFilterText('');
+              setOnlyHosted(false);
+            }}
+          >
             <ServiceTable
               rows={rows}
               version={version}
@@ -318,7 +400,9 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
           onShowProcess={onShowProcess}
           onFixPath={fixPath}
           onCopy={copyText}
-        />
+        >
+          {detailEntry?.row.hosted ? <HostedDetails key={detailEntry.row.name} name={detailEntry.row.name} logicalProcessors={logicalProcessors ?? 1} onShowProcess={onShowProcess} onNotice={setNotice} /> : null}
+        </ServiceDetails>
       </div>
       <ServiceTimeline
         entries={store.timeline}
@@ -348,6 +432,26 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
           }}
         />
       ) : null}
+      {hostedWizard ? (
+        <HostedWizard
+          mode={hostedWizard.mode}
+          initial={hostedWizard.initial}
+          readProblems={hostedWizard.readProblems}
+          templates={hostedWizard.templates}
+          logicalProcessors={logicalProcessors ?? 1}
+          fetchPlan={fetchHostedPlan}
+          onApply={(definition) => applyHostedWizard(hostedWizard, definition)}
+          onCancel={() => {
+            setHostedWizard(null);
+            focusTable();
+          }}
+          onCopy={copyText}
+          onPlainService={() => {
+            setHostedWizard(null);
+            setWizard({ mode: { kind: 'install' }, initial: emptyForm() });
+          }}
+        />
+      ) : null}
       {wizard ? (
         <ServiceWizard
           mode={wizard.mode}
@@ -361,6 +465,10 @@ export function ServicesView({ onShowProcess }: { onShowProcess: (pid: number) =
           }}
           onCopy={copyText}
           dependenciesNotReported={wizard.mode.kind === 'edit' ? notReportedOf(wizard.mode.name) : null}
+          onRunProgram={() => {
+            setWizard(null);
+            openHostedInstall();
+          }}
         />
       ) : null}
     </div>

@@ -11,10 +11,10 @@ import type { ServiceChangeRequestValue, ServicePlanValue } from '../../src-prel
 export const PLAN_DEBOUNCE_MS = 250;
 
 /** The preview: nothing to plan, waiting for the answer, the plan, or why there is none. */
-export type PlanState =
+export type PlanState<Plan = ServicePlanValue> =
   | { readonly status: 'idle' }
   | { readonly status: 'waiting' }
-  | { readonly status: 'ready'; readonly plan: ServicePlanValue }
+  | { readonly status: 'ready'; readonly plan: Plan }
   | { readonly status: 'failed'; readonly error: ApiError };
 
 /** Timer functions (window's in the app; fakes in tests). */
@@ -23,23 +23,23 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-/** The scheduler. `fetchPlan` is services:plan; `onState` gets every state change. */
-export class PlanScheduler {
+/** The scheduler. `fetchPlan` is services:plan (or services:planHosted); `onState` gets every state change. */
+export class PlanScheduler<Request = ServiceChangeRequestValue, Plan = ServicePlanValue> {
   private timer: unknown = null;
   private generation = 0;
   private lastKey: string | null = null;
-  private lastState: PlanState = { status: 'idle' };
+  private lastState: PlanState<Plan> = { status: 'idle' };
   private disposed = false;
 
   constructor(
-    private readonly fetchPlan: (request: ServiceChangeRequestValue) => Promise<Result<ServicePlanValue>>,
-    private readonly onState: (state: PlanState) => void,
+    private readonly fetchPlan: (request: Request) => Promise<Result<Plan>>,
+    private readonly onState: (state: PlanState<Plan>) => void,
     private readonly timers: Timers = { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as number) },
     private readonly delayMs = PLAN_DEBOUNCE_MS,
   ) {}
 
   /** The form changed: plan this request after the quiet time, or nothing (null: the form is not complete). */
-  update(request: ServiceChangeRequestValue | null): void {
+  update(request: Request | null): void {
     if (this.disposed) return;
     const key = request === null ? null : JSON.stringify(request);
     if (key === this.lastKey && this.lastState.status !== 'failed') return;
@@ -72,7 +72,7 @@ export class PlanScheduler {
     this.timer = null;
   }
 
-  private setState(state: PlanState): void {
+  private setState(state: PlanState<Plan>): void {
     this.lastState = state;
     this.onState(state);
   }

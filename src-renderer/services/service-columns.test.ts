@@ -41,7 +41,7 @@ describe('deriveServiceRows', () => {
     testServiceSnapshot(1, [
       testService('bravo', { pid: 300, account: 'NT AUTHORITY\\LocalService' }),
       testService('Alpha', { pid: null, state: 'stopped' }),
-      testService('charlie', { pid: 20, description: 'Prints documents' }),
+      testService('charlie', { pid: 20, description: 'Prints documents', hosted: true }),
     ]),
   );
 
@@ -58,6 +58,11 @@ describe('deriveServiceRows', () => {
     expect(deriveServiceRows(store.all(), 'localservice', null).map((e) => e.row.name)).toEqual(['bravo']);
     expect(deriveServiceRows(store.all(), 'prints DOC', null).map((e) => e.row.name)).toEqual(['charlie']);
     expect(deriveServiceRows(store.all(), '300', null).map((e) => e.row.name)).toEqual(['bravo']);
+  });
+
+  it('shows only programs run by the service host when asked, with the filter still applied', () => {
+    expect(deriveServiceRows(store.all(), '', null, true).map((e) => e.row.name)).toEqual(['charlie']);
+    expect(deriveServiceRows(store.all(), 'bravo', null, true)).toEqual([]);
   });
 
   it('copies rows as tab-separated cell text', () => {

@@ -228,11 +228,14 @@ export function serviceFilterTerms(filter: string): string[] {
   return filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
 }
 
-/** The rows to show, in order: those matching every filter term (name, display name, account, path, description, PID), sorted. */
-export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null): ServiceEntry[] {
+/**
+ * The rows to show, in order: those matching every filter term (name, display name, account, path,
+ * description, PID), and with `onlyHosted` only programs run by the console's service host; sorted.
+ */
+export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false): ServiceEntry[] {
   const terms = serviceFilterTerms(filter);
   const shown: ServiceEntry[] = [];
-  for (const e of entries) if (terms.every((t) => e.search.includes(t))) shown.push(e);
+  for (const e of entries) if ((!onlyHosted || e.row.hosted) && terms.every((t) => e.search.includes(t))) shown.push(e);
   return shown.sort(serviceComparator(sort));
 }
 

@@ -79,6 +79,27 @@ describe('ServiceTable', () => {
     expect(html).toMatch(/<progress class="svc-progress" max="1" value="0.25" aria-label="AdminTestSvc: Start pending · checkpoint 2 · 1.0 s of 4.0 s wait hint" data-testid="service-progress" data-name="AdminTestSvc"/);
     expect(html).toMatch(/data-pid-link="4321" title="Show PID 4321 in Processes" data-testid="service-pid-link">4321</);
   });
+
+  it('marks a program run by the console’s service host, and only that one', () => {
+    const hosted = storeWith(testService('NodeApi', { hosted: true }), testService('Spooler'));
+    const markup = renderToStaticMarkup(
+      <ServiceTable
+        rows={deriveServiceRows(hosted.all(), '', null)}
+        version={hosted.version}
+        progress={NO_PROGRESS}
+        sort={null}
+        onSortChange={noop}
+        selection={EMPTY_SELECTION}
+        onSelectionChange={noop}
+        onContextMenu={noop}
+        onCommand={noop}
+        onShowProcess={noop}
+        revealKey={null}
+      />,
+    );
+    expect(markup.match(/data-testid="service-hosted-badge"/g)).toHaveLength(1);
+    expect(markup).toMatch(/data-name="NodeApi"[^]*?>NodeApi<\/span><span class="badge svc-badge svc-badge--hosted"[^>]*data-testid="service-hosted-badge">Hosted</);
+  });
 });
 
 describe('ServiceDetails', () => {
@@ -197,6 +218,13 @@ describe('dialogs', () => {
     expect(html).toContain('data-testid="service-start-confirm">Start</button>');
   });
 
+  it('the install wizard offers "Run a program as a service" for an ordinary program', () => {
+    const html = renderToStaticMarkup(
+      <ServiceWizard mode={{ kind: 'install' }} initial={emptyForm()} serviceNames={[]} fetchPlan={neverPlan} onApply={neverApply} onCancel={noop} onCopy={noop} onRunProgram={noop} />,
+    );
+    expect(html).toContain('data-testid="service-wizard-run-program"');
+  });
+
   it('the install wizard has every field with its test id, and Apply disabled until a clean plan arrives', () => {
     const html = renderToStaticMarkup(
       <ServiceWizard mode={{ kind: 'install' }} initial={emptyForm()} serviceNames={['RpcSs', 'Spooler']} fetchPlan={neverPlan} onApply={neverApply} onCancel={noop} onCopy={noop} />,
@@ -291,6 +319,14 @@ describe('dialogs', () => {
     expect(html).toContain('<tr data-field="startup"><th scope="row">Startup type</th><td class="plan__before">Manual</td><td>Automatic (delayed start)</td></tr>');
     expect(html).toContain('data-testid="service-plan-commands"><code class="plan__command">sc.exe config AdminTestSvc start= delayed-auto</code>');
     expect(html).toContain('data-testid="service-plan-copy">Copy commands</button>');
+  });
+});
+
+describe('ServicesView toolbar', () => {
+  it('offers "Run a program as a service" and the "Hosted only" filter', () => {
+    const html = renderToStaticMarkup(<ServicesView onShowProcess={noop} />);
+    expect(html).toContain('data-testid="service-new-hosted">Run a program as a service…</button>');
+    expect(html).toContain('data-testid="service-only-hosted"');
   });
 });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import { HostedStatusChanged } from '../../../src-preload/contract/hosted-schemas';
+import { applyHostedStatus, jobAccountingRows, nextRestartText, NO_HOSTED_VIEW, probeText } from './hosted-status';
+import { testHostedStatus } from './test-hosted';
+
+const push = (time: number, status: HostedStatusValue | null, unavailable: string | null = null) => HostedStatusChanged.parse({ name: 'NodeApi', time, status, unavailable });
+
+describe('the hosted view', () => {
+  it('turns CPU time between pushes into a rate of the machine, a gap when the host does not report it', () => {
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(1000, testHostedStatus({ job: { ...testHostedStatus().job!, userTimeMs: 100, kernelTimeMs: 0 } })), 2);
+    view = applyHostedStatus(view, push(2000, testHostedStatus({ job: { ...testHostedStatus().job!, userTimeMs: 600, kernelTimeMs: 100 } })), 2);
+    expect(view.points.map((p) => p.cpuPercent)).toEqual([null, 30]);
+    view = applyHostedStatus(view, push(3000, testHostedStatus({ job: { ...testHostedStatus().job!, userTimeMs: null } })), 2);
+    expect(view.points[2]?.cpuPercent).toBeNull();
+    expect(view.points[2]?.peakJobMemoryBytes).toBeNull();
+  });
+
+  it('keeps the host’s events across pushes, once each, oldest first', () => {
+    const e1 = { at: '2026-12-02T21:00:01.000Z', kind: 'started' as const, detail: 'PID 10' };
+    const e2 = { at: '2026-12-02T21:00:02.000Z', kind: 'exited' as const, detail: 'code 3' };
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(1, testHostedStatus({ events: [e1] })), 1);
+    view = applyHostedStatus(view, push(2, testHostedStatus({ events: [e1, e2] })), 1);
+    expect(view.events.map((e) => e.kind)).toEqual(['started', 'exited']);
+  });
+
+  it('says why there is no status rather than showing zeros, and keeps the history', () => {
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(1, testHostedStatus()), 1);
+    view = applyHostedStatus(view, push(2, null, 'no answer on \\\\.\\pipe\\admin-console-host-NodeApi: the host is not running'), 1);
+    expect(view.status).toBeNull();
+    expect(view.unavailable).toMatch(/not running/);
+    expect(view.points).toHaveLength(1);
+  });
+
+  it('words the next restart, probes and unknown accounting', () => {
+    expect(nextRestartText('2026-12-02T21:00:05.000Z', Date.parse('2026-12-02T21:00:00.800Z'))).toBe('in 4.2 s');
+    expect(nextRestartText(null, 0)).toBeNull();
+    expect(nextRestartText('2026-12-02T21:00:05.000Z', Date.parse('2026-12-02T21:00:06.000Z'), () => '21:00:05')).toBe('due now (21:00:05)');
+    expect(probeText({ kind: 'http', ok: false, at: 'x', detail: 'HTTP 503', consecutiveFailures: 2 }, String)).toBe('Failed: http HTTP 503, 2 in a row');
+    expect(probeText(null, String)).toMatch(/^Not set/);
+    const rows = jobAccountingRows({ activeProcesses: 2, totalProcesses: 5, userTimeMs: null, kernelTimeMs: 5, peakProcessMemoryBytes: null, peakJobMemoryBytes: null });
+    expect(rows.find((r) => r.label === 'User CPU time')).toEqual({ label: 'User CPU time', value: 'Not reported: not reported by this system', unknown: true });
+    expect(rows.find((r) => r.label === 'Processes now')?.value).toBe('2');
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * What the hosted details show, from the host's status pushes (`services:hostedStatus`): the state in the
+ * admin's words, a history for the charts (the job's CPU time rate and peak memory, with markers where the
+ * program restarted, a probe failed or a limit was hit) and a timeline that keeps the host's events beyond
+ * the 20 each status carries. Unknown stays unknown: a null from the host is a gap, never 0. Pure, so it is
+ * unit tested.
+ */
+import type { HostedStatusChangedValue, HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import type { HOSTED_EVENT_KINDS, HOSTED_STATES } from '../../../src-preload/contract/hosted-ranges';
+import { formatBytes, formatCpuTime, NO_VALUE } from '../../lib/format';
+
+type HostedState = (typeof HOSTED_STATES)[number];
+type HostedEventKind = (typeof HOSTED_EVENT_KINDS)[number];
+
+/** The host's states as an admin reads them. */
+export const HOSTED_STATE_LABELS: { readonly [S in HostedState]: string } = {
+  starting: 'Starting the program',
+  running: 'Running',
+  backoff: 'Waiting to restart',
+  stopping: 'Stopping',
+  stopped: 'Stopped',
+  'gave-up': 'Gave up restarting',
+};
+
+/** The host's event kinds as an admin reads them. */
+export const HOSTED_EVENT_LABELS: { readonly [K in HostedEventKind]: string } = {
+  started: 'Started',
+  exited: 'Exited',
+  restarting: 'Restarting',
+  'gave-up': 'Gave up',
+  'probe-failed': 'Probe failed',
+  'limit-hit': 'Limit hit',
+  'config-error': 'Configuration error',
+  'start-failed': 'Could not start',
+  stopping: 'Stopping',
+  stopped: 'Stopped',
+  'log-dropped': 'Output dropped',
+};
+
+/** What a chart marker stands for. */
+export type MarkerKind = 'restart' | 'probe' | 'limit';
+
+/** The event kinds drawn as chart markers. */
+export const MARKER_OF: { readonly [K in HostedEventKind]?: MarkerKind } = {
+  restarting: 'restart',
+  'probe-failed': 'probe',
+  'limit-hit': 'limit',
+};
+
+/** One of the host's events, with its time parsed. */
+export interface HostedEvent {
+  readonly key: string;
+  readonly time: number;
+  readonly kind: HostedEventKind;
+  readonly detail: string;
+}
+
+/** One status push on the charts. */
+export interface HostedPoint {
+  readonly time: number;
+  /** Percent of all logical processors since the previous push; null when unknown or on the first. */
+  readonly cpuPercent: number | null;
+  /** Peak committed memory of the job (the host's peakJobMemoryBytes); null when the system does not report it. */
+  readonly peakJobMemoryBytes: number | null;
+  readonly activeProcesses: number | null;
+  /** Restarts so far (the host's count). */
+  readonly restarts: number;
+  /** Liveness failures in a row; null when no liveness probe is set. */
+  readonly probeFailures: number | null;
+  /** Limit hits the host has reported so far (its newest 20 at most). */
+  readonly limitHits: number;
+  /** User + kernel time so far, the base of the next rate. */
+  readonly cpuTimeMs: number | null;
+}
+
+/** Everything the details keep for one watched service. */
+export interface HostedView {
+  /** The latest status, or null with `unavailable` saying why. */
+  readonly status: HostedStatusValue | null;
+  readonly unavailable: string | null;
+  /** When the latest push arrived (main's clock). */
+  readonly time: number | null;
+  readonly points: readonly HostedPoint[];
+  /** Oldest first, deduplicated, bounded. */
+  readonly events: readonly HostedEvent[];
+}
+
+/** Ten minutes of pushes at the host's once-a-second accounting rate. */
+export const MAX_HOSTED_POINTS = 600;
+/** The timeline keeps this many events (the host sends the newest 20 each time). */
+export const MAX_HOSTED_EVENTS = 500;
+
+/** Nothing heard yet. */
+export const NO_HOSTED_VIEW: HostedView = { status: null, unavailable: null, time: null, points: [], events: [] };
+
+function parseTime(at: string): number | null {
+  const t = Date.parse(at);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The view after one push: the status replaces the last, a point is added, new events join the timeline. */
+export function applyHostedStatus(view: HostedView, push: HostedStatusChangedValue, logicalProcessors: number): HostedView {
+  if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', time: push.time };
+  const status = push.status;
+  const job = status.job;
+  const cpuTimeMs = job && job.userTimeMs !== null && job.kernelTimeMs !== null ? job.userTimeMs + job.kernelTimeMs : null;
+  const previous = view.points[view.points.length - 1];
+  let cpuPercent: number | null = null;
+  if (cpuTimeMs !== null && previous?.cpuTimeMs != null && push.time > previous.time && cpuTimeMs >= previous.cpuTimeMs) {
+    cpuPercent = Math.min(100, ((cpuTimeMs - previous.cpuTimeMs) / (push.time - previous.time) / Math.max(1, logicalProcessors)) * 100);
+  }
+  const point: HostedPoint = {
+    time: push.time,
+    cpuPercent,
+    peakJobMemoryBytes: job?.peakJobMemoryBytes ?? null,
+    activeProcesses: job?.activeProcesses ?? null,
+    restarts: status.restarts,
+    probeFailures: status.liveness ? status.liveness.consecutiveFailures : null,
+    limitHits: status.limitHits.length,
+    cpuTimeMs,
+  };
+  const points = previous !== undefined && previous.time >= push.time ? view.points : [...view.points, point].slice(-MAX_HOSTED_POINTS);
+
+  const known = new Set(view.events.map((e) => e.key));
+  const added: HostedEvent[] = [];
+  for (const e of status.events) {
+    const time = parseTime(e.at);
+    const key = `${e.at}|${e.kind}|${e.detail}`;
+    if (time === null || known.has(key)) continue;
+    known.add(key);
+    added.push({ key, time, kind: e.kind, detail: e.detail });
+  }
+  const events = added.length === 0 ? view.events : [...view.events, ...added].sort((a, b) => a.time - b.time).slice(-MAX_HOSTED_EVENTS);
+  return { status, unavailable: null, time: push.time, points, events };
+}
+
+/** "in 4.2 s (12:03:09)" until the next restart, "due now (12:03:09)" once past; null when none is planned. */
+export function nextRestartText(nextRestartAt: string | null, now: number, clock: (t: number) => string = () => ''): string | null {
+  if (nextRestartAt === null) return null;
+  const at = parseTime(nextRestartAt);
+  if (at === null) return `at ${nextRestartAt}`;
+  const left = at - now;
+  const when = clock(at);
+  return `${left <= 0 ? 'due now' : `in ${(left / 1000).toFixed(1)} s`}${when ? ` (${when})` : ''}`;
+}
+
+/** A probe's latest result in words: "OK: connected to 127.0.0.1:8080 (12:03:04)", or what is not set. */
+export function probeText(probe: HostedStatusValue['readiness'] | HostedStatusValue['liveness'], clock: (t: number) => string): string {
+  if (probe === null) return 'Not set (only "the job still has processes" is checked).';
+  const at = parseTime(probe.at);
+  const when = at === null ? '' : ` (${clock(at)})`;
+  const failures = 'consecutiveFailures' in probe && probe.consecutiveFailures > 0 ? `, ${probe.consecutiveFailures} in a row` : '';
+  return `${probe.ok ? 'OK' : 'Failed'}: ${probe.kind} ${probe.detail}${failures}${when}`;
+}
+
+/** The job's accounting as label/value rows; a null value reads "not reported" with why, never 0. */
+export function jobAccountingRows(job: HostedStatusValue['job']): { label: string; value: string; unknown: boolean }[] {
+  const reason = 'not reported by this system';
+  if (job === null) return [{ label: 'Job accounting', value: `${NO_VALUE} ${reason}`, unknown: true }];
+  const row = (label: string, v: number | null, f: (n: number) => string) => (v === null ? { label, value: `Not reported: ${reason}`, unknown: true } : { label, value: f(v), unknown: false });
+  return [
+    row('Processes now', job.activeProcesses, String),
+    row('Processes started', job.totalProcesses, String),
+    row('User CPU time', job.userTimeMs, (n) => formatCpuTime(n)),
+    row('Kernel CPU time', job.kernelTimeMs, (n) => formatCpuTime(n)),
+    row('Peak process memory', job.peakProcessMemoryBytes, formatBytes),
+    row('Peak job memory', job.peakJobMemoryBytes, formatBytes),
+  ];
+}
