@@ -26,6 +26,7 @@
 #include "host.h"
 #include "json.h"
 #include "launch.h"
+#include "probe.h"
 #include "restart.h"
 #include "status.h"
 #include "stop.h"
@@ -516,11 +517,28 @@ static void on_restart_program(HostRestartReason reason) {
 
 /* Readiness not reached (the probe gave up or ReadinessTimeoutSec passed): a failed start, like a crash. */
 static void on_not_ready(void) {
-  if (phase != PHASE_STARTING || !program_alive) return;
+  /* Both the readiness deadline timer and the probe module's own deadline say so, and the program stays
+     "alive" until TerminateJobObject's exit arrives: end each start once, not once per messenger. */
+  static DWORD ended_generation = 0;
+  if (phase != PHASE_STARTING || !program_alive || ended_generation == generation) return;
+  ended_generation = generation;
+  char last[256], fields[400], detail[400];
   HostStatus *s = status_lock();
   status_add_event(s, "probe-failed", "not ready in time: the start counts as a crash");
+  /* The last attempt's own words ("connection refused (10061)") say why, in Event Viewer too. */
+  snprintf(last, sizeof last, "%s", s->readiness.known ? s->readiness.detail : "never answered");
   status_unlock();
-  status_changed(FALSE);
+  const char *kind = probe_kind_name(config.readiness.kind);
+  JsonWriter w;
+  json_init(&w, fields, sizeof fields);
+  json_raw(&w, ",\"probe\":");
+  json_string(&w, kind);
+  json_raw(&w, ",\"detail\":");
+  json_string(&w, last);
+  snprintf(detail, sizeof detail, "readiness %s: not ready within %lu s (last: %s); the start counts as a crash", kind,
+           config.readiness_timeout_sec, last);
+  event_with(EVENTLOG_WARNING_TYPE, "probe-failed", w.overflow ? "" : fields, detail);
+  host_line(detail);
   TerminateJobObject(program.job, NOT_READY_EXIT_CODE); /* the exit arrives as on_program_exited */
 }
 

@@ -193,6 +193,10 @@ describe('service host: output, probes and status pipe', () => {
     assert.ok(!seen.some((s) => s.state === 'running'), `never RUNNING: ${seen.map((s) => s.state).join(', ')}`);
     assert.equal(last.win32ExitCode, 1066, 'stopped with a service-specific error');
     assert.equal(last.serviceSpecificExitCode, 1460, "the failed start's code (ERROR_TIMEOUT) as the program's exit");
+    // The reason is in the log (and, on Windows, in a probe-failed event), with the last attempt's own words.
+    const log = fs.readFileSync(path.win32.join(programDataFolder(), 'Admin Console', 'services', name, 'output.log'), 'utf8');
+    assert.equal(log.split(' H readiness tcp: not ready within').length - 1, 1, `the failed start is ended (and said) once:\n${log}`);
+    assert.match(log, / H readiness tcp: not ready within 2 s \(last: connection refused \(10061\)\); the start counts as a crash\n/);
   });
 
   test('an HTTP liveness probe that fails twice restarts the program', async () => {
