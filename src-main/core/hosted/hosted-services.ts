@@ -19,7 +19,7 @@ import { hostedHostPath } from './host-command-line';
 import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
 import { uninstallNotes, type HostedPlaces } from './hosted-plan';
-import { StatusClient, type Connect } from './status-client';
+import { StatusClient, type Connect, type StatusClientOptions } from './status-client';
 
 /** Everything hosted services need from the rest of the console. */
 export interface HostedServicesOptions {
@@ -109,7 +109,7 @@ export class HostedServices {
     }
     const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) =>
       this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status, unavailable });
-    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions());
+    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions(canonical));
     const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
     let polling = false;
     const poll = async () => {
@@ -240,13 +240,18 @@ export class HostedServices {
             reject(new AppError('CONFLICT', reason));
           },
         },
-        this.#clientOptions(),
+        this.#clientOptions(name),
       );
     });
   }
 
-  #clientOptions(): { connect?: Connect; retryMs?: number } {
-    return { ...(this.options.connect ? { connect: this.options.connect } : {}), ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}) };
+  #clientOptions(name: string): StatusClientOptions {
+    return {
+      ...(this.options.connect ? { connect: this.options.connect } : {}),
+      ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}),
+      // Asked of the SCM itself (QueryServiceStatusEx) only when the pipe fails: the table's poll may be seconds old.
+      serviceState: () => this.options.manager.status(name).state,
+    };
   }
 
   #row(name: string): string {
