@@ -15,6 +15,7 @@ import type { EmitEvent } from '../events';
 import type { ServiceCollector } from '../services/service-collector';
 import type { ServiceManager } from '../services/service-manager';
 import type { HostBinaryStore } from './host-binary';
+import type { HostedAccounting } from './hosted-accounting';
 import { hostedHostPath } from './host-command-line';
 import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
@@ -32,6 +33,8 @@ export interface HostedServicesOptions {
   hostBinary: HostBinaryStore | null;
   /** `<ProgramData>\Admin Console\services`: each service's log folder is below it, named after the service. */
   logRoot: string;
+  /** Makes the job figures the system does not report (Wine leaves them 0) null, with why. */
+  accounting: HostedAccounting;
   audit: Audit;
   emit: EmitEvent;
   changed: () => void;
@@ -107,8 +110,10 @@ export class HostedServices {
     if (this.#watches.size >= MAX_WATCHED) {
       throw new AppError('BAD_REQUEST', `Already watching ${MAX_WATCHED} hosted services; close the details of one first.`);
     }
-    const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) =>
-      this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status, unavailable });
+    const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) => {
+      const shown = status === null ? { status: null, unreported: {} } : this.options.accounting.shown(status);
+      this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status: shown.status, unavailable, unreported: shown.unreported });
+    };
     const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions(canonical));
     const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
     let polling = false;
