@@ -127,22 +127,6 @@ describe('a hosted service through the real SCM and host', () => {
     assert.equal(live.status?.hostPid, running.pid, "the pipe's host PID is the SCM's");
     assert.ok(live.status?.pids.includes(live.status.programPid ?? -1), 'the program is among the job PIDs');
 
-    // The job's peak memory: Windows reports it; Wine leaves it 0, which the console shows as unknown, with why,
-    // once the process table has seen the program's memory (judged when a status arrives: watched afresh, the
-    // host sends one at once).
-    processTable.tick(Date.now());
-    hosted.unwatch(name);
-    events.length = 0;
-    hosted.watch(name);
-    const judged = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.job !== null);
-    if (underWine) {
-      assert.equal(judged.status?.job?.peakJobMemoryBytes, null, JSON.stringify(judged));
-      assert.equal(judged.unreported.peakJobMemoryBytes, 'Wine does not report job peak memory');
-    } else {
-      assert.ok((judged.status?.job?.peakJobMemoryBytes ?? 0) > 0, JSON.stringify(judged));
-      assert.deepEqual(judged.unreported, {});
-    }
-
     const firstPid = live.status?.programPid;
     await hosted.restartProgram(name, desktop);
     const restarted = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null && s.status.programPid !== firstPid);
@@ -158,6 +142,43 @@ describe('a hosted service through the real SCM and host', () => {
     manager.remove(name);
     await sleep(200);
     assert.equal(readParameters(name), null, 'Parameters went with the service');
+  });
+
+  test("the job's CPU times: Windows reports them; Wine leaves them 0, shown as unknown with why, not 0", async (t) => {
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    // A program busy on the CPU: it writes output as fast as the host takes it (the log kept to one small file).
+    const def = newHostedDefinition(name, testChildExe());
+    await hosted.install({ ...def, arguments: ['flood', '100000000000'], log: { ...def.log, maxFileBytes: 65_536, maxFiles: 1, totalCapBytes: 65_536 } }, answeringDesktop(true));
+    manager.start(name, []);
+    await waitForState(name, 'running', 30_000);
+    hosted.watch(name);
+    await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null);
+    // Judged when a status arrives, against the process table's last tick: two ticks a second apart (CPU %
+    // needs two), then watched afresh (the host sends its status at once on connect).
+    processTable.tick(Date.now());
+    await sleep(1500);
+    processTable.tick(Date.now());
+    hosted.unwatch(name);
+    events.length = 0;
+    hosted.watch(name);
+    const judged = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.job !== null);
+    const member = processTable.findByPid(judged.status?.programPid ?? 0);
+    const detail = JSON.stringify({ judged, member: member && { cpuPercent: member.cpuPercent, userTimeMs: member.userTimeMs, kernelTimeMs: member.kernelTimeMs } });
+    if (underWine) {
+      assert.equal(judged.status?.job?.userTimeMs, null, detail);
+      assert.equal(judged.unreported.userTimeMs, 'Wine does not report job CPU times', detail);
+      assert.equal(judged.unreported.kernelTimeMs, 'Wine does not report job CPU times', detail);
+    } else {
+      const job = judged.status?.job;
+      assert.ok(job && (job.userTimeMs ?? 0) + (job.kernelTimeMs ?? 0) > 0, detail);
+      assert.deepEqual(judged.unreported, {}, detail);
+    }
+    hosted.unwatch(name);
+    manager.control(name, 'stop');
+    await waitForState(name, 'stopped', 30_000);
   });
 
   test('Windows keeps the failure flag on and the preshutdown time at the stop budget + 5 s', async (t) => {
