@@ -215,6 +215,8 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await expect(row).toContainText('Stopped', { timeout: 60_000 });
   const gone = hosted.getByTestId('hosted-unavailable').or(hosted.locator('[data-testid="hosted-state"][data-state="stopped"]'));
   await expect(gone).toBeVisible({ timeout: 30_000 });
+  // Once the host has ended, the details say so with the SCM's state, never a pipe error ("read EPIPE").
+  await expect(hosted.getByTestId('hosted-unavailable')).toContainText('The service host has ended (the service is stopped).', { timeout: 30_000 });
   await gone.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-stopped.png' });
 

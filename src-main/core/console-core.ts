@@ -17,11 +17,13 @@ import type { ProcessActionRequest, ProcessVerb } from './processes/process-acti
 import type { DesktopPort } from './desktop/desktop-port';
 import type { HostBinaryStore } from './hosted/host-binary';
 import type { HostedFolders, HostedRegistry } from './hosted/hosted-admin';
+import { HostedAccounting } from './hosted/hosted-accounting';
 import { HostedServices } from './hosted/hosted-services';
 import { ServiceAdmin } from './services/service-admin';
 import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
 import type { ServiceManager } from './services/service-manager';
+import { AccountingReader } from './jobs/accounting-unreported';
 import { JobDefinitionStore } from './jobs/job-definitions';
 import { JobManager } from './jobs/job-manager';
 import type { JobSystem } from './jobs/job-system';
@@ -135,7 +137,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     changed: servicesChanged,
     audit,
   });
-  const hosted = new HostedServices({ manager: services, collector: serviceTable, ...hostedPorts, audit, emit, changed: servicesChanged });
+  // Hosted job figures are judged against the process table's latest tick (the members by PID), never a snapshot of their own.
+  const hostedAccounting = new HostedAccounting(new AccountingReader({ underWine: identity.wineVersion !== null }), processTable);
+  const hosted = new HostedServices({ manager: services, collector: serviceTable, ...hostedPorts, accounting: hostedAccounting, audit, emit, changed: servicesChanged });
   const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged, {
     notes: (name) => hosted.uninstallNotes(name),
     uninstalled: () => hosted.pruneHostCopies(),

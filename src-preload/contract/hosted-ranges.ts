@@ -71,3 +71,32 @@ export function hostedPipePath(serviceName: string): string {
 /** The largest log tail one request returns, and the most search matches. */
 export const HOSTED_LOG_TAIL_MAX_BYTES = 1024 * 1024;
 export const HOSTED_LOG_SEARCH_MAX_MATCHES = 1000;
+
+/**
+ * The host's own service-specific exit codes (CONTRACT.md, "Lifecycle and exit codes"): bit 29 set (the
+ * "customer" bit of Win32 error codes), so none collides with a Win32 code or, in practice, a program's.
+ * Each says what happened and where the details are.
+ */
+export const HOST_EXIT_CODES: { readonly [code: number]: string } = {
+  0x2000_0001: "the service's configuration is missing or unreadable - see the Application log (it names the value)",
+  0x2000_0002: 'a configuration value is invalid - see the Application log (it names the value and why)',
+  0x2000_0003: "the program could not be started - see the Application log (it has the Windows error) and the service's log",
+  0x2000_0004: "the program's job object could not be created or configured - see the Application log",
+  0x2000_0005: "the service's log folder could not be created - see the Application log",
+  0x2000_0006: 'the service host was not started by the Service Control Manager, or its --service name does not match the service',
+  0x2000_0007: "the host gave up restarting the program, whose last exit code was 0 - see the service's log",
+  0x2000_0008: "the host's status pipe could not be created (another process holds its name) - see the Application log",
+};
+
+/**
+ * A hosted service's service-specific exit code in words: "536870914 (0x20000002): a configuration value is
+ * invalid - see …". Any other code is the program's own exit code, which the host passes on when it gave up
+ * restarting the program or the code is one of those set to stop the service.
+ */
+export function hostedExitCodeText(code: number): string {
+  const hex = `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+  const meaning =
+    HOST_EXIT_CODES[code] ??
+    "the program's own exit code: the host gave up restarting it (too many restarts in the window, or restarts are off), or the code is one set to stop the service - see the service's log";
+  return `${code} (${hex}): ${meaning}`;
+}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { HOSTED_EVENT_KINDS, HOSTED_LOG_SEARCH_MAX_MATCHES, HOSTED_LOG_TAIL_MAX_BYTES, HOSTED_PROBE_KINDS, HOSTED_RANGES, HOSTED_STATES, HOSTED_STOP_METHODS, type HostedRange } from './hosted-ranges';
 import { JobLimitsValue, TemplateName } from './job-schemas';
+import { unknownReasons } from './unknown-schema';
 import { ERROR_CONTROLS, MAX_SERVICE_NAME, SHOWN_VALUE_MAX, STARTUP_CHOICES, ServiceName } from './service-schemas';
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -229,14 +230,24 @@ export const HostedStatus = z.strictObject({
 });
 
 /**
+ * The job figures of a hosted status that may be unknown although the host sent a number: the system leaves
+ * them 0 (Wine's job accounting), as the Jobs tab's accounting (core/jobs/accounting-unreported.ts).
+ */
+export const HOSTED_UNREPORTABLE_JOB_FIELDS = ['userTimeMs', 'kernelTimeMs', 'peakProcessMemoryBytes', 'peakJobMemoryBytes'] as const;
+export type HostedUnreportableJobField = (typeof HOSTED_UNREPORTABLE_JOB_FIELDS)[number];
+
+/**
  * Pushed while the renderer watches a hosted service: the host's latest status, or why there is none
  * (`status` null and `unavailable` set: "host not running", "no answer on the pipe", ...; unknown, never zeros).
+ * A job figure the system does not fill in (a 0 while the members visibly use CPU or memory) is null in
+ * `status.job`, with why in `unreported` (unknown.ts); `unreported` is empty when `status` is null.
  */
 export const HostedStatusChanged = z.strictObject({
   name: ServiceName,
   time: z.number().nonnegative(),
   status: HostedStatus.nullable(),
   unavailable: z.string().max(1024).nullable(),
+  unreported: unknownReasons(HOSTED_UNREPORTABLE_JOB_FIELDS),
 });
 
 export const HOSTED_LOG_STREAMS = ['output', 'stdout', 'stderr'] as const;

@@ -99,7 +99,7 @@ export function ServiceDetails({
                   {`${row.pid} (show in Processes)`}
                 </button>
               ) : (
-                SERVICE_COLUMN_SPECS[c].text(row)
+                (SERVICE_COLUMN_SPECS[c].meaning?.(row) ?? SERVICE_COLUMN_SPECS[c].text(row))
               )}
             </dd>
           </div>

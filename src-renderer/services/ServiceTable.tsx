@@ -179,7 +179,7 @@ function ServiceRow({ entry, place, live }: { entry: ServiceEntry; place: RowPla
             key={id}
             {...common}
             className={`ptable__cell ptable__cell--${spec.kind}${unknown ? ' ptable__cell--unknown' : ''}`}
-            title={unknown ?? (spec.kind === 'text' ? text : undefined)}
+            title={unknown ?? spec.meaning?.(row) ?? (spec.kind === 'text' ? text : undefined)}
           >
             {text}
           </div>

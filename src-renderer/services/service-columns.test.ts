@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveServiceRows, serviceExitCodeText, serviceRowsAsText, servicesCsv, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
+import { deriveServiceRows, serviceExitCodeMeaning, serviceExitCodeText, serviceRowsAsText, servicesCsv, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
 import { ServiceStore } from './service-store';
 import { testService, testServiceSnapshot } from './test-services';
 
@@ -24,6 +24,12 @@ describe('columns', () => {
   it('shows the service-specific exit code only with ERROR_SERVICE_SPECIFIC_ERROR', () => {
     expect(serviceExitCodeText({ win32ExitCode: 1066, serviceSpecificExitCode: 3 })).toBe('3');
     expect(serviceExitCodeText({ win32ExitCode: 0, serviceSpecificExitCode: 3 })).toBe('—');
+  });
+
+  it("explains the service-specific exit code of hosted services only, and only when it means something", () => {
+    expect(serviceExitCodeMeaning({ hosted: true, win32ExitCode: 1066, serviceSpecificExitCode: 536870913 })).toMatch(/^536870913 \(0x20000001\): the service's configuration is missing or unreadable/);
+    expect(serviceExitCodeMeaning({ hosted: false, win32ExitCode: 1066, serviceSpecificExitCode: 536870913 })).toBeNull();
+    expect(serviceExitCodeMeaning({ hosted: true, win32ExitCode: 0, serviceSpecificExitCode: 536870913 })).toBeNull();
   });
 
   it('reads states, error control and missing values in the admin words', () => {

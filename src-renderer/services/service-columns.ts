@@ -10,6 +10,7 @@ import type {
   STARTUP_CHOICES,
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
+import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
@@ -85,6 +86,14 @@ export function serviceExitCodeText(row: Pick<ServiceRowValue, 'win32ExitCode' |
   return row.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? String(row.serviceSpecificExitCode) : NO_VALUE;
 }
 
+/**
+ * What the service-specific exit code means, for a hosted service whose host set one (the host's own codes,
+ * or the program's code it passed on; CONTRACT.md); null for any other service, whose codes only it knows.
+ */
+export function serviceExitCodeMeaning(row: Pick<ServiceRowValue, 'win32ExitCode' | 'serviceSpecificExitCode' | 'hosted'>): string | null {
+  return row.hosted && row.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? hostedExitCodeText(row.serviceSpecificExitCode) : null;
+}
+
 /** The table's columns, in order. */
 export const SERVICE_COLUMNS = [
   'name',
@@ -119,6 +128,8 @@ export interface ServiceColumnSpec {
   text(row: ServiceRowValue): string;
   /** Why the cell is not reported (shown on hover, the cell muted), or null when it is. */
   unknownReason?(row: ServiceRowValue): string | null;
+  /** The value in words (the cell's hover text, and what the details show), or null when the text says it all. */
+  meaning?(row: ServiceRowValue): string | null;
 }
 
 const RECOVERY_ACTION_WORDS = { none: 'None', restart: 'Restart', runCommand: 'Run a program', reboot: 'Reboot' } as const;
@@ -172,14 +183,10 @@ export const SERVICE_COLUMN_SPECS: { readonly [C in ServiceColumn]: ServiceColum
   description: spec('description', 'Description', 'text', 360, (r) => r.description, (r) => textOrDash(r.description)),
   errorControl: spec('errorControl', 'Error control', 'text', 100, (r) => (r.errorControl === null ? null : ERROR_CONTROL_LABELS[r.errorControl])),
   win32ExitCode: spec('win32ExitCode', 'Win32 exit code', 'number', 118, (r) => r.win32ExitCode),
-  serviceExitCode: spec(
-    'serviceExitCode',
-    'Service exit code',
-    'number',
-    126,
-    (r) => (r.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? r.serviceSpecificExitCode : null),
-    serviceExitCodeText,
-  ),
+  serviceExitCode: {
+    ...spec('serviceExitCode', 'Service exit code', 'number', 126, (r) => (r.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? r.serviceSpecificExitCode : null), serviceExitCodeText),
+    meaning: serviceExitCodeMeaning,
+  },
   dependencies: mayBeUnreported('dependencies', 'Depends on', 220, 'dependencies', (r) =>
     r.dependencies === null ? null : r.dependencies.length ? r.dependencies.map((d) => (d.startsWith('+') ? `${d.slice(1)} (group)` : d)).join(', ') : '(none)',
   ),

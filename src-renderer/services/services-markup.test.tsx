@@ -100,6 +100,28 @@ describe('ServiceTable', () => {
     expect(markup.match(/data-testid="service-hosted-badge"/g)).toHaveLength(1);
     expect(markup).toMatch(/data-name="NodeApi"[^]*?>NodeApi<\/span><span class="badge svc-badge svc-badge--hosted"[^>]*data-testid="service-hosted-badge">Hosted</);
   });
+
+  it("explains a hosted service's exit code in the cell's hover text, and leaves other services' codes alone", () => {
+    const stopped = { state: 'stopped', pid: null, win32ExitCode: 1066, serviceSpecificExitCode: 0x20000002 } as const;
+    const both = storeWith(testService('NodeApi', { ...stopped, hosted: true }), testService('Other', stopped));
+    const markup = renderToStaticMarkup(
+      <ServiceTable
+        rows={deriveServiceRows(both.all(), '', null)}
+        version={both.version}
+        progress={NO_PROGRESS}
+        sort={null}
+        onSortChange={noop}
+        selection={EMPTY_SELECTION}
+        onSelectionChange={noop}
+        onContextMenu={noop}
+        onCommand={noop}
+        onShowProcess={noop}
+        revealKey={null}
+      />,
+    );
+    expect(markup.match(/title="536870914 \(0x20000002\): a configuration value is invalid - see the Application log \(it names the value and why\)">536870914</g)).toHaveLength(1);
+    expect(markup.match(/>536870914</g)).toHaveLength(2);
+  });
 });
 
 describe('ServiceDetails', () => {
@@ -125,6 +147,14 @@ describe('ServiceDetails', () => {
     expect(html).toContain('Also on stops with errors.');
     expect(html).toContain('<dt>Load order group</dt><dd>NetworkProvider</dd>');
     expect(html).toContain('<dt>Start type</dt><dd>Automatic</dd>');
+  });
+
+  it("says what a hosted service's exit code means; another service's code stays a number", () => {
+    const stopped = { state: 'stopped', pid: null, win32ExitCode: 1066, serviceSpecificExitCode: 3 } as const;
+    const details = (hosted: boolean) =>
+      renderToStaticMarkup(<ServiceDetails row={testService('NodeApi', { ...stopped, hosted })} selectedCount={1} progress={undefined} onShowProcess={noop} onFixPath={noop} onCopy={noop} />);
+    expect(details(true)).toContain("<dt>Service exit code</dt><dd>3 (0x00000003): the program&#x27;s own exit code: the host gave up restarting it");
+    expect(details(false)).toContain('<dt>Service exit code</dt><dd>3</dd>');
   });
 
   it('says what to do with no selection, and why configuration is missing', () => {

@@ -23,9 +23,12 @@ import { scm } from '../../win32/services/scm';
 import { getSystemIdentity } from '../../win32/system';
 import { uniqueTestServiceName, waitForState } from '../../win32/services/test-services';
 import { answeringDesktop } from '../desktop/test-desktop';
+import { AccountingReader } from '../jobs/accounting-unreported';
+import { ProcessCollector } from '../processes/process-collector';
 import { ServiceCollector } from '../services/service-collector';
 import { serviceSid } from './account-sid';
 import { HostBinaryStore } from './host-binary';
+import { HostedAccounting } from './hosted-accounting';
 import { hostCommandLine } from './host-command-line';
 import { parametersPart } from './hosted-plan';
 import { HostedServices } from './hosted-services';
@@ -41,6 +44,8 @@ const refresh = () => {
   collector.poll(Date.now());
   while (collector.configsPending()) collector.readUnread(Date.now());
 };
+const underWine = getSystemIdentity().wineVersion !== null;
+const processTable = new ProcessCollector(win32ProcessSource, getSystemIdentity().logicalProcessors, new Set([process.pid]), undefined, { underWine });
 const hostBinary = new HostBinaryStore({ source: hostExe(), version: '0.0.0-test', root: path.join(root, 'service-host'), secureFolder: (f) => void ensureProtectedFolder(f, HOST_BINARIES_SDDL) });
 const hosted = new HostedServices({
   manager,
@@ -49,6 +54,7 @@ const hosted = new HostedServices({
   folders: win32HostedFolders,
   hostBinary,
   logRoot: path.win32.join(programDataFolder(), 'Admin Console', 'services'),
+  accounting: new HostedAccounting(new AccountingReader({ underWine }), processTable),
   audit: () => {},
   emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void events.push({ event, payload }),
   changed: refresh,
@@ -136,6 +142,43 @@ describe('a hosted service through the real SCM and host', () => {
     manager.remove(name);
     await sleep(200);
     assert.equal(readParameters(name), null, 'Parameters went with the service');
+  });
+
+  test("the job's CPU times: Windows reports them; Wine leaves them 0, shown as unknown with why, not 0", async (t) => {
+    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+    refresh();
+    const name = uniqueTestServiceName();
+    installed.push(name);
+    // A program busy on the CPU: it writes output as fast as the host takes it (the log kept to one small file).
+    const def = newHostedDefinition(name, testChildExe());
+    await hosted.install({ ...def, arguments: ['flood', '100000000000'], log: { ...def.log, maxFileBytes: 65_536, maxFiles: 1, totalCapBytes: 65_536 } }, answeringDesktop(true));
+    manager.start(name, []);
+    await waitForState(name, 'running', 30_000);
+    hosted.watch(name);
+    await statusWhere(name, (s) => s.status?.state === 'running' && s.status.programPid !== null);
+    // Judged when a status arrives, against the process table's last tick: two ticks a second apart (CPU %
+    // needs two), then watched afresh (the host sends its status at once on connect).
+    processTable.tick(Date.now());
+    await sleep(1500);
+    processTable.tick(Date.now());
+    hosted.unwatch(name);
+    events.length = 0;
+    hosted.watch(name);
+    const judged = await statusWhere(name, (s) => s.status?.state === 'running' && s.status.job !== null);
+    const member = processTable.findByPid(judged.status?.programPid ?? 0);
+    const detail = JSON.stringify({ judged, member: member && { cpuPercent: member.cpuPercent, userTimeMs: member.userTimeMs, kernelTimeMs: member.kernelTimeMs } });
+    if (underWine) {
+      assert.equal(judged.status?.job?.userTimeMs, null, detail);
+      assert.equal(judged.unreported.userTimeMs, 'Wine does not report job CPU times', detail);
+      assert.equal(judged.unreported.kernelTimeMs, 'Wine does not report job CPU times', detail);
+    } else {
+      const job = judged.status?.job;
+      assert.ok(job && (job.userTimeMs ?? 0) + (job.kernelTimeMs ?? 0) > 0, detail);
+      assert.deepEqual(judged.unreported, {}, detail);
+    }
+    hosted.unwatch(name);
+    manager.control(name, 'stop');
+    await waitForState(name, 'stopped', 30_000);
   });
 
   test('Windows keeps the failure flag on and the preshutdown time at the stop budget + 5 s', async (t) => {

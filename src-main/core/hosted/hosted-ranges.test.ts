@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOSTED_RANGES, type HostedRangeName } from '../../../src-preload/contract/hosted-ranges';
+import { HOST_EXIT_CODES, HOSTED_RANGES, hostedExitCodeText, type HostedRangeName } from '../../../src-preload/contract/hosted-ranges';
 
 /** The CONTRACT.md row each range comes from. */
 const ROWS: Partial<Record<HostedRangeName, string>> = {
@@ -37,5 +37,28 @@ describe('hosted ranges', () => {
   it('caps the longest restart delay like the base (<= 3600000)', () => {
     expect(contract).toMatch(/\| `RestartCapMs` \| DWORD \| 60000 \| >= base, <= 3600000 \|/);
     expect(HOSTED_RANGES.restartCapMs.max).toBe(3_600_000);
+  });
+});
+
+describe('hosted exit codes', () => {
+  const contract = fs.readFileSync(path.join(__dirname, '../../../native/service-host/CONTRACT.md'), 'utf8');
+
+  it("explains exactly the host's codes CONTRACT.md lists", () => {
+    const listed = [...contract.matchAll(/^\| 0x([0-9A-F]{8}) \((\d+)\) \|/gm)].map((m) => {
+      expect(Number.parseInt(m[1] ?? '', 16), m[0]).toBe(Number(m[2]));
+      return Number(m[2]);
+    });
+    expect(listed).toHaveLength(8);
+    expect(Object.keys(HOST_EXIT_CODES).map(Number).sort()).toEqual(listed.sort());
+  });
+
+  it('says what a code means and where to look', () => {
+    expect(hostedExitCodeText(536870914)).toBe('536870914 (0x20000002): a configuration value is invalid - see the Application log (it names the value and why)');
+    expect(hostedExitCodeText(0x20000007)).toMatch(/^536870919 \(0x20000007\): the host gave up restarting the program, whose last exit code was 0/);
+  });
+
+  it("reads any other code as the program's own, passed on when the host gave up", () => {
+    expect(hostedExitCodeText(3)).toMatch(/^3 \(0x00000003\): the program's own exit code: the host gave up restarting it/);
+    expect(hostedExitCodeText(3221225477)).toMatch(/^3221225477 \(0xC0000005\): the program's own exit code/);
   });
 });

@@ -4,11 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src-preload/contract/channels';
+import { HostedStatusChanged, type HostedStatusChangedValue } from '../../../src-preload/contract/hosted-schemas';
 import type { AuditRecord } from '../audit/audit-record';
 import { answeringDesktop } from '../desktop/test-desktop';
 import { ServiceCollector } from '../services/service-collector';
 import { FakeScm } from '../services/test-doubles';
+import { AccountingReader } from '../jobs/accounting-unreported';
+import type { ProcessRowValue } from '../../../src-preload/contract/schemas';
 import { hostCommandLine } from './host-command-line';
+import { HostedAccounting } from './hosted-accounting';
 import { HostedServices } from './hosted-services';
 import { contractStatus } from './test-hosted';
 
@@ -20,7 +24,7 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
 });
 
-function setup() {
+function setup(status = contractStatus()) {
   const scm = new FakeScm()
     .add('web', {}, { binaryPath: hostCommandLine('C:\\ProgramData\\Admin Console\\service-host\\1-a\\service-host.exe', 'web') })
     .add('plain');
@@ -32,6 +36,8 @@ function setup() {
   const events: { event: EventName; payload: unknown }[] = [];
   const audits: AuditRecord[] = [];
   const logRoot = path.join(dir, `logs-${Math.random().toString(36).slice(2)}`);
+  // The program (PID 5678 in contractStatus) busy in the process table's last tick.
+  const processes = { findByPid: (pid: number) => (pid === 5678 ? ({ pid, cpuPercent: 12, workingSetBytes: 50 << 20, userTimeMs: 900, kernelTimeMs: 100 } as ProcessRowValue) : undefined) };
   const hosted = new HostedServices({
     manager: scm,
     collector,
@@ -39,6 +45,7 @@ function setup() {
     folders: { prepareLogFolder: () => {}, lookupAccountSid: () => 'S-1-5-21-1' },
     hostBinary: null,
     logRoot,
+    accounting: new HostedAccounting(new AccountingReader({ underWine: true }), processes),
     audit: (r) => audits.push(r),
     emit: (event, payload) => void events.push({ event, payload }),
     changed: () => {},
@@ -47,10 +54,12 @@ function setup() {
     retryMs: 50,
   });
   services.push(hosted);
+  const connections: net.Socket[] = [];
   const serve = () =>
     new Promise<void>((resolve) => {
       const server = net.createServer((client) => {
-        client.write(`${JSON.stringify(contractStatus())}\n`);
+        connections.push(client);
+        client.write(`${JSON.stringify(status)}\n`);
         client.on('data', (d) => {
           received.push(d.toString());
           client.write('{"type":"reply","command":"restart-program","ok":true}\n');
@@ -59,7 +68,12 @@ function setup() {
       servers.push(server);
       server.listen(socket, resolve);
     });
-  return { hosted, received, events, audits, serve, logRoot };
+  /** The host's process ends: its pipe and every connection on it go. */
+  const end = async () => {
+    for (const c of connections.splice(0)) c.destroy();
+    for (const server of servers.splice(0)) await new Promise((r) => server.close(r));
+  };
+  return { hosted, received, events, audits, serve, end, logRoot };
 }
 
 const waitFor = async (check: () => boolean) => {
@@ -120,5 +134,34 @@ describe('HostedServices', () => {
     fs.mkdirSync(path.join(logRoot, 'web'), { recursive: true });
     await expect(hosted.openLogFolder('web', desktop)).resolves.toEqual({ path: path.join(logRoot, 'web') });
     expect(opened).toEqual([path.join(logRoot, 'web')]);
+  });
+
+  it("pushes the job figures Wine leaves 0 as unknown, with why, and the host's ending in words", async () => {
+    const job = { activeProcesses: 1, totalProcesses: 1, userTimeMs: 0, kernelTimeMs: 0, peakProcessMemoryBytes: 0, peakJobMemoryBytes: 0 };
+    const { hosted, events, serve } = setup(contractStatus({ job }));
+    await serve();
+    hosted.watch('web');
+    await waitFor(() => events.some((e) => e.event === 'services:hostedStatus' && (e.payload as { status: unknown }).status !== null));
+    const push = events.find((e) => e.event === 'services:hostedStatus')?.payload as HostedStatusChangedValue;
+    expect(HostedStatusChanged.parse(push)).toEqual(push);
+    expect(push.status?.job).toEqual({ activeProcesses: 1, totalProcesses: 1, userTimeMs: null, kernelTimeMs: null, peakProcessMemoryBytes: null, peakJobMemoryBytes: null });
+    expect(push.unreported).toEqual({
+      userTimeMs: 'Wine does not report job CPU times',
+      kernelTimeMs: 'Wine does not report job CPU times',
+      peakProcessMemoryBytes: 'Wine does not report job peak memory',
+      peakJobMemoryBytes: 'Wine does not report job peak memory',
+    });
+  });
+
+  it('says the host ended, with the SCM state, when its pipe goes after it answered', async () => {
+    const { hosted, events, serve, end } = setup();
+    await serve();
+    hosted.watch('web');
+    await waitFor(() => events.some((e) => e.event === 'services:hostedStatus' && (e.payload as { status: unknown }).status !== null));
+    await end();
+    const said = () => events.map((e) => (e.payload as HostedStatusChangedValue).unavailable).filter((u): u is string => typeof u === 'string');
+    // The fake SCM reports 'web' stopped, asked when the pipe went.
+    await waitFor(() => said().includes('The service host has ended (the service is stopped).'));
+    expect(said().filter((u) => /EPIPE|ECONNRESET|ENOENT|pipe failed|not running/.test(u))).toEqual([]);
   });
 });

@@ -15,11 +15,12 @@ import type { EmitEvent } from '../events';
 import type { ServiceCollector } from '../services/service-collector';
 import type { ServiceManager } from '../services/service-manager';
 import type { HostBinaryStore } from './host-binary';
+import type { HostedAccounting } from './hosted-accounting';
 import { hostedHostPath } from './host-command-line';
 import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
 import { uninstallNotes, type HostedPlaces } from './hosted-plan';
-import { StatusClient, type Connect } from './status-client';
+import { StatusClient, type Connect, type StatusClientOptions } from './status-client';
 
 /** Everything hosted services need from the rest of the console. */
 export interface HostedServicesOptions {
@@ -32,6 +33,8 @@ export interface HostedServicesOptions {
   hostBinary: HostBinaryStore | null;
   /** `<ProgramData>\Admin Console\services`: each service's log folder is below it, named after the service. */
   logRoot: string;
+  /** Makes the job figures the system does not report (Wine leaves them 0) null, with why. */
+  accounting: HostedAccounting;
   audit: Audit;
   emit: EmitEvent;
   changed: () => void;
@@ -107,9 +110,11 @@ export class HostedServices {
     if (this.#watches.size >= MAX_WATCHED) {
       throw new AppError('BAD_REQUEST', `Already watching ${MAX_WATCHED} hosted services; close the details of one first.`);
     }
-    const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) =>
-      this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status, unavailable });
-    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions());
+    const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) => {
+      const shown = status === null ? { status: null, unreported: {} } : this.options.accounting.shown(status);
+      this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status: shown.status, unavailable, unreported: shown.unreported });
+    };
+    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions(canonical));
     const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
     let polling = false;
     const poll = async () => {
@@ -240,13 +245,18 @@ export class HostedServices {
             reject(new AppError('CONFLICT', reason));
           },
         },
-        this.#clientOptions(),
+        this.#clientOptions(name),
       );
     });
   }
 
-  #clientOptions(): { connect?: Connect; retryMs?: number } {
-    return { ...(this.options.connect ? { connect: this.options.connect } : {}), ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}) };
+  #clientOptions(name: string): StatusClientOptions {
+    return {
+      ...(this.options.connect ? { connect: this.options.connect } : {}),
+      ...(this.options.retryMs ? { retryMs: this.options.retryMs } : {}),
+      // Asked of the SCM itself (QueryServiceStatusEx) only when the pipe fails: the table's poll may be seconds old.
+      serviceState: () => this.options.manager.status(name).state,
+    };
   }
 
   #row(name: string): string {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
 import { LineReader, MAX_LINE_BYTES, parseHostLine } from './host-lines';
-import { StatusClient } from './status-client';
+import { describePipeError, StatusClient } from './status-client';
 import { contractStatus } from './test-hosted';
 
 describe('host lines', () => {
@@ -51,7 +51,7 @@ describe('status client against a fake pipe', () => {
     return new Promise((resolve) => server.listen(file, () => resolve(server)));
   }
 
-  function watch(file: string) {
+  function watch(file: string, options: ConstructorParameters<typeof StatusClient>[2] = {}) {
     const heard: (HostedStatusValue | string)[] = [];
     let wake: () => void = () => {};
     const client = new StatusClient(
@@ -66,7 +66,7 @@ describe('status client against a fake pipe', () => {
           wake();
         },
       },
-      { retryMs: 50 },
+      { retryMs: 50, ...options },
     );
     clients.push(client);
     const until = async (count: number) => {
@@ -113,7 +113,28 @@ describe('status client against a fake pipe', () => {
     await until(3);
     expect(heard[0]).toMatch(/^The service host's status could not be read: the host sent a status this console does not understand/);
     expect(heard[1]).toEqual(contractStatus());
-    expect(heard[2]).toBe('The service host closed its status pipe (the service stopped, or the host ended).');
+    expect(heard[2]).toBe('The service host has ended (the service stopped, or the host was ended).');
+  });
+
+  it('says the host ended, with the SCM state, once a host that answered is gone, never a socket error', async () => {
+    const file = socketPath();
+    let state: 'running' | 'stopped' = 'running';
+    let client: net.Socket | null = null;
+    const server = await serve(file, (socket) => socket.write(`${JSON.stringify(contractStatus())}\n`));
+    const connect = (p: string) => (client = net.connect(p));
+    const { heard, until } = watch(file, { serviceState: () => state, connect });
+    await until(1);
+    // The host's process ends: the pipe breaks under the client as Wine reports it ("read EPIPE"), and is gone.
+    state = 'stopped';
+    server.close();
+    (client as net.Socket | null)?.emit('error', Object.assign(new Error('read EPIPE'), { code: 'EPIPE', syscall: 'read' }));
+    await until(2);
+    expect(heard[0]).toEqual(contractStatus());
+    expect(heard[1]).toBe('The service host has ended (the service is stopped).');
+    // The next tries find no pipe (ENOENT): still the host that ended (the same reason, so nothing new is
+    // said), not "is not running" or a pipe error.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(heard).toHaveLength(2);
   });
 
   it('sends a command and waits for its reply', async () => {
@@ -130,5 +151,23 @@ describe('status client against a fake pipe', () => {
     await until(1);
     await expect(client.command('restart-program')).resolves.toEqual({ ok: true, error: null });
     expect(received).toEqual(['{"command":"restart-program"}\n']);
+  });
+});
+
+describe('describePipeError', () => {
+  const err = (code: string) => Object.assign(new Error(`read ${code}`), { code });
+  it('turns a broken pipe after the host ended into what happened to the service', () => {
+    for (const code of ['EPIPE', 'ECONNRESET', 'ENOENT']) {
+      expect(describePipeError(err(code), { hostSeen: true, serviceState: 'stopped' })).toBe('The service host has ended (the service is stopped).');
+      expect(describePipeError(err(code), { hostSeen: true, serviceState: 'stopPending' })).toBe('The service host has ended (the service is stopping).');
+      expect(describePipeError(err(code), { hostSeen: true, serviceState: null })).toBe('The service host has ended (the service stopped, or the host was ended).');
+    }
+    expect(describePipeError(err('EPIPE'), { hostSeen: true, serviceState: 'running' })).toBe('The service host closed the connection (the service is running); connecting again.');
+  });
+
+  it('says a host never seen is not running, with the SCM state when known', () => {
+    expect(describePipeError(err('ENOENT'))).toBe('The service host is not running (its status pipe does not exist).');
+    expect(describePipeError(err('ENOENT'), { hostSeen: false, serviceState: 'stopped' })).toBe('The service host is not running (its status pipe does not exist; the service is stopped).');
+    expect(describePipeError(err('EIO'))).toBe("The service host's status pipe failed: read EIO");
   });
 });

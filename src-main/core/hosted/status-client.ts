@@ -7,6 +7,7 @@
 import net from 'node:net';
 import { LineReader, parseHostLine } from './host-lines';
 import type { HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import type { ServiceState } from '../services/service-manager';
 
 /** What a watcher hears. */
 export interface StatusListener {
@@ -18,11 +19,48 @@ export interface StatusListener {
 /** How to open the pipe (node's net.connect; a test passes a Unix socket path instead of a pipe name). */
 export type Connect = (path: string) => net.Socket;
 
+/** The SCM's state as the sentence after "the service is". */
+const STATE_WORDS: { readonly [S in ServiceState]: string } = {
+  stopped: 'stopped',
+  startPending: 'starting',
+  stopPending: 'stopping',
+  running: 'running',
+  continuePending: 'continuing',
+  pausePending: 'pausing',
+  paused: 'paused',
+};
+
+/** What is known when the pipe fails: had a host answered on it before, and the service's state from the SCM. */
+export interface PipeFailureContext {
+  /** A host was connected on this pipe earlier (so a missing or broken pipe now means it went away). */
+  hostSeen: boolean;
+  /** The SCM's state of the service now; null when it could not be asked. */
+  serviceState: ServiceState | null;
+}
+
+/**
+ * The host went away after it had answered: its process ended and took the pipe with it, which the client
+ * sees as a broken pipe (EPIPE, ERROR_BROKEN_PIPE), a reset, or, on the next try, no pipe at all (ENOENT).
+ * Said as what happened to the service, never as a socket error.
+ */
+function hostEnded(state: ServiceState | null): string {
+  if (state === null) return 'The service host has ended (the service stopped, or the host was ended).';
+  if (state === 'stopped' || state === 'stopPending') return `The service host has ended (the service is ${STATE_WORDS[state]}).`;
+  // A running service whose host dropped the connection: a new host (a restart) or a slow client let go.
+  return `The service host closed the connection (the service is ${STATE_WORDS[state]}); connecting again.`;
+}
+
 /** A pipe error in the admin's words. */
-export function describePipeError(err: NodeJS.ErrnoException): string {
+export function describePipeError(err: NodeJS.ErrnoException, context: PipeFailureContext = { hostSeen: false, serviceState: null }): string {
   switch (err.code) {
     case 'ENOENT':
-      return 'The service host is not running (its status pipe does not exist).';
+      if (context.hostSeen) return hostEnded(context.serviceState);
+      return context.serviceState === null
+        ? 'The service host is not running (its status pipe does not exist).'
+        : `The service host is not running (its status pipe does not exist; the service is ${STATE_WORDS[context.serviceState]}).`;
+    case 'EPIPE':
+    case 'ECONNRESET':
+      return hostEnded(context.serviceState);
     case 'EACCES':
     case 'EPERM':
       return 'The service host refused the connection (its pipe is open to Administrators and SYSTEM only).';
@@ -34,18 +72,28 @@ export function describePipeError(err: NodeJS.ErrnoException): string {
   }
 }
 
+/** How the client connects and what it may ask when the pipe fails. */
+export interface StatusClientOptions {
+  /** How long after losing the host the pipe is tried again (default 2 s). */
+  retryMs?: number;
+  connect?: Connect;
+  /** The service's state from the SCM (asked only when the pipe fails); null when it cannot be asked. */
+  serviceState?: () => ServiceState | null;
+}
+
 /** A connection kept open (and reopened) while a service is watched. */
 export class StatusClient {
   #socket: net.Socket | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
   #lastUnavailable: string | null = null;
+  #hostSeen = false;
   #pendingReplies: { command: string; resolve: (r: { ok: boolean; error: string | null }) => void }[] = [];
 
   constructor(
     private readonly pipePath: string,
     private readonly listener: StatusListener,
-    private readonly options: { retryMs?: number; connect?: Connect } = {},
+    private readonly options: StatusClientOptions = {},
   ) {
     this.#open();
   }
@@ -85,6 +133,14 @@ export class StatusClient {
     this.#socket = null;
   }
 
+  #serviceState(): ServiceState | null {
+    try {
+      return this.options.serviceState?.() ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   #open(): void {
     if (this.#closed) return;
     const reader = new LineReader();
@@ -103,6 +159,7 @@ export class StatusClient {
     };
     socket.on('connect', () => {
       this.#lastUnavailable = null;
+      this.#hostSeen = true;
     });
     socket.on('data', (chunk: Buffer) => {
       let lines: string[];
@@ -125,7 +182,9 @@ export class StatusClient {
         }
       }
     });
-    socket.on('error', (err: NodeJS.ErrnoException) => fail(describePipeError(err)));
-    socket.on('close', () => fail('The service host closed its status pipe (the service stopped, or the host ended).'));
+    const context = (): PipeFailureContext => ({ hostSeen: this.#hostSeen, serviceState: this.#serviceState() });
+    socket.on('error', (err: NodeJS.ErrnoException) => fail(describePipeError(err, context())));
+    // Closed without an error: the host closed its end (it is ending, or it let a slow client go).
+    socket.on('close', () => fail(hostEnded(this.#serviceState())));
   }
 }

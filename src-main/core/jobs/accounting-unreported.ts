@@ -28,7 +28,22 @@ export interface MemberFigures {
 const IO_FIELDS = ['readOperations', 'writeOperations', 'otherOperations', 'readBytes', 'writeBytes', 'otherBytes'] as const;
 const BASIC_FIELDS = ['userTimeMs', 'kernelTimeMs', 'pageFaults'] as const;
 const PEAK_FIELDS = ['peakProcessMemoryBytes', 'peakJobMemoryBytes'] as const;
-type LearnedField = (typeof BASIC_FIELDS)[number] | (typeof PEAK_FIELDS)[number];
+
+/**
+ * The figures the rule looks at, as one answer gave them: a job object's accounting (every figure), or a
+ * hosted service's job as its host reports it (no page faults; a figure the host itself could not read is
+ * null, which neither proves nor disproves anything).
+ */
+export interface ReportedFigures {
+  userTimeMs: number | null;
+  kernelTimeMs: number | null;
+  pageFaults?: number | null;
+  peakProcessMemoryBytes: number | null;
+  peakJobMemoryBytes: number | null;
+}
+
+/** The figures the rule may find unknown. */
+export type LearnedField = (typeof BASIC_FIELDS)[number] | (typeof PEAK_FIELDS)[number];
 
 /** Turns what Windows answered into the contract's accounting: unknown figures null, with why. */
 export class AccountingReader {
@@ -36,13 +51,17 @@ export class AccountingReader {
 
   constructor(private readonly platform: { underWine: boolean }) {}
 
-  /** The accounting as the console shows it, from one answer and the job's members now. */
-  shown(raw: JobAccounting, members: readonly MemberFigures[]): JobAccountingFormValue {
+  /**
+   * Learns from one answer and the job's members now, and says which of the answer's figures are unknown
+   * (a 0 this system is known not to fill in), with why. Used for the Jobs tab (shown) and hosted services.
+   */
+  unknownIn(raw: ReportedFigures, members: readonly MemberFigures[]): UnknownReasons<LearnedField> {
     const say = (what: string) => notReportedBy(what, this.platform.underWine);
+    const nonZero = (v: number | null | undefined) => v !== null && v !== undefined && v !== 0;
     // A figure that is not 0 proves its answer is filled in: forget what was learned for that answer
     // (CPU times and page faults are one struct, the two peaks another).
-    if (raw.userTimeMs !== 0 || raw.kernelTimeMs !== 0 || raw.pageFaults !== 0) for (const f of BASIC_FIELDS) delete this.learned[f];
-    if (raw.peakJobMemoryBytes !== 0 || raw.peakProcessMemoryBytes !== 0) for (const f of PEAK_FIELDS) delete this.learned[f];
+    if (nonZero(raw.userTimeMs) || nonZero(raw.kernelTimeMs) || nonZero(raw.pageFaults)) for (const f of BASIC_FIELDS) delete this.learned[f];
+    if (nonZero(raw.peakJobMemoryBytes) || nonZero(raw.peakProcessMemoryBytes)) for (const f of PEAK_FIELDS) delete this.learned[f];
     if (raw.userTimeMs === 0 && raw.kernelTimeMs === 0 && members.some((m) => (m.cpuPercent ?? 0) > 0 || (m.bornInJob === true && (m.cpuTimeMs ?? 0) > 0))) {
       this.learned.userTimeMs = say('job CPU times');
       this.learned.kernelTimeMs = say('job CPU times');
@@ -52,14 +71,20 @@ export class AccountingReader {
       this.learned.peakJobMemoryBytes = say('job peak memory');
       if (raw.peakProcessMemoryBytes === 0) this.learned.peakProcessMemoryBytes = say('job peak memory');
     }
-
-    const unreported: UnknownReasons<UnreportableAccountingField> = {};
-    const known = <F extends LearnedField>(field: F): number | null => {
+    const unknown: UnknownReasons<LearnedField> = {};
+    for (const field of [...BASIC_FIELDS, ...PEAK_FIELDS]) {
       const reason = raw[field] === 0 ? this.learned[field] : undefined;
-      if (reason === undefined) return raw[field];
-      unreported[field] = reason;
-      return null;
-    };
+      if (reason !== undefined) unknown[field] = reason;
+    }
+    return unknown;
+  }
+
+  /** The accounting as the console shows it, from one answer and the job's members now. */
+  shown(raw: JobAccounting, members: readonly MemberFigures[]): JobAccountingFormValue {
+    const say = (what: string) => notReportedBy(what, this.platform.underWine);
+    const unknown = this.unknownIn(raw, members);
+    const unreported: UnknownReasons<UnreportableAccountingField> = { ...unknown };
+    const known = (field: LearnedField): number | null => (unknown[field] === undefined ? raw[field] : null);
     if (raw.ioUnreadable) {
       const { win32Code, message } = raw.ioUnreadable;
       const reason = win32Code === 5 ? readFailed(5, undefined, 'I/O accounting') : `${say('job I/O accounting')} (error ${win32Code}${this.platform.underWine ? '' : `: ${message}`})`;

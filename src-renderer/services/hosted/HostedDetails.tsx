@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { reportFailure, request } from '../../lib/api';
 import { formatClock, formatDateTime } from '../../lib/format';
+import { KnownOr } from '../../shared/Unreported';
 import { HostedCharts } from './HostedCharts';
 import { HostedLogTail } from './HostedLogTail';
 import { HOSTED_STATE_LABELS, jobAccountingRows, nextRestartText, probeText } from './hosted-status';
@@ -168,11 +169,11 @@ export function HostedDetailsView({
             <dt>Limit hits</dt>
             <dd>{status.limitHits.length === 0 ? 'None' : status.limitHits.map((h) => `${h.limit} at ${timeOf(h.at)}`).join('; ')}</dd>
           </div>
-          {jobAccountingRows(status.job).map((r) => (
+          {jobAccountingRows(status.job, view.unreported).map((r) => (
             <div key={r.label}>
               <dt>{r.label}</dt>
-              <dd className={r.unknown ? 'status-line' : undefined} data-unknown={r.unknown || undefined}>
-                {r.value}
+              <dd data-field={r.field ?? undefined}>
+                <KnownOr text={r.value} reason={r.reason} />
               </dd>
             </div>
           ))}

@@ -106,7 +106,7 @@ describe('HostedDetailsView', () => {
     renderToStaticMarkup(<HostedDetailsView name="NodeApi" view={view} log={log} now={Date.parse('2026-12-02T21:00:03.000Z')} onShowProcess={noop} onRestartProgram={noop} onOpenLogFolder={noop} />);
 
   it('shows state, PIDs as links, restarts, exits, probes and accounting from the status', () => {
-    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ nextRestartAt: '2026-12-02T21:00:05.000Z' }), unavailable: null }), 2);
+    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ nextRestartAt: '2026-12-02T21:00:05.000Z' }), unavailable: null, unreported: {} }), 2);
     const html = render(view);
     expect(html).toContain('data-testid="hosted-state" data-state="running">Running<');
     expect(html).toMatch(/data-testid="hosted-pid-link" data-pid="4010" data-main="true">4010 \(program\)</);
@@ -114,7 +114,7 @@ describe('HostedDetailsView', () => {
     expect(html).toMatch(/>1 \(1 in the current window\); next in 2\.0 s \(\d\d:\d\d:\d\d\)</);
     expect(html).toContain('PID 4002 exited with code 3 (0x00000003)');
     expect(html).toContain('OK: tcp connected to 127.0.0.1:8080');
-    expect(html).toContain('Not reported: not reported by this system');
+    expect(html).toContain('<dd data-field="peakJobMemoryBytes"><span class="unreported" title="the service host did not report it" data-testid="unreported" data-reason="the service host did not report it">—');
     expect(html).toContain('data-testid="hosted-event" data-kind="restarting"');
     expect(html).toContain('data-markers="1"');
     expect(html).toContain('1 restart so far (0 while this view was open); no liveness probe set; 0 limit hits reported.');
@@ -122,13 +122,23 @@ describe('HostedDetailsView', () => {
     expect(html).toMatch(/<button type="button" data-testid="hosted-restart-program">/);
   });
 
+  it('shows job figures the system leaves 0 as not reported, with the reason, as the Jobs tab does', () => {
+    const reason = 'Wine does not report job CPU times';
+    const job = { activeProcesses: 1, totalProcesses: 1, userTimeMs: null, kernelTimeMs: null, peakProcessMemoryBytes: 4096, peakJobMemoryBytes: 8192 };
+    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ job }), unavailable: null, unreported: { userTimeMs: reason, kernelTimeMs: reason } }), 2);
+    const html = render(view);
+    expect(html).toContain(`<dd data-field="userTimeMs"><span class="unreported" title="${reason}" data-testid="unreported" data-reason="${reason}">—<span class="visually-hidden"> (not reported: ${reason})</span>`);
+    expect(html).toContain(`<dd data-field="kernelTimeMs"><span class="unreported" title="${reason}"`);
+    expect(html).not.toMatch(/0:00:00/);
+  });
+
   it('offers Restart program only while the program runs (the host refuses it in backoff)', () => {
-    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ state: 'backoff', pids: [], programPid: null }), unavailable: null }), 2);
+    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: testHostedStatus({ state: 'backoff', pids: [], programPid: null }), unavailable: null, unreported: {} }), 2);
     expect(render(view)).toMatch(/disabled="" title="Only while the program runs" data-testid="hosted-restart-program"/);
   });
 
   it('says why when the host does not answer, with no zeros', () => {
-    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: null, unavailable: 'the host is not running (the service is stopped)' }), 2);
+    const view = applyHostedStatus(NO_HOSTED_VIEW, HostedStatusChanged.parse({ name: 'NodeApi', time: 1, status: null, unavailable: 'the host is not running (the service is stopped)', unreported: {} }), 2);
     const html = render(view);
     expect(html).toContain('No status from the host: the host is not running (the service is stopped)');
     expect(html).not.toContain('data-testid="hosted-status"');

@@ -4,7 +4,7 @@ import { HostedStatusChanged } from '../../../src-preload/contract/hosted-schema
 import { applyHostedStatus, jobAccountingRows, nextRestartText, NO_HOSTED_VIEW, probeText } from './hosted-status';
 import { testHostedStatus } from './test-hosted';
 
-const push = (time: number, status: HostedStatusValue | null, unavailable: string | null = null) => HostedStatusChanged.parse({ name: 'NodeApi', time, status, unavailable });
+const push = (time: number, status: HostedStatusValue | null, unavailable: string | null = null, unreported = {}) => HostedStatusChanged.parse({ name: 'NodeApi', time, status, unavailable, unreported });
 
 describe('the hosted view', () => {
   it('turns CPU time between pushes into a rate of the machine, a gap when the host does not report it', () => {
@@ -39,7 +39,22 @@ describe('the hosted view', () => {
     expect(probeText({ kind: 'http', ok: false, at: 'x', detail: 'HTTP 503', consecutiveFailures: 2 }, String)).toBe('Failed: http HTTP 503, 2 in a row');
     expect(probeText(null, String)).toMatch(/^Not set/);
     const rows = jobAccountingRows({ activeProcesses: 2, totalProcesses: 5, userTimeMs: null, kernelTimeMs: 5, peakProcessMemoryBytes: null, peakJobMemoryBytes: null });
-    expect(rows.find((r) => r.label === 'User CPU time')).toEqual({ label: 'User CPU time', value: 'Not reported: not reported by this system', unknown: true });
-    expect(rows.find((r) => r.label === 'Processes now')?.value).toBe('2');
+    expect(rows.find((r) => r.label === 'User CPU time')).toEqual({ label: 'User CPU time', field: 'userTimeMs', value: '—', reason: 'the service host did not report it' });
+    expect(rows.find((r) => r.label === 'Processes now')).toEqual({ label: 'Processes now', field: 'activeProcesses', value: '2', reason: null });
+    expect(jobAccountingRows(null)).toEqual([{ label: 'Job accounting', field: null, value: '—', reason: 'the service host did not report its job accounting' }]);
+  });
+
+  it("keeps main's reasons for the job figures the system leaves 0, and shows them as not reported, never 0", () => {
+    const job = { activeProcesses: 1, totalProcesses: 1, userTimeMs: null, kernelTimeMs: null, peakProcessMemoryBytes: null, peakJobMemoryBytes: null };
+    const reasons = { userTimeMs: 'Wine does not report job CPU times', kernelTimeMs: 'Wine does not report job CPU times', peakJobMemoryBytes: 'Wine does not report job peak memory' };
+    const view = applyHostedStatus(NO_HOSTED_VIEW, push(1, testHostedStatus({ job }), null, reasons), 2);
+    expect(view.unreported).toEqual(reasons);
+    const rows = jobAccountingRows(view.status?.job ?? null, view.unreported);
+    expect(rows.find((r) => r.field === 'userTimeMs')).toEqual({ label: 'User CPU time', field: 'userTimeMs', value: '—', reason: 'Wine does not report job CPU times' });
+    expect(rows.find((r) => r.field === 'peakJobMemoryBytes')?.reason).toBe('Wine does not report job peak memory');
+    expect(rows.find((r) => r.field === 'peakProcessMemoryBytes')?.reason).toBe('the service host did not report it');
+    expect(view.points[0]?.cpuTimeMs).toBeNull();
+    // The host gone: no status, so no reasons either.
+    expect(applyHostedStatus(view, push(2, null, 'The service host has ended (the service is stopped).'), 2).unreported).toEqual({});
   });
 });

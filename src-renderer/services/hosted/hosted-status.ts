@@ -5,7 +5,8 @@
  * the 20 each status carries. Unknown stays unknown: a null from the host is a gap, never 0. Pure, so it is
  * unit tested.
  */
-import type { HostedStatusChangedValue, HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import type { HostedStatusChangedValue, HostedStatusValue, HostedUnreportableJobField } from '../../../src-preload/contract/hosted-schemas';
+import type { UnknownReasons } from '../../../src-preload/contract/unknown';
 import type { HOSTED_EVENT_KINDS, HOSTED_STATES } from '../../../src-preload/contract/hosted-ranges';
 import { formatBytes, formatCpuTime, NO_VALUE } from '../../lib/format';
 
@@ -78,6 +79,8 @@ export interface HostedView {
   /** The latest status, or null with `unavailable` saying why. */
   readonly status: HostedStatusValue | null;
   readonly unavailable: string | null;
+  /** Why job figures of `status` are null although the host sent them (the system leaves them 0). */
+  readonly unreported: UnknownReasons<HostedUnreportableJobField>;
   /** When the latest push arrived (main's clock). */
   readonly time: number | null;
   readonly points: readonly HostedPoint[];
@@ -91,7 +94,7 @@ export const MAX_HOSTED_POINTS = 600;
 export const MAX_HOSTED_EVENTS = 500;
 
 /** Nothing heard yet. */
-export const NO_HOSTED_VIEW: HostedView = { status: null, unavailable: null, time: null, points: [], events: [] };
+export const NO_HOSTED_VIEW: HostedView = { status: null, unavailable: null, unreported: {}, time: null, points: [], events: [] };
 
 function parseTime(at: string): number | null {
   const t = Date.parse(at);
@@ -100,7 +103,7 @@ function parseTime(at: string): number | null {
 
 /** The view after one push: the status replaces the last, a point is added, new events join the timeline. */
 export function applyHostedStatus(view: HostedView, push: HostedStatusChangedValue, logicalProcessors: number): HostedView {
-  if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', time: push.time };
+  if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', unreported: {}, time: push.time };
   const status = push.status;
   const job = status.job;
   const cpuTimeMs = job && job.userTimeMs !== null && job.kernelTimeMs !== null ? job.userTimeMs + job.kernelTimeMs : null;
@@ -131,7 +134,7 @@ export function applyHostedStatus(view: HostedView, push: HostedStatusChangedVal
     added.push({ key, time, kind: e.kind, detail: e.detail });
   }
   const events = added.length === 0 ? view.events : [...view.events, ...added].sort((a, b) => a.time - b.time).slice(-MAX_HOSTED_EVENTS);
-  return { status, unavailable: null, time: push.time, points, events };
+  return { status, unavailable: null, unreported: push.unreported, time: push.time, points, events };
 }
 
 /** "in 4.2 s (12:03:09)" until the next restart, "due now (12:03:09)" once past; null when none is planned. */
@@ -153,17 +156,34 @@ export function probeText(probe: HostedStatusValue['readiness'] | HostedStatusVa
   return `${probe.ok ? 'OK' : 'Failed'}: ${probe.kind} ${probe.detail}${failures}${when}`;
 }
 
-/** The job's accounting as label/value rows; a null value reads "not reported" with why, never 0. */
-export function jobAccountingRows(job: HostedStatusValue['job']): { label: string; value: string; unknown: boolean }[] {
-  const reason = 'not reported by this system';
-  if (job === null) return [{ label: 'Job accounting', value: `${NO_VALUE} ${reason}`, unknown: true }];
-  const row = (label: string, v: number | null, f: (n: number) => string) => (v === null ? { label, value: `Not reported: ${reason}`, unknown: true } : { label, value: f(v), unknown: false });
+/** One job figure in the details: its text, or why it is unknown (shown as the Jobs tab does, never 0). */
+export interface JobAccountingRow {
+  readonly label: string;
+  /** The field it shows (data-field), null for the row that stands for all of them. */
+  readonly field: keyof NonNullable<HostedStatusValue['job']> | null;
+  readonly value: string;
+  /** Why the value is unknown, or null when it was reported. */
+  readonly reason: string | null;
+}
+
+/**
+ * The job's accounting as label/value rows. A null value is unknown with why: the reason main gave (the
+ * system leaves the figure 0, `unreported`), or else that the host did not report it.
+ */
+export function jobAccountingRows(job: HostedStatusValue['job'], unreported: UnknownReasons<HostedUnreportableJobField> = {}): JobAccountingRow[] {
+  const fallback = 'the service host did not report it';
+  if (job === null) return [{ label: 'Job accounting', field: null, value: NO_VALUE, reason: 'the service host did not report its job accounting' }];
+  const row = (label: string, field: keyof typeof job, f: (n: number) => string): JobAccountingRow => {
+    const v = job[field];
+    if (v !== null) return { label, field, value: f(v), reason: null };
+    return { label, field, value: NO_VALUE, reason: (unreported as Partial<Record<string, string>>)[field] ?? fallback };
+  };
   return [
-    row('Processes now', job.activeProcesses, String),
-    row('Processes started', job.totalProcesses, String),
-    row('User CPU time', job.userTimeMs, (n) => formatCpuTime(n)),
-    row('Kernel CPU time', job.kernelTimeMs, (n) => formatCpuTime(n)),
-    row('Peak process memory', job.peakProcessMemoryBytes, formatBytes),
-    row('Peak job memory', job.peakJobMemoryBytes, formatBytes),
+    row('Processes now', 'activeProcesses', String),
+    row('Processes started', 'totalProcesses', String),
+    row('User CPU time', 'userTimeMs', (n) => formatCpuTime(n)),
+    row('Kernel CPU time', 'kernelTimeMs', (n) => formatCpuTime(n)),
+    row('Peak process memory', 'peakProcessMemoryBytes', formatBytes),
+    row('Peak job memory', 'peakJobMemoryBytes', formatBytes),
   ];
 }
