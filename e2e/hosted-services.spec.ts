@@ -4,8 +4,8 @@ import path from 'node:path';
 import { openConsole } from './console-page';
 
 // A program run as a service by the console's service host, in the same Windows (Wine's prefix on Linux) as
-// the preview's host: native/test-child.exe is set up in the wizard's "Run a program as a service" mode,
-// started through the SCM, made to crash (it exits with a code after a while), and watched from the
+// the preview's host: native/test-hosted.exe is set up in the wizard's "Run a program as a service" mode,
+// started through the SCM, made to crash (an access violation after 6 s), and watched from the
 // details: RUNNING with its PID, the restart count, the host's events and the log tail moving; then stopped
 // and uninstalled. Screenshots go to test-results/screenshots like the other specs'.
 
@@ -16,10 +16,14 @@ function rigCommand(): { command: string; args: string[]; env: Record<string, st
   return JSON.parse(execFileSync(process.execPath, [rigScript('test-child-command.mjs')], { encoding: 'utf8' })) as { command: string; args: string[]; env: Record<string, string> };
 }
 
-/** The test program's Windows path (Z:\... under Wine): what the admin types into the wizard. */
+/**
+ * The hosted test program's Windows path (Z:\... under Wine): what the admin types into the wizard.
+ * native/test-hosted.exe, built beside test-child.exe: the service host's own test program, which can crash.
+ */
 function testChildProgram(): string {
   const how = rigCommand();
-  const exe = how.command === 'wine' ? (how.args[0] as string) : how.command;
+  const testChild = how.command === 'wine' ? (how.args[0] as string) : how.command;
+  const exe = testChild.replace(/test-child\.exe$/, 'test-hosted.exe');
   return how.command === 'wine' ? `Z:${exe.replace(/\//g, '\\')}` : exe;
 }
 
@@ -36,9 +40,10 @@ function sc(args: string[]): void {
 
 /** The host's own line in the program's log at each start (CONTRACT.md: `H -- program started, PID 1234 --`). */
 const STARTED_LINE = 'program started';
-/** The test program's arguments: `sleep 6` lives 6 s, then exits with code 99 (native/test-child.c): a crash. */
-const TEST_CHILD_CRASH_ARGS = ['sleep', '6'];
-const TEST_CHILD_CRASH_CODE = 99;
+/** The test program's arguments: `crash 6000` runs 6 s, then writes through a null pointer (native/test-hosted.c). */
+const TEST_CHILD_CRASH_ARGS = ['crash', '6000'];
+/** STATUS_ACCESS_VIOLATION, the crashed program's exit code. */
+const TEST_CHILD_CRASH_CODE = '3221225477 (0xC0000005)';
 
 let installed: string | undefined;
 test.afterEach(() => {
@@ -129,7 +134,7 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await wizard.getByTestId('hosted-form-name').fill(name);
   await wizard.getByTestId('hosted-form-description').fill('Installed by e2e/hosted-services.spec.ts');
   await wizard.getByTestId('hosted-form-program').fill(program);
-  // The test program runs 6 s and exits with code 99: a crash the host restarts.
+  // The test program runs 6 s and crashes (an access violation): the host restarts it.
   await wizard.getByTestId('hosted-form-arguments').fill(TEST_CHILD_CRASH_ARGS.join('\n'));
   await wizard.getByTestId('hosted-form-account').selectOption('localSystem');
   await wizard.getByTestId('hosted-form-restart-base').fill('1');
@@ -184,7 +189,7 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await hosted.getByTestId('hosted-status').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-running.png' });
 
-  // It crashes (exit code 99 after its run time): the host restarts it, and the details follow.
+  // It crashes (access violation after 6 s): the host restarts it, and the details follow.
   await expect(hosted.getByTestId('hosted-restarts')).not.toHaveAttribute('data-count', '0', { timeout: 60_000 });
   await expect(hosted.getByTestId('hosted-last-exits')).toContainText(`exited with code ${TEST_CHILD_CRASH_CODE}`);
   await expect(hosted.locator('[data-testid="hosted-event"][data-kind="restarting"]').first()).toBeVisible();
