@@ -2,16 +2,18 @@ import { memo, useId, useMemo } from 'react';
 import type { JobEventValue } from '../../src-preload/contract/job-schemas';
 import { formatBytes, formatClock, formatPercent } from '../lib/format';
 import { SERIES_COLOURS } from '../performance/chart-style';
-import { PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../shared/TimeChart';
+import { ChartLegend } from '../shared/ChartLegend';
+import { bytesAxis, PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../shared/TimeChart';
 import { EVENT_LABELS } from './job-columns';
 import type { JobPoint } from './job-history';
 
-const MB = 1024 * 1024;
 const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
 const MEMORY_SERIES: readonly TimeSeries[] = [
-  { key: 'ws', name: 'Members’ working sets', colour: SERIES_COLOURS.physicalUsed },
-  { key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed },
+  { key: 'ws', name: 'Members’ working sets', colour: SERIES_COLOURS.physicalUsed, width: 3 },
+  // Often level with the working sets (one member at its peak): dashed so both stay visible.
+  { key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed, dash: '5 3' },
 ];
+const MEMORY_KEYS = MEMORY_SERIES.map((s) => s.key);
 
 /** The charts' words: now, peak, and the limit hits marked. */
 export function describeJobCharts(points: readonly JobPoint[], markers: readonly JobEventValue[]): { cpu: string; memory: string; markers: string } {
@@ -45,13 +47,14 @@ export const JobCharts = memo(function JobCharts({ points, markers }: { points: 
       points.map((p) => ({
         time: p.time,
         cpu: p.cpuPercent,
-        ws: p.workingSetBytes === null ? null : p.workingSetBytes / MB,
-        peak: p.peakJobMemoryBytes === null ? null : p.peakJobMemoryBytes / MB,
+        ws: p.workingSetBytes,
+        peak: p.peakJobMemoryBytes,
       })),
     [points],
   );
   const marks = useMemo<TimeMarker[]>(() => markers.map((m) => ({ key: String(m.id), time: m.time, label: `${EVENT_LABELS[m.kind]}: ${m.text}` })), [markers]);
   const text = useMemo(() => describeJobCharts(points, markers), [points, markers]);
+  const memoryAxis = useMemo(() => bytesAxis(data, MEMORY_KEYS), [data]);
   return (
     <div className="pcharts" data-testid="job-chart" data-points={points.length} data-markers={markers.length}>
       <h3 className="details__heading">CPU time rate</h3>
@@ -68,23 +71,13 @@ export const JobCharts = memo(function JobCharts({ points, markers }: { points: 
         {`${text.cpu} ${text.markers}`}
       </p>
       <h3 className="details__heading">Memory</h3>
-      <ul className="legend" aria-label="Job memory chart series">
-        {MEMORY_SERIES.map((s) => (
-          <li key={s.key}>
-            <span className="legend__swatch legend__swatch--thick" style={{ background: s.colour }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend entries={MEMORY_SERIES} label="Job memory chart series" />
       <TimeChart
         data={data}
         series={MEMORY_SERIES}
-        label="Memory of this job, in MB"
+        label="Memory of this job"
         describedBy={memText}
-        yDomain={[0, 'auto']}
-        yTickFormat={(v) => `${Math.round(v)} MB`}
-        yWidth={56}
-        valueFormat={(v) => formatBytes(v * MB)}
+        {...memoryAxis}
         markers={marks}
         testId="job-chart-memory"
       />

@@ -1,16 +1,18 @@
 import { memo, useId, useMemo } from 'react';
 import { formatBytes, formatPercent } from '../lib/format';
 import { SERIES_COLOURS } from '../performance/chart-style';
-import { PERCENT_AXIS, TimeChart, type TimeSeries } from '../shared/TimeChart';
+import { ChartLegend } from '../shared/ChartLegend';
+import { bytesAxis, PERCENT_AXIS, TimeChart, type TimeSeries } from '../shared/TimeChart';
 import { Unreported } from '../shared/Unreported';
 import type { HistoryPoint } from './process-history';
 
-const MB = 1024 * 1024;
 const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
 const MEMORY_SERIES: readonly TimeSeries[] = [
-  { key: 'ws', name: 'Working set', colour: SERIES_COLOURS.physicalUsed },
-  { key: 'priv', name: 'Private bytes', colour: SERIES_COLOURS.committed },
+  { key: 'ws', name: 'Working set', colour: SERIES_COLOURS.physicalUsed, width: 3 },
+  // Drawn over the working set, which it often equals: dashed so both stay visible.
+  { key: 'priv', name: 'Private bytes', colour: SERIES_COLOURS.committed, dash: '5 3' },
 ];
+const MEMORY_KEYS = MEMORY_SERIES.map((s) => s.key);
 
 function describe(points: readonly HistoryPoint[], privateReason: string | null): { cpu: string; memory: string } {
   const last = points[points.length - 1];
@@ -33,10 +35,15 @@ export const ProcessCharts = memo(function ProcessCharts({ points, privateReason
   const cpuText = useId();
   const memText = useId();
   const data = useMemo(
-    () => points.map((p) => ({ time: p.time, cpu: p.cpuPercent, ws: p.workingSetBytes / MB, priv: p.privateBytes === null ? null : p.privateBytes / MB })),
+    () => points.map((p) => ({ time: p.time, cpu: p.cpuPercent, ws: p.workingSetBytes, priv: p.privateBytes })),
     [points],
   );
   const text = useMemo(() => describe(points, privateReason), [points, privateReason]);
+  const memoryAxis = useMemo(() => bytesAxis(data, MEMORY_KEYS), [data]);
+  const legend = useMemo(
+    () => MEMORY_SERIES.map((s) => (s.key === 'priv' && privateReason ? { ...s, note: <Unreported reason={privateReason} /> } : s)),
+    [privateReason],
+  );
 
   return (
     <div className="pcharts">
@@ -52,31 +59,13 @@ export const ProcessCharts = memo(function ProcessCharts({ points, privateReason
         {text.cpu}
       </p>
       <h3 className="details__heading">Memory</h3>
-      <ul className="legend" aria-label="Memory chart series">
-        <li>
-          <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.physicalUsed }} />
-          Working set
-        </li>
-        <li>
-          <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.committed }} />
-          Private bytes
-          {privateReason ? (
-            <>
-              {' '}
-              <Unreported reason={privateReason} />
-            </>
-          ) : null}
-        </li>
-      </ul>
+      <ChartLegend entries={legend} label="Memory chart series" />
       <TimeChart
         data={data}
         series={MEMORY_SERIES}
-        label="Memory of this process since it was selected, in MB"
+        label="Memory of this process since it was selected"
         describedBy={memText}
-        yDomain={[0, 'auto']}
-        yTickFormat={(v) => `${Math.round(v)} MB`}
-        yWidth={56}
-        valueFormat={(v) => formatBytes(v * MB)}
+        {...memoryAxis}
       />
       <p className="chart-text" id={memText}>
         {text.memory}

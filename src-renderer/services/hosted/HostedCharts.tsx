@@ -1,16 +1,18 @@
 import { memo, useId, useMemo } from 'react';
 import { formatBytes, formatClock, formatPercent } from '../../lib/format';
 import { SERIES_COLOURS } from '../../performance/chart-style';
-import { PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../../shared/TimeChart';
+import { ChartLegend } from '../../shared/ChartLegend';
+import { valueAxis } from '../../shared/chart-axes';
+import { bytesAxis, PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../../shared/TimeChart';
 import { HOSTED_EVENT_LABELS, MARKER_OF, type HostedEvent, type HostedPoint } from './hosted-status';
 
-const MB = 1024 * 1024;
 const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
 const MEMORY_SERIES: readonly TimeSeries[] = [{ key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed }];
 const HEALTH_SERIES: readonly TimeSeries[] = [
-  { key: 'restarts', name: 'Restarts', colour: '#d23c3c' },
-  { key: 'probe', name: 'Liveness failures in a row', colour: SERIES_COLOURS.cpuTotal },
-  { key: 'limits', name: 'Limit hits', colour: SERIES_COLOURS.committed },
+  // Counts that often sit on the same value (0, or 1 after one crash): widths and dashes keep all three visible.
+  { key: 'restarts', name: 'Restarts', colour: '#d23c3c', width: 4 },
+  { key: 'probe', name: 'Liveness failures in a row', colour: SERIES_COLOURS.cpuTotal, width: 2, dash: '6 3' },
+  { key: 'limits', name: 'Limit hits', colour: SERIES_COLOURS.committed, width: 1.5, dash: '2 3' },
 ];
 
 /** The charts' words: CPU now and at peak, memory, and the marked restarts, probe failures and limit hits. */
@@ -38,10 +40,12 @@ export function describeHostedCharts(points: readonly HostedPoint[], markers: re
   };
 }
 
-/** Whole-number ticks for a chart of counts: 0, the middle and the top (a count of 1.5 restarts means nothing). */
+/** Whole-number ticks in even 1-2-5 steps for the chart of counts (a count of 1.5 restarts means nothing). */
 export function countTicks(points: readonly HostedPoint[]): number[] {
-  const top = Math.max(1, ...points.map((p) => Math.max(p.restarts, p.probeFailures ?? 0, p.limitHits)));
-  return [...new Set([0, Math.round(top / 2), top])];
+  return valueAxis(
+    points.flatMap((p) => [p.restarts, p.probeFailures, p.limitHits]),
+    { integer: true },
+  ).ticks;
 }
 
 /**
@@ -58,7 +62,7 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
       points.map((p) => ({
         time: p.time,
         cpu: p.cpuPercent,
-        peak: p.peakJobMemoryBytes === null ? null : p.peakJobMemoryBytes / MB,
+        peak: p.peakJobMemoryBytes,
         restarts: p.restarts,
         probe: p.probeFailures,
         limits: p.limitHits,
@@ -68,6 +72,7 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
   const marks = useMemo<TimeMarker[]>(() => markers.map((m) => ({ key: m.key, time: m.time, label: `${HOSTED_EVENT_LABELS[m.kind]}: ${m.detail}` })), [markers]);
   const text = useMemo(() => describeHostedCharts(points, markers), [points, markers]);
   const healthTicks = useMemo(() => countTicks(points), [points]);
+  const memoryAxis = useMemo(() => bytesAxis(data, ['peak']), [data]);
   return (
     <div className="pcharts" data-testid="hosted-chart" data-points={points.length} data-markers={markers.length}>
       <h3 className="details__heading">CPU time rate</h3>
@@ -77,12 +82,9 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
       <TimeChart
         data={data}
         series={MEMORY_SERIES}
-        label="Peak memory of the hosted program's job, in MB"
+        label="Peak memory of the hosted program's job"
         describedBy={memText}
-        yDomain={[0, 'auto']}
-        yTickFormat={(v) => `${Math.round(v)} MB`}
-        yWidth={56}
-        valueFormat={(v) => formatBytes(v * MB)}
+        {...memoryAxis}
         markers={marks}
         testId="hosted-chart-memory"
       />
@@ -90,14 +92,7 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
         {text.memory}
       </p>
       <h3 className="details__heading">Restarts, probe failures and limit hits</h3>
-      <ul className="legend" aria-label="Health chart series">
-        {HEALTH_SERIES.map((s) => (
-          <li key={s.key}>
-            <span className="legend__swatch legend__swatch--thick" style={{ background: s.colour }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend entries={HEALTH_SERIES} label="Health chart series" />
       <TimeChart
         data={data}
         series={HEALTH_SERIES}

@@ -147,10 +147,12 @@ describe('HostedDetailsView', () => {
 });
 
 describe('the health chart', () => {
-  it('ticks whole counts only', () => {
+  it('ticks whole counts only, in even 1-2-5 steps', () => {
     const p = (restarts: number) => ({ time: restarts, cpuPercent: null, peakJobMemoryBytes: null, activeProcesses: null, restarts, probeFailures: null, limitHits: 0, cpuTimeMs: null });
     expect(countTicks([])).toEqual([0, 1]);
     expect(countTicks([p(0), p(1)])).toEqual([0, 1]);
-    expect(countTicks([p(7)])).toEqual([0, 4, 7]);
+    // Not 0, 4, 7: uneven steps read as a wrong scale.
+    expect(countTicks([p(7)])).toEqual([0, 2, 4, 6, 8]);
+    expect(countTicks([p(3)])).toEqual([0, 1, 2, 3]);
   });
 });
