@@ -59,7 +59,7 @@ test('the Performance view shows live CPU and memory values that change over tim
   expect(new Set(readings.map((r) => `${r.cpu}/${r.memory}`)).size).toBeGreaterThan(1);
 
   await expect(page.getByRole('img', { name: 'CPU usage chart, last ten minutes' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Memory usage chart in GB, last ten minutes' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Memory usage chart, last ten minutes' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/performance.png', fullPage: true });
   expect(cspViolations).toEqual([]);
 });

@@ -2,7 +2,9 @@ import { memo, useId, useMemo } from 'react';
 import { Line } from 'recharts';
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
 import { formatPercent } from '../lib/format';
+import { timeDomain } from '../shared/chart-axes';
 import { Card } from '../shared/Card';
+import { ChartLegend, type LegendEntry } from '../shared/ChartLegend';
 import { coreCount, MAX_CORE_LINES, thinByTime, toCpuPoints } from './chart-data';
 import { coreColour, SERIES_COLOURS } from './chart-style';
 import { CoreSparklines } from './CoreSparklines';
@@ -10,6 +12,8 @@ import { HistoryChart, type HistoryAxis } from './HistoryChart';
 import { HISTORY_WINDOW_MS } from './history';
 import { describeCpu } from './summary';
 
+const TOTAL_LINE = { key: 'total', name: 'Total', colour: SERIES_COLOURS.cpuTotal, width: 3 } as const;
+const CORE_WIDTH = 1;
 const PERCENT_AXIS: HistoryAxis = { domain: [0, 100], ticks: [0, 25, 50, 75, 100], format: (v) => `${v}%`, width: 44 };
 
 /**
@@ -23,24 +27,17 @@ export const CpuChart = memo(function CpuChart({ samples }: { samples: readonly 
   const coreLines = cores <= MAX_CORE_LINES ? cores : 0;
   const thinned = useMemo(() => thinByTime(samples), [samples]);
   const points = useMemo(() => toCpuPoints(thinned, coreLines), [thinned, coreLines]);
-  const end = samples[samples.length - 1]?.time ?? 0;
-  const start = end - HISTORY_WINDOW_MS;
+  const [start, end] = timeDomain(samples[0]?.time, samples[samples.length - 1]?.time, HISTORY_WINDOW_MS);
   const coreKeys = useMemo(() => Array.from({ length: coreLines }, (_, i) => i), [coreLines]);
+  // One entry per drawn line, in its own colour (not one swatch in the first core's colour for all).
+  const legend = useMemo<LegendEntry[]>(
+    () => [TOTAL_LINE, ...coreKeys.map((i) => ({ key: `c${i}`, name: `CPU ${i}`, colour: coreColour(i), width: CORE_WIDTH }))],
+    [coreKeys],
+  );
 
   return (
     <Card title="CPU" className="chart-card">
-      <ul className="legend" aria-label="CPU chart series">
-        <li>
-          <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.cpuTotal }} />
-          Total
-        </li>
-        {coreLines > 0 ? (
-          <li>
-            <span className="legend__swatch" style={{ background: coreColour(0) }} />
-            {`Per logical processor (${coreLines}, thin lines)`}
-          </li>
-        ) : null}
-      </ul>
+      <ChartLegend entries={legend} label="CPU chart series" />
       <HistoryChart points={points} start={start} end={end} label="CPU usage chart, last ten minutes" describedBy={textId} yAxis={PERCENT_AXIS} valueFormat={formatPercent}>
         {coreKeys.map((i) => (
           <Line
@@ -49,14 +46,13 @@ export const CpuChart = memo(function CpuChart({ samples }: { samples: readonly 
             name={`CPU ${i}`}
             type="linear"
             stroke={coreColour(i)}
-            strokeWidth={1}
-            strokeOpacity={0.7}
+            strokeWidth={CORE_WIDTH}
             dot={false}
             activeDot={false}
             isAnimationActive={false}
           />
         ))}
-        <Line key="total" dataKey="total" name="Total" type="linear" stroke={SERIES_COLOURS.cpuTotal} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line key="total" dataKey="total" name={TOTAL_LINE.name} type="linear" stroke={TOTAL_LINE.colour} strokeWidth={TOTAL_LINE.width} dot={false} isAnimationActive={false} />
       </HistoryChart>
       <p className="chart-text" id={textId}>
         {describeCpu(samples)}

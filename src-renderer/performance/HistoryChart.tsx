@@ -1,23 +1,23 @@
 import { useMemo, type ReactNode } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, NO_VALUE } from '../lib/format';
-import { AXIS_TICK, formatTick, TICK_STEP_MS } from './chart-style';
-import { timeTicks } from './chart-data';
+import { timeTicks } from '../shared/chart-axes';
+import { AXIS_TICK } from './chart-style';
 
 /** The value axis of a history chart. */
 export interface HistoryAxis {
-  readonly domain: [number | 'auto', number | 'auto'];
-  readonly ticks?: number[];
+  readonly domain: [number, number];
+  readonly ticks: number[];
   readonly format: (value: number) => string;
   readonly width: number;
 }
 
 /**
- * The frame of a Performance tab chart: the ten-minute window from `start` to `end` with a tick every
- * two minutes (points older than the window are clipped, not squeezed in), grid, value axis and tooltip;
- * the owner gives the lines as children. Unlike the details panes' TimeChart, the window is fixed, so the
- * axis does not jump while the history fills up. Animation stays off on the lines: Recharts redraws on
- * every sample.
+ * The frame of a Performance tab chart: the window from `start` to `end` (timeDomain: from the first
+ * sample, growing to ten minutes, then sliding; older points are clipped, not squeezed in) with ticks on
+ * round clock times, grid, value axis and tooltip; the owner gives the lines as children. Values above
+ * the axis are clipped too (the commit limit far above what is in use). Animation stays off on the
+ * lines: Recharts redraws on every sample.
  */
 export function HistoryChart<P extends object>({
   points,
@@ -40,7 +40,7 @@ export function HistoryChart<P extends object>({
   valueFormat: (value: number) => string;
   children: ReactNode;
 }) {
-  const ticks = useMemo(() => timeTicks(start, end, TICK_STEP_MS), [start, end]);
+  const time = useMemo(() => timeTicks(start, end, 6), [start, end]);
   return (
     <div className="chart" role="img" aria-label={label} aria-describedby={describedBy}>
       <ResponsiveContainer width="100%" height="100%">
@@ -51,14 +51,15 @@ export function HistoryChart<P extends object>({
             type="number"
             scale="time"
             domain={[start, end]}
-            ticks={ticks}
-            tickFormatter={formatTick}
+            ticks={time.ticks}
+            tickFormatter={time.format}
+            interval={0}
             allowDataOverflow
             tick={AXIS_TICK}
             stroke="currentColor"
             strokeOpacity={0.4}
           />
-          <YAxis domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={yAxis.format} width={yAxis.width} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
+          <YAxis domain={yAxis.domain} ticks={yAxis.ticks} interval={0} allowDataOverflow tickFormatter={yAxis.format} width={yAxis.width} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(l) => (typeof l === 'number' ? formatClock(l) : '')}

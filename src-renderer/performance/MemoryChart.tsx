@@ -1,61 +1,54 @@
 import { memo, useId, useMemo } from 'react';
 import { Line } from 'recharts';
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
+import { formatBytes } from '../lib/format';
+import { byteAxis, timeDomain } from '../shared/chart-axes';
 import { Card } from '../shared/Card';
-import { thinByTime, toMemoryPoints } from './chart-data';
+import { ChartLegend, type LegendEntry } from '../shared/ChartLegend';
+import { thinByTime, toMemoryPoints, type MemoryPoint } from './chart-data';
 import { SERIES_COLOURS } from './chart-style';
 import { HistoryChart, type HistoryAxis } from './HistoryChart';
 import { HISTORY_WINDOW_MS } from './history';
 import { describeMemory } from './summary';
 
-const GB_AXIS: HistoryAxis = { domain: [0, 'auto'], format: (v) => `${Number(v.toFixed(1))} GB`, width: 56 };
-/** Committed and physical in use, drawn over the commit limit in this order. */
-const THICK_LINES = [
-  { key: 'committed', dataKey: 'committedGb', name: 'Committed', colour: SERIES_COLOURS.committed },
-  { key: 'physicalUsed', dataKey: 'physicalUsedGb', name: 'Physical in use', colour: SERIES_COLOURS.physicalUsed },
+/** Physical in use and committed (often close: drawn thick and dashed so both show), then the commit limit. */
+const LINES = [
+  { key: 'physicalUsed', dataKey: 'physicalUsedBytes', name: 'Physical in use', colour: SERIES_COLOURS.physicalUsed, width: 3 },
+  { key: 'committed', dataKey: 'committedBytes', name: 'Committed', colour: SERIES_COLOURS.committed, width: 2, dash: '6 3' },
+  { key: 'commitLimit', dataKey: 'commitLimitBytes', name: 'Commit limit', colour: SERIES_COLOURS.commitLimit, width: 1, dash: '2 3' },
 ] as const;
 
 /**
- * Memory over the last ten minutes, in GB: physical memory in use (total - available), committed bytes,
- * and the commit limit (dashed) they cannot pass.
+ * The memory chart's value axis: scaled to what is in use and committed, not to the commit limit (1.3 GB
+ * in use on a 24 GB axis is a flat line); the limit is drawn when it fits and its value named when not.
+ */
+export function memoryAxis(points: readonly MemoryPoint[]): HistoryAxis & { readonly limitAbove: number | null } {
+  const axis = byteAxis(points.flatMap((p) => [p.physicalUsedBytes, p.committedBytes]));
+  const limit = points[points.length - 1]?.commitLimitBytes ?? null;
+  return { domain: axis.domain, ticks: axis.ticks, format: axis.format, width: 60, limitAbove: limit !== null && limit > axis.domain[1] ? limit : null };
+}
+
+/**
+ * Memory over the last ten minutes (from the first sample while there are fewer): physical memory in use (total - available), committed bytes,
+ * and the commit limit they cannot pass.
  */
 export const MemoryChart = memo(function MemoryChart({ samples }: { samples: readonly PerformanceSampleValue[] }) {
   const textId = useId();
   const points = useMemo(() => toMemoryPoints(thinByTime(samples)), [samples]);
-  const end = samples[samples.length - 1]?.time ?? 0;
-  const start = end - HISTORY_WINDOW_MS;
+  const [start, end] = timeDomain(samples[0]?.time, samples[samples.length - 1]?.time, HISTORY_WINDOW_MS);
+  const axis = useMemo(() => memoryAxis(points), [points]);
+  const legend = useMemo<LegendEntry[]>(
+    () => LINES.map((l) => (l.key === 'commitLimit' && axis.limitAbove !== null ? { ...l, note: `${formatBytes(axis.limitAbove)}, above this scale` } : l)),
+    [axis.limitAbove],
+  );
 
   return (
     <Card title="Memory" className="chart-card">
-      <ul className="legend" aria-label="Memory chart series">
-        <li>
-          <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.physicalUsed }} />
-          Physical in use
-        </li>
-        <li>
-          <span className="legend__swatch legend__swatch--thick" style={{ background: SERIES_COLOURS.committed }} />
-          Committed
-        </li>
-        <li>
-          <span className="legend__swatch legend__swatch--dashed" style={{ borderColor: SERIES_COLOURS.commitLimit }} />
-          Commit limit
-        </li>
-      </ul>
-      <HistoryChart points={points} start={start} end={end} label="Memory usage chart in GB, last ten minutes" describedBy={textId} yAxis={GB_AXIS} valueFormat={(v) => `${v.toFixed(2)} GB`}>
-        <Line
-          key="commitLimit"
-          dataKey="commitLimitGb"
-          name="Commit limit"
-          type="linear"
-          stroke={SERIES_COLOURS.commitLimit}
-          strokeDasharray="4 3"
-          strokeWidth={1}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-        {THICK_LINES.map((l) => (
-          <Line key={l.key} dataKey={l.dataKey} name={l.name} type="linear" stroke={l.colour} strokeWidth={2} dot={false} isAnimationActive={false} />
+      <ChartLegend entries={legend} label="Memory chart series" />
+      <HistoryChart points={points} start={start} end={end} label="Memory usage chart, last ten minutes" describedBy={textId} yAxis={axis} valueFormat={formatBytes}>
+        {/* The limit first, so the figures in use are drawn over it. */}
+        {[...LINES].reverse().map((l) => (
+          <Line key={l.key} dataKey={l.dataKey} name={l.name} type="linear" stroke={l.colour} strokeWidth={l.width} strokeDasharray={'dash' in l ? l.dash : undefined} dot={false} activeDot={l.key === 'commitLimit' ? false : undefined} isAnimationActive={false} />
         ))}
       </HistoryChart>
       <p className="chart-text" id={textId}>

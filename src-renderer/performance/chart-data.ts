@@ -4,7 +4,6 @@
  * thinned to what a chart's width can show and per-core lines are capped.
  */
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
-import { bytesToGigabytes } from '../lib/format';
 
 /** More points than this gain nothing on a chart a few hundred pixels wide. */
 export const MAX_CHART_POINTS = 600;
@@ -22,12 +21,12 @@ export interface CpuPoint {
   readonly [core: `c${number}`]: number | null;
 }
 
-/** One point of the memory chart, in GB. */
+/** One point of the memory chart, in bytes. */
 export interface MemoryPoint {
   readonly time: number;
-  readonly physicalUsedGb: number;
-  readonly committedGb: number;
-  readonly commitLimitGb: number;
+  readonly physicalUsedBytes: number;
+  readonly committedBytes: number;
+  readonly commitLimitBytes: number;
 }
 
 /**
@@ -90,22 +89,14 @@ export function toMemoryPoints(samples: readonly PerformanceSampleValue[]): Memo
     if (!point) {
       point = {
         time: s.time,
-        physicalUsedGb: bytesToGigabytes(Math.max(0, s.memory.totalPhysicalBytes - s.memory.availablePhysicalBytes)),
-        committedGb: bytesToGigabytes(s.memory.committedBytes),
-        commitLimitGb: bytesToGigabytes(s.memory.commitLimitBytes),
+        physicalUsedBytes: Math.max(0, s.memory.totalPhysicalBytes - s.memory.availablePhysicalBytes),
+        committedBytes: s.memory.committedBytes,
+        commitLimitBytes: s.memory.commitLimitBytes,
       };
       memoryPointCache.set(s, point);
     }
     return point;
   });
-}
-
-/** Tick positions every `stepMs` on the clock within [start, end], so labels read 14:02, 14:04, ... */
-export function timeTicks(start: number, end: number, stepMs: number): number[] {
-  if (!(stepMs > 0) || end < start) return [];
-  const ticks: number[] = [];
-  for (let t = Math.ceil(start / stepMs) * stepMs; t <= end; t += stepMs) ticks.push(t);
-  return ticks;
 }
 
 /**

@@ -2,8 +2,6 @@
  * Chart colours and axis settings shared by the Performance charts. Mid-tone colours read on both the
  * light and the dark theme; grid and labels use currentColor so they follow the theme's text colour.
  */
-import { formatClock } from '../lib/format';
-
 /** Series colours by role. */
 export const SERIES_COLOURS = {
   cpuTotal: '#2f7fd8',
@@ -18,14 +16,6 @@ export const CORE_COLOURS = ['#3aa17e', '#c9577a', '#b8a03a', '#4fa3c9', '#9b6fc
 /** A core's colour (cycles for more cores than colours). */
 export function coreColour(index: number): string {
   return CORE_COLOURS[index % CORE_COLOURS.length] ?? CORE_COLOURS[0];
-}
-
-/** Axis labels every two minutes across the ten-minute window. */
-export const TICK_STEP_MS = 2 * 60 * 1000;
-
-/** An x-axis tick: "14:02". */
-export function formatTick(epochMs: number): string {
-  return formatClock(epochMs).slice(0, 5);
 }
 
 /** Axis text styling: currentColor follows the theme. */
