@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { engineRange, pinnedVersion, satisfies } from './node-version.mjs';
@@ -9,6 +9,8 @@ import { engineRange, pinnedVersion, satisfies } from './node-version.mjs';
 // installs), the README's words, and what the tools we depend on accept. A bump of Electron, vite or vitest
 // that narrows their range, or an edit of one place alone, fails here.
 const root = path.join(__dirname, '..');
+// npm's own range logic (semver, installed with the tooling; it ships no types), to hold ours against.
+const semver = createRequire(path.join(root, 'package.json'))('semver') as { satisfies(version: string, range: string): boolean };
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
 const engineOf = (pkg: string) => (JSON.parse(read(`node_modules/${pkg}/package.json`)) as { engines: { node: string } }).engines.node;
 const samples = ['20.18.0', '20.19.0', '20.20.2', '22.11.0', '22.12.0', '22.20.0', '23.5.0', '24.0.0', '24.11.1', '26.1.0'];
