@@ -221,7 +221,7 @@ static int mode_spawn(int count, int seconds) {
       fwprintf(stderr, L"CreateProcessW failed: error %lu\n", GetLastError());
       return 5;
     }
-    /* Under a parent job without breakaway the assignment can fail (nesting, wine.md); the child then dies with that job. */
+    /* Under a parent job without breakaway the assignment can fail (nesting, README, "What Wine proves and what waits for Windows"); the child then dies with that job. */
     if (in_job && !AssignProcessToJobObject(job, pi.hProcess)) in_job = 0;
     ResumeThread(pi.hThread);
     CloseHandle(pi.hThread);

@@ -11,6 +11,7 @@ import { cacheDir } from './rig/config.mjs';
 import { warmWineServer } from './rig/wineserver.mjs';
 import { devBuild, outPaths } from './dev-build.mjs';
 import { startHost } from './host-launcher.mjs';
+import { previewBanner } from './preview/banner.mjs';
 import { previewPage, contentTypeOf, resolveStatic, previewKey, keyMatches } from './preview/page.mjs';
 
 // The page carries the host's token, and the host is an admin API: only a browser given the printed URL
@@ -95,7 +96,8 @@ host.child.on('exit', () => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Preview: ${origin}/?key=${key}  (host on 127.0.0.1:${host.port}, pid ${host.pid})`);
+  const banner = previewBanner({ url: `${origin}/?key=${key}`, hostPort: host.port, hostPid: host.pid, previewPid: process.pid, platform: process.platform });
+  for (const line of banner) console.log(line);
   const wantsBrowser = !process.env.CI && !values['no-open'] && (process.platform === 'win32' || process.env.DISPLAY);
   if (wantsBrowser) {
     const url = `${origin}/?key=${key}`;

@@ -167,7 +167,7 @@ static void refresh_job(BOOL accounting_only) {
   s->job.total_processes = have_basic ? (LONGLONG)basic.TotalProcesses : -1;
   s->job.user_time_ms = have_basic ? basic.TotalUserTime.QuadPart / 10000 : -1;
   s->job.kernel_time_ms = have_basic ? basic.TotalKernelTime.QuadPart / 10000 : -1;
-  /* A job that has had a process cannot have used 0 bytes: Wine answers 0 (wine.md), so 0 is unknown. */
+  /* A job that has had a process cannot have used 0 bytes: Wine answers 0 (README, "What Wine proves and what waits for Windows"), so 0 is unknown. */
   s->job.peak_process_memory_bytes = have_extended && extended.PeakProcessMemoryUsed ? (LONGLONG)extended.PeakProcessMemoryUsed : -1;
   s->job.peak_job_memory_bytes = have_extended && extended.PeakJobMemoryUsed ? (LONGLONG)extended.PeakJobMemoryUsed : -1;
   status_unlock();

@@ -136,7 +136,7 @@ async function main() {
       hostBeyondDelayMsMedian: beyond.length ? median(beyond) : null,
       hostBeyondDelayMs: beyond,
       // Not measured: a plain service is restarted only by the SCM's recovery actions, which Wine 8 never
-      // applies (wine.md); a Windows run could add it.
+      // applies (README, "What Wine proves and what waits for Windows"); a Windows run could add it.
       plainBeyondDelayMsMedian: null,
     };
   } finally {

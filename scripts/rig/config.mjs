@@ -1,5 +1,5 @@
 // Where the Wine rig lives and how every Windows program is started under it.
-// Facts behind each setting: ../shared/briefs/wine.md (summarised in README.md).
+// Facts behind each setting: README.md, "What Wine proves and what waits for Windows".
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -282,7 +282,7 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
 
   /**
    * "GetProcessTimes function (processthreadsapi.h)". Under Wine 8 the creation time of another
-   * process is right but its kernel and user times are the caller's own (wine.md).
+   * process is right but its kernel and user times are the caller's own (README, "What Wine proves and what waits for Windows").
    */
   GetProcessTimes: stdcall<(process: Pointer, creation: FileTime, exit: FileTime, kernel: FileTime, user: FileTime) => number>(
     lib,
@@ -455,7 +455,7 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
   /**
    * "SetInformationJobObject function (jobapi2.h)". The information is a struct that depends on the
    * class, so it goes in as a Buffer koffi.encode filled. Wine 8 returns TRUE for every extended limit
-   * but applies only kill-on-close and the breakaway flags, and fails CPU rate control with 87 (wine.md).
+   * but applies only kill-on-close and the breakaway flags, and fails CPU rate control with 87 (README, "What Wine proves and what waits for Windows").
    */
   SetInformationJobObject: stdcall<(job: Pointer, infoClass: number, info: Buffer, size: number) => number>(lib, 'SetInformationJobObject', BOOL, [
     HANDLE,

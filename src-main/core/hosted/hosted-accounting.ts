@@ -1,7 +1,7 @@
 /**
  * A hosted service's job figures as the console shows them. The host reads its job's accounting with
  * QueryInformationJobObject and passes the numbers on; where the system leaves them 0 (Wine's job accounting:
- * CPU times and peaks, wine.md) they are unknown, not zero. Decided by the Jobs tab's one rule
+ * CPU times and peaks, README, "What Wine proves and what waits for Windows") they are unknown, not zero. Decided by the Jobs tab's one rule
  * (core/jobs/accounting-unreported.ts), against the members' CPU and memory in the process table's latest
  * tick, looked up by the PIDs the host lists (no snapshot of its own).
  */

@@ -197,7 +197,7 @@ describe('a hosted service through the real SCM and host', () => {
   });
 
   test('the host runs as the service\'s virtual account NT SERVICE\\NAME, and so does its program (Windows)', async (t) => {
-    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine runs every service as the prefix\'s one user: it has no virtual accounts (wine.md)');
+    if (getSystemIdentity().wineVersion !== null) return t.skip('Wine runs every service as the prefix\'s one user: it has no virtual accounts (README, "What Wine proves and what waits for Windows")');
     if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
     refresh();
     const name = uniqueTestServiceName();

@@ -1,7 +1,7 @@
 /**
  * Which job accounting figures this system does not fill in, decided from what it answers (unknown.ts's
  * rule 3; the one place that decides it for jobs). Windows keeps every figure; Wine 8 counts the processes
- * but leaves CPU times, page faults and the peaks at 0 and fails the I/O class with error 1 (wine.md).
+ * but leaves CPU times, page faults and the peaks at 0 and fails the I/O class with error 1 (README, "What Wine proves and what waits for Windows").
  * - I/O: JobObjectBasicAndIoAccountingInformation failed, so the six I/O figures are unknown, with the error.
  * - CPU times: a member used CPU while in the job (CPU % over the last tick, or any CPU time at all for a
  *   member that started inside the job), yet the job's user and kernel time are both still 0. Page faults come in the same answer

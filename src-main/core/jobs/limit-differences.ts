@@ -306,7 +306,7 @@ export function fieldsOfUnreadablePart(part: string): Field[] {
   return [];
 }
 
-/** Flags Wine 8 really applies (wine.md: kill on close, breakaway OK, silent breakaway OK) yet reads back as zero. */
+/** Flags Wine 8 really applies (README, "What Wine proves and what waits for Windows": kill on close, breakaway OK, silent breakaway OK) yet reads back as zero. */
 const WINE_ENFORCED: ReadonlySet<Field> = new Set(['killOnJobClose', 'breakawayOk', 'silentBreakawayOk']);
 
 /**

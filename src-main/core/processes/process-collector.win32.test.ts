@@ -17,7 +17,7 @@ describe('process collector on the real snapshot', () => {
     assert.ok(self, 'this process is listed');
     assert.ok(self.workingSetBytes > 0 && self.pagefileBytes > 0, 'working set and page file are reported everywhere');
     if (underWine) {
-      // Wine 8 leaves private bytes and the I/O counters at 0 and gives base priority 2 (wine.md; seen in the rig).
+      // Wine 8 leaves private bytes and the I/O counters at 0 and gives base priority 2 (README, "What Wine proves and what waits for Windows"; seen in the rig).
       assert.equal(snapshot.unreported.privateBytes, 'Wine does not report private bytes');
       assert.equal(snapshot.unreported.ioReadBytes, 'Wine does not report I/O read bytes');
       assert.equal(snapshot.unreported.basePriority, 'Wine does not report base priority');

@@ -248,7 +248,7 @@ describe('services through the core on Win32', () => {
     assert.ok(!JSON.stringify(plan.value).includes(secret));
     const yes = desktopAnswering(true);
     const installed = await dispatch('services:install', { definition: def }, yes);
-    // Wine stores any account name (wine.md); Windows refuses an unknown user with 1057. Either way the secret stays out.
+    // Wine stores any account name (README, "What Wine proves and what waits for Windows"); Windows refuses an unknown user with 1057. Either way the secret stays out.
     assert.ok(!JSON.stringify(installed).includes(secret));
     assert.ok(!JSON.stringify(yes.prompts).includes(secret));
     assert.ok(!JSON.stringify(events).includes(secret));

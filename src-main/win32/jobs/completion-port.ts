@@ -2,7 +2,7 @@
  * The console's one I/O completion port for job notifications ("JOBOBJECT_ASSOCIATE_COMPLETION_PORT
  * structure", MSDN). Every watched job reports to it under its own completion key; one waiter loop
  * takes packets with GetQueuedCompletionStatus through koffi's `.async` (on a worker thread: a
- * synchronous wait would stall the JS thread, wine.md) and hands each message to the listener of its
+ * synchronous wait would stall the JS thread, README, "What Wine proves and what waits for Windows") and hands each message to the listener of its
  * key, on the JS thread.
  *
  * The port is kept for the life of the process, like the SCM connection (OwnedHandle.keep): Windows

@@ -63,7 +63,7 @@ describe('job notifications (completion port)', () => {
       [p.pid, grandchild],
     );
     jobs.terminate(job, 1);
-    // Wine 8 sends no EXIT_PROCESS for members TerminateJobObject ends (wine.md), only ACTIVE_PROCESS_ZERO.
+    // Wine 8 sends no EXIT_PROCESS for members TerminateJobObject ends (README, "What Wine proves and what waits for Windows"), only ACTIVE_PROCESS_ZERO.
     assert.ok(await eventually(() => r.kinds().includes('activeProcessZero')), JSON.stringify(r.messages));
   });
 
@@ -119,7 +119,7 @@ describe('job notifications (completion port)', () => {
   });
 
   test('abnormal exit is reported (ABNORMAL_EXIT_PROCESS)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 sends no ABNORMAL_EXIT_PROCESS message (wine.md)');
+    if (underWine()) return t.skip('Wine 8 sends no ABNORMAL_EXIT_PROCESS message (README, "What Wine proves and what waits for Windows")');
     const job = testJob('abnormal');
     const r = recorder();
     jobs.watch(job, r.listener);
@@ -131,7 +131,7 @@ describe('job notifications (completion port)', () => {
   });
 
   test('going over the per-process memory limit is reported (PROCESS_MEMORY_LIMIT)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 does not enforce job memory limits or send limit messages (wine.md)');
+    if (underWine()) return t.skip('Wine 8 does not enforce job memory limits or send limit messages (README, "What Wine proves and what waits for Windows")');
     const job = testJob('memory');
     jobs.setLimits(job, { ...noLimits(), processMemoryBytes: 32 * 1024 * 1024 });
     const r = recorder();

@@ -1,5 +1,5 @@
 // Limits, accounting and members of a job on the real kernel. Under Wine 8 the limits are accepted but
-// read back as zeros, CPU rate control fails with 87 and I/O accounting with 1 (wine.md): those parts
+// read back as zeros, CPU rate control fails with 87 and I/O accounting with 1 (README, "What Wine proves and what waits for Windows"): those parts
 // are asserted as Wine behaves, and what only Windows can prove is skipped there with the reason.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -53,7 +53,7 @@ describe('job limits, accounting and members', () => {
       assert.deepEqual(limits, { ...ordinary, cpuRate: null });
       return;
     }
-    assert.deepEqual(limits, noLimits(), 'Wine 8 reads every limit back as zero (wine.md)');
+    assert.deepEqual(limits, noLimits(), 'Wine 8 reads every limit back as zero (README, "What Wine proves and what waits for Windows")');
     assert.deepEqual(
       unreadable.map((u) => u.replace(/: .*\(error (\d+)\)$/, ': $1')),
       ['UI restrictions: 1', 'CPU rate: 87'],
@@ -63,7 +63,7 @@ describe('job limits, accounting and members', () => {
   });
 
   test('limits read back exactly as set, and cleared again', (t) => {
-    if (underWine()) return t.skip('Wine 8 reads job limits back as zeros (wine.md)');
+    if (underWine()) return t.skip('Wine 8 reads job limits back as zeros (README, "What Wine proves and what waits for Windows")');
     const job = testJob('read-back');
     jobs.setLimits(job, ordinary);
     assert.deepEqual(jobs.readLimits(job).limits, ordinary);
@@ -96,7 +96,7 @@ describe('job limits, accounting and members', () => {
   });
 
   test('CPU rate is applied and read back, or its refusal (DFSS) is surfaced with the class named', (t) => {
-    if (underWine()) return t.skip('Wine 8 fails CPU rate control with 87 (wine.md)');
+    if (underWine()) return t.skip('Wine 8 fails CPU rate control with 87 (README, "What Wine proves and what waits for Windows")');
     for (const cpuRate of [{ kind: 'hardCap', percent: 25.5 }, { kind: 'weight', weight: 3 }, { kind: 'minMax', minPercent: 10, maxPercent: 60 }] as const) {
       const job = testJob('cpu-rate-windows');
       try {
@@ -134,7 +134,7 @@ describe('job limits, accounting and members', () => {
   });
 
   test('accounting times, I/O and peak memory', async (t) => {
-    if (underWine()) return t.skip('Wine 8 fails I/O accounting (1) and reports zero CPU times and peaks (wine.md)');
+    if (underWine()) return t.skip('Wine 8 fails I/O accounting (1) and reports zero CPU times and peaks (README, "What Wine proves and what waits for Windows")');
     const job = testJob('accounting-io');
     const size = 8 * 1024 * 1024;
     const { stdout } = await readToEnd(track(jobs.launchPiped(job, testChild('flood', String(size)))), 30_000);

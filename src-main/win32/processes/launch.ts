@@ -1,6 +1,6 @@
 /**
  * Starts a program with CreateProcessW and hands back its handles. Not node's child_process: libuv
- * puts its children in a kill-on-close job (wine.md), which would make every child look "in a job"
+ * puts its children in a kill-on-close job (README, "What Wine proves and what waits for Windows"), which would make every child look "in a job"
  * and tie its life to ours.
  */
 import koffi from 'koffi';

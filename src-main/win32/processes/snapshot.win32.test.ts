@@ -75,7 +75,7 @@ describe('process snapshot', () => {
   });
 
   test('private bytes are reported (Windows)', (t) => {
-    if (underWine()) return t.skip('Wine 8 reports private bytes, page faults and I/O counters as 0 (wine.md)');
+    if (underWine()) return t.skip('Wine 8 reports private bytes, page faults and I/O counters as 0 (README, "What Wine proves and what waits for Windows")');
     const self = readProcessSnapshot().processes.find((p) => p.pid === process.pid)!;
     assert.ok(self.privateBytes > 1024 * 1024, `node has over 1 MB private (${self.privateBytes})`);
     assert.ok(self.ioReadBytes + self.ioOtherBytes > 0, 'node has done some I/O');

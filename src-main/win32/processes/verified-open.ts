@@ -3,7 +3,7 @@
  * anyone acts on it.
  *
  * Why a fresh snapshot rather than GetProcessTimes on the handle: under Wine GetProcessTimes on
- * another process returns the caller's CPU times (wine.md), so the one path that works on both is
+ * another process returns the caller's CPU times (README, "What Wine proves and what waits for Windows"), so the one path that works on both is
  * the process list itself, and it costs ONE call for any number of targets. It is taken AFTER every
  * target is open: an open handle pins the process object, so a PID we hold cannot be reused before
  * we act, and the snapshot cannot describe an earlier holder of the PID. A process that exited while

@@ -228,7 +228,7 @@ describe('service host: output, probes and status pipe', () => {
   });
 
   test('a failed liveness probe reaches the event log as probe-failed with the probe and its detail (Windows)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (README, "What Wine proves and what waits for Windows")');
     const port = await freePort();
     const stopFile = path.join(scratch, `event-stop-${port}`);
     fs.writeFileSync(stopFile, 'stop'); // the port closes right after it opens: readiness passes, liveness fails

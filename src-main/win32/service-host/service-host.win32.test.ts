@@ -164,7 +164,7 @@ describe('service host under the SCM', () => {
     manager.start(name, []);
     const { last } = await watchStatus(name, (s) => s.state === 'stopped' || s.state === 'running', 15_000);
     if (underWine()) {
-      // Wine 8: SetInformationJobObject(CpuRateControlInformation) fails with 87 (wine.md).
+      // Wine 8: SetInformationJobObject(CpuRateControlInformation) fails with 87 (README, "What Wine proves and what waits for Windows").
       assert.deepEqual([last.state, last.win32ExitCode, last.serviceSpecificExitCode], ['stopped', ERROR_SERVICE_SPECIFIC_ERROR, JOB_FAILED]);
     } else {
       assert.equal(last.state, 'running');
@@ -172,7 +172,7 @@ describe('service host under the SCM', () => {
   });
 
   test('JobProcessMemoryBytes is enforced on the program and its hit is an event (Windows)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 accepts job memory limits but does not enforce them or send limit messages (wine.md)');
+    if (underWine()) return t.skip('Wine 8 accepts job memory limits but does not enforce them or send limit messages (README, "What Wine proves and what waits for Windows")');
     const name = installHostedService({ Arguments: ['alloc', String(256 * 1024 * 1024)], JobProcessMemoryBytes: 64n * 1024n * 1024n, ExitCodesStopService: ['8'] });
     const { status } = await startAndWaitStopped(name, 15_000);
     assert.deepEqual([status.win32ExitCode, status.serviceSpecificExitCode], [ERROR_SERVICE_SPECIFIC_ERROR, 8], 'the allocation over the limit failed');
@@ -201,7 +201,7 @@ describe('service host under the SCM', () => {
   });
 
   test('the event log has the lifecycle: started, exited, restarting, gave-up, stopped (Windows)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (README, "What Wine proves and what waits for Windows")');
     const name = installHostedService({ Arguments: ['exit', '4', '100'], RestartBaseMs: 100, RestartMaxCount: 1 });
     await startAndWaitStopped(name, 15_000);
     const kinds = hostEvents(name).reverse().map((e) => e.event);
@@ -217,7 +217,7 @@ describe('service host under the SCM', () => {
   });
 
   test('the config-error event names the bad value and why', async (t) => {
-    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (wine.md)');
+    if (underWine()) return t.skip('Wine 8 stubs the event log: ReportEventW stores nothing to read back (README, "What Wine proves and what waits for Windows")');
     const name = installHostedService({ Arguments: ['sleep', '30'], RestartFactorPercent: 50 });
     await startAndWaitStopped(name, 15_000);
     const entry = hostEvents(name).find((e) => e.event === 'config-error');
@@ -345,7 +345,7 @@ describe('service host under the SCM', () => {
     }
     assert.deepEqual(await waitGone([program, grandchild], 3000), [], 'the job closed with the host and took the tree with it');
     if (underWine()) {
-      // Wine 8's SCM keeps RUNNING with the dead PID (wine.md) and a stop fails with 232 (its pipe is
+      // Wine 8's SCM keeps RUNNING with the dead PID (README, "What Wine proves and what waits for Windows") and a stop fails with 232 (its pipe is
       // closed): delete it as it is. Windows' SCM reports STOPPED, and afterEach removes it as usual.
       assert.equal(manager.status(name).state, 'running', 'Wine still says RUNNING (if this fails, Wine learned to notice: drop this branch)');
       manager.remove(name);

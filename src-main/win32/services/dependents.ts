@@ -22,7 +22,7 @@ export function parseDependentNames(buffer: Buffer, base: bigint, length: number
   return names;
 }
 
-/** Running dependents of `name`, deepest first. Wine 8 answers none (wine.md); the core adds what it read from configurations. */
+/** Running dependents of `name`, deepest first. Wine 8 answers none (README, "What Wine proves and what waits for Windows"); the core adds what it read from configurations. */
 export function activeDependents(name: string): string[] {
   return withService(name, SERVICE_ENUMERATE_DEPENDENTS, (service) => {
     let size = 4096;

@@ -25,7 +25,7 @@ describe('running dependents (EnumDependentServicesW)', () => {
   });
 
   test('running dependents, direct and indirect, deepest first; stopped ones are left out (Windows)', async (t) => {
-    if (underWine()) return t.skip('Wine 8 answers EnumDependentServicesW with no services and starts no dependency first (wine.md)');
+    if (underWine()) return t.skip('Wine 8 answers EnumDependentServicesW with no services and starts no dependency first (README, "What Wine proves and what waits for Windows")');
     const base = installTestService();
     const middle = installTestService([], { dependencies: [base.name] });
     const top = installTestService([], { dependencies: [middle.name] });

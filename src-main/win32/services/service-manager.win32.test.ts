@@ -222,7 +222,7 @@ describe('service manager (test service in a path with spaces)', () => {
   });
 
   test('dependencies are stored: create with some, clear them with an empty list', (t) => {
-    if (underWine()) return t.skip('Wine 8 stores dependencies but reads them back empty (wine.md)');
+    if (underWine()) return t.skip('Wine 8 stores dependencies but reads them back empty (README, "What Wine proves and what waits for Windows")');
     const first = installTestService();
     const second = installTestService([], { dependencies: [first.name, '+AdminConsoleTestGroup'] });
     assert.deepEqual(manager.config(second.name).dependencies, [first.name, '+AdminConsoleTestGroup'], 'groups keep their + (SC_GROUP_IDENTIFIER)');
@@ -262,7 +262,7 @@ describe('service manager (test service in a path with spaces)', () => {
   });
 
   test('a service whose process dies on its own is seen STOPPED', async (t) => {
-    if (underWine()) return t.skip('Wine 8 keeps showing RUNNING with the dead PID when a service process dies (wine.md)');
+    if (underWine()) return t.skip('Wine 8 keeps showing RUNNING with the dead PID when a service process dies (README, "What Wine proves and what waits for Windows")');
     const installed = installTestService(['--exit-after-ms', '500']);
     manager.start(installed.name, []);
     const running = await waitForState(installed.name, 'running');
