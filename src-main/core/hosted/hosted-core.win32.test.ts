@@ -20,6 +20,7 @@ import { win32ServiceManager as manager } from '../../win32/services';
 import { win32HostedFolders, win32HostedRegistry } from '../../win32/services/hosted-ports';
 import { readParameters } from '../../win32/services/parameters-key';
 import { scm } from '../../win32/services/scm';
+import { serviceHostExe } from '../../win32/service-host/test-hosted-services';
 import { getSystemIdentity } from '../../win32/system';
 import { uniqueTestServiceName, waitForState } from '../../win32/services/test-services';
 import { answeringDesktop } from '../desktop/test-desktop';
@@ -34,7 +35,6 @@ import { parametersPart } from './hosted-plan';
 import { HostedServices } from './hosted-services';
 import { parametersOf } from './parameters';
 
-const hostExe = () => path.win32.join(process.env.ADMIN_CONSOLE_NATIVE_DIR ?? '', 'service-host.exe');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hosted-core-'));
 
@@ -46,7 +46,7 @@ const refresh = () => {
 };
 const underWine = getSystemIdentity().wineVersion !== null;
 const processTable = new ProcessCollector(win32ProcessSource, getSystemIdentity().logicalProcessors, new Set([process.pid]), undefined, { underWine });
-const hostBinary = new HostBinaryStore({ source: hostExe(), version: '0.0.0-test', root: path.join(root, 'service-host'), secureFolder: (f) => void ensureProtectedFolder(f, HOST_BINARIES_SDDL) });
+const hostBinary = new HostBinaryStore({ source: serviceHostExe(), version: '0.0.0-test', root: path.join(root, 'service-host'), secureFolder: (f) => void ensureProtectedFolder(f, HOST_BINARIES_SDDL) });
 const hosted = new HostedServices({
   manager,
   collector,
@@ -89,8 +89,7 @@ after(async () => {
 });
 
 describe('a hosted service through the real SCM and host', () => {
-  test('install, run, watch over the pipe, restart the program, read the log, stop and delete', async (t) => {
-    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+  test('install, run, watch over the pipe, restart the program, read the log, stop and delete', async () => {
     refresh();
     const name = uniqueTestServiceName();
     installed.push(name);
@@ -144,8 +143,7 @@ describe('a hosted service through the real SCM and host', () => {
     assert.equal(readParameters(name), null, 'Parameters went with the service');
   });
 
-  test("the job's CPU times: Windows reports them; Wine leaves them 0, shown as unknown with why, not 0", async (t) => {
-    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
+  test("the job's CPU times: Windows reports them; Wine leaves them 0, shown as unknown with why, not 0", async () => {
     refresh();
     const name = uniqueTestServiceName();
     installed.push(name);
@@ -183,7 +181,6 @@ describe('a hosted service through the real SCM and host', () => {
 
   test('Windows keeps the failure flag on and the preshutdown time at the stop budget + 5 s', async (t) => {
     if (getSystemIdentity().wineVersion !== null) return t.skip('Wine 8 refuses the failure-flag and preshutdown levels of ChangeServiceConfig2W (124); the install names them instead');
-    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
     refresh();
     const name = uniqueTestServiceName();
     installed.push(name);
@@ -198,7 +195,6 @@ describe('a hosted service through the real SCM and host', () => {
 
   test('the host runs as the service\'s virtual account NT SERVICE\\NAME, and so does its program (Windows)', async (t) => {
     if (getSystemIdentity().wineVersion !== null) return t.skip('Wine runs every service as the prefix\'s one user: it has no virtual accounts (README, "What Wine proves and what waits for Windows")');
-    if (!fs.existsSync(hostExe())) return t.skip(`no service host built at ${hostExe()}`);
     refresh();
     const name = uniqueTestServiceName();
     installed.push(name);
