@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, Result } from '../../src-preload/contract/errors';
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServicePlanValue } from '../../src-preload/contract/service-schemas';
+import { CheckedField, type CheckedFieldAria } from '../shared/FormField';
 import { Modal } from '../shared/Modal';
 import { DependencyPicker } from './DependencyPicker';
 import { PlanScheduler, type PlanState } from './plan-scheduler';
@@ -116,54 +117,14 @@ export function ServiceWizard({
   const field = (
     key: string,
     label: string,
-    render: (aria: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode,
+    render: (aria: CheckedFieldAria) => ReactNode,
     hint?: string,
     group = false,
-  ) => {
-    const id = `${ids}-${key}`;
-    const list = problems.get(key) ?? [];
-    const hintId = hint ? `${id}-hint` : undefined;
-    const problemsId = list.length > 0 ? `${id}-problems` : undefined;
-    const describedBy = [hintId, problemsId].filter(Boolean).join(' ') || undefined;
-    const after = (
-      <>
-        {hint ? (
-          <p id={hintId} className="form__hint">
-            {hint}
-          </p>
-        ) : null}
-        {list.length > 0 ? (
-          <ul id={problemsId} className="form__problems">
-            {list.map((m) => (
-              <li key={m} className="form__problem" data-testid="service-form-problem" data-field={key}>
-                {m}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </>
-    );
-    if (group) {
-      return (
-        <div className="form__field" data-field={key} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
-          <p id={`${id}-label`} className="form__label">
-            {label}
-          </p>
-          {render({ id, describedBy, invalid: list.length > 0 })}
-          {after}
-        </div>
-      );
-    }
-    return (
-      <div className="form__field" data-field={key}>
-        <label htmlFor={id} className="form__label">
-          {label}
-        </label>
-        {render({ id, describedBy, invalid: list.length > 0 })}
-        {after}
-      </div>
-    );
-  };
+  ) => (
+    <CheckedField id={`${ids}-${key}`} field={key} label={label} hint={hint} problems={problems.get(key) ?? []} problemTestId="service-form-problem" group={group}>
+      {render}
+    </CheckedField>
+  );
 
   const other = problems.get('') ?? [];
   const editing = mode.kind === 'edit';

@@ -13,6 +13,84 @@ export function FormField({ id, label, children }: { id: string; label: string; 
   );
 }
 
+/** What a checked field's control is told: its id, what describes it, and whether it holds a problem now. */
+export interface CheckedFieldAria {
+  readonly id: string;
+  readonly describedBy: string | undefined;
+  readonly invalid: boolean;
+}
+
+/**
+ * A labelled field with its hint and its problems beside it (aria-describedby), as the service wizards
+ * show them. A `group` holds several controls (a dependency picker, a probe, the stop methods): a named
+ * group rather than a label. `onBlur` is called when focus leaves anything in it.
+ */
+export function CheckedField({
+  id,
+  field,
+  label,
+  hint,
+  problems,
+  problemTestId,
+  group = false,
+  onBlur,
+  children,
+}: {
+  id: string;
+  /** The form's name for the field (data-field), so tests and focus-on-submit can find it. */
+  field: string;
+  label: string;
+  hint?: ReactNode;
+  problems: readonly string[];
+  problemTestId: string;
+  group?: boolean;
+  onBlur?: () => void;
+  children: (aria: CheckedFieldAria) => ReactNode;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
+  const describedBy = [hintId, problemsId].filter(Boolean).join(' ') || undefined;
+  const control = children({ id, describedBy, invalid: problems.length > 0 });
+  const after = (
+    <>
+      {hint ? (
+        <p id={hintId} className="form__hint">
+          {hint}
+        </p>
+      ) : null}
+      {problems.length > 0 ? (
+        <ul id={problemsId} className="form__problems">
+          {problems.map((m) => (
+            <li key={m} className="form__problem" data-testid={problemTestId} data-field={field}>
+              {m}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+  if (group) {
+    return (
+      <div className="form__field" data-field={field} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy} onBlur={onBlur}>
+        <p id={`${id}-label`} className="form__label">
+          {label}
+        </p>
+        {control}
+        {after}
+      </div>
+    );
+  }
+  return (
+    <div className="form__field" data-field={field} onBlur={onBlur}>
+      <label htmlFor={id} className="form__label">
+        {label}
+      </label>
+      {control}
+      {after}
+    </div>
+  );
+}
+
 /**
  * A text box for a command line or a path: monospace, and no spell check or autocomplete (both would
  * "correct" program names and switches).

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CheckedField } from '../../shared/FormField';
 import type { HostedForm, HostedFormField } from './hosted-form';
 
 /** What every section of the hosted wizard gets: the form, a setter, the problems to show and where focus left. */
@@ -43,49 +44,19 @@ export function HostedField({
   group?: boolean;
   children: (aria: FieldAria) => ReactNode;
 }) {
-  const id = fieldId(ctx.ids, field);
-  const problems = ctx.problemsOf(field);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
-  const describedBy = [hintId, problemsId].filter(Boolean).join(' ') || undefined;
-  const aria: FieldAria = { id, 'aria-describedby': describedBy, 'aria-invalid': problems.length > 0 || undefined };
-  const after = (
-    <>
-      {hint ? (
-        <p id={hintId} className="form__hint">
-          {hint}
-        </p>
-      ) : null}
-      {problems.length > 0 ? (
-        <ul id={problemsId} className="form__problems">
-          {problems.map((m) => (
-            <li key={m} className="form__problem" data-testid="hosted-form-problem" data-field={field}>
-              {m}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
-  if (group) {
-    return (
-      <div className="form__field" data-field={field} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy} onBlur={() => ctx.touch(field)}>
-        <p id={`${id}-label`} className="form__label">
-          {label}
-        </p>
-        {children(aria)}
-        {after}
-      </div>
-    );
-  }
   return (
-    <div className="form__field" data-field={field} onBlur={() => ctx.touch(field)}>
-      <label htmlFor={id} className="form__label">
-        {label}
-      </label>
-      {children(aria)}
-      {after}
-    </div>
+    <CheckedField
+      id={fieldId(ctx.ids, field)}
+      field={field}
+      label={label}
+      hint={hint}
+      problems={ctx.problemsOf(field)}
+      problemTestId="hosted-form-problem"
+      group={group}
+      onBlur={() => ctx.touch(field)}
+    >
+      {(a) => children({ id: a.id, 'aria-describedby': a.describedBy, 'aria-invalid': a.invalid || undefined })}
+    </CheckedField>
   );
 }
 
