@@ -9,7 +9,7 @@ import { engineRange, pinnedVersion, satisfies } from './node-version.mjs';
 // installs), the README's words, and what the tools we depend on accept. A bump of Electron, vite or vitest
 // that narrows their range, or an edit of one place alone, fails here.
 const root = path.join(__dirname, '..');
-// npm's own range logic (semver, installed with the tooling; it ships no types), to hold ours against.
+// npm's own range logic (semver, a devDependency of ours; it ships no types), to hold ours against.
 const semver = createRequire(path.join(root, 'package.json'))('semver') as { satisfies(version: string, range: string): boolean };
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
 const engineOf = (pkg: string) => (JSON.parse(read(`node_modules/${pkg}/package.json`)) as { engines: { node: string } }).engines.node;
