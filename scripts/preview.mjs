@@ -1,4 +1,5 @@
-// `npm run preview [-- --port N]`: builds the renderer, starts the headless host (natively on Windows, under
+// `npm run preview [-- --port N]`: builds the renderer and the C helpers in native/ (only what changed, so the
+// host has service-host.exe for "Run a program as a service"), starts the headless host (natively on Windows, under
 // Wine on Linux) and serves the UI on 127.0.0.1 with a bridge that provides the same window API over the
 // host's WebSocket. Prints the URL; opens a browser only outside CI and with a display.
 import http from 'node:http';
@@ -11,6 +12,7 @@ import { cacheDir } from './rig/config.mjs';
 import { warmWineServer } from './rig/wineserver.mjs';
 import { devBuild, outPaths } from './dev-build.mjs';
 import { startHost } from './host-launcher.mjs';
+import { buildNative } from './native-build.mjs';
 import { previewBanner } from './preview/banner.mjs';
 import { previewPage, contentTypeOf, resolveStatic, previewKey, keyMatches } from './preview/page.mjs';
 
@@ -39,7 +41,10 @@ if (!rig.ok) {
   for (const m of rig.missing) console.error(`missing: ${m}`);
   process.exit(1);
 }
-if (!values['skip-build']) await devBuild();
+if (!values['skip-build']) {
+  await devBuild();
+  buildNative({ log: (line) => console.log(line) });
+}
 const stopWine = warmWineServer();
 
 const origin = `http://127.0.0.1:${port}`;
