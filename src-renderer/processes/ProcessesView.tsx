@@ -18,6 +18,7 @@ import { csvFileName, processesCsv, rowsAsText } from './csv-export';
 import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
 import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
 import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
+import { PROCESS_FILTER_FIELDS, processQuery } from './process-filter-fields';
 import { parentsOf, type SortSpec } from './process-rows';
 import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
@@ -87,6 +88,7 @@ export function ProcessesView({
 
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
+  const filterProblems = useMemo(() => processQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<SortSpec | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -263,10 +265,12 @@ export function ProcessesView({
         <FilterBox
           label="Filter processes"
           testId="process-filter"
-          placeholder="Filter: name, PID, path, command line, user (Ctrl+F)"
+          placeholder="Filter: words, or cpu>20 user:SYSTEM injob name:node (Ctrl+F)"
           value={filterText}
           onChange={setFilterText}
           onLeave={focusTable}
+          fields={PROCESS_FILTER_FIELDS}
+          problems={filterProblems}
         />
         <div className="segmented" role="group" aria-label="Layout">
           {(['tree', 'flat'] as const).map((v) => (

@@ -19,6 +19,7 @@ import { notReportedReason } from './not-reported';
 import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
+import { SERVICE_FILTER_FIELDS, serviceQuery } from './service-filter-fields';
 import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
 import { ServiceDetails } from './ServiceDetails';
 import { ServiceMenu, type ServiceMenuHandlers } from './ServiceMenu';
@@ -81,6 +82,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
 
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
+  const filterProblems = useMemo(() => serviceQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<ServiceSort | null>(null);
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
@@ -329,10 +331,12 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
         <FilterBox
           label="Filter services"
           testId="service-filter"
-          placeholder="Filter: name, display name, account, path, description, PID (Ctrl+F)"
+          placeholder="Filter: words, or state:running start:auto account:LocalSystem (Ctrl+F)"
           value={filterText}
           onChange={setFilterText}
           onLeave={focusTable}
+          fields={SERVICE_FILTER_FIELDS}
+          problems={filterProblems}
         />
         <div className="toolbar-group" role="group" aria-label="Control">
           {SERVICE_VERBS.map((verb) => (
