@@ -4,6 +4,7 @@ import type { JobLimitsFormValue } from '../../src-preload/contract/job-schemas'
 import { request } from '../lib/api';
 import { callFailureToastFor } from '../shared/action-results';
 import { FilterBox } from '../shared/FilterBox';
+import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
@@ -12,6 +13,7 @@ import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { AddProcessDialog } from './AddProcessDialog';
 import { jobRowsAsText, sortJobs, type JobSort } from './job-columns';
+import { jobCommands } from './job-commands';
 import { filterJobs, JOB_FILTER_FIELDS, jobQuery } from './job-filter-fields';
 import { limitMarkers } from './job-history';
 import { JobDetails } from './JobDetails';
@@ -169,6 +171,23 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
     setDialog(null);
     focusTable();
   };
+  const terminateJob = () => job && act('terminate', job.name, () => request('jobs:terminate', { job: job.name }), `Terminated every process in ${job.name}.`);
+  const closeJob = () => job && act('close', job.name, () => request('jobs:close', { job: job.name }), `Closed job ${job.name}.`);
+  // The command palette: the toolbar's actions on the selected job, through the same handlers.
+  usePaletteCommands('jobs', () =>
+    jobCommands(job ? { name: job.name, open } : null, filterText, {
+      onLaunch: () => job && setDialog({ kind: 'launch', job: job.name }),
+      onAddProcess: () => job && setDialog({ kind: 'add', job: job.name }),
+      onEditLimits: () => job && setDialog({ kind: 'limits', job: job.name }),
+      onTerminate: terminateJob,
+      onClose: closeJob,
+      onShowDetails: () => detailsRef.current?.focus(),
+      onNew: () => setDialog({ kind: 'new' }),
+      onOpenByName: () => setDialog({ kind: 'open' }),
+      onTemplates: () => setDialog({ kind: 'templates' }),
+      onClearFilter: () => setFilterText(''),
+    }),
+  );
 
   return (
     <div className="jobs">
@@ -207,7 +226,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
           <button
             type="button"
             disabled={!open}
-            onClick={() => job && act('terminate', job.name, () => request('jobs:terminate', { job: job.name }), `Terminated every process in ${job.name}.`)}
+            onClick={terminateJob}
             data-testid="job-terminate"
           >
             Terminate job…
@@ -215,7 +234,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
           <button
             type="button"
             disabled={!job}
-            onClick={() => job && act('close', job.name, () => request('jobs:close', { job: job.name }), `Closed job ${job.name}.`)}
+            onClick={closeJob}
             data-testid="job-close"
           >
             Close job…

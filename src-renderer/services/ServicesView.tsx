@@ -7,6 +7,7 @@ import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
 import { FilterBox } from '../shared/FilterBox';
+import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
@@ -19,6 +20,7 @@ import { notReportedReason } from './not-reported';
 import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
+import { serviceCommands } from './service-commands';
 import { SERVICE_FILTER_FIELDS, serviceQuery } from './service-filter-fields';
 import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
 import { ServiceDetails } from './ServiceDetails';
@@ -320,6 +322,23 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
     },
   };
 
+  const menuModel = { subject: subjectOf(names), count: names.length, allowed, single: single !== undefined, unquoted: single?.row.unquotedPath === true };
+  // The command palette: the menu's actions on the selection, through the same handlers, and the view's own.
+  usePaletteCommands('services', () =>
+    serviceCommands(menuModel, { ...menuHandlers, onClose: () => undefined }, {
+      shown: rows.length,
+      filter: filterText,
+      onlyHosted,
+      hasDetails: detailEntry !== undefined,
+      onNew: () => setWizard({ mode: { kind: 'install' }, initial: emptyForm() }),
+      onNewHosted: openHostedInstall,
+      onExportCsv: exportCsv,
+      onOnlyHosted: setOnlyHosted,
+      onShowDetails: () => detailsRef.current?.focus(),
+      onClearFilter: () => setFilterText(''),
+    }),
+  );
+
   const total = store.size;
   // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
   const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
@@ -417,7 +436,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
       {menuAt ? (
         <ServiceMenu
           at={menuAt}
-          model={{ subject: subjectOf(names), count: names.length, allowed, single: single !== undefined, unquoted: single?.row.unquotedPath === true }}
+          model={menuModel}
           handlers={menuHandlers}
         />
       ) : null}
