@@ -121,6 +121,12 @@ export function FilterBox({
             aria-controls={helpOpen ? helpId : undefined}
             data-testid={`${testId}-help-button`}
             onClick={() => setHelpOpen((o) => !o)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && helpOpen) {
+                e.preventDefault();
+                closeHelp();
+              }
+            }}
           >
             ?
           </button>

@@ -185,7 +185,7 @@ function parseToken<Row>(token: string, fields: readonly FilterField<Row>[]): Fi
     if (op === ':' && /^[\\/]/.test(rawValue)) return plain();
     return { term: token, message: `"${name}" is not a field here. Fields: ${fields.map((f) => f.name).join(', ')}.` };
   }
-  if (value.trim() === '') return { term: token, message: `${token}: type a value after "${op}" (for example ${field.example}).` };
+  if (value.trim() === '') return { term: token, message: `type a value after "${op}" (for example ${field.example}).` };
   switch (field.kind) {
     case 'text':
       if (op !== ':') return { term: token, message: `${field.name} is text: write ${field.name}:value (for example ${field.example}).` };
@@ -197,7 +197,7 @@ function parseToken<Row>(token: string, fields: readonly FilterField<Row>[]): Fi
     }
     case 'number': {
       const amount = parseAmount(value, field.unit);
-      if (amount === null) return { term: token, message: `${token}: "${value}" is not a number ${field.name} can be compared with; use ${UNIT_HINT[field.unit]}.` };
+      if (amount === null) return { term: token, message: `"${value}" is not a number ${field.name} can be compared with; use ${UNIT_HINT[field.unit]}.` };
       return { kind: 'compare', negate, field, op: op === ':' ? '=' : (op as CompareOp), value: amount };
     }
   }
