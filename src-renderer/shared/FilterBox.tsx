@@ -134,8 +134,9 @@ export function FilterBox({
       </div>
       {/* Always in the DOM, so a screen reader hears a problem when it appears. */}
       <div id={problemsId} className="filter-box__problems" role="status" data-testid={`${testId}-problems`}>
-        {problems.map((p) => (
-          <p key={p.term} className="filter-box__problem">
+        {problems.map((p, i) => (
+          // The same bad term may be typed twice: the index keeps keys apart.
+          <p key={`${i}:${p.term}`} className="filter-box__problem">
             Ignored <code>{p.term}</code>: {p.message}
           </p>
         ))}
