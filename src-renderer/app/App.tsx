@@ -8,9 +8,13 @@ import { ProcessesView, type ProcessFocus } from '../processes/ProcessesView';
 import { RunView } from '../run/RunView';
 import { ServicesView } from '../services/ServicesView';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
+import type { PaletteCommand } from '../shared/palette-commands';
+import { PaletteProvider, PaletteRegistry } from '../shared/palette-registry';
 import { Toasts } from '../shared/Toasts';
+import { CommandPalette } from './CommandPalette';
 import { NotConnected } from './NotConnected';
 import { RefreshControls } from './RefreshControls';
+import { isPaletteKey, shellCommands } from './shell-commands';
 import { SystemHeader, type SystemInfoState } from './SystemHeader';
 import { TabList } from './TabList';
 import { panelElementId, tabElementId, TABS, type TabId } from './tabs';
@@ -66,6 +70,39 @@ function Shell() {
     });
   }, []);
 
+  // The command palette: views publish their commands to the registry; the shell adds tabs and settings.
+  const [registry] = useState(() => new PaletteRegistry());
+  const [palette, setPalette] = useState<{ returnTo: Element | null } | null>(null);
+  const openPalette = useCallback(() => {
+    // Not over another modal dialog (a wizard, a confirmation): its own keys and focus come first.
+    if (document.querySelector('[aria-modal="true"]')) return;
+    setPalette((open) => open ?? { returnTo: document.activeElement });
+  }, []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isPaletteKey(event)) return;
+      event.preventDefault();
+      openPalette();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openPalette]);
+  const goTo = useCallback((id: TabId) => {
+    setActive(id);
+    // The old panel (and whatever had focus in it) is gone: the new section's tab takes focus.
+    requestAnimationFrame(() => document.getElementById(tabElementId(id))?.focus());
+  }, []);
+  useEffect(() => {
+    registry.set('shell', shellCommands(active, settings, { goTo, setRefresh: changeRefresh }));
+  }, [registry, active, settings, goTo, changeRefresh]);
+  /** Closes the palette, puts focus back where it was, then runs the chosen command (as its menu item would). */
+  const closePalette = (chosen: PaletteCommand | null) => {
+    const returnTo = palette?.returnTo;
+    setPalette(null);
+    if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    chosen?.run();
+  };
+
   return (
     <div className="shell">
       <header className="shell__header">
@@ -77,6 +114,9 @@ function Shell() {
       </header>
       <div className="shell__nav">
         <TabList active={active} onSelect={setActive} />
+        <button type="button" className="shell__palette-button" aria-keyshortcuts="Control+K" onClick={openPalette} data-testid="palette-open">
+          Commands… <kbd>Ctrl+K</kbd>
+        </button>
       </div>
       <main className="shell__main">
         {TABS.map((tab) => (
@@ -92,19 +132,22 @@ function Shell() {
             {/* Only the shown panel is mounted: hidden charts would still redraw every tick. */}
             {tab.id === active ? (
               <ErrorBoundary what={`the ${tab.label} view`}>
-                {renderView(tab.id, {
-                  settings,
-                  onSettings: setSettings,
-                  processFocus,
-                  onProcessFocusDone: () => setProcessFocus(null),
-                  showProcess,
-                  logicalProcessors: system.status === 'ready' ? system.info.logicalProcessors : null,
-                })}
+                <PaletteProvider registry={registry}>
+                  {renderView(tab.id, {
+                    settings,
+                    onSettings: setSettings,
+                    processFocus,
+                    onProcessFocusDone: () => setProcessFocus(null),
+                    showProcess,
+                    logicalProcessors: system.status === 'ready' ? system.info.logicalProcessors : null,
+                  })}
+                </PaletteProvider>
               </ErrorBoundary>
             ) : null}
           </div>
         ))}
       </main>
+      {palette ? <CommandPalette registry={registry} onClose={closePalette} /> : null}
       <Toasts />
       <JobAlertToasts />
     </div>

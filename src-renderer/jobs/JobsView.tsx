@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { JobLimitsFormValue } from '../../src-preload/contract/job-schemas';
 import { request } from '../lib/api';
 import { callFailureToastFor } from '../shared/action-results';
+import { FilterBox } from '../shared/FilterBox';
+import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
@@ -11,6 +13,8 @@ import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { AddProcessDialog } from './AddProcessDialog';
 import { jobRowsAsText, sortJobs, type JobSort } from './job-columns';
+import { jobCommands } from './job-commands';
+import { filterJobs, JOB_FILTER_FIELDS, jobQuery } from './job-filter-fields';
 import { limitMarkers } from './job-history';
 import { JobDetails } from './JobDetails';
 import { JobsStore } from './jobs-store';
@@ -55,6 +59,9 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
   const version = feed.version;
 
   const [sort, setSort] = useState<JobSort | null>(null);
+  const [filterText, setFilterText] = useState('');
+  const filter = useDeferredValue(filterText);
+  const filterProblems = useMemo(() => jobQuery(filterText).problems, [filterText]);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [revealKey, setRevealKey] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -65,7 +72,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
 
   // version is how the store says "rebuild": read here on purpose.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => sortJobs(store.jobs, sort), [store, version, sort]);
+  const rows = useMemo(() => sortJobs(filterJobs(store.jobs, filter), sort), [store, version, filter, sort]);
   const detailKey = detailKeyOf(selection);
   const job = detailKey === null ? undefined : store.job(detailKey);
   const points = job ? store.history.points(job.name) : [];
@@ -164,10 +171,37 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
     setDialog(null);
     focusTable();
   };
+  const terminateJob = () => job && act('terminate', job.name, () => request('jobs:terminate', { job: job.name }), `Terminated every process in ${job.name}.`);
+  const closeJob = () => job && act('close', job.name, () => request('jobs:close', { job: job.name }), `Closed job ${job.name}.`);
+  // The command palette: the toolbar's actions on the selected job, through the same handlers.
+  usePaletteCommands('jobs', () =>
+    jobCommands(job ? { name: job.name, open } : null, filterText, {
+      onLaunch: () => job && setDialog({ kind: 'launch', job: job.name }),
+      onAddProcess: () => job && setDialog({ kind: 'add', job: job.name }),
+      onEditLimits: () => job && setDialog({ kind: 'limits', job: job.name }),
+      onTerminate: terminateJob,
+      onClose: closeJob,
+      onShowDetails: () => detailsRef.current?.focus(),
+      onNew: () => setDialog({ kind: 'new' }),
+      onOpenByName: () => setDialog({ kind: 'open' }),
+      onTemplates: () => setDialog({ kind: 'templates' }),
+      onClearFilter: () => setFilterText(''),
+    }),
+  );
 
   return (
     <div className="jobs">
       <div className="processes__toolbar" role="toolbar" aria-label="Jobs">
+        <FilterBox
+          label="Filter jobs"
+          testId="job-filter"
+          placeholder="Filter: words, or members>0 open template:build (Ctrl+F)"
+          value={filterText}
+          onChange={setFilterText}
+          onLeave={focusTable}
+          fields={JOB_FILTER_FIELDS}
+          problems={filterProblems}
+        />
         <div className="toolbar-group" role="group" aria-label="Jobs">
           <button type="button" onClick={() => setDialog({ kind: 'new' })} data-testid="job-new">
             New job…
@@ -192,7 +226,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
           <button
             type="button"
             disabled={!open}
-            onClick={() => job && act('terminate', job.name, () => request('jobs:terminate', { job: job.name }), `Terminated every process in ${job.name}.`)}
+            onClick={terminateJob}
             data-testid="job-terminate"
           >
             Terminate job…
@@ -200,18 +234,18 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
           <button
             type="button"
             disabled={!job}
-            onClick={() => job && act('close', job.name, () => request('jobs:close', { job: job.name }), `Closed job ${job.name}.`)}
+            onClick={closeJob}
             data-testid="job-close"
           >
             Close job…
           </button>
         </div>
-        <ListCount testId="job-count" noun={NOUN} total={store.jobs.length} shown={rows.length} filter="" />
+        <ListCount testId="job-count" noun={NOUN} total={store.jobs.length} shown={rows.length} filter={filter} />
       </div>
       <StatusLine testId="jobs-status" text={describeJobsStatus(feed.status, feed.error, store.jobs.length)} notice={notice} />
       <div className="jobs__body">
         <div className="processes__table" ref={tableHostRef}>
-          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter="" onClearFilter={() => undefined}>
+          <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
             <JobTable
               rows={rows}
               sort={sort}

@@ -5,6 +5,7 @@ import type { ProcessDeltaValue, ProcessKeyValue, ProcessSnapshotValue, Settings
 import { reportFailure, request } from '../lib/api';
 import { formatInterval } from '../lib/format';
 import { FilterBox } from '../shared/FilterBox';
+import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
@@ -18,8 +19,10 @@ import { csvFileName, processesCsv, rowsAsText } from './csv-export';
 import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
 import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
 import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
+import { processCommands } from './process-commands';
+import { PROCESS_FILTER_FIELDS, processQuery } from './process-filter-fields';
 import { parentsOf, type SortSpec } from './process-rows';
-import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
+import { keyOfEntry, processKey, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
 import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
@@ -87,6 +90,7 @@ export function ProcessesView({
 
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
+  const filterProblems = useMemo(() => processQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<SortSpec | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -146,6 +150,12 @@ export function ProcessesView({
   );
 
   const tableHostRef = useRef<HTMLDivElement>(null);
+
+  // The affinity dialog's subject from its own targets (the menu that opened it has closed by then).
+  const affinitySubject = (targets: readonly ProcessKeyValue[]) => {
+    const only = targets.length === 1 && targets[0] ? store.get(processKey(targets[0])) : undefined;
+    return only ? processLabel(only.row.name, only.row.pid) : `${targets.length} processes`;
+  };
 
   const focusTable = () => tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
 
@@ -254,6 +264,31 @@ export function ProcessesView({
     },
   };
 
+  // The command palette: the menu's actions on the selection, through the same handlers, and the view's own.
+  usePaletteCommands('processes', () => {
+    const targets = selectedEntries();
+    const only = targets.length === 1 ? targets[0] : undefined;
+    const classes = new Set(targets.map((e) => priorityClassOf(e.row.basePriority)));
+    return processCommands(
+      {
+        subject: only ? processLabel(only.row.name, only.row.pid) : `${targets.length} processes`,
+        count: targets.length,
+        priority: classes.size === 1 ? ([...classes][0] ?? null) : null,
+        columnLabel: null,
+      },
+      { ...menuHandlers, onAffinity: () => setAffinityFor(targets.map(keyOfEntry)), onClose: () => undefined },
+      {
+        view,
+        shown: rows.length,
+        filter: filterText,
+        onView: (v) => saveView({ view: v }, 'Could not switch the process layout'),
+        onChooseColumns: () => setChooserOpen(true),
+        onExportCsv: exportCsv,
+        onClearFilter: () => setFilterText(''),
+      },
+    );
+  });
+
   const total = store.size;
   const statusText = describeStatus(feed.status, feed.error, total, rows.length, filter, settings);
 
@@ -263,10 +298,12 @@ export function ProcessesView({
         <FilterBox
           label="Filter processes"
           testId="process-filter"
-          placeholder="Filter: name, PID, path, command line, user (Ctrl+F)"
+          placeholder="Filter: words, or cpu>20 user:SYSTEM injob name:node (Ctrl+F)"
           value={filterText}
           onChange={setFilterText}
           onLeave={focusTable}
+          fields={PROCESS_FILTER_FIELDS}
+          problems={filterProblems}
         />
         <div className="segmented" role="group" aria-label="Layout">
           {(['tree', 'flat'] as const).map((v) => (
@@ -343,7 +380,7 @@ export function ProcessesView({
       ) : null}
       {affinityFor ? (
         <AffinityDialog
-          subject={affinityFor.length === 1 && first ? processLabel(first.row.name, first.row.pid) : `${affinityFor.length} processes`}
+          subject={affinitySubject(affinityFor)}
           logicalProcessors={store.logicalProcessors}
           onApply={(processors) => {
             const targets = affinityFor;

@@ -4,7 +4,9 @@
  * Pure, so sorting, filtering and the tree rules are unit tested.
  */
 import type { ProcessColumn } from '../../src-preload/contract/process-fields';
+import { matchesQuery, type FilterQuery } from '../shared/filter-query';
 import { COLUMN_SPECS, type CellValue } from './process-columns';
+import { processQuery } from './process-filter-fields';
 import type { ProcessEntry } from './process-store';
 
 /** One column, one direction; null keeps the natural order (by start time, as processes were created). */
@@ -16,7 +18,7 @@ export interface SortSpec {
 /** Everything that decides which rows show and in what order. */
 export interface RowOptions {
   readonly view: 'tree' | 'flat';
-  /** The filter box text; blank shows everything. */
+  /** The filter box text (plain words and structured terms, process-filter-fields.ts); blank shows everything. */
   readonly filter: string;
   readonly sort: SortSpec | null;
   /** Keys of tree nodes whose children are hidden. */
@@ -34,15 +36,12 @@ export interface DisplayRow {
   readonly matched: boolean;
 }
 
-/** The filter's terms: lower-cased, split on white space; every term must match. */
-export function filterTerms(filter: string): string[] {
-  return filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
-}
+/** Query type of the Processes filter. */
+type ProcessQuery = FilterQuery<ProcessEntry>;
 
-/** True when the process matches every term (a term matches name, PID, image path, command line or user). */
-export function matchesFilter(entry: ProcessEntry, terms: readonly string[]): boolean {
-  for (const term of terms) if (!entry.search.includes(term)) return false;
-  return true;
+/** True when the process matches every term (a plain word matches name, PID, image path, command line or user). */
+export function matchesFilter(entry: ProcessEntry, query: ProcessQuery): boolean {
+  return matchesQuery(query, entry, entry.search);
 }
 
 function compareNatural(a: ProcessEntry, b: ProcessEntry): number {
@@ -116,8 +115,8 @@ export function parentsOf(entries: readonly ProcessEntry[]): Map<ProcessEntry, P
 }
 
 /** The flat list: filtered, then sorted. */
-function flatRows(entries: readonly ProcessEntry[], terms: readonly string[], sort: SortSpec | null): DisplayRow[] {
-  const shown = terms.length === 0 ? [...entries] : entries.filter((e) => matchesFilter(e, terms));
+function flatRows(entries: readonly ProcessEntry[], query: ProcessQuery, sort: SortSpec | null): DisplayRow[] {
+  const shown = query.terms.length === 0 ? [...entries] : entries.filter((e) => matchesFilter(e, query));
   shown.sort(comparatorFor(sort));
   return shown.map((entry) => ({ entry, depth: 0, hasChildren: false, expanded: false, matched: true }));
 }
@@ -128,7 +127,7 @@ function flatRows(entries: readonly ProcessEntry[], terms: readonly string[], so
  * searching for would be wrong. Iterative, so a deep chain of processes cannot overflow the stack; a
  * cycle (impossible with the creation-time rule, but data is data) is cut where it would repeat.
  */
-function treeRows(entries: readonly ProcessEntry[], terms: readonly string[], sort: SortSpec | null, collapsed: ReadonlySet<string>): DisplayRow[] {
+function treeRows(entries: readonly ProcessEntry[], query: ProcessQuery, sort: SortSpec | null, collapsed: ReadonlySet<string>): DisplayRow[] {
   const parents = parentsOf(entries);
   const children = new Map<ProcessEntry, ProcessEntry[]>();
   const roots: ProcessEntry[] = [];
@@ -146,11 +145,11 @@ function treeRows(entries: readonly ProcessEntry[], terms: readonly string[], so
   // With a filter: the matches and their ancestors.
   let visible: Set<ProcessEntry> | null = null;
   let matched: Set<ProcessEntry> | null = null;
-  if (terms.length > 0) {
+  if (query.terms.length > 0) {
     visible = new Set();
     matched = new Set();
     for (const e of entries) {
-      if (!matchesFilter(e, terms)) continue;
+      if (!matchesFilter(e, query)) continue;
       matched.add(e);
       let at: ProcessEntry | undefined = e;
       while (at && !visible.has(at)) {
@@ -187,8 +186,8 @@ function treeRows(entries: readonly ProcessEntry[], terms: readonly string[], so
 /** The rows to show, in order. */
 export function deriveRows(entries: Iterable<ProcessEntry>, options: RowOptions): DisplayRow[] {
   const list = Array.isArray(entries) ? (entries as ProcessEntry[]) : [...entries];
-  const terms = filterTerms(options.filter);
-  return options.view === 'flat' ? flatRows(list, terms, options.sort) : treeRows(list, terms, options.sort, options.collapsed);
+  const query = processQuery(options.filter);
+  return options.view === 'flat' ? flatRows(list, query, options.sort) : treeRows(list, query, options.sort, options.collapsed);
 }
 
 /** True when a sort must be redone every tick (it orders by a number that changes tick to tick). */

@@ -7,6 +7,7 @@ import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
 import { FilterBox } from '../shared/FilterBox';
+import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
@@ -19,6 +20,8 @@ import { notReportedReason } from './not-reported';
 import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
+import { serviceCommands } from './service-commands';
+import { SERVICE_FILTER_FIELDS, serviceQuery } from './service-filter-fields';
 import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
 import { ServiceDetails } from './ServiceDetails';
 import { ServiceMenu, type ServiceMenuHandlers } from './ServiceMenu';
@@ -81,6 +84,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
 
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
+  const filterProblems = useMemo(() => serviceQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<ServiceSort | null>(null);
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
@@ -318,6 +322,23 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
     },
   };
 
+  const menuModel = { subject: subjectOf(names), count: names.length, allowed, single: single !== undefined, unquoted: single?.row.unquotedPath === true };
+  // The command palette: the menu's actions on the selection, through the same handlers, and the view's own.
+  usePaletteCommands('services', () =>
+    serviceCommands(menuModel, { ...menuHandlers, onClose: () => undefined }, {
+      shown: rows.length,
+      filter: filterText,
+      onlyHosted,
+      hasDetails: detailEntry !== undefined,
+      onNew: () => setWizard({ mode: { kind: 'install' }, initial: emptyForm() }),
+      onNewHosted: openHostedInstall,
+      onExportCsv: exportCsv,
+      onOnlyHosted: setOnlyHosted,
+      onShowDetails: () => detailsRef.current?.focus(),
+      onClearFilter: () => setFilterText(''),
+    }),
+  );
+
   const total = store.size;
   // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
   const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
@@ -329,10 +350,12 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
         <FilterBox
           label="Filter services"
           testId="service-filter"
-          placeholder="Filter: name, display name, account, path, description, PID (Ctrl+F)"
+          placeholder="Filter: words, or state:running start:auto account:LocalSystem (Ctrl+F)"
           value={filterText}
           onChange={setFilterText}
           onLeave={focusTable}
+          fields={SERVICE_FILTER_FIELDS}
+          problems={filterProblems}
         />
         <div className="toolbar-group" role="group" aria-label="Control">
           {SERVICE_VERBS.map((verb) => (
@@ -413,7 +436,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
       {menuAt ? (
         <ServiceMenu
           at={menuAt}
-          model={{ subject: subjectOf(names), count: names.length, allowed, single: single !== undefined, unquoted: single?.row.unquotedPath === true }}
+          model={menuModel}
           handlers={menuHandlers}
         />
       ) : null}

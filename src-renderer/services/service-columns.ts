@@ -13,7 +13,10 @@ import type {
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
+import { matchesQuery } from '../shared/filter-query';
 import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
+// service-filter-fields reads this module's labels, and this module its fields: both only at call time.
+import { serviceQuery } from './service-filter-fields';
 import type { ServiceEntry } from './service-store';
 
 type ServiceState = (typeof SERVICE_STATES)[number];
@@ -230,19 +233,15 @@ export function serviceComparator(sort: ServiceSort | null): (a: ServiceEntry, b
   };
 }
 
-/** The filter's terms: lower-cased, split on white space; every term must match. */
-export function serviceFilterTerms(filter: string): string[] {
-  return filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
-}
-
 /**
- * The rows to show, in order: those matching every filter term (name, display name, account, path,
- * description, PID), and with `onlyHosted` only programs run by the console's service host; sorted.
+ * The rows to show, in order: those matching every filter term (a plain word: name, display name, account,
+ * path, description, PID; or a structured term, service-filter-fields.ts), and with `onlyHosted` only
+ * programs run by the console's service host; sorted.
  */
 export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false): ServiceEntry[] {
-  const terms = serviceFilterTerms(filter);
+  const query = serviceQuery(filter);
   const shown: ServiceEntry[] = [];
-  for (const e of entries) if ((!onlyHosted || e.row.hosted) && terms.every((t) => e.search.includes(t))) shown.push(e);
+  for (const e of entries) if ((!onlyHosted || e.row.hosted) && matchesQuery(query, e, e.search)) shown.push(e);
   return shown.sort(serviceComparator(sort));
 }
 

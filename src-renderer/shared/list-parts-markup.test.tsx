@@ -58,8 +58,35 @@ describe('list status', () => {
 
   it('labels the filter box and names its Ctrl+F shortcut', () => {
     const html = renderToStaticMarkup(<FilterBox label="Filter services" testId="service-filter" placeholder="Filter" value="" onChange={noop} onLeave={noop} />);
-    expect(html).toMatch(/^<label for="([^"]+)" class="visually-hidden">Filter services<\/label><input id="\1" type="search" class="processes__filter" data-testid="service-filter"/);
+    expect(html).toMatch(/<label for="([^"]+)" class="visually-hidden">Filter services<\/label><input id="\1" type="search" class="processes__filter" data-testid="service-filter"/);
     expect(html).toContain('aria-keyshortcuts="Control+F"');
+    // No fields: no help button; no problems: the live region is there, empty, and the box is not invalid.
+    expect(html).not.toContain('service-filter-help-button');
+    expect(html).toMatch(/<div id="[^"]+" class="filter-box__problems" role="status" data-testid="service-filter-problems"><\/div>/);
+    expect(html).not.toContain('aria-invalid');
+  });
+
+  it('offers the help for a table with fields and says each ignored term under the box, tied to the input', () => {
+    const fields = [{ kind: 'number' as const, name: 'cpu', unit: 'percent' as const, description: 'CPU', example: 'cpu>20', read: () => null }];
+    const html = renderToStaticMarkup(
+      <FilterBox
+        label="Filter processes"
+        testId="process-filter"
+        placeholder="Filter"
+        value="cpu>x"
+        onChange={noop}
+        onLeave={noop}
+        fields={fields}
+        problems={[{ term: 'cpu>x', message: 'not a number' }]}
+      />,
+    );
+    expect(html).toContain('aria-label="Filter processes: syntax and fields"');
+    expect(html).toContain('aria-expanded="false"');
+    const described = /aria-describedby="([^"]+)"/.exec(html)?.[1];
+    expect(described).toBeTruthy();
+    expect(html).toContain(`<div id="${described}" class="filter-box__problems" role="status"`);
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('Ignored <code>cpu&gt;x</code>: not a number');
   });
 });
 
