@@ -161,15 +161,19 @@ test('a selected row, a pressed button and a disabled button stay visible in hig
       probe.style.color = name;
       return getComputedStyle(probe).color;
     };
-    const out = { highlight: system('Highlight'), canvas: system('Canvas'), grayText: system('GrayText'), selected: '', pressed: '' };
+    const out = { highlight: system('Highlight'), highlightText: system('HighlightText'), grayText: system('GrayText'), selected: '', selectedText: '', pressed: '' };
     probe.remove();
     const selected = document.querySelector('.ptable__row--selected');
     out.selected = selected ? getComputedStyle(selected).backgroundColor : 'none';
+    // Every piece of text in the selected row is HighlightText (none left in CanvasText on Highlight).
+    const texts = selected ? Array.from(selected.querySelectorAll('*')).filter((el) => el.textContent?.trim()).map((el) => getComputedStyle(el).color) : [];
+    out.selectedText = [...new Set(texts)].join(' ');
     const pressed = document.querySelector(".segmented button[aria-pressed='true']");
     out.pressed = pressed ? getComputedStyle(pressed).backgroundColor : 'none';
     return out;
   });
   expect(seen.selected, 'the selected row is Highlight, not flattened to Canvas').toBe(seen.highlight);
+  expect(seen.selectedText, "the selected row's text").toBe(seen.highlightText);
   expect(seen.pressed, 'the pressed view button is Highlight').toBe(seen.highlight);
   await page.screenshot({ path: 'test-results/screenshots/theme-high-contrast-processes.png' });
 
@@ -178,6 +182,16 @@ test('a selected row, a pressed button and a disabled button stay visible in hig
   const disabled = page.getByRole('tabpanel', { name: 'Jobs' }).locator('button:disabled').first();
   await expect(disabled).toBeVisible();
   expect(await disabled.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).opacity])).toEqual([seen.grayText, '1']);
+
+  // The keyboard focus ring: a solid Highlight outline on whatever Tab reaches.
+  await page.getByRole('tab', { name: 'Jobs' }).focus();
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement!;
+    const cs = getComputedStyle(el);
+    return { matches: el.matches(':focus-visible'), style: cs.outlineStyle, width: cs.outlineWidth, colour: cs.outlineColor };
+  });
+  expect(ring).toEqual({ matches: true, style: 'solid', width: '2px', colour: seen.highlight });
 });
 
 /** "1.5 GB" -> bytes (binary units, as formatBytes prints them). */
