@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['**/*.win32.test.ts', 'node_modules/**', 'out/**'],
     environment: 'node',
     pool: 'threads',
+    // Vitest empties CSS imports unless told: the stylesheet's own test (chart-style.test.ts) reads it with ?raw.
+    css: { include: [/src-renderer\/styles\.css/] },
   },
 });

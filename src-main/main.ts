@@ -9,7 +9,7 @@
  * and websocket would need a weaker CSP), so run `npm run build` before starting Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
 import { createConsoleCore } from './core/console-core';
 import { createFileLogger } from './core/file-logger';
 import { silentLogger, type Logger } from './core/logger';
@@ -19,6 +19,7 @@ import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { dataFolderFor, isAdminOnlySddl } from './shell/data-folder';
 import { createElectronDesktop } from './shell/desktop-dialogs';
 import { openMainWindow } from './shell/main-window';
+import { followSystemTheme, windowBackground } from './shell/window-theme';
 import { stopBeforeQuit } from './shell/quit-handler';
 import { denyAllPermissions } from './shell/session-guard';
 import { claimInstanceAndDataFolder } from './shell/single-instance';
@@ -107,11 +108,13 @@ async function startConsole(dataFolder: string): Promise<void> {
   );
   stopBeforeQuit(app, () => core.stop(), logger);
 
+  followSystemTheme(nativeTheme, () => mainWindow);
   mainWindow = openMainWindow(
     (options) => new BrowserWindow(options),
     {
       preloadPath,
       isPackaged: app.isPackaged,
+      backgroundColor: windowBackground(nativeTheme),
       // The installed exe carries build/icon.ico; a development run borrows the PNG.
       ...(app.isPackaged ? {} : { iconPath: devIconPath }),
     },

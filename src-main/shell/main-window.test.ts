@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bringToFront, mainWindowOptions, openMainWindow, secureWebPreferences, type ConsoleWindow } from './main-window';
 
 const PRELOAD = 'C:\\Program Files\\Admin Console\\resources\\app.asar\\out\\preload\\index.cjs';
+const BG = '#1b1d21';
 
 describe('webPreferences', () => {
   it.each([true, false])('are hardened (packaged=%s)', (isPackaged) => {
@@ -29,11 +30,12 @@ describe('webPreferences', () => {
   });
 
   it('the window starts hidden and carries those preferences', () => {
-    const options = mainWindowOptions({ preloadPath: PRELOAD, isPackaged: true });
+    const options = mainWindowOptions({ preloadPath: PRELOAD, isPackaged: true, backgroundColor: BG });
     expect(options.show).toBe(false);
     expect(options.webPreferences).toEqual(secureWebPreferences(PRELOAD, true));
+    expect(options.backgroundColor).toBe(BG);
     expect(options).not.toHaveProperty('icon');
-    expect(mainWindowOptions({ preloadPath: PRELOAD, isPackaged: false, iconPath: 'icon.png' }).icon).toBe('icon.png');
+    expect(mainWindowOptions({ preloadPath: PRELOAD, isPackaged: false, iconPath: 'icon.png', backgroundColor: BG }).icon).toBe('icon.png');
   });
 });
 
@@ -53,8 +55,8 @@ describe('openMainWindow', () => {
   it('loads app://console/index.html and shows the window on first paint', () => {
     const { window, fireReady } = fakeWindow();
     const create = vi.fn(() => window);
-    expect(openMainWindow(create, { preloadPath: PRELOAD, isPackaged: true })).toBe(window);
-    expect(create).toHaveBeenCalledWith(mainWindowOptions({ preloadPath: PRELOAD, isPackaged: true }));
+    expect(openMainWindow(create, { preloadPath: PRELOAD, isPackaged: true, backgroundColor: BG })).toBe(window);
+    expect(create).toHaveBeenCalledWith(mainWindowOptions({ preloadPath: PRELOAD, isPackaged: true, backgroundColor: BG }));
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://console/index.html');
     expect(window.show).not.toHaveBeenCalled();
     fireReady();
@@ -66,7 +68,7 @@ describe('openMainWindow', () => {
     const failure = new Error('ERR_FILE_NOT_FOUND');
     window.loadURL.mockRejectedValueOnce(failure);
     const onLoadFailed = vi.fn();
-    openMainWindow(() => window, { preloadPath: PRELOAD, isPackaged: false }, onLoadFailed);
+    openMainWindow(() => window, { preloadPath: PRELOAD, isPackaged: false, backgroundColor: BG }, onLoadFailed);
     await vi.waitFor(() => expect(onLoadFailed).toHaveBeenCalledWith(failure));
   });
 });

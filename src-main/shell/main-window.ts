@@ -14,6 +14,8 @@ export interface MainWindowSettings {
   isPackaged: boolean;
   /** Window icon (build/icon.png in development; the exe's icon is used when packaged). */
   iconPath?: string;
+  /** The page's background in the current Windows theme (window-theme.ts), painted before the page is. */
+  backgroundColor: string;
 }
 
 /** The webPreferences every console window gets. */
@@ -39,7 +41,10 @@ export function secureWebPreferences(preloadPath: string, isPackaged: boolean): 
   };
 }
 
-/** Construction options for the main window (hidden until its first paint, so no white flash). */
+/**
+ * Construction options for the main window: hidden until its first paint, on the page's own background
+ * colour for the theme (so no white flash in dark mode, no dark one in light mode).
+ */
 export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowConstructorOptions {
   const options: BrowserWindowConstructorOptions = {
     title: 'Admin Console',
@@ -48,7 +53,7 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
     minWidth: 800,
     minHeight: 500,
     show: false,
-    backgroundColor: '#1e1e1e',
+    backgroundColor: settings.backgroundColor,
     autoHideMenuBar: settings.isPackaged,
     webPreferences: secureWebPreferences(settings.preloadPath, settings.isPackaged),
   };

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
 import { formatPercent } from '../lib/format';
 import { MAX_SPARKLINE_POINTS, sparklinePath, thinByTime } from './chart-data';
-import { coreColour } from './chart-style';
+import { coreColour, FALLBACK_STROKE, seriesClass } from './chart-style';
 
 const WIDTH = 120;
 const HEIGHT = 32;
@@ -47,7 +47,7 @@ export const CoreSparklines = memo(function CoreSparklines({
               CPU {core}: {now}
             </span>
             <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" className="sparkline__svg">
-              <path d={d} fill="none" stroke={coreColour(core)} strokeWidth={1} vectorEffect="non-scaling-stroke" />
+              <path d={d} className={`sparkline__path ${seriesClass(coreColour(core))}`} fill="none" stroke={FALLBACK_STROKE} strokeWidth={1} vectorEffect="non-scaling-stroke" />
             </svg>
           </li>
         );

@@ -6,7 +6,7 @@ import { timeDomain } from '../shared/chart-axes';
 import { Card } from '../shared/Card';
 import { ChartLegend, type LegendEntry } from '../shared/ChartLegend';
 import { coreCount, MAX_CORE_LINES, thinByTime, toCpuPoints } from './chart-data';
-import { coreColour, SERIES_COLOURS } from './chart-style';
+import { coreColour, SERIES_COLOURS, seriesLineProps } from './chart-style';
 import { CoreSparklines } from './CoreSparklines';
 import { HistoryChart, type HistoryAxis } from './HistoryChart';
 import { HISTORY_WINDOW_MS } from './history';
@@ -45,14 +45,13 @@ export const CpuChart = memo(function CpuChart({ samples }: { samples: readonly 
             dataKey={`c${i}`}
             name={`CPU ${i}`}
             type="linear"
-            stroke={coreColour(i)}
+            {...seriesLineProps(coreColour(i), false)}
             strokeWidth={CORE_WIDTH}
             dot={false}
-            activeDot={false}
             isAnimationActive={false}
           />
         ))}
-        <Line key="total" dataKey="total" name={TOTAL_LINE.name} type="linear" stroke={TOTAL_LINE.colour} strokeWidth={TOTAL_LINE.width} dot={false} isAnimationActive={false} />
+        <Line key="total" dataKey="total" name={TOTAL_LINE.name} type="linear" {...seriesLineProps(TOTAL_LINE.colour)} strokeWidth={TOTAL_LINE.width} dot={false} isAnimationActive={false} />
       </HistoryChart>
       <p className="chart-text" id={textId}>
         {describeCpu(samples)}

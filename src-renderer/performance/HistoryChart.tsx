@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock, NO_VALUE } from '../lib/format';
-import { timeTicks } from '../shared/chart-axes';
+import { TIME_AXIS_RIGHT_MARGIN, timeTicks } from '../shared/chart-axes';
 import { AXIS_TICK } from './chart-style';
 
 /** The value axis of a history chart. */
@@ -44,7 +44,7 @@ export function HistoryChart<P extends object>({
   return (
     <div className="chart" role="img" aria-label={label} aria-describedby={describedBy}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <LineChart data={points} margin={{ top: 8, right: TIME_AXIS_RIGHT_MARGIN, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
           <XAxis
             dataKey="time"

@@ -6,17 +6,21 @@ import { byteAxis, timeDomain } from '../shared/chart-axes';
 import { Card } from '../shared/Card';
 import { ChartLegend, type LegendEntry } from '../shared/ChartLegend';
 import { thinByTime, toMemoryPoints, type MemoryPoint } from './chart-data';
-import { SERIES_COLOURS } from './chart-style';
+import { SERIES_COLOURS, seriesLineProps } from './chart-style';
 import { HistoryChart, type HistoryAxis } from './HistoryChart';
 import { HISTORY_WINDOW_MS } from './history';
 import { describeMemory } from './summary';
 
-/** Physical in use and committed (often close: drawn thick and dashed so both show), then the commit limit. */
+/**
+ * Physical in use and committed (often equal, as under Wine: the thinner dashed committed line is drawn
+ * over the thick one so both show), then the commit limit.
+ */
 const LINES = [
   { key: 'physicalUsed', dataKey: 'physicalUsedBytes', name: 'Physical in use', colour: SERIES_COLOURS.physicalUsed, width: 3 },
   { key: 'committed', dataKey: 'committedBytes', name: 'Committed', colour: SERIES_COLOURS.committed, width: 2, dash: '6 3' },
   { key: 'commitLimit', dataKey: 'commitLimitBytes', name: 'Commit limit', colour: SERIES_COLOURS.commitLimit, width: 1, dash: '2 3' },
 ] as const;
+const DRAW_ORDER = [LINES[2], LINES[0], LINES[1]];
 
 /**
  * The memory chart's value axis: scaled to what is in use and committed, not to the commit limit (1.3 GB
@@ -46,9 +50,9 @@ export const MemoryChart = memo(function MemoryChart({ samples }: { samples: rea
     <Card title="Memory" className="chart-card">
       <ChartLegend entries={legend} label="Memory chart series" />
       <HistoryChart points={points} start={start} end={end} label="Memory usage chart, last ten minutes" describedBy={textId} yAxis={axis} valueFormat={formatBytes}>
-        {/* The limit first, so the figures in use are drawn over it. */}
-        {[...LINES].reverse().map((l) => (
-          <Line key={l.key} dataKey={l.dataKey} name={l.name} type="linear" stroke={l.colour} strokeWidth={l.width} strokeDasharray={'dash' in l ? l.dash : undefined} dot={false} activeDot={l.key === 'commitLimit' ? false : undefined} isAnimationActive={false} />
+        {/* The limit first, so the figures in use are drawn over it; committed (dashed) over physical (thick). */}
+        {DRAW_ORDER.map((l) => (
+          <Line key={l.key} dataKey={l.dataKey} name={l.name} type="linear" {...seriesLineProps(l.colour, l.key !== 'commitLimit')} strokeWidth={l.width} strokeDasharray={'dash' in l ? l.dash : undefined} dot={false} isAnimationActive={false} />
         ))}
       </HistoryChart>
       <p className="chart-text" id={textId}>

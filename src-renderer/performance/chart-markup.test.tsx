@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { toMemoryPoints } from './chart-data';
-import { CORE_COLOURS, SERIES_COLOURS } from './chart-style';
+import { CORE_COLOURS, SERIES_COLOURS, seriesClass } from './chart-style';
 import { CpuChart } from './CpuChart';
 import { memoryAxis, MemoryChart } from './MemoryChart';
 import { sample } from './test-samples';
@@ -31,15 +31,14 @@ describe('memoryAxis', () => {
 describe('chart legends', () => {
   it('gives every CPU line its own swatch in its own colour', () => {
     const html = renderToStaticMarkup(<CpuChart samples={[sample(T0, 5, { cores: [1, 2] }), sample(T0 + 1000, 6, { cores: [3, 4] })]} />);
-    expect(html).toContain(`stroke="${SERIES_COLOURS.cpuTotal}"`);
-    expect(html).toContain(`stroke="${CORE_COLOURS[0]}"`);
-    expect(html).toContain(`stroke="${CORE_COLOURS[1]}"`);
+    const swatches = [...html.matchAll(/class="legend__swatch ([^"]+)"/g)].map((m) => m[1]);
+    expect(swatches).toEqual([seriesClass(SERIES_COLOURS.cpuTotal), seriesClass(CORE_COLOURS[0]), seriesClass(CORE_COLOURS[1])]);
     expect(html).toContain('CPU 1');
   });
 
   it('draws the memory swatches with their lines\' dashes and says where the limit is', () => {
     const html = renderToStaticMarkup(<MemoryChart samples={[sample(T0, 1, { totalGb: 16, availableGb: 14.7, committedGb: 1.2, limitGb: 24 })]} />);
-    expect(html).toMatch(new RegExp(`stroke="${SERIES_COLOURS.committed}" stroke-width="2" stroke-dasharray="6 3"`));
+    expect(html).toMatch(new RegExp(`class="legend__swatch ${seriesClass(SERIES_COLOURS.committed)}"[^>]*><line [^>]*stroke-width="2" stroke-dasharray="6 3"`));
     expect(html).toContain('Commit limit 24.0 GB, above this scale');
   });
 });

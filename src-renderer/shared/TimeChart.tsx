@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatClock, formatPercent, NO_VALUE } from '../lib/format';
-import { AXIS_TICK } from '../performance/chart-style';
-import { byteAxis, timeDomain, timeTicks } from './chart-axes';
+import { AXIS_TICK, seriesClass, seriesLineProps, type SeriesColour } from '../performance/chart-style';
+import { byteAxis, TIME_AXIS_RIGHT_MARGIN, timeDomain, timeTicks } from './chart-axes';
 import { LINE_WIDTH, type LineStyle } from './ChartLegend';
 
 /**
@@ -62,7 +62,7 @@ export const TimeChart = memo(function TimeChart({
   yWidth = 44,
   valueFormat,
   markers = NO_MARKERS,
-  markerColour = '#d23c3c',
+  markerColour = 'alert',
   testId,
 }: {
   data: readonly TimePoint[];
@@ -77,7 +77,8 @@ export const TimeChart = memo(function TimeChart({
   /** A value in the tooltip. */
   valueFormat: (value: number) => string;
   markers?: readonly TimeMarker[];
-  markerColour?: string;
+  /** The markers' series colour (alert red unless given). */
+  markerColour?: SeriesColour;
   testId?: string;
 }) {
   // The details panes keep a bounded history of their own: the whole of it is drawn.
@@ -87,7 +88,7 @@ export const TimeChart = memo(function TimeChart({
     <div className="pchart" role="img" aria-label={label} aria-describedby={describedBy} data-testid={testId} data-markers={markers.length}>
       <ResponsiveContainer width="100%" height="100%">
         {/* Recharts types data as mutable; it only reads it. */}
-        <LineChart data={data as TimePoint[]} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <LineChart data={data as TimePoint[]} margin={{ top: 4, right: TIME_AXIS_RIGHT_MARGIN, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
           <XAxis dataKey="time" type="number" domain={domain} ticks={time.ticks} tickFormatter={time.format} interval={0} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
           <YAxis domain={yDomain} ticks={yTicks as number[]} interval={0} allowDataOverflow tickFormatter={yTickFormat} width={yWidth} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.4} />
@@ -99,10 +100,10 @@ export const TimeChart = memo(function TimeChart({
           />
           {markers.map((m) => (
             // The markers' words are in the chart's text (describedBy): a reference line has no accessible name.
-            <ReferenceLine key={m.key} x={m.time} stroke={markerColour} strokeDasharray="3 3" ifOverflow="discard" />
+            <ReferenceLine key={m.key} x={m.time} className={seriesClass(markerColour)} stroke="currentColor" strokeDasharray="3 3" ifOverflow="discard" />
           ))}
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.name} type="linear" stroke={s.colour} strokeWidth={s.width ?? LINE_WIDTH} strokeDasharray={s.dash} dot={false} isAnimationActive={false} connectNulls={false} />
+            <Line key={s.key} dataKey={s.key} name={s.name} type="linear" {...seriesLineProps(s.colour)} strokeWidth={s.width ?? LINE_WIDTH} strokeDasharray={s.dash} dot={false} isAnimationActive={false} connectNulls={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

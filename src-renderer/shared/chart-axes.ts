@@ -97,6 +97,12 @@ const HOUR = 60 * MINUTE;
 /** Steps that land on round clock times. */
 const TIME_STEPS = [SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR];
 
+/**
+ * Room right of a time axis for half a clock label ("14:02:30" at 11 px is about 48 px wide): the newest
+ * sample is the right edge and often on a tick, whose label is centred on it and would be cut in half.
+ */
+export const TIME_AXIS_RIGHT_MARGIN = 28;
+
 /** Time ticks and the label format that keeps them apart. */
 export interface TimeTicks {
   readonly ticks: number[];

@@ -10,7 +10,7 @@ const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SE
 const MEMORY_SERIES: readonly TimeSeries[] = [{ key: 'peak', name: 'Peak job memory', colour: SERIES_COLOURS.committed }];
 const HEALTH_SERIES: readonly TimeSeries[] = [
   // Counts that often sit on the same value (0, or 1 after one crash): widths and dashes keep all three visible.
-  { key: 'restarts', name: 'Restarts', colour: '#d23c3c', width: 4 },
+  { key: 'restarts', name: 'Restarts', colour: SERIES_COLOURS.alert, width: 4 },
   { key: 'probe', name: 'Liveness failures in a row', colour: SERIES_COLOURS.cpuTotal, width: 2, dash: '6 3' },
   { key: 'limits', name: 'Limit hits', colour: SERIES_COLOURS.committed, width: 1.5, dash: '2 3' },
 ];
