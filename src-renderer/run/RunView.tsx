@@ -123,7 +123,8 @@ export function RunView() {
         return;
       }
       const b = outputs.bufferFor(id);
-      b.clear();
+      // Main kept only the newest part: this text starts that far into the output.
+      b.clear(result.value.run.truncatedBytes);
       for (const c of result.value.chunks) b.append(c.stream, c.text);
       setHistory((current) => upsertRun(current, result.value.run));
       setShown({ id, loading: false });
