@@ -91,7 +91,7 @@ export function RunOutput({
         data-chars={buffer?.chars ?? 0}
       >
         {loading ? <span className="run-output__placeholder">Loading the output…</span> : null}
-        {!loading && chunks.length === 0 ? <span className="run-output__placeholder">{runId === null ? 'Output appears here when a command runs.' : 'No output yet.'}</span> : null}
+        {!loading && chunks.length === 0 ? <span className="run-output__placeholder">{runId === null ? 'Output appears here when a command runs.' : state === 'running' ? 'No output yet.' : 'The command wrote no output.'}</span> : null}
         {chunks.map((c) =>
           c.stream === 'stderr' ? (
             <span key={c.id} className="run-output__stderr" data-testid="run-output-chunk" data-stream="stderr">
