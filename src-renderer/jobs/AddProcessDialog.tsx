@@ -64,14 +64,14 @@ export function AddProcessDialog({
   const target = list.status === 'ready' ? list.processes.find((p) => `${p.pid}:${p.createTime}` === picked) : undefined;
 
   return (
-    <Modal titleId={titleId} describedBy={noteId} testId="job-add-dialog" onCancel={onCancel}>
+    <Modal titleId={titleId} describedBy={noteId} testId="job-add-dialog" wide onCancel={onCancel}>
       <h2 id={titleId} className="modal__title">{`Add a process to ${job}`}</h2>
       <p id={noteId} className="modal__note">
         A process already in a job that cannot nest with this one is refused with access denied (Win32 error 5); Windows 8
         and later nest jobs, older Windows allows one job per process.
       </p>
       <label htmlFor={filterId} className="form__label">
-        Find by name or PID
+        Find by name, PID or command line
       </label>
       <input ref={ref} id={filterId} type="search" className="form__input" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} data-testid="job-add-filter" />
       {list.status === 'loading' ? <p className="status-line">Reading the process list…</p> : null}

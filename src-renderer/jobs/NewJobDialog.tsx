@@ -79,7 +79,8 @@ export function NewJobDialog({
               setName(e.currentTarget.value);
               setTouched(true);
             }}
-            onBlur={() => setTouched(true)}
+            // Leaving the name after typing touches it; the dialog focusing it and the admin moving on does not.
+            onBlur={() => name !== '' && setTouched(true)}
             aria-invalid={(touched && nameProblem !== null) || undefined}
             aria-describedby={`${ids}-name-hint`}
             data-testid="job-new-name"

@@ -23,7 +23,7 @@ type Shown = { id: string; loading: boolean } | null;
 export function RunView() {
   const ids = useId();
   const [form, setForm] = useState<RunForm>(emptyRunForm);
-  // Problems speak for a field once the admin changed it or left it, and for all of them once Run was tried.
+  // Problems speak for a field once the admin changed it, and for all of them once Run was tried.
   const [touched, setTouched] = useState<ReadonlySet<RunField>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -187,7 +187,6 @@ export function RunView() {
               spellCheck={false}
               autoComplete="off"
               onChange={(e) => set('commandLine', e.currentTarget.value)}
-              onBlur={() => touch('commandLine')}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
@@ -204,9 +203,7 @@ export function RunView() {
             {problems('commandLine')}
           </FormField>
           <FormField id={`${ids}-dir`} label="Working directory (optional)">
-            <div onBlur={() => touch('workingDirectory')}>
-              <CommandInput id={`${ids}-dir`} value={form.workingDirectory} onValue={(v) => set('workingDirectory', v)} invalid={invalid('workingDirectory')} testId="run-workdir" />
-            </div>
+            <CommandInput id={`${ids}-dir`} value={form.workingDirectory} onValue={(v) => set('workingDirectory', v)} invalid={invalid('workingDirectory')} testId="run-workdir" />
             {problems('workingDirectory')}
           </FormField>
           <fieldset className="form__group">
@@ -261,7 +258,6 @@ export function RunView() {
                   inputMode="decimal"
                   value={form.timeout}
                   onChange={(e) => set('timeout', e.currentTarget.value)}
-                  onBlur={() => touch('timeout')}
                   aria-invalid={invalid('timeout')}
                   aria-describedby={describedBy('timeout')}
                   data-testid="run-timeout"

@@ -25,9 +25,10 @@ export interface CheckedFieldAria {
  * show them. A `group` holds several controls (a dependency picker, a probe, the stop methods): a named
  * group rather than a label. `onBlur` is called when focus leaves anything in it.
  *
- * Problems speak only once the field is touched (a control in it changed, or focus left it) or `revealed`
- * (the form was submitted, or the owner gates problems itself): a form says nothing is wrong before
- * anything is typed.
+ * Problems speak only once the field is touched (a control in it changed) or `revealed` (the form was
+ * submitted, or the owner gates problems itself): a form says nothing is wrong before anything is typed.
+ * Focus merely passing through does not touch it: dialogs focus their first field, and leaving that
+ * untouched field is not a mistake yet.
  */
 export function CheckedField({
   id,
@@ -55,10 +56,7 @@ export function CheckedField({
   children: (aria: CheckedFieldAria) => ReactNode;
 }) {
   const [touched, setTouched] = useState(false);
-  const leave = () => {
-    setTouched(true);
-    onBlur?.();
-  };
+  const leave = () => onBlur?.();
   // React's change events bubble: any control inside marks the field touched.
   const change = () => setTouched(true);
   const problems = touched || revealed ? allProblems : [];
