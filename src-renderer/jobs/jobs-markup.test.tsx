@@ -11,7 +11,7 @@ import { JobsView } from './JobsView';
 import { JobTable } from './JobTable';
 import { emptyLimitForm, formToLimits, noLimits } from './limit-form';
 import { LimitEditor } from './LimitEditor';
-import { appliedText, LimitsDialog } from './LimitsDialog';
+import { appliedText, LimitsDialog, membersUsage } from './LimitsDialog';
 import { NewJobDialog } from './NewJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 import { testAccounting, testEvent, testJob } from './test-jobs';
@@ -230,5 +230,18 @@ describe('JobsView', () => {
     expect(html).toMatch(/disabled=""[^>]*data-testid="job-terminate"/);
     expect(html).not.toContain('<table');
     expect(EMPTY_SELECTION.selected.size).toBe(0);
+  });
+});
+
+describe('membersUsage', () => {
+  it('takes names and working sets from the live job, committed memory and CPU time from the process list; unknown stays null', () => {
+    const job = testJob('w', { members: [
+      { pid: 1, createTime: '1', name: 'a.exe', cpuPercent: 0, workingSetBytes: 10 },
+      { pid: 2, createTime: '2', name: 'b.exe', cpuPercent: null, workingSetBytes: null },
+    ] });
+    expect(membersUsage(job, new Map([[1, { privateBytes: 268, userTimeMs: 5 }]]))).toEqual([
+      { pid: 1, name: 'a.exe', workingSetBytes: 10, privateBytes: 268, userTimeMs: 5 },
+      { pid: 2, name: 'b.exe', workingSetBytes: null, privateBytes: null, userTimeMs: null },
+    ]);
   });
 });
