@@ -67,3 +67,19 @@ test('Run: no problems before typing, a line break refused with why, Ctrl+Enter 
   await expect(notice).toContainText('Exited, exit code 1 (0x00000001): failed');
   await expect(page.getByTestId('run-output')).toContainText('some output');
 });
+
+test('Run: a command flooding 16 MiB ends promptly, and the truncation marker counts the dropped output once', async ({ page }) => {
+  test.setTimeout(120_000);
+  const program = testChildProgram();
+  acceptDialogs(page);
+  await openConsole(page);
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await page.getByTestId('run-command').fill(`"${program}" flood 16777216`);
+  await page.getByTestId('run-start').click();
+  // 16 MiB drains in about a second under Wine (it took 6 s at the old 256 KiB per pump, and the end showed later still).
+  await expect(page.getByTestId('run-state')).toHaveText('Exited', { timeout: 15_000 });
+  await expect(page.getByTestId('run-exit-code')).toContainText('0 (0x00000000): success');
+  // Main and the view both keep the newest 1 MiB: 15 MiB are missing, counted once (not 30).
+  await expect(page.getByTestId('run-truncated')).toHaveText('Output truncated: the first 15.0 MB of output are not shown; the newest output is kept.');
+  await expect(page.getByTestId('run-output')).toHaveAttribute('data-chars', String(1024 * 1024));
+});
