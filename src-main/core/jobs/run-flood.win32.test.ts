@@ -65,7 +65,7 @@ test(`a command flooding ${FLOOD_BYTES / 1024 / 1024} MiB of output is reported 
     // Not seen before the event: the engine saw the exit in the same poll interval (under 5 ms before it).
     const exitToEvent = exitedAt > 0 ? end.at - exitedAt : 0;
     const drainToEvent = end.at - lastOutputAt;
-    t.diagnostic(`# flood of ${FLOOD_BYTES} bytes in ${(end.at - startedAt).toFixed(0)} ms: child exit -> run:changed exited ${exitToEvent.toFixed(0)} ms; last output -> exited ${drainToEvent.toFixed(0)} ms; ${outputChars} chars pushed`);
+    t.diagnostic(`flood of ${FLOOD_BYTES} bytes in ${(end.at - startedAt).toFixed(0)} ms: child exit -> run:changed exited ${exitToEvent.toFixed(0)} ms; last output -> exited ${drainToEvent.toFixed(0)} ms; ${outputChars} chars pushed`);
     assert.ok(exitToEvent <= END_WITHIN_MS, `exited shown ${exitToEvent.toFixed(0)} ms after the child exited (target ${END_WITHIN_MS} ms)`);
   } finally {
     await runs.stopAll();
