@@ -122,3 +122,81 @@ test('run a command with a short timeout: the whole tree is killed and its outpu
   await expect(output).toContainText(`grandchild ${grandchild}`);
   await page.screenshot({ path: 'test-results/screenshots/run-dialog.png' });
 });
+
+test('the limit editor warns of a limit below what the members use, and the add-process list shows command lines and this console', async ({ page }) => {
+  test.setTimeout(120_000);
+  const program = testChildProgram();
+  const name = `E2E warn ${Date.now().toString(36)}`;
+  const dialogs = acceptDialogs(page);
+  await openConsole(page);
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+
+  // New job, custom limits: nothing speaks before anything is typed; a bad limit speaks once typed.
+  await page.getByTestId('job-new').click();
+  const newJob = page.getByTestId('job-new-dialog');
+  await page.getByTestId('job-new-source-custom').check();
+  await expect(newJob.getByTestId('limit-problem')).toHaveCount(0);
+  await expect(newJob.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await newJob.getByTestId('limit-active-processes').fill('0');
+  await expect(newJob.locator('[data-testid="limit-problem"][data-field="activeProcesses"]')).toBeVisible();
+  await newJob.getByTestId('limit-active-processes').fill('');
+  await page.getByTestId('job-new-name').fill(name);
+  await page.getByTestId('job-new-create').click();
+  const row = page.locator(`[data-testid="job-row"][data-name="${name}"]`);
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await row.click();
+
+  // Two members.
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('job-launch').click();
+    await page.getByTestId('job-launch-command').fill(`"${program}" sleep 120`);
+    await page.getByTestId('job-launch-confirm').click();
+    await expect(page.getByTestId('job-launch-dialog')).toBeHidden({ timeout: 15_000 });
+  }
+  const details = page.getByTestId('job-details');
+  await expect(details.getByTestId('job-member-row')).toHaveCount(2, { timeout: 20_000 });
+
+  // One active process allowed, two running: the warning sits beside the field before Apply, naming them.
+  await page.getByTestId('job-edit-limits').click();
+  const editor = page.getByTestId('limit-editor');
+  await expect(editor.getByTestId('limit-warning')).toHaveCount(0);
+  await editor.getByTestId('limit-active-processes').fill('1');
+  const warning = editor.locator('[data-testid="limit-warning"][data-field="activeProcesses"]');
+  await expect(warning).toContainText('2 processes run in the job; the limit is 1.');
+  await expect(warning).toContainText('test-child.exe (PID');
+  await expect(warning).toContainText('does not end the running ones');
+  await expect(page.getByTestId('limit-warning-summary')).toContainText('1 limit is already below what the members use');
+  await warning.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/jobs-limit-warning.png' });
+  // The confirmation (main's dialog; the browser's confirm in the preview) repeats it.
+  await page.getByTestId('limit-apply').click();
+  await expect(page.getByTestId('job-limits-result')).toBeVisible({ timeout: 10_000 });
+  expect(dialogs.find((d) => d.includes('Change job limits'))).toContain('ALREADY BELOW WHAT THE MEMBERS USE');
+  await page.getByTestId('job-limits-close').click();
+
+  // The add-process list: command lines, and the console's own process marked, not pickable, with why.
+  await page.getByTestId('job-add-process').click();
+  const add = page.getByTestId('job-add-dialog');
+  await add.getByTestId('job-add-filter').fill('node');
+  const own = add.locator('[data-testid="job-add-row"][data-console="true"]');
+  await expect(own).toHaveCount(1, { timeout: 15_000 });
+  await expect(own.getByTestId('job-add-console')).toHaveText('this console');
+  await expect(own.getByTestId('job-add-option')).toBeDisabled();
+  await expect(own.getByTestId('job-add-console-note')).toContainText('cannot be added');
+  await expect(own.getByTestId('job-add-command')).toHaveAttribute('title', /node/i);
+  await add.getByTestId('job-add-filter').fill('test-child');
+  const member = add.getByTestId('job-add-row').first();
+  await expect(member.getByTestId('job-add-command')).toContainText('sleep 120', { timeout: 15_000 });
+  await member.getByTestId('job-add-option').check();
+  await expect(add.getByTestId('job-add-picked-command')).toContainText('sleep 120');
+  // Everything (a Wine prefix runs a dozen processes): the members, their command lines, and this console.
+  await add.getByTestId('job-add-filter').fill('');
+  await expect(own).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/jobs-add-process.png' });
+  await add.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByTestId('job-terminate').click();
+  await expect(details.getByTestId('job-member-row')).toHaveCount(0, { timeout: 20_000 });
+  await page.getByTestId('job-close').click();
+  await expect(row).toHaveCount(0, { timeout: 10_000 });
+});

@@ -186,7 +186,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const serviceTargets = (names: readonly string[]) => names.map((service) => ({ service }));
 
   const handlers: Handlers = {
-    'system:getInfo': () => ({ ...identity, dataFolder }),
+    'system:getInfo': () => ({ ...identity, dataFolder, consolePids: [...consolePids] }),
     'performance:getHistory': () => ({ intervalMs: settings.get().refresh.intervalMs, samples: performance.samples() }),
     'settings:get': () => settings.get(),
     'settings:setRefresh': (request) => {

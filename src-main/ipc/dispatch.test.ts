@@ -147,7 +147,7 @@ describe('createDispatcher', () => {
   const unused = Object.fromEntries(CHANNELS.map((c) => [c, () => { throw new Error(`${c} is not part of this test`); }]));
   const base = (): Handlers => ({
     ...(unused as unknown as Handlers),
-    'system:getInfo': () => ({ computerName: 'PC', windowsVersion: { major: 10, minor: 0, build: 19045 }, logicalProcessors: 4, totalPhysicalBytes: 1, wineVersion: null, dataFolder: 'C:\\ProgramData\\Admin Console' }),
+    'system:getInfo': () => ({ computerName: 'PC', windowsVersion: { major: 10, minor: 0, build: 19045 }, logicalProcessors: 4, totalPhysicalBytes: 1, wineVersion: null, dataFolder: 'C:\\ProgramData\\Admin Console', consolePids: [4242] }),
     'performance:getHistory': () => ({ intervalMs: 1000, samples: [] }),
     'settings:get': () => DEFAULT_SETTINGS,
     'settings:setRefresh': (r) => ({ ...DEFAULT_SETTINGS, refresh: { intervalMs: r.intervalMs ?? 1000, paused: r.paused ?? false } }),

@@ -49,6 +49,8 @@ export const SystemInfo = z.strictObject({
   wineVersion: z.string().max(64).nullable(),
   /** The admin-only folder holding settings and logs. */
   dataFolder: z.string().max(1024),
+  /** The console's own process(es): the Electron main process, or the headless host. Marked in pickers as "this console". */
+  consolePids: z.array(z.number().int().nonnegative().max(0xffff_ffff)).max(64),
 });
 
 export const MemorySample = z.strictObject({

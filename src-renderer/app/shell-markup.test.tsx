@@ -16,6 +16,7 @@ const info: SystemInfoValue = {
   logicalProcessors: 8,
   totalPhysicalBytes: 16 * 1024 ** 3,
   wineVersion: null,
+  consolePids: [4242],
   dataFolder: 'C:\\ProgramData\\AdminConsole',
 };
 

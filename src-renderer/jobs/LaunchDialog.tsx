@@ -26,9 +26,12 @@ export function LaunchDialog({
   const action = useDialogAction();
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const cmdProblem = commandLine === '' ? null : commandProblem(commandLine, true, 'command line');
+  // Problems speak once the field was typed in, or once Launch was tried (an empty command line then says so).
+  const [touched, setTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const cmdProblem = touched || submitted ? commandProblem(commandLine, true, 'command line') : null;
   const dirProblem = commandProblem(workingDirectory, false, 'working directory');
-  const ready = commandLine.trim() !== '' && cmdProblem === null && dirProblem === null && !action.busy;
+  const ready = commandProblem(commandLine, true, 'command line') === null && dirProblem === null && !action.busy;
   return (
     <Modal titleId={titleId} describedBy={noteId} testId="job-launch-dialog" wide onCancel={onCancel}>
       <h2 id={titleId} className="modal__title">{`Launch a command in ${job}`}</h2>
@@ -40,6 +43,7 @@ export function LaunchDialog({
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
+          setSubmitted(true);
           if (ready) action.run(() => onLaunch(commandLine, workingDirectory.trim() === '' ? null : workingDirectory));
         }}
       >
@@ -48,7 +52,10 @@ export function LaunchDialog({
             ref={ref}
             id={`${ids}-cmd`}
             value={commandLine}
-            onValue={setCommandLine}
+            onValue={(v) => {
+              setCommandLine(v);
+              setTouched(true);
+            }}
             invalid={cmdProblem !== null}
             placeholder={'"C:\\Program Files\\Tool\\tool.exe" --flag'}
             testId="job-launch-command"
@@ -65,7 +72,7 @@ export function LaunchDialog({
           outcomeTestId="job-launch-outcome"
           submit={action.busy ? 'Launching…' : 'Launch…'}
           submitTestId="job-launch-confirm"
-          disabled={!ready}
+          disabled={action.busy || (submitted && !ready)}
           onCancel={onCancel}
         />
       </form>

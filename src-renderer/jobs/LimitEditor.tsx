@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import type { UsageWarning, UsageWarningField } from '../../src-preload/contract/limit-usage';
 import { PRIORITY_CLASSES } from '../../src-preload/contract/process-fields';
 import { PRIORITY_LABELS } from '../processes/process-actions';
 import { FormField } from '../shared/FormField';
-import { MAX_AFFINITY_PROCESSORS, type CpuRateMode, type LimitField, type LimitForm, type LimitProblems, type MemoryUnit, type TimeUnit, type UiRestriction } from './limit-form';
+import { MAX_AFFINITY_PROCESSORS, problemFieldOf, type CpuRateMode, type LimitField, type LimitForm, type LimitProblems, type MemoryUnit, type TimeUnit, type UiRestriction } from './limit-form';
 import { UI_RESTRICTION_LABELS } from './limit-text';
 
 const UI_RESTRICTIONS = Object.keys(UI_RESTRICTION_LABELS) as UiRestriction[];
@@ -34,24 +35,38 @@ type UnitKey = `${AmountKey}Unit` | 'workingSetUnit';
 
 /**
  * The limit editor: every job limit in one grouped form, with units, ranges in the hints and problems
- * beside their fields (from formToLimits). Controlled: the owner holds the form and its buttons.
+ * beside their fields (from formToLimits), and for a live job the limits already below what its members
+ * use (limit-usage.ts). Controlled: the owner holds the form and its buttons.
  */
 export function LimitEditor({
   form,
   onChange,
   problems,
   logicalProcessors,
+  warnings = [],
+  revealAll = false,
 }: {
   form: LimitForm;
   onChange: (form: LimitForm) => void;
   problems: LimitProblems;
   logicalProcessors: number;
+  /** Limits already below the members' use (a live job's Edit limits); none for a new job or a template. */
+  warnings?: readonly UsageWarning[];
+  /** The owner's Apply/Save/Create was tried: every problem speaks, touched or not. */
+  revealAll?: boolean;
 }) {
   const ids = useId();
-  const set = <K extends keyof LimitForm>(key: K, value: LimitForm[K]) => onChange({ ...form, [key]: value });
+  // A field's problems speak once the admin changed it (or on submit), not before anything is typed.
+  const [touched, setTouched] = useState<ReadonlySet<LimitField>>(() => new Set());
+  const set = <K extends keyof LimitForm>(key: K, value: LimitForm[K]) => {
+    onChange({ ...form, [key]: value });
+    const field = problemFieldOf(key);
+    if (field && !touched.has(field)) setTouched(new Set(touched).add(field));
+  };
+  const shown = (field: LimitField): readonly string[] => (revealAll || touched.has(field) ? (problems.get(field) ?? []) : []);
 
   const problemList = (field: LimitField) => {
-    const list = problems.get(field) ?? [];
+    const list = shown(field);
     if (list.length === 0) return null;
     return (
       <ul id={`${ids}-${field}-problems`} className="form__problems">
@@ -63,9 +78,28 @@ export function LimitEditor({
       </ul>
     );
   };
+  const warningOf = (field: LimitField) => warnings.find((w) => w.field === (field as UsageWarningField));
+  /** A limit already below what members use: what is over, who, and what Windows does about it. */
+  const warningNote = (field: LimitField) => {
+    const w = warningOf(field);
+    if (!w) return null;
+    return (
+      <div id={`${ids}-${field}-warning`} className="limit__warning" role="note" data-testid="limit-warning" data-field={field}>
+        <p className="limit__warning-text">{`Already below what the members use: ${w.text}`}</p>
+        {w.members.length ? (
+          <ul className="limit__warning-members">
+            {w.members.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="form__hint">{w.consequence}</p>
+      </div>
+    );
+  };
   const aria = (field: LimitField, hint?: boolean) => {
-    const invalid = (problems.get(field)?.length ?? 0) > 0;
-    const describedBy = [hint ? `${ids}-${field}-hint` : '', invalid ? `${ids}-${field}-problems` : ''].filter(Boolean).join(' ') || undefined;
+    const invalid = shown(field).length > 0;
+    const describedBy = [hint ? `${ids}-${field}-hint` : '', invalid ? `${ids}-${field}-problems` : '', warningOf(field) ? `${ids}-${field}-warning` : ''].filter(Boolean).join(' ') || undefined;
     return { 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
   };
   const hint = (field: LimitField, text: string) => (
@@ -144,7 +178,9 @@ export function LimitEditor({
           {amount('jobMemory', 'Whole job (committed)', 'limit-job-memory', MEMORY_UNITS, 'Unit of the memory of the job')}
         </div>
         {problemList('processMemory')}
+        {warningNote('processMemory')}
         {problemList('jobMemory')}
+        {warningNote('jobMemory')}
         <div className="form__row">
           {numberField({ key: 'workingSetMin', id: 'ws-min', label: 'Working set minimum', testId: 'limit-working-set-min', describe: aria('workingSet', true) })}
           {numberField({
@@ -158,6 +194,7 @@ export function LimitEditor({
         </div>
         {hint('workingSet', 'Memory limits start at 1 MB. The working set takes both bounds or neither.')}
         {problemList('workingSet')}
+        {warningNote('workingSet')}
       </fieldset>
 
       <fieldset className="form__group">
@@ -184,6 +221,7 @@ export function LimitEditor({
         </div>
         {hint('schedulingClass', 'Scheduling class: 5 is the default; above 5 needs SeIncreaseBasePriorityPrivilege. Active processes: 1 to 1,000,000.')}
         {problemList('activeProcesses')}
+        {warningNote('activeProcesses')}
         {problemList('schedulingClass')}
       </fieldset>
 
@@ -194,6 +232,7 @@ export function LimitEditor({
           {amount('jobUserTime', 'User CPU time of the job', 'limit-job-time', TIME_UNITS, 'Unit of the user CPU time of the job')}
         </div>
         {problemList('processUserTime')}
+        {warningNote('processUserTime')}
         {problemList('jobUserTime')}
         <div className="form__row">
           <FormField id={`${ids}-rate`} label="CPU rate">

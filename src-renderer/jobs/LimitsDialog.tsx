@@ -1,6 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Result } from '../../src-preload/contract/errors';
 import type { JobLimitsFormValue, JobRowValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
+import { limitsBelowUsage, type MemberUsage } from '../../src-preload/contract/limit-usage';
+import { request } from '../lib/api';
 import { Modal } from '../shared/Modal';
 import { DialogButtons, outcomeNote, type OutcomeNote } from './dialog-outcome';
 import { emptyLimitForm, formFromLimits, formToLimits, type LimitForm } from './limit-form';
@@ -11,6 +13,17 @@ import { LimitsHeld } from './LimitsHeld';
 export function initialLimitForm(job: JobRowValue): LimitForm {
   const limits = job.limitsAsked ?? job.limitsHeld;
   return limits ? formFromLimits(limits) : emptyLimitForm();
+}
+
+/** What the process list said of each process when the dialog opened: the figures members are checked against. */
+type UsageByPid = ReadonlyMap<number, Pick<MemberUsage, 'privateBytes' | 'userTimeMs'>>;
+
+/**
+ * The members' usage: names and working sets from the live job row, committed memory and CPU time from the
+ * process list read when the dialog opened (null where not reported or not listed then: no warning from it).
+ */
+export function membersUsage(job: Pick<JobRowValue, 'members'>, usage: UsageByPid): MemberUsage[] {
+  return job.members.map((m) => ({ pid: m.pid, name: m.name, workingSetBytes: m.workingSetBytes, privateBytes: usage.get(m.pid)?.privateBytes ?? null, userTimeMs: usage.get(m.pid)?.userTimeMs ?? null }));
 }
 
 /**
@@ -36,9 +49,22 @@ export function LimitsDialog({
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<OutcomeNote | null>(null);
   const [applied, setApplied] = useState<JobRowValue | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [usage, setUsage] = useState<UsageByPid>(() => new Map());
   const converted = useMemo(() => formToLimits(form, logicalProcessors), [form, logicalProcessors]);
+  // One read of the process list when the dialog opens (not a refresh path): members' committed memory and CPU time.
+  useEffect(() => {
+    void request('processes:getSnapshot', {}).then((result) => {
+      if (result.ok) setUsage(new Map(result.value.processes.map((p) => [p.pid, { privateBytes: p.privateBytes, userTimeMs: p.userTimeMs }])));
+    });
+  }, []);
+  const warnings = useMemo(
+    () => (converted.limits ? limitsBelowUsage(converted.limits, membersUsage(job, usage), job.accounting?.activeProcesses ?? null) : []),
+    [converted.limits, job, usage],
+  );
 
   const apply = () => {
+    setSubmitted(true);
     if (!converted.limits || busy) return;
     setBusy(true);
     setNote(null);
@@ -95,7 +121,14 @@ export function LimitsDialog({
           }}
           problems={converted.problems}
           logicalProcessors={logicalProcessors}
+          warnings={warnings}
+          revealAll={submitted}
         />
+        {warnings.length > 0 ? (
+          <p className="limit__warning-summary" role="note" data-testid="limit-warning-summary">
+            {`${warnings.length} limit${warnings.length === 1 ? ' is' : 's are'} already below what the members use (see the notes beside ${warnings.length === 1 ? 'it' : 'them'}); the confirmation repeats ${warnings.length === 1 ? 'it' : 'them'}.`}
+          </p>
+        ) : null}
         {applied ? (
           <section className="form__group" data-testid="job-limits-result" aria-label="What Windows holds after Apply">
             <LimitsHeld job={applied} headingLevel={4} />
@@ -106,7 +139,7 @@ export function LimitsDialog({
           outcomeTestId="job-limits-outcome"
           submit={busy ? 'Applying…' : 'Apply'}
           submitTestId="limit-apply"
-          disabled={!converted.limits || busy}
+          disabled={busy || (submitted && !converted.limits)}
           onCancel={onClose}
           cancel="Close"
           cancelTestId="job-limits-close"

@@ -30,7 +30,9 @@ export function NewJobDialog({
   const titleId = useId();
   const ids = useId();
   const [name, setName] = useState('');
+  // The name speaks once typed in or left; the limits per field once changed; everything once Create was tried.
   const [touched, setTouched] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const [source, setSource] = useState<Source>(templates.length > 0 ? 'template' : 'custom');
   const [template, setTemplate] = useState(templates[0]?.name ?? '');
   const [form, setForm] = useState<LimitForm>(() => emptyLimitForm(true));
@@ -45,6 +47,7 @@ export function NewJobDialog({
 
   const create = () => {
     setTouched(true);
+    setSubmitted(true);
     if (!ready) return;
     action.run(() => onCreate({ name, template: source === 'template' ? template : null, limits: source === 'custom' ? converted.limits : null }));
   };
@@ -72,8 +75,12 @@ export function NewJobDialog({
             value={name}
             spellCheck={false}
             autoComplete="off"
-            onChange={(e) => setName(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setTouched(true);
+            }}
+            // Leaving the name after typing touches it; the dialog focusing it and the admin moving on does not.
+            onBlur={() => name !== '' && setTouched(true)}
             aria-invalid={(touched && nameProblem !== null) || undefined}
             aria-describedby={`${ids}-name-hint`}
             data-testid="job-new-name"
@@ -108,13 +115,13 @@ export function NewJobDialog({
             Custom limits
           </label>
         </fieldset>
-        {source === 'custom' ? <LimitEditor form={form} onChange={setForm} problems={converted.problems} logicalProcessors={logicalProcessors} /> : null}
+        {source === 'custom' ? <LimitEditor form={form} onChange={setForm} problems={converted.problems} logicalProcessors={logicalProcessors} revealAll={submitted} /> : null}
         <DialogButtons
           note={action.note}
           outcomeTestId="job-new-outcome"
           submit={action.busy ? 'Creating…' : 'Create job'}
           submitTestId="job-new-create"
-          disabled={!ready}
+          disabled={action.busy || (submitted && !ready)}
           onCancel={onCancel}
         />
       </form>

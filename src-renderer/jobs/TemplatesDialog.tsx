@@ -43,8 +43,10 @@ export function TemplatesDialog({
   const ids = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(templates[0]));
   const action = useDialogAction();
+  // Save tried: every problem speaks, an empty name included (before, only what was typed speaks).
+  const [submitted, setSubmitted] = useState(false);
   const converted = useMemo(() => formToLimits(draft.form, logicalProcessors), [draft.form, logicalProcessors]);
-  const nameProblem = draft.name === '' ? null : templateNameProblem(draft.name);
+  const nameProblem = draft.name === '' ? (submitted ? 'Give the template a name.' : null) : templateNameProblem(draft.name);
   const descriptionProblem = draft.description.length > 1024 ? 'At most 1,024 characters.' : isPlainText(draft.description) ? null : 'No control or line-separator characters.';
   const canSave = draft.name.trim() !== '' && nameProblem === null && descriptionProblem === null && converted.limits !== null && !action.busy;
   const renamed = draft.original !== null && draft.original !== draft.name;
@@ -73,6 +75,7 @@ export function TemplatesDialog({
                   onClick={() => {
                     action.clear();
                     setDraft(draftOf(t));
+                    setSubmitted(false);
                   }}
                   data-testid="template-item"
                   data-name={t.name}
@@ -87,6 +90,7 @@ export function TemplatesDialog({
             onClick={() => {
               action.clear();
               setDraft(draftOf(undefined));
+              setSubmitted(false);
             }}
             data-testid="template-new"
           >
@@ -97,6 +101,7 @@ export function TemplatesDialog({
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
+            setSubmitted(true);
             if (canSave && converted.limits) {
               const template = { name: draft.name, description: draft.description, limits: converted.limits };
               action.run(async () => {
@@ -138,11 +143,11 @@ export function TemplatesDialog({
               {descriptionProblem ? <p className="form__problem">{descriptionProblem}</p> : null}
             </div>
           </div>
-          <LimitEditor form={draft.form} onChange={(form) => edit({ form })} problems={converted.problems} logicalProcessors={logicalProcessors} />
+          <LimitEditor form={draft.form} onChange={(form) => edit({ form })} problems={converted.problems} logicalProcessors={logicalProcessors} revealAll={submitted} />
           <div className="modal__buttons">
             <OutcomeLine note={action.note} testId="template-outcome" />
             <span className="modal__spacer" />
-            <button type="submit" className="button--primary" disabled={!canSave} data-testid="template-save">
+            <button type="submit" className="button--primary" disabled={action.busy || (submitted && !canSave)} data-testid="template-save">
               {action.busy ? 'Saving…' : 'Save template'}
             </button>
             <button

@@ -30,6 +30,8 @@ describe('pickProcesses', () => {
     expect(pickProcesses(all, '40').shown.map((p) => p.pid)).toEqual([40]);
     expect(pickProcesses(all, '4').shown).toEqual([]);
     expect(pickProcesses(all, '', 2)).toMatchObject({ total: 3, shown: [{ pid: 12 }, { pid: 13 }] });
+    const withCommands = [...all, { pid: 50, createTime: '5', name: 'node.exe', inJob: false, commandLine: 'node.exe C:\\srv\\queue-worker.js' }];
+    expect(pickProcesses(withCommands, 'queue-worker').shown.map((p) => p.pid)).toEqual([50]);
   });
 });
 

@@ -42,15 +42,27 @@ export interface PickableProcess {
   readonly createTime: string;
   readonly name: string;
   readonly inJob: boolean | null;
+  /** Its command line; null when it could not be read, `commandLineUnknown` then says why. */
+  readonly commandLine?: string | null;
+  readonly commandLineUnknown?: string | null;
+  /** The console's own process (the Electron main process or the headless host). */
+  readonly isConsole?: boolean;
 }
 
 /**
- * The processes matching `filter` (a PID exactly, or part of the name, any case), by name then PID, at
- * most `limit`; `total` says how many matched in all.
+ * Why the console's own process is offered but cannot be added: main refuses it (it is a critical process
+ * to itself), and it would be pointless and dangerous anyway.
+ */
+export const CONSOLE_PROCESS_NOTE =
+  'This console: it cannot be added. Its own job’s limits would then apply to it (a memory limit could make it fail), and Terminate or kill on close would end the console with the job.';
+
+/**
+ * The processes matching `filter` (a PID exactly, or part of the name or the command line, any case), by
+ * name then PID, at most `limit`; `total` says how many matched in all.
  */
 export function pickProcesses(all: readonly PickableProcess[], filter: string, limit = 100): { shown: PickableProcess[]; total: number } {
   const terms = filter.trim().toLowerCase();
-  const matches = terms === '' ? [...all] : all.filter((p) => String(p.pid) === terms || p.name.toLowerCase().includes(terms));
+  const matches = terms === '' ? [...all] : all.filter((p) => String(p.pid) === terms || p.name.toLowerCase().includes(terms) || (p.commandLine?.toLowerCase().includes(terms) ?? false));
   matches.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.pid - b.pid);
   return { shown: matches.slice(0, limit), total: matches.length };
 }

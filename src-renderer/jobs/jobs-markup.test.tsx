@@ -11,7 +11,7 @@ import { JobsView } from './JobsView';
 import { JobTable } from './JobTable';
 import { emptyLimitForm, formToLimits, noLimits } from './limit-form';
 import { LimitEditor } from './LimitEditor';
-import { appliedText, LimitsDialog } from './LimitsDialog';
+import { appliedText, LimitsDialog, membersUsage } from './LimitsDialog';
 import { NewJobDialog } from './NewJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 import { testAccounting, testEvent, testJob } from './test-jobs';
@@ -172,11 +172,25 @@ describe('LimitEditor', () => {
   it('shows the chosen CPU rate mode’s fields and problems beside their fields', () => {
     const form = { ...emptyLimitForm(), cpuRateMode: 'minMax' as const, cpuMin: '70', cpuMax: '50', jobMemory: 'x' };
     const { problems } = formToLimits(form, 4);
-    const html = renderToStaticMarkup(<LimitEditor form={form} onChange={noop} problems={problems} logicalProcessors={4} />);
+    // Untouched: nothing speaks yet. After a submit (revealAll), every problem sits beside its field.
+    const silent = renderToStaticMarkup(<LimitEditor form={form} onChange={noop} problems={problems} logicalProcessors={4} />);
+    expect(silent).not.toContain('data-testid="limit-problem"');
+    expect(silent).not.toContain('aria-invalid="true"');
+    const html = renderToStaticMarkup(<LimitEditor form={form} onChange={noop} problems={problems} logicalProcessors={4} revealAll />);
     expect(html).toContain('data-testid="limit-cpu-min"');
     expect(html).toContain('data-testid="limit-cpu-max"');
     expect(html).toContain('data-testid="limit-problem" data-field="cpuRate">The minimum cannot be above the maximum.</li>');
     expect(html).toMatch(/aria-invalid="true" aria-describedby="[^"]*jobMemory-problems"/);
+  });
+
+  it('shows a limit already below the members’ use beside its field, naming the members and what Windows does', () => {
+    const form = { ...emptyLimitForm(), activeProcesses: '3' };
+    const warnings = [{ field: 'activeProcesses' as const, text: '4 processes run in the job; the limit is 3.', members: ['a.exe (PID 1)', 'b.exe (PID 2)'], consequence: 'Windows does not end the running ones.' }];
+    const html = renderToStaticMarkup(<LimitEditor form={form} onChange={noop} problems={new Map()} logicalProcessors={4} warnings={warnings} />);
+    expect(html).toContain('data-testid="limit-warning" data-field="activeProcesses"');
+    expect(html).toContain('Already below what the members use: 4 processes run in the job; the limit is 3.');
+    expect(html).toContain('<li>b.exe (PID 2)</li>');
+    expect(html).toMatch(/data-testid="limit-active-processes" aria-describedby="[^"]*activeProcesses-warning"/);
   });
 });
 
@@ -216,5 +230,18 @@ describe('JobsView', () => {
     expect(html).toMatch(/disabled=""[^>]*data-testid="job-terminate"/);
     expect(html).not.toContain('<table');
     expect(EMPTY_SELECTION.selected.size).toBe(0);
+  });
+});
+
+describe('membersUsage', () => {
+  it('takes names and working sets from the live job, committed memory and CPU time from the process list; unknown stays null', () => {
+    const job = testJob('w', { members: [
+      { pid: 1, createTime: '1', name: 'a.exe', cpuPercent: 0, workingSetBytes: 10 },
+      { pid: 2, createTime: '2', name: 'b.exe', cpuPercent: null, workingSetBytes: null },
+    ] });
+    expect(membersUsage(job, new Map([[1, { privateBytes: 268, userTimeMs: 5 }]]))).toEqual([
+      { pid: 1, name: 'a.exe', workingSetBytes: 10, privateBytes: 268, userTimeMs: 5 },
+      { pid: 2, name: 'b.exe', workingSetBytes: null, privateBytes: null, userTimeMs: null },
+    ]);
   });
 });

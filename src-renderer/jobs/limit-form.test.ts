@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobLimitsFormValue } from '../../src-preload/contract/job-schemas';
-import { emptyLimitForm, formFromLimits, formToLimits, memoryUnitFor, noLimits, parseNumber, timeUnitFor, type LimitForm } from './limit-form';
+import { emptyLimitForm, formFromLimits, formToLimits, memoryUnitFor, noLimits, parseNumber, timeUnitFor, type LimitForm, problemFieldOf } from './limit-form';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -141,5 +141,17 @@ describe('helpers', () => {
     expect(parseNumber('1.25')).toBe(1.25);
     expect(parseNumber('1,5')).toBeNaN();
     expect(parseNumber('0x10')).toBeNaN();
+  });
+});
+
+describe('problemFieldOf', () => {
+  it('maps each typed key (units included) to the field its problems sit under', () => {
+    expect(problemFieldOf('processMemoryUnit')).toBe('processMemory');
+    expect(problemFieldOf('workingSetMax')).toBe('workingSet');
+    expect(problemFieldOf('cpuMin')).toBe('cpuRate');
+    expect(problemFieldOf('affinityOn')).toBe('affinity');
+    // Choosing a CPU rate mode is not a mistake before the percent is typed; a checkbox has no problems.
+    expect(problemFieldOf('cpuRateMode')).toBeNull();
+    expect(problemFieldOf('killOnJobClose')).toBeNull();
   });
 });

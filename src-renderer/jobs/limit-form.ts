@@ -66,6 +66,46 @@ export type LimitField =
   | 'schedulingClass'
   | 'workingSet';
 
+/**
+ * The problem field a form key's problems sit under (its unit and mode included), or null for keys with no
+ * problems of their own (the CPU rate mode touches nothing: choosing "Hard cap" before typing the percent
+ * is not a mistake yet).
+ */
+export function problemFieldOf(key: keyof LimitForm): LimitField | null {
+  switch (key) {
+    case 'processMemory':
+    case 'processMemoryUnit':
+      return 'processMemory';
+    case 'jobMemory':
+    case 'jobMemoryUnit':
+      return 'jobMemory';
+    case 'activeProcesses':
+      return 'activeProcesses';
+    case 'processUserTime':
+    case 'processUserTimeUnit':
+      return 'processUserTime';
+    case 'jobUserTime':
+    case 'jobUserTimeUnit':
+      return 'jobUserTime';
+    case 'cpuHardCap':
+    case 'cpuWeight':
+    case 'cpuMin':
+    case 'cpuMax':
+      return 'cpuRate';
+    case 'affinityOn':
+    case 'affinity':
+      return 'affinity';
+    case 'schedulingClass':
+      return 'schedulingClass';
+    case 'workingSetMin':
+    case 'workingSetMax':
+    case 'workingSetUnit':
+      return 'workingSet';
+    default:
+      return null;
+  }
+}
+
 /** Problems by field; empty when the form converts. */
 export type LimitProblems = ReadonlyMap<LimitField, readonly string[]>;
 

@@ -5,13 +5,16 @@ import type { OutputBuffer } from './output-buffer';
 /** Within this many pixels of the end counts as "at the end": auto-scroll stays on. */
 const STICK_SLACK_PX = 8;
 
-/** The truncation notice, or null when nothing was dropped (by main or here). */
-export function truncationText(mainDroppedBytes: number, rendererDroppedChars: number): string | null {
-  const parts: string[] = [];
-  if (mainDroppedBytes > 0) parts.push(`the console dropped the first ${formatBytes(mainDroppedBytes)} of output to stay within its buffer`);
-  if (rendererDroppedChars > 0) parts.push(`this view dropped ${rendererDroppedChars.toLocaleString('en-US')} more characters from the start`);
-  if (parts.length === 0) return null;
-  return `Output truncated: ${parts.join('; ')}. The newest output is kept.`;
+/**
+ * The truncation notice, or null when nothing is missing. Main and this view both drop the OLDEST output,
+ * so what each dropped is a prefix of the same output: the larger prefix is what is missing, never the sum
+ * (adding them counted the same bytes twice: a 1.5 MiB output read "the console dropped 512 KB; this view
+ * dropped 524,288 more characters"). `viewMissingBytes` counts from the start of the run's output.
+ */
+export function truncationText(mainDroppedBytes: number, viewMissingBytes: number): string | null {
+  const missing = Math.max(mainDroppedBytes, viewMissingBytes);
+  if (missing <= 0) return null;
+  return `Output truncated: the first ${formatBytes(missing)} of output are not shown; the newest output is kept.`;
 }
 
 /**
@@ -66,7 +69,7 @@ export function RunOutput({
     box.scrollTop = box.scrollHeight;
   };
 
-  const truncated = truncationText(truncatedBytes, buffer?.droppedChars ?? 0);
+  const truncated = truncationText(truncatedBytes, buffer?.missingBytes ?? 0);
   const chunks = buffer?.chunks ?? [];
   return (
     <div className="run-output">
@@ -88,7 +91,7 @@ export function RunOutput({
         data-chars={buffer?.chars ?? 0}
       >
         {loading ? <span className="run-output__placeholder">Loading the output…</span> : null}
-        {!loading && chunks.length === 0 ? <span className="run-output__placeholder">{runId === null ? 'Output appears here when a command runs.' : 'No output yet.'}</span> : null}
+        {!loading && chunks.length === 0 ? <span className="run-output__placeholder">{runId === null ? 'Output appears here when a command runs.' : state === 'running' ? 'No output yet.' : 'The command wrote no output.'}</span> : null}
         {chunks.map((c) =>
           c.stream === 'stderr' ? (
             <span key={c.id} className="run-output__stderr" data-testid="run-output-chunk" data-stream="stderr">

@@ -1,12 +1,14 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { JobTemplateValue, RunSummaryValue } from '../../src-preload/contract/job-schemas';
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
 import { CommandInput, FormField } from '../shared/FormField';
+import { exitCodeLine } from './exit-codes';
 import { pushToast } from '../shared/toast-store';
 import { RunOutputs } from './output-buffer';
-import { emptyRunForm, formatExitCode, formToRunRequest, MAX_ENVIRONMENT, RUN_STATE_LABELS, runDuration, upsertRun, type RunField, type RunForm } from './run-form';
+import { RenderPacer } from './render-pacer';
+import { emptyRunForm, formatExitCode, formToRunRequest, MAX_ENVIRONMENT, NO_NOTICE, RUN_STATE_LABELS, runDuration, runStatusLine, upsertRun, type RunField, type RunForm, type RunNotice } from './run-form';
 import { RunOutput } from './RunOutput';
 
 /** Where the shown output comes from. */
@@ -21,14 +23,19 @@ type Shown = { id: string; loading: boolean } | null;
 export function RunView() {
   const ids = useId();
   const [form, setForm] = useState<RunForm>(emptyRunForm);
-  const [touched, setTouched] = useState(false);
+  // Problems speak for a field once the admin changed it, and for all of them once Run was tried.
+  const [touched, setTouched] = useState<ReadonlySet<RunField>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const [templates, setTemplates] = useState<readonly JobTemplateValue[]>([]);
   const [history, setHistory] = useState<RunSummaryValue[]>([]);
   const [historyStatus, setHistoryStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [shown, setShownState] = useState<Shown>(null);
   const [starting, setStarting] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<RunNotice>(NO_NOTICE);
   const [outputVersion, setOutputVersion] = useState(0);
+  const [pacer] = useState(() => new RenderPacer(() => setOutputVersion((v) => v + 1)));
+  useEffect(() => () => pacer.cancel(), [pacer]);
   const [now, setNow] = useState(() => Date.now());
   const [outputs] = useState(() => new RunOutputs());
   const setShown = (next: Shown) => {
@@ -59,11 +66,13 @@ export function RunView() {
 
   useEvent('run:output', (chunk) => {
     outputs.bufferFor(chunk.runId).append(chunk.stream, chunk.text);
-    if (outputs.shownId === chunk.runId) setOutputVersion((v) => v + 1);
+    // Paced: rendering every chunk of a flood fell behind, and held the run's end back with it.
+    if (outputs.shownId === chunk.runId) pacer.request();
   });
   useEvent('run:changed', (summary) => {
     setHistory((current) => upsertRun(current, summary));
-    if (outputs.shownId === summary.id && summary.state !== 'running') setNotice(`${RUN_STATE_LABELS[summary.state]}${summary.message ? `: ${summary.message}` : '.'}`);
+    // The status line follows from the run's state (runStatusLine); the last output shows with the end.
+    if (outputs.shownId === summary.id && summary.state !== 'running') pacer.flush();
   });
 
   const running = run?.state === 'running';
@@ -74,17 +83,17 @@ export function RunView() {
   }, [running]);
 
   const start = () => {
-    setTouched(true);
+    setSubmitted(true);
     const req = converted.request;
     if (!req || starting) return;
     setStarting(true);
-    setNotice('Confirm the command in the main window…');
+    setNotice({ text: 'Confirm the command in the main window…', runId: null });
     void request('run:start', req).then((result) => {
       setStarting(false);
       if (!result.ok) {
         const toast = callFailureToastFor('run', 'the command', result.error);
         if (toast) pushToast(toast);
-        setNotice(toast ? '' : 'Cancelled: nothing was run.');
+        setNotice({ text: toast ? '' : 'Cancelled: nothing was run.', runId: null });
         return;
       }
       const summary = result.value;
@@ -92,14 +101,15 @@ export function RunView() {
       setHistory((current) => upsertRun(current, summary));
       setShown({ id: summary.id, loading: false });
       setNow(Date.now());
-      setNotice(summary.state === 'running' ? `Running (PID ${summary.pid ?? '—'}).` : `${RUN_STATE_LABELS[summary.state]}.`);
+      setNotice({ text: `Running (PID ${summary.pid ?? '—'}).`, runId: summary.id });
     });
   };
 
   const cancel = () => {
     if (!run) return;
     void request('run:cancel', { id: run.id }).then((result) => {
-      if (result.ok) setNotice('Cancelling: the job’s whole process tree is being ended…');
+      // If the run already ended (its run:changed can arrive before this answer), the line shows that instead.
+      if (result.ok) setNotice({ text: 'Cancelling: the job’s whole process tree is being ended…', runId: run.id });
       else {
         const toast = callFailureToastFor('cancel', 'the run', result.error);
         if (toast) pushToast(toast);
@@ -111,7 +121,7 @@ export function RunView() {
     const live = outputs.get(id);
     if (live) {
       setShown({ id, loading: false });
-      setOutputVersion((v) => v + 1);
+      pacer.flush();
       return;
     }
     setShown({ id, loading: true });
@@ -123,17 +133,23 @@ export function RunView() {
         return;
       }
       const b = outputs.bufferFor(id);
-      b.clear();
+      // Main kept only the newest part: this text starts that far into the output.
+      b.clear(result.value.run.truncatedBytes);
       for (const c of result.value.chunks) b.append(c.stream, c.text);
       setHistory((current) => upsertRun(current, result.value.run));
       setShown({ id, loading: false });
-      setOutputVersion((v) => v + 1);
+      pacer.flush();
     });
   };
 
-  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const touch = (field: RunField) => setTouched((t) => (t.has(field) ? t : new Set(t).add(field)));
+  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (key === 'commandLine' || key === 'workingDirectory' || key === 'environment' || key === 'timeout') touch(key as RunField);
+  };
+  const speaks = (field: RunField) => submitted || touched.has(field);
   const problems = (field: RunField) => {
-    const list = touched ? (converted.problems.get(field) ?? []) : [];
+    const list = speaks(field) ? (converted.problems.get(field) ?? []) : [];
     return list.length === 0 ? null : (
       <ul className="form__problems" id={`${ids}-${field}-problems`}>
         {list.map((m) => (
@@ -144,19 +160,15 @@ export function RunView() {
       </ul>
     );
   };
-  const invalid = (field: RunField) => (touched && converted.problems.has(field)) || undefined;
-  const commandField = (key: 'commandLine' | 'workingDirectory', id: string, label: string, testId: string) => (
-    <FormField id={`${ids}-${id}`} label={label}>
-      <CommandInput id={`${ids}-${id}`} value={form[key]} onValue={(v) => set(key, v)} invalid={invalid(key)} testId={testId} />
-      {problems(key)}
-    </FormField>
-  );
+  const invalid = (field: RunField) => (speaks(field) && converted.problems.has(field)) || undefined;
+  const describedBy = (field: RunField, hint?: string) => [hint, invalid(field) ? `${ids}-${field}-problems` : undefined].filter(Boolean).join(' ') || undefined;
   const state = run?.state ?? 'idle';
 
   return (
     <div className="run">
       <div className="run__side">
         <form
+          ref={formRef}
           className="form run__form"
           aria-label="Run a command"
           onSubmit={(e) => {
@@ -165,8 +177,35 @@ export function RunView() {
           }}
           data-testid="run-form"
         >
-          {commandField('commandLine', 'cmd', 'Command line', 'run-command')}
-          {commandField('workingDirectory', 'dir', 'Working directory (optional)', 'run-workdir')}
+          <FormField id={`${ids}-cmd`} label="Command line">
+            {/* A box that wraps long command lines; still one line to Windows, so a line break is a problem. */}
+            <textarea
+              id={`${ids}-cmd`}
+              className="form__input form__input--mono run__command"
+              rows={3}
+              value={form.commandLine}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => set('commandLine', e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  formRef.current?.requestSubmit();
+                }
+              }}
+              aria-invalid={invalid('commandLine')}
+              aria-describedby={describedBy('commandLine', `${ids}-cmd-hint`)}
+              data-testid="run-command"
+            />
+            <p id={`${ids}-cmd-hint`} className="form__hint">
+              Ctrl+Enter runs. Long lines wrap in the box; Windows takes the command line as one line, so line breaks are refused.
+            </p>
+            {problems('commandLine')}
+          </FormField>
+          <FormField id={`${ids}-dir`} label="Working directory (optional)">
+            <CommandInput id={`${ids}-dir`} value={form.workingDirectory} onValue={(v) => set('workingDirectory', v)} invalid={invalid('workingDirectory')} testId="run-workdir" />
+            {problems('workingDirectory')}
+          </FormField>
           <fieldset className="form__group">
             <legend>Environment additions</legend>
             {form.environment.length === 0 ? <p className="form__hint">The command inherits the console’s environment; add variables to set or override.</p> : null}
@@ -220,6 +259,7 @@ export function RunView() {
                   value={form.timeout}
                   onChange={(e) => set('timeout', e.currentTarget.value)}
                   aria-invalid={invalid('timeout')}
+                  aria-describedby={describedBy('timeout')}
                   data-testid="run-timeout"
                 />
                 <select
@@ -254,7 +294,7 @@ export function RunView() {
             process tree ends, grandchildren included.
           </p>
           <div className="modal__buttons">
-            <button type="submit" className="button--primary" disabled={starting || (touched && converted.request === null)} data-testid="run-start">
+            <button type="submit" className="button--primary" disabled={starting || (submitted && converted.request === null)} data-testid="run-start">
               {starting ? 'Starting…' : 'Run…'}
             </button>
             <button type="button" disabled={!running} onClick={cancel} data-testid="run-cancel">
@@ -304,7 +344,7 @@ export function RunView() {
 
       <section className="run__main" aria-label="The shown run">
         <p role="status" className="status-line" data-testid="run-notice">
-          {notice}
+          {runStatusLine(notice, run)}
         </p>
         {run ? (
           <dl className="details__fields run__summary" data-testid="run-status" data-state={run.state}>
@@ -326,7 +366,7 @@ export function RunView() {
             </div>
             <div>
               <dt>Exit code</dt>
-              <dd data-testid="run-exit-code">{formatExitCode(run.exitCode)}</dd>
+              <dd data-testid="run-exit-code">{exitCodeLine(run.exitCode)}</dd>
             </div>
             <div>
               <dt>Duration</dt>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputBuffer, RunOutputs } from './output-buffer';
+import { OutputBuffer, RunOutputs, utf8Length } from './output-buffer';
+import { truncationText } from './RunOutput';
 
 describe('OutputBuffer', () => {
   it('keeps streams in arrival order, merging adjacent text of one stream', () => {
@@ -63,5 +64,35 @@ describe('RunOutputs', () => {
     expect(outputs.get('a')?.text()).toBe('A');
     expect(outputs.get('b')).toBeUndefined();
     expect(outputs.bufferFor('a')).toBe(outputs.get('a'));
+  });
+});
+
+describe('the truncation marker (issue 11: it counted the same dropped bytes twice)', () => {
+  it('a live run: main and this view dropped the same oldest output, counted once', () => {
+    const MiB = 1024 * 1024;
+    const b = new OutputBuffer();
+    // 1.5 MiB followed live; main keeps 1 MiB too and reports 512 KiB dropped at the end.
+    for (let i = 0; i < 6; i++) b.append('stdout', 'x'.repeat(MiB / 4));
+    expect(b.droppedBytes).toBe(MiB / 2);
+    expect(b.missingBytes).toBe(MiB / 2);
+    expect(truncationText(MiB / 2, b.missingBytes)).toBe('Output truncated: the first 512 KB of output are not shown; the newest output is kept.');
+  });
+
+  it('output loaded from the history starts after what main dropped; what this view drops comes on top', () => {
+    const b = new OutputBuffer(10);
+    b.clear(2048);
+    b.append('stdout', '0123456789ab');
+    expect(b.droppedBytes).toBe(2);
+    expect(b.missingBytes).toBe(2050);
+    expect(truncationText(2048, b.missingBytes)).toContain('the first 2.00 KB');
+    expect(truncationText(0, 0)).toBeNull();
+  });
+
+  it('counts dropped text in UTF-8 bytes, as main does', () => {
+    expect(utf8Length('aé€🙂')).toBe(1 + 2 + 3 + 4);
+    expect(utf8Length('\ud800x')).toBe(3 + 1);
+    const b = new OutputBuffer(2);
+    b.append('stdout', 'éé€');
+    expect([b.droppedChars, b.droppedBytes]).toEqual([1, 2]);
   });
 });

@@ -24,6 +24,13 @@ export class OutputBuffer {
   chars = 0;
   /** Characters this buffer dropped from the start to stay within its bounds. */
   droppedChars = 0;
+  /** The same dropped text in UTF-8 bytes, the unit main counts its own truncation in. */
+  droppedBytes = 0;
+  /**
+   * Bytes of the run's output before the first text this buffer was given: main's truncation when the
+   * output came from run:getOutput (main kept only the newest part). 0 for output followed live.
+   */
+  skippedBytes = 0;
   version = 0;
   private nextId = 1;
 
@@ -46,12 +53,19 @@ export class OutputBuffer {
     this.version++;
   }
 
-  /** Empties the buffer (a new run, or output loaded from history). */
-  clear(): void {
+  /** Empties the buffer (a new run, or output loaded from history that starts `skippedBytes` into the output). */
+  clear(skippedBytes = 0): void {
     this.chunks = [];
     this.chars = 0;
     this.droppedChars = 0;
+    this.droppedBytes = 0;
+    this.skippedBytes = skippedBytes;
     this.version++;
+  }
+
+  /** Bytes of the run's output from its start that this view does not hold (never given, or dropped). */
+  get missingBytes(): number {
+    return this.skippedBytes + this.droppedBytes;
   }
 
   /** All kept text of both streams, in order (for Copy). */
@@ -62,23 +76,41 @@ export class OutputBuffer {
   private trim(): void {
     while (this.chunks.length > this.maxChunks) {
       const first = this.chunks.shift() as OutputChunk;
-      this.chars -= first.text.length;
-      this.droppedChars += first.text.length;
+      this.drop(first.text);
     }
     while (this.chars > this.maxChars) {
       const first = this.chunks[0] as OutputChunk;
       const excess = this.chars - this.maxChars;
       if (first.text.length <= excess) {
         this.chunks.shift();
-        this.chars -= first.text.length;
-        this.droppedChars += first.text.length;
+        this.drop(first.text);
       } else {
         this.chunks[0] = { id: first.id, stream: first.stream, text: first.text.slice(excess) };
-        this.chars -= excess;
-        this.droppedChars += excess;
+        this.drop(first.text.slice(0, excess));
       }
     }
   }
+
+  private drop(text: string): void {
+    this.chars -= text.length;
+    this.droppedChars += text.length;
+    this.droppedBytes += utf8Length(text);
+  }
+}
+
+/** UTF-8 bytes of a string, as main counts them (a lone surrogate as the 3 bytes of U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Output buffers kept for runs seen in the Run view (the shown one is never dropped). */

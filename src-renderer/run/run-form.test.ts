@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testRun } from './test-runs';
-import { emptyRunForm, formatExitCode, formToRunRequest, runDuration, upsertRun, type RunForm } from './run-form';
+import { emptyRunForm, formatExitCode, formToRunRequest, NO_NOTICE, runDuration, runStatusLine, upsertRun, type RunForm } from './run-form';
 
 const convert = (over: Partial<RunForm>) => formToRunRequest({ ...emptyRunForm(), commandLine: 'cmd /c echo hi', ...over });
 
@@ -52,5 +52,34 @@ describe('run words', () => {
     const ended = upsertRun(runs, { ...a, state: 'timedOut' });
     expect(ended.map((r) => r.state)).toEqual(['running', 'timedOut']);
     expect(upsertRun(runs, testRun('000000000000000c', { startedAt: 3 }), 2)).toHaveLength(2);
+  });
+});
+
+describe('the command line', () => {
+  it('is one line: a line break is a problem that says why, not a silent join', () => {
+    const problem = convert({ commandLine: 'cmd /c echo a\necho b' }).problems.get('commandLine')?.[0];
+    expect(problem).toContain('A command line is one line');
+    expect(convert({ commandLine: 'cmd /c echo a\r\n' }).request).toBeNull();
+    expect(convert({ commandLine: 'x'.repeat(500) }).request?.commandLine).toHaveLength(500);
+  });
+});
+
+describe('runStatusLine', () => {
+  const running = testRun('r1');
+  it('follows the run: Cancelling… gives way to Cancelled, in whichever order the events came', () => {
+    const notice = { text: 'Cancelling: the job’s whole process tree is being ended…', runId: 'r1' };
+    expect(runStatusLine(notice, running)).toBe(notice.text);
+    const cancelled = testRun('r1', { state: 'cancelled', exitCode: 1223, message: 'Cancelled: the whole job was terminated.' });
+    expect(runStatusLine(notice, cancelled)).toBe('Cancelled (tree killed), exit code 1223 (0x000004C7): cancelled (the code the console gives a run it cancels) [ERROR_CANCELLED].');
+  });
+
+  it('says how an exited run ended, with its exit code in words', () => {
+    expect(runStatusLine({ text: 'Running (PID 4).', runId: 'r1' }, testRun('r1', { state: 'exited', exitCode: 0, message: null }))).toBe('Exited, exit code 0 (0x00000000): success [ERROR_SUCCESS].');
+  });
+
+  it('says nothing stale about another run, and shows notices about no run as they are', () => {
+    expect(runStatusLine({ text: 'Running (PID 4).', runId: 'r0' }, running)).toBe('');
+    expect(runStatusLine({ text: 'Confirm the command in the main window…', runId: null }, running)).toBe('Confirm the command in the main window…');
+    expect(runStatusLine(NO_NOTICE, undefined)).toBe('');
   });
 });

@@ -7,6 +7,7 @@ import type { RequestOf } from '../../src-preload/contract/schemas';
 import type { RunSummaryValue } from '../../src-preload/contract/job-schemas';
 import { formatDuration } from '../lib/format';
 import { commandProblem, isPlainText } from '../jobs/job-form';
+import { exitCodeLine } from './exit-codes';
 
 /** One environment addition as typed. */
 export interface EnvRow {
@@ -42,7 +43,10 @@ export function formToRunRequest(form: RunForm): { request: RequestOf<'run:start
   const problems = new Map<RunField, string[]>();
   const add = (field: RunField, message: string) => problems.set(field, [...(problems.get(field) ?? []), message]);
 
-  const cmd = commandProblem(form.commandLine, true, 'command line');
+  // CreateProcess takes one command line: a line break would reach the program as a character of an argument.
+  const cmd = /[\r\n]/.test(form.commandLine)
+    ? 'A command line is one line (CreateProcess takes a single string): remove the line breaks. Long lines wrap in the box by themselves.'
+    : commandProblem(form.commandLine, true, 'command line');
   if (cmd) add('commandLine', cmd);
   const dir = commandProblem(form.workingDirectory, false, 'working directory');
   if (dir) add('workingDirectory', dir);
@@ -114,4 +118,34 @@ export function formatExitCode(code: number | null): string {
 export function upsertRun(runs: readonly RunSummaryValue[], run: RunSummaryValue, max = 500): RunSummaryValue[] {
   const next = [run, ...runs.filter((r) => r.id !== run.id)].sort((a, b) => b.startedAt - a.startedAt);
   return next.length > max ? next.slice(0, max) : next;
+}
+
+/** What the Run view's status line says about an action, and which run it concerns (null: none yet). */
+export interface RunNotice {
+  readonly text: string;
+  readonly runId: string | null;
+}
+
+/** The status line with nothing to say. */
+export const NO_NOTICE: RunNotice = { text: '', runId: null };
+
+/** A run's end in words: its state, then why or its exit code. */
+export function runEndText(run: RunSummaryValue): string {
+  const label = RUN_STATE_LABELS[run.state];
+  // A failure's message is the news; the others' messages repeat the state and show under "Why".
+  if (run.state === 'failed' && run.message) return `${label}: ${run.message}`;
+  if (run.exitCode !== null) return `${label}, exit code ${exitCodeLine(run.exitCode)}.`;
+  return `${label}.`;
+}
+
+/**
+ * The status line, derived from the shown run rather than kept beside it: once the run the notice is about
+ * has ended, the line says how it ended, whatever order run:changed and the Cancel answer arrived in (it
+ * stayed at "Cancelling…" under "Cancelled" when the run ended before the answer). A notice about another
+ * run than the one shown says nothing: it would be stale.
+ */
+export function runStatusLine(notice: RunNotice, shown: RunSummaryValue | undefined): string {
+  if (notice.runId === null) return notice.text;
+  if (!shown || shown.id !== notice.runId) return '';
+  return shown.state === 'running' ? notice.text : runEndText(shown);
 }

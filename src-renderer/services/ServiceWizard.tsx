@@ -62,6 +62,8 @@ export function ServiceWizard({
   const [form, setForm] = useState<ServiceForm>(initial);
   const [plan, setPlan] = useState<PlanState>({ status: 'idle' });
   const [applying, setApplying] = useState(false);
+  // Apply tried: every field's problems speak (until then, a field's speak once it is touched: CheckedField).
+  const [submitted, setSubmitted] = useState(false);
   const [applyNote, setApplyNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const schedulerRef = useRef<PlanScheduler | null>(null);
@@ -95,6 +97,7 @@ export function ServiceWizard({
   };
 
   const apply = () => {
+    setSubmitted(true);
     if (!definition || !canApply) return;
     setApplying(true);
     setApplyNote(null);
@@ -121,7 +124,7 @@ export function ServiceWizard({
     hint?: string,
     group = false,
   ) => (
-    <CheckedField id={`${ids}-${key}`} field={key} label={label} hint={hint} problems={problems.get(key) ?? []} problemTestId="service-form-problem" group={group}>
+    <CheckedField id={`${ids}-${key}`} field={key} label={label} hint={hint} problems={problems.get(key) ?? []} problemTestId="service-form-problem" group={group} revealed={submitted}>
       {render}
     </CheckedField>
   );
@@ -383,7 +386,13 @@ export function ServiceWizard({
         <div className="modal__buttons">
           <span className="status-line">{applying ? 'Waiting for the confirmation in the main window…' : ''}</span>
           <span className="modal__spacer" />
-          <button type="submit" className="button--primary" disabled={!canApply} data-testid="service-wizard-apply">
+          <button
+            type="submit"
+            className="button--primary"
+            // Enabled while the form is incomplete and untried, so that trying says what is missing.
+            disabled={applying || (definition === null ? submitted : !canApply)}
+            data-testid="service-wizard-apply"
+          >
             {editing ? 'Apply changes…' : 'Install…'}
           </button>
           <button type="button" onClick={onCancel} data-testid="service-wizard-cancel">

@@ -1,5 +1,5 @@
 /** Pieces the dialogs' and views' forms share, so their fields read and behave alike. */
-import type { ReactNode, Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 
 /** A labelled form field: the label, then its control and whatever follows it (a hint, problems). */
 export function FormField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -24,16 +24,22 @@ export interface CheckedFieldAria {
  * A labelled field with its hint and its problems beside it (aria-describedby), as the service wizards
  * show them. A `group` holds several controls (a dependency picker, a probe, the stop methods): a named
  * group rather than a label. `onBlur` is called when focus leaves anything in it.
+ *
+ * Problems speak only once the field is touched (a control in it changed) or `revealed` (the form was
+ * submitted, or the owner gates problems itself): a form says nothing is wrong before anything is typed.
+ * Focus merely passing through does not touch it: dialogs focus their first field, and leaving that
+ * untouched field is not a mistake yet.
  */
 export function CheckedField({
   id,
   field,
   label,
   hint,
-  problems,
+  problems: allProblems,
   problemTestId,
   group = false,
   onBlur,
+  revealed = false,
   children,
 }: {
   id: string;
@@ -45,8 +51,15 @@ export function CheckedField({
   problemTestId: string;
   group?: boolean;
   onBlur?: () => void;
+  /** Show the problems whether touched or not (after submit, or when the owner already filtered them). */
+  revealed?: boolean;
   children: (aria: CheckedFieldAria) => ReactNode;
 }) {
+  const [touched, setTouched] = useState(false);
+  const leave = () => onBlur?.();
+  // React's change events bubble: any control inside marks the field touched.
+  const change = () => setTouched(true);
+  const problems = touched || revealed ? allProblems : [];
   const hintId = hint ? `${id}-hint` : undefined;
   const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
   const describedBy = [hintId, problemsId].filter(Boolean).join(' ') || undefined;
@@ -71,7 +84,7 @@ export function CheckedField({
   );
   if (group) {
     return (
-      <div className="form__field" data-field={field} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy} onBlur={onBlur}>
+      <div className="form__field" data-field={field} role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy} onBlur={leave} onChange={change}>
         <p id={`${id}-label`} className="form__label">
           {label}
         </p>
@@ -81,7 +94,7 @@ export function CheckedField({
     );
   }
   return (
-    <div className="form__field" data-field={field} onBlur={onBlur}>
+    <div className="form__field" data-field={field} onBlur={leave} onChange={change}>
       <label htmlFor={id} className="form__label">
         {label}
       </label>

@@ -191,6 +191,20 @@ describe('JobManager', () => {
     expect(no.prompts[0]?.detail).toContain('job CPU-time limit ends every process');
   });
 
+  it('says in the confirmation which members are already over a lower limit, and what Windows does to them', async () => {
+    const { source, processes, manager } = await setup();
+    source.current.push(raw(300, 4, 133_000_000_000_000_300n, { name: 'worker.exe', privateBytes: 268 * 1024 * 1024 }));
+    processes.tick(0);
+    const row = processes.snapshot().processes.find((p) => p.pid === 300)!;
+    await manager.create('Build', null, limits());
+    await manager.addProcess('Build', { pid: 300, createTime: row.createTime }, answeringDesktop(true));
+    const no = answeringDesktop(false);
+    await expect(manager.setLimits('Build', limits({ processMemoryBytes: 256 * 1024 * 1024 }), no)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(no.prompts[0]?.destructive).toBe(true);
+    expect(no.prompts[0]?.detail).toContain('ALREADY BELOW WHAT THE MEMBERS USE:\n• 1 member has more memory committed than 256 MB per process. worker.exe (PID 300): 268 MB.');
+    expect(no.prompts[0]?.detail).toContain('ProcessMemoryLimit');
+  });
+
   it('refuses inconsistent limits before touching Windows', async () => {
     const { system, manager } = await setup();
     await expect(manager.create('Bad', null, limits({ workingSet: { minBytes: 64 * 1024 * 1024, maxBytes: 8 * 1024 * 1024 } }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });

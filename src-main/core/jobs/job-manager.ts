@@ -5,6 +5,7 @@ import type { DesktopPort } from '../desktop/desktop-port';
 import { argumentLines, promptValue } from '../dialog-text';
 import type { ProcessCollector } from '../processes/process-collector';
 import type { JobDefinitionStore } from './job-definitions';
+import { limitsBelowUsage, usageWarningLines, type MemberUsage } from '../../../src-preload/contract/limit-usage';
 import { AccountingReader } from './accounting-unreported';
 import type { JobLimits, JobObject, JobSystem } from './job-system';
 import type { JobTemplateStore } from './job-templates';
@@ -235,12 +236,16 @@ export class JobManager {
     this.refuseProblems(limits);
     const was = this.currentLimits(job);
     const risky = riskyChange(was, limits);
+    // The same words the limit editor showed beside its fields: limits already below the members' use.
+    const belowUsage = usageWarningLines(limitsBelowUsage(limits, this.memberUsage(job), job.accounting?.activeProcesses ?? null));
     const confirmed = await desktop.confirm({
       title: 'Change job limits',
       message: `Apply these limits to the job '${promptValue(job.name)}'${job.origin === 'opened' ? ' (made by another program)' : ''}?`,
-      detail: `Now:\n${describeLimits(was).join('\n') || 'no limits'}\n\nAfter:\n${describeLimits(limits).join('\n') || 'no limits'}${risky.length ? `\n\nWARNING: ${risky.join(' ')}` : ''}`,
+      detail: `Now:\n${describeLimits(was).join('\n') || 'no limits'}\n\nAfter:\n${describeLimits(limits).join('\n') || 'no limits'}${risky.length ? `\n\nWARNING: ${risky.join(' ')}` : ''}${
+        belowUsage.length ? `\n\nALREADY BELOW WHAT THE MEMBERS USE:\n${belowUsage.map((l) => `• ${promptValue(l)}`).join('\n')}` : ''
+      }`,
       confirmLabel: 'Apply',
-      destructive: risky.length > 0 || job.origin === 'opened',
+      destructive: risky.length > 0 || belowUsage.length > 0 || job.origin === 'opened',
     });
     if (!confirmed) throw new AppError('CANCELLED', 'Changing the limits was cancelled; nothing was changed.');
     const before = job.held;
@@ -441,6 +446,15 @@ export class JobManager {
     } catch {
       return [];
     }
+  }
+
+  /** The members' memory and CPU time from the process table (null where it is not reported or not yet listed). */
+  private memberUsage(job: ManagedJob): MemberUsage[] {
+    if (!job.object) return [];
+    return this.safeMemberPids(job).map((pid) => {
+      const row = this.processes.findByPid(pid);
+      return { pid, name: row?.name ?? '(not yet listed)', privateBytes: row?.privateBytes ?? null, workingSetBytes: row?.workingSetBytes ?? null, userTimeMs: row?.userTimeMs ?? null };
+    });
   }
 
   private members(job: ManagedJob): JobRowValue['members'] {

@@ -246,6 +246,19 @@ describe('RunManager output and shutdown', () => {
     expect(outputs.filter((o) => o.stream === 'stdout')).toHaveLength(1);
   });
 
+  it('drains a flood that a command left in its pipe within one pump, so its end shows at once (issue 11: 4 s late)', async () => {
+    const { system, runs, outputs, changes, timers } = await setup();
+    const started = await runs.start(request, answeringDesktop(true));
+    const child = system.piped[0]!;
+    // 4 MiB in 64 KiB pieces, as a flooding child leaves them, then its exit.
+    for (let i = 0; i < 64; i++) child.stdout.push(Buffer.alloc(64 * 1024, 0x61));
+    child.exit(0);
+    timers.advance(PUMP_MS);
+    expect(changes.at(-1)).toMatchObject({ id: started.id, state: 'exited', exitCode: 0, outputBytes: 4 * 1024 * 1024, truncatedBytes: 3 * 1024 * 1024 });
+    // One event, the newest 1 MiB (what the buffer keeps): the rest is counted as truncated, not pushed.
+    expect(outputs.map((o) => o.text.length)).toEqual([1024 * 1024]);
+  });
+
   it('a timeout that fires after the command finished on its own reports it as exited', async () => {
     const { system, runs, changes, timers } = await setup();
     await runs.start({ ...request, timeoutSeconds: 1 }, answeringDesktop(true));

@@ -67,8 +67,16 @@ function pathOf(environment: readonly { name: string; value: string }[]): string
   return environment.find((e) => e.name.toUpperCase() === 'PATH')?.value ?? process.env.PATH ?? process.env.Path;
 }
 
-/** Bytes read from one pipe per pump at most: a flood waits in the pipe (the child blocks) instead of in memory. */
-export const MAX_READ_PER_PUMP = 256 * 1024;
+/**
+ * Bytes read from one pipe per pump at most: past it a flood waits in the pipe (the child blocks in WriteFile)
+ * instead of in memory. It sets how fast a flooding command can go: at 256 KiB per 100 ms pump a command
+ * writing 10 MB as fast as it could was held back for 4 s, and its end shown that late (issue 11). 8 MiB per
+ * pump (80 MB/s) keeps up with what a console program writes, and one pump's text is still bounded: only
+ * the newest 1 MiB of it is pushed, as the buffer keeps.
+ */
+export const MAX_READ_PER_PUMP = 8 * 1024 * 1024;
+/** And at most this long per pipe per pump, so a child refilling the pipe as fast as we read cannot hold the event loop. */
+export const MAX_DRAIN_MS = 25;
 
 /** The audit seam as runs use it (run.start, run.end; run.cancel is recorded by the request). */
 export type RunAudit = Audit;
@@ -291,14 +299,15 @@ export class RunManager {
   }
 
   /**
-   * Reads what is there now on one pipe (at most MAX_READ_PER_PUMP) and pushes it as one event; false once the
+   * Reads what is there now on one pipe (at most MAX_READ_PER_PUMP, for at most MAX_DRAIN_MS) and pushes it as one event; false once the
    * pipe is closed and drained.
    */
   private drain(run: LiveRun, stream: 'stdout' | 'stderr'): boolean {
     let text = '';
     let read = 0;
     let open = true;
-    while (read < MAX_READ_PER_PUMP) {
+    const until = performance.now() + MAX_DRAIN_MS;
+    while (read < MAX_READ_PER_PUMP && performance.now() < until) {
       const bytes = stream === 'stdout' ? run.process.readStdout() : run.process.readStderr();
       if (bytes === null) {
         text += run.output.end(stream);

@@ -54,6 +54,8 @@ export function HostedField({
       problemTestId="hosted-form-problem"
       group={group}
       onBlur={() => ctx.touch(field)}
+      // The hosted wizard gates problems itself (touched on blur, all on Apply): show what it passes.
+      revealed
     >
       {(a) => children({ id: a.id, 'aria-describedby': a.describedBy, 'aria-invalid': a.invalid || undefined })}
     </CheckedField>

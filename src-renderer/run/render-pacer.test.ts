@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RenderPacer } from './render-pacer';
+
+describe('RenderPacer', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('makes one render per gap however many changes arrive', () => {
+    const render = vi.fn();
+    const pacer = new RenderPacer(render, 100);
+    for (let i = 0; i < 50; i++) pacer.request();
+    expect(render).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(render).toHaveBeenCalledTimes(1);
+    pacer.request();
+    vi.advanceTimersByTime(99);
+    expect(render).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  it('flush renders at once and drops the pending render; cancel drops it without rendering', () => {
+    const render = vi.fn();
+    const pacer = new RenderPacer(render, 100);
+    pacer.request();
+    pacer.flush();
+    expect(render).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(500);
+    expect(render).toHaveBeenCalledTimes(1);
+    pacer.request();
+    pacer.cancel();
+    vi.advanceTimersByTime(500);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+});
