@@ -11,6 +11,7 @@ import type {
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
+import { SERVICE_COLUMNS } from '../../src-preload/contract/table-layout';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
@@ -94,22 +95,8 @@ export function serviceExitCodeMeaning(row: Pick<ServiceRowValue, 'win32ExitCode
   return row.hosted && row.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? hostedExitCodeText(row.serviceSpecificExitCode) : null;
 }
 
-/** The table's columns, in order. */
-export const SERVICE_COLUMNS = [
-  'name',
-  'displayName',
-  'state',
-  'startType',
-  'account',
-  'pid',
-  'binaryPath',
-  'description',
-  'errorControl',
-  'win32ExitCode',
-  'serviceExitCode',
-  'dependencies',
-  'recovery',
-] as const;
+/** The table's columns, in order (the ids live in the contract: settings keep their widths). */
+export { SERVICE_COLUMNS };
 
 /** One column id. */
 export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
