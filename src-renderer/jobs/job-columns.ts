@@ -71,10 +71,6 @@ export function isJobColumn(id: string): id is JobColumn {
   return (JOB_COLUMNS as readonly string[]).includes(id);
 }
 
-/** The CSS grid template of the columns. */
-export function jobGridTemplate(): string {
-  return JOB_COLUMNS.map((c) => `${JOB_COLUMN_SPECS[c].width}px`).join(' ');
-}
 
 function byName(a: JobRowValue, b: JobRowValue): number {
   const x = a.name.toLowerCase();

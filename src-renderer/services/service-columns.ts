@@ -185,10 +185,6 @@ export function isServiceColumn(id: string): id is ServiceColumn {
   return (SERVICE_COLUMNS as readonly string[]).includes(id);
 }
 
-/** The CSS grid track list of the columns. */
-export function serviceGridTemplate(columns: readonly ServiceColumn[] = SERVICE_COLUMNS): string {
-  return columns.map((c) => `${SERVICE_COLUMN_SPECS[c].width}px`).join(' ');
-}
 
 /** One column, one direction; null keeps the natural order (by name). */
 export interface ServiceSort {
