@@ -171,7 +171,12 @@ export function ProcessesView({
     [store],
   );
 
-  const act = (req: ProcessActionRequest) => void runAction(req, selectedEntries().map(keyOfEntry));
+  // After an action the list has the keyboard again: main's confirmation dialog (a native window) can
+  // leave focus nowhere, and an admin working by keyboard must not have to find the list again.
+  const act = (req: ProcessActionRequest) =>
+    void runAction(req, selectedEntries().map(keyOfEntry)).then(() => {
+      if (document.activeElement === null || document.activeElement === document.body) focusTable();
+    });
 
   const onCommand = (command: TableCommand) => {
     if (command === 'copy') {
@@ -294,7 +299,10 @@ export function ProcessesView({
               onChange={(next) => {
                 if (!sameColumns(next, columns)) saveView({ columns: next }, 'Could not save the column choice');
               }}
-              onClose={() => setChooserOpen(false)}
+              onClose={() => {
+                setChooserOpen(false);
+                focusTable();
+              }}
             />
           ) : null}
         </div>

@@ -131,7 +131,11 @@ describe('ProcessDetails', () => {
       />,
     );
     expect(html).toContain('1 modules loaded.');
-    expect(html).toContain('<td>ntdll.dll</td><td class="modules__num">0x7ffb0000</td><td class="modules__num">2.00 MB</td>');
+    // File name first, its folder whole under it (never cut), the full path as the row's tooltip and copyable.
+    expect(html).toContain(
+      '<tr title="C:\\Windows\\System32\\ntdll.dll"><td class="modules__name"><span class="modules__file">ntdll.dll</span><span class="modules__folder">C:\\Windows\\System32</span></td><td class="modules__num">2.00 MB</td><td class="modules__num">0x7ffb0000</td>',
+    );
+    expect(html).toContain('aria-label="Copy the path of ntdll.dll"');
   });
 
   it('words the job line: which console job, a job the console did not create, none, or unknown and why', () => {

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN } from '../../src-preload/contract/table-layout';
 import { addedColumns, columnLeft, gridTemplateOf, sameWidths, scrollLeftToShow, widthAfterKey, widthsToSave, type ColumnWidths } from './column-sizing';
-import { clickRow, moveFocus, selectAll, selectOnly, toggleFocused, type Move, type Selection } from './selection';
+import { clickRow, focusAfterRemoval, moveFocus, selectAll, selectOnly, toggleFocused, type Move, type Selection } from './selection';
 import type { RowPlace } from './table-row';
 import { extendPrefix, findJump, isTyping, isTypingKey, NO_PREFIX, type TypedPrefix } from './type-to-jump';
 
@@ -268,6 +268,23 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
   }
 
   const typed = useRef<TypedPrefix>(NO_PREFIX);
+
+  // The focused row left the list (terminated, deleted) while the list has the keyboard: the row now at
+  // its place takes the focus, so the admin goes on by keyboard instead of starting again from the top.
+  const lastFocus = useRef<{ key: string; index: number } | null>(null);
+  useEffect(() => {
+    const index = indexOf(selection.focus);
+    if (selection.focus !== null && index >= 0) {
+      lastFocus.current = { key: selection.focus, index };
+      return;
+    }
+    const left = lastFocus.current;
+    if (selection.focus !== null || left === null || document.activeElement !== scrollRef.current) return;
+    const next = focusAfterRemoval(order(), left);
+    if (next === null) return;
+    lastFocus.current = null;
+    focusRowAt(selectOnly(next));
+  });
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // A focused resize handle has its own keys; none of the grid's apply there.
