@@ -203,16 +203,31 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
     wasResizing.current = resizing;
   });
 
-  // Keys on a handle: the width follows each key, and is saved once the keys pause (or focus leaves).
+  // Keys on a handle: the width follows each key, and is saved once the keys pause (or focus leaves, or
+  // the table goes away with the tab). The timer calls the latest commit: settings may have moved on.
   const keySave = useRef<{ timer: ReturnType<typeof setTimeout>; sizing: ColumnSizingState } | null>(null);
+  const commitRef = useRef(commitWidths);
+  useEffect(() => {
+    commitRef.current = commitWidths;
+  });
   const flushKeySave = () => {
     const pending = keySave.current;
     if (!pending) return;
     clearTimeout(pending.timer);
     keySave.current = null;
-    commitWidths(pending.sizing);
+    commitRef.current(pending.sizing);
   };
-  useEffect(() => () => flushKeySave());
+  useEffect(
+    () => () => {
+      const pending = keySave.current;
+      keySave.current = null;
+      if (pending) {
+        clearTimeout(pending.timer);
+        commitRef.current(pending.sizing);
+      }
+    },
+    [],
+  );
 
   function onHandleKeyDown(event: KeyboardEvent<HTMLDivElement>, column: Column) {
     const next = widthAfterKey(widthFor(column), event.key, event.shiftKey);
