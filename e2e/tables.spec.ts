@@ -137,3 +137,26 @@ test('terminate keyboard-only: type-to-jump, the menu key, confirm, and the list
   expect(Number(active.row)).toBe(Number(await remaining.getAttribute('data-pid')));
   await page.screenshot({ path: 'test-results/screenshots/tables-terminate-focus.png' });
 });
+
+test('the module list reads file name first with its folder whole, the path copyable', async ({ page }) => {
+  const marker = `e2e-modules-${Date.now()}`;
+  startTestChild(marker);
+  const table = await openProcesses(page);
+  await page.getByTestId('process-filter').fill(marker);
+  const rows = table.getByTestId('process-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  await rows.first().click();
+  const details = page.getByTestId('process-details');
+  await details.getByTestId('process-details-load-modules').click();
+  const modules = details.getByTestId('process-modules');
+  const ntdll = modules.locator('tr', { has: page.locator('.modules__file', { hasText: /^ntdll\.dll$/i }) });
+  await expect(ntdll).toHaveCount(1);
+  await expect(ntdll.locator('.modules__folder')).toHaveText(/^C:\\windows\\system32$/i);
+  await expect(ntdll).toHaveAttribute('title', /^C:\\windows\\system32\\ntdll\.dll$/i);
+  // The folder wraps inside the pane instead of being cut: nothing in the cell is wider than the cell.
+  const fits = await ntdll.locator('.modules__name').evaluate((cell) => cell.scrollWidth <= cell.clientWidth);
+  expect(fits).toBe(true);
+  await expect(ntdll.getByRole('button', { name: /Copy the path of ntdll\.dll/i })).toBeVisible();
+  await ntdll.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/tables-modules.png' });
+});

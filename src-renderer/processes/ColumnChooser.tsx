@@ -25,6 +25,23 @@ export function ColumnChooser({
     ref.current?.querySelector<HTMLElement>('input:not(:disabled)')?.focus();
   }, []);
 
+  // After Move up / Move down the keyboard stays on the moved column: on the same button, or on the
+  // other one when the column reached the end and this one turned disabled (focus would fall to the page).
+  const moved = useRef<{ id: ProcessColumn; by: -1 | 1 } | null>(null);
+  useEffect(() => {
+    const last = moved.current;
+    moved.current = null;
+    if (!last || !ref.current) return;
+    const label = COLUMN_SPECS[last.id].label;
+    const button = (dir: 'up' | 'down') => ref.current?.querySelector<HTMLButtonElement>(`button[aria-label="Move ${label} ${dir}"]`);
+    const same = button(last.by < 0 ? 'up' : 'down');
+    (same && !same.disabled ? same : button(last.by < 0 ? 'down' : 'up'))?.focus();
+  }, [columns]);
+  const move = (id: ProcessColumn, by: -1 | 1) => {
+    moved.current = { id, by };
+    onChange(moveColumn(columns, id, by));
+  };
+
   const row = (id: ProcessColumn, shown: boolean, index: number) => {
     const label = COLUMN_SPECS[id].label;
     return (
@@ -40,14 +57,14 @@ export function ColumnChooser({
         </label>
         {shown && id !== 'name' ? (
           <span className="chooser__move">
-            <button type="button" aria-label={`Move ${label} up`} disabled={index <= 1} onClick={() => onChange(moveColumn(columns, id, -1))}>
+            <button type="button" aria-label={`Move ${label} up`} disabled={index <= 1} onClick={() => move(id, -1)}>
               ↑
             </button>
             <button
               type="button"
               aria-label={`Move ${label} down`}
               disabled={index >= columns.length - 1}
-              onClick={() => onChange(moveColumn(columns, id, 1))}
+              onClick={() => move(id, 1)}
             >
               ↓
             </button>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { ModuleListValue, ProcessRowValue, ProcessUnreportedValue } from '../../src-preload/contract/schemas';
@@ -135,6 +135,16 @@ export function ProcessDetails({
   );
 }
 
+/** A folder with line-break chances after each separator, so a long one wraps between folder names. */
+function withBreaks(folder: string) {
+  return folder.split(/(?<=[\\/])/).map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      <wbr />
+    </Fragment>
+  ));
+}
+
 /**
  * The loaded modules. A pane a few hundred px wide cannot show a path in one column, so each module reads
  * file name first with its folder wrapped under it (never cut), the full path in the tooltip and copyable.
@@ -195,7 +205,7 @@ function ModulesSection({
                   <tr key={`${m.baseAddress}:${m.path}`} title={m.path}>
                     <td className="modules__name">
                       <span className="modules__file">{file || m.name}</span>
-                      {folder ? <span className="modules__folder">{folder}</span> : null}
+                      {folder ? <span className="modules__folder">{withBreaks(folder)}</span> : null}
                     </td>
                     <td className="modules__num">{formatBytes(m.sizeBytes)}</td>
                     <td className="modules__num">{m.baseAddress}</td>

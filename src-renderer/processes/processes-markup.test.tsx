@@ -133,7 +133,7 @@ describe('ProcessDetails', () => {
     expect(html).toContain('1 modules loaded.');
     // File name first, its folder whole under it (never cut), the full path as the row's tooltip and copyable.
     expect(html).toContain(
-      '<tr title="C:\\Windows\\System32\\ntdll.dll"><td class="modules__name"><span class="modules__file">ntdll.dll</span><span class="modules__folder">C:\\Windows\\System32</span></td><td class="modules__num">2.00 MB</td><td class="modules__num">0x7ffb0000</td>',
+      '<tr title="C:\\Windows\\System32\\ntdll.dll"><td class="modules__name"><span class="modules__file">ntdll.dll</span><span class="modules__folder">C:\\<wbr/>Windows\\<wbr/>System32<wbr/></span></td><td class="modules__num">2.00 MB</td><td class="modules__num">0x7ffb0000</td>',
     );
     expect(html).toContain('aria-label="Copy the path of ntdll.dll"');
   });
