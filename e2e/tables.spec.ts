@@ -160,3 +160,42 @@ test('the module list reads file name first with its folder whole, the path copy
   await ntdll.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/tables-modules.png' });
 });
+
+test('a column added from the chooser is scrolled into view, and closing the chooser gives the list the keyboard', async ({ page }) => {
+  const table = await openProcesses(page);
+  const chooserButton = page.getByRole('button', { name: 'Choose columns…' });
+  const chooser = page.getByTestId('column-chooser');
+  await chooserButton.click();
+  // The preview keeps its settings between runs: start from the default columns.
+  await chooser.getByRole('button', { name: 'Restore default columns' }).click();
+  await expect(table.getByRole('columnheader', { name: /Image path/ })).toHaveCount(0);
+  // The box is checked once main has saved the new column set (the chooser shows what settings hold).
+  const imagePath = chooser.getByRole('checkbox', { name: 'Image path' });
+  await imagePath.click();
+  await expect(imagePath).toBeChecked();
+  const header = table.getByRole('columnheader', { name: /Image path/ });
+  await expect(header).toHaveCount(1);
+  // Appended after Command line, it starts beyond the right edge; the table scrolls to show it whole.
+  await expect
+    .poll(async () => {
+      const [cell, box] = [await header.boundingBox(), await table.boundingBox()];
+      return cell !== null && box !== null && cell.x >= box.x && cell.x + cell.width <= box.x + box.width + 1;
+    })
+    .toBe(true);
+  expect(await table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The keyboard stayed on the box just checked (its row moved to the shown list), so Escape closes the
+  // chooser, and the list gets the keyboard back.
+  await expect(imagePath).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(chooser).toHaveCount(0);
+  await expect(table).toBeFocused();
+  // With the chooser gone nothing covers the new column: the header is what is drawn at its middle.
+  const cell = (await header.boundingBox())!;
+  const drawn = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="columnheader"]')?.textContent ?? null, [cell.x + cell.width / 2, cell.y + cell.height / 2]);
+  expect(drawn).toContain('Image path');
+  await page.screenshot({ path: 'test-results/screenshots/tables-column-added.png' });
+
+  await chooserButton.click();
+  await chooser.getByRole('button', { name: 'Restore default columns' }).click();
+  await expect(header).toHaveCount(0);
+});

@@ -25,21 +25,31 @@ export function ColumnChooser({
     ref.current?.querySelector<HTMLElement>('input:not(:disabled)')?.focus();
   }, []);
 
-  // After Move up / Move down the keyboard stays on the moved column: on the same button, or on the
-  // other one when the column reached the end and this one turned disabled (focus would fall to the page).
-  const moved = useRef<{ id: ProcessColumn; by: -1 | 1 } | null>(null);
+  // The keyboard stays on the column just changed: a shown or hidden column moves to the other list (the
+  // focused box is re-created there), and Move up / Move down turns disabled at the end; either way focus
+  // would fall to the page. After a move: the same button, or the other one once this one is disabled.
+  const changed = useRef<{ id: ProcessColumn; by: -1 | 0 | 1 } | null>(null);
   useEffect(() => {
-    const last = moved.current;
-    moved.current = null;
-    if (!last || !ref.current) return;
+    const last = changed.current;
+    changed.current = null;
+    const box = ref.current;
+    if (!last || !box) return;
+    if (last.by === 0) {
+      box.querySelector<HTMLElement>(`input[data-col="${last.id}"]`)?.focus();
+      return;
+    }
     const label = COLUMN_SPECS[last.id].label;
-    const button = (dir: 'up' | 'down') => ref.current?.querySelector<HTMLButtonElement>(`button[aria-label="Move ${label} ${dir}"]`);
+    const button = (dir: 'up' | 'down') => box.querySelector<HTMLButtonElement>(`button[aria-label="Move ${label} ${dir}"]`);
     const same = button(last.by < 0 ? 'up' : 'down');
     (same && !same.disabled ? same : button(last.by < 0 ? 'down' : 'up'))?.focus();
   }, [columns]);
   const move = (id: ProcessColumn, by: -1 | 1) => {
-    moved.current = { id, by };
+    changed.current = { id, by };
     onChange(moveColumn(columns, id, by));
+  };
+  const toggle = (id: ProcessColumn, shown: boolean) => {
+    changed.current = { id, by: 0 };
+    onChange(toggleColumn(columns, id, shown));
   };
 
   const row = (id: ProcessColumn, shown: boolean, index: number) => {
@@ -51,7 +61,8 @@ export function ColumnChooser({
             type="checkbox"
             checked={shown}
             disabled={id === 'name'}
-            onChange={(e) => onChange(toggleColumn(columns, id, e.currentTarget.checked))}
+            data-col={id}
+            onChange={(e) => toggle(id, e.currentTarget.checked)}
           />
           {label}
         </label>
