@@ -199,3 +199,46 @@ test('a column added from the chooser is scrolled into view, and closing the cho
   await chooser.getByRole('button', { name: 'Restore default columns' }).click();
   await expect(header).toHaveCount(0);
 });
+
+test('the details pane resizes by its splitter, and each tab keeps its selection', async ({ page }) => {
+  const table = await openProcesses(page);
+  const splitter = page.getByTestId('details-splitter');
+  const details = page.getByTestId('process-details');
+  await expect(splitter).toHaveAttribute('role', 'separator');
+  // The preview keeps its settings between runs: start from the default width (a double-click resets).
+  await splitter.dblclick();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '380');
+  const before = (await details.boundingBox())!.width;
+  const box = (await splitter.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '480');
+  expect(Math.round((await details.boundingBox())!.width - before)).toBe(100);
+  // By keyboard: Right narrows by 16 px.
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '464');
+  await page.screenshot({ path: 'test-results/screenshots/tables-details-resized.png' });
+
+  // Selection per tab, by row identity: a process here, a service there, both still selected on return.
+  const processRow = table.getByTestId('process-row').first();
+  await processRow.click();
+  const pid = await processRow.getAttribute('data-pid');
+  await page.getByRole('tab', { name: 'Services' }).click();
+  const serviceRow = page.getByTestId('service-table').getByTestId('service-row').first();
+  await serviceRow.click();
+  const service = await serviceRow.getAttribute('data-name');
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  await expect(table.locator(`[data-pid="${pid}"]`)).toHaveAttribute('aria-selected', 'true');
+  await expect(details).toContainText(`PID ${pid}`);
+  // The width was saved: the pane came back at it.
+  await expect(splitter).toHaveAttribute('aria-valuenow', '464');
+  await page.getByRole('tab', { name: 'Services' }).click();
+  await expect(page.getByTestId('service-table').locator(`[data-name="${service}"]`)).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  await splitter.dblclick();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '380');
+});
