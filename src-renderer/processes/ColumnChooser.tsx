@@ -34,11 +34,11 @@ export function ColumnChooser({
     changed.current = null;
     const box = ref.current;
     if (!last || !box) return;
+    const label = COLUMN_SPECS[last.id].label;
     if (last.by === 0) {
-      box.querySelector<HTMLElement>(`input[data-col="${last.id}"]`)?.focus();
+      [...box.querySelectorAll('label')].find((l) => l.textContent === label)?.querySelector('input')?.focus();
       return;
     }
-    const label = COLUMN_SPECS[last.id].label;
     const button = (dir: 'up' | 'down') => box.querySelector<HTMLButtonElement>(`button[aria-label="Move ${label} ${dir}"]`);
     const same = button(last.by < 0 ? 'up' : 'down');
     (same && !same.disabled ? same : button(last.by < 0 ? 'down' : 'up'))?.focus();
@@ -61,7 +61,6 @@ export function ColumnChooser({
             type="checkbox"
             checked={shown}
             disabled={id === 'name'}
-            data-col={id}
             onChange={(e) => toggle(id, e.currentTarget.checked)}
           />
           {label}
