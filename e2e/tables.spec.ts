@@ -77,6 +77,9 @@ test('a column resized by dragging its header edge keeps its width after a reloa
   await page.keyboard.press('ArrowLeft');
   await expect(handle()).toHaveAttribute('aria-valuenow', String(width - 10));
   await expect.poll(() => savedProcessWidths(page).then((w) => w.name)).toBe(width - 10);
+  // The handles are one tab stop; Ctrl+Right goes on to the next column's.
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(table.locator('[data-resize-handle="pid"]')).toBeFocused();
   await handle().dblclick();
   await expect.poll(() => savedProcessWidths(page).then((w) => w.name)).toBeUndefined();
 });

@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { DETAILS_SIZE_MAX, DETAILS_SIZE_MIN } from '../../src-preload/contract/table-layout';
 import { detailsSizeAfterDrag, detailsSizeAfterKey } from './pane-size';
 
@@ -24,7 +24,7 @@ export function SplitBody({
   /** The pane's width while settings hold none. */
   defaultSize: number;
   onSave: (px: number) => void;
-  /** What the pane is, for the splitter's name ("Process details"). */
+  /** What the pane is, for the splitter's name: "Width of <label>" ("the process details"). */
   label: string;
   /** The table, then the details pane: the splitter goes between them. */
   children: readonly [ReactNode, ReactNode];
@@ -35,7 +35,23 @@ export function SplitBody({
   const [draft, setDraft] = useState<{ base: number | null; px: number } | null>(null);
   const shown = draft !== null && draft.base === size ? draft.px : (size ?? defaultSize);
   const drag = useRef<{ startX: number; startSize: number; bodyWidth: number } | null>(null);
-  const keyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Keys save once they pause, or at once when the view goes away with its tab (then to the latest onSave).
+  const keySave = useRef<{ timer: ReturnType<typeof setTimeout>; px: number } | null>(null);
+  const saveRef = useRef(onSave);
+  useEffect(() => {
+    saveRef.current = onSave;
+  });
+  useEffect(
+    () => () => {
+      const pending = keySave.current;
+      keySave.current = null;
+      if (pending) {
+        clearTimeout(pending.timer);
+        saveRef.current(pending.px);
+      }
+    },
+    [],
+  );
 
   const measured = () => ({ px: shown, bodyWidth: bodyRef.current?.clientWidth ?? 0 });
 
@@ -67,11 +83,12 @@ export function SplitBody({
     if (px === null) return;
     event.preventDefault();
     move(px);
-    if (keyTimer.current) clearTimeout(keyTimer.current);
-    keyTimer.current = setTimeout(() => {
-      keyTimer.current = null;
-      onSave(px);
+    if (keySave.current) clearTimeout(keySave.current.timer);
+    const timer = setTimeout(() => {
+      keySave.current = null;
+      saveRef.current(px);
     }, KEY_SAVE_DELAY_MS);
+    keySave.current = { timer, px };
   }
 
   // Double-click: back to the default width.

@@ -229,7 +229,18 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
     [],
   );
 
+  // The handles are one tab stop (the last one used, else the first column's), so Tab does not walk
+  // through every header on its way to the details; Ctrl+Left / Ctrl+Right go to the neighbouring handle.
+  const [handleStop, setHandleStop] = useState<Column | null>(null);
+  const tabStop = handleStop !== null && columns.includes(handleStop) ? handleStop : columns[0];
+
   function onHandleKeyDown(event: KeyboardEvent<HTMLDivElement>, column: Column) {
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      const neighbour = columns[columns.indexOf(column) + (event.key === 'ArrowLeft' ? -1 : 1)];
+      if (neighbour !== undefined) scrollRef.current?.querySelector<HTMLElement>(`[data-resize-handle="${neighbour}"]`)?.focus();
+      return;
+    }
     const next = widthAfterKey(widthFor(column), event.key, event.shiftKey);
     if (next === null) return;
     event.preventDefault();
@@ -427,7 +438,18 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
                     {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                   </span>
                 </button>
-                {onWidthsChange ? <ResizeHandle header={h} label={spec.label} width={widthFor(id)} onKeyDown={(e) => onHandleKeyDown(e, id)} onReset={() => resetWidth(id)} onBlur={flushKeySave} /> : null}
+                {onWidthsChange ? (
+                  <ResizeHandle
+                    header={h}
+                    label={spec.label}
+                    width={widthFor(id)}
+                    tabStop={id === tabStop}
+                    onFocus={() => setHandleStop(id)}
+                    onKeyDown={(e) => onHandleKeyDown(e, id)}
+                    onReset={() => resetWidth(id)}
+                    onBlur={flushKeySave}
+                  />
+                ) : null}
               </div>
             );
           })}
@@ -476,6 +498,8 @@ function ResizeHandle<Row>({
   header,
   label,
   width,
+  tabStop,
+  onFocus,
   onKeyDown,
   onReset,
   onBlur,
@@ -483,6 +507,9 @@ function ResizeHandle<Row>({
   header: Header<Row, unknown>;
   label: string;
   width: number;
+  /** The one handle in the tab order. */
+  tabStop: boolean;
+  onFocus: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   onReset: () => void;
   onBlur: () => void;
@@ -496,14 +523,15 @@ function ResizeHandle<Row>({
       aria-valuenow={width}
       aria-valuemin={COLUMN_WIDTH_MIN}
       aria-valuemax={COLUMN_WIDTH_MAX}
-      tabIndex={0}
-      title="Drag to resize, or focus and use Left / Right; double-click for the default width"
+      tabIndex={tabStop ? 0 : -1}
+      title="Drag to resize, or focus and use Left / Right (Ctrl+Left / Ctrl+Right: the next column); double-click for the default width"
       className={`ptable__resize${header.column.getIsResizing() ? ' ptable__resize--active' : ''}`}
       data-resize-handle={header.column.id}
       data-testid="column-resize-handle"
       onMouseDown={resize}
       onTouchStart={resize}
       onDoubleClick={onReset}
+      onFocus={onFocus}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
     />

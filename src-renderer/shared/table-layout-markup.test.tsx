@@ -17,14 +17,16 @@ const jobTable = (extra: Partial<Parameters<typeof JobTable>[0]>) =>
   );
 
 describe('resizable columns', () => {
-  it('gives every header a focusable separator valued at its width, and lays the grid out on the saved widths', () => {
+  it('gives every header a focusable separator valued at its width (one tab stop), and lays the grid out on the saved widths', () => {
     const html = jobTable({ widths: { name: 320 }, onWidthsChange: noop });
     const handles = html.match(/role="separator"/g) ?? [];
     expect(handles).toHaveLength(8);
     expect(html).toContain(
       'role="separator" aria-orientation="vertical" aria-label="Width of Name" aria-valuenow="320" aria-valuemin="40" aria-valuemax="1200" tabindex="0"',
     );
-    expect(html).toContain('aria-label="Width of Origin" aria-valuenow="110"');
+    expect(html).toContain('aria-label="Width of Origin" aria-valuenow="110" aria-valuemin="40" aria-valuemax="1200" tabindex="-1"');
+    // One tab stop for all the handles (Ctrl+arrows move between them), not one per column.
+    expect(html.match(/role="separator"[^>]*tabindex="0"/g)).toHaveLength(1);
     expect(html).toContain('--ptable-columns:320px 110px 70px 80px 70px 90px 120px 160px');
     expect(html).toContain('--ptable-width:1020px');
   });
