@@ -5,6 +5,7 @@ import { RefreshClock } from './live/refresh-clock';
 import type { Logger } from './logger';
 import { PerformanceMonitor } from './performance/performance-monitor';
 import { SettingsStore } from './settings/settings-store';
+import { applyTableLayout } from './settings/table-layout';
 import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
 import { ProcessCollector } from './processes/process-collector';
@@ -178,8 +179,13 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const setProcessView = async (request: Parameters<Handlers['settings:setProcessView']>[0]) => {
     const next = await settings.update((draft) => ({
       ...draft,
-      processes: { columns: request.columns ?? draft.processes.columns, view: request.view ?? draft.processes.view },
+      processes: { ...draft.processes, columns: request.columns ?? draft.processes.columns, view: request.view ?? draft.processes.view },
     }));
+    emit('settings:changed', next);
+    return next;
+  };
+  const setTableLayout = async (request: Parameters<Handlers['settings:setTableLayout']>[0]) => {
+    const next = await settings.update((draft) => applyTableLayout(draft, request));
     emit('settings:changed', next);
     return next;
   };
@@ -197,6 +203,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
       const before = settings.get().processes;
       return trail.request('settings.processView', { setting: 'processes' }, () => setProcessView(request), { before, after: (next) => next.processes });
     },
+    // Not audited: column widths and pane sizes are how the admin arranges the window, not changes to
+    // the machine or to what the console watches (a drag would fill the event log with noise).
+    'settings:setTableLayout': (request) => setTableLayout(request),
     'processes:getSnapshot': () => processTable.snapshot(),
     'processes:getModules': ({ target }) => ({
       modules: processes.source.modules(target.pid, BigInt(target.createTime)).map((m) => ({

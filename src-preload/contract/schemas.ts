@@ -10,6 +10,7 @@ import { hostedChannelSchemas, hostedEventSchemas } from './hosted-schemas';
 import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
+import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN, DETAILS_SIZE_MAX, DETAILS_SIZE_MIN, JOB_COLUMNS, SERVICE_COLUMNS } from './table-layout';
 import { unknownReasons } from './unknown-schema';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
@@ -24,21 +25,63 @@ export const RefreshSettings = z.strictObject({
   paused: z.boolean(),
 });
 
+/** A column width the admin dragged to, in whole px. */
+const ColumnWidth = z.number().int().min(COLUMN_WIDTH_MIN).max(COLUMN_WIDTH_MAX);
+/** The details pane's size beside or under a table, in whole px. */
+const DetailsSize = z.number().int().min(DETAILS_SIZE_MIN).max(DETAILS_SIZE_MAX);
+
+/**
+ * Widths the admin set, by column id; a column not named keeps its default width. A strict object of
+ * optional fields rather than a record: unknown ids (and `__proto__`) are refused, not skipped.
+ */
+function columnWidths<const Id extends string>(ids: readonly Id[]) {
+  const shape = Object.fromEntries(ids.map((id) => [id, ColumnWidth.optional()])) as { [K in Id]: z.ZodOptional<typeof ColumnWidth> };
+  return z.strictObject(shape);
+}
+const ProcessColumnWidths = columnWidths(PROCESS_COLUMNS);
+const ServiceColumnWidths = columnWidths(SERVICE_COLUMNS);
+const JobColumnWidths = columnWidths(JOB_COLUMNS);
+
 export const ProcessViewSettings = z.strictObject({
   /** Visible columns, in order; `name` is always first and always shown. */
   columns: z.array(z.enum(PROCESS_COLUMNS)).min(1).max(PROCESS_COLUMNS.length).refine((c) => new Set(c).size === c.length, 'columns must not repeat'),
   /** Tree (parent/child) or flat list. */
   view: z.enum(['tree', 'flat']),
+  /** Added with resizable columns; older settings files get none (every column at its default width). */
+  widths: ProcessColumnWidths.default(() => ({})),
+  /** The details pane's width; absent for the default. */
+  detailsSize: DetailsSize.optional(),
 });
 
-export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const };
+export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const, widths: {} };
+
+/** The Services and Jobs tables' layout: column widths and the details pane's size. */
+export const ServiceLayoutSettings = z.strictObject({ widths: ServiceColumnWidths.default(() => ({})), detailsSize: DetailsSize.optional() });
+export const JobLayoutSettings = z.strictObject({ widths: JobColumnWidths.default(() => ({})), detailsSize: DetailsSize.optional() });
 
 export const Settings = z.strictObject({
   schemaVersion: z.literal(1),
   refresh: RefreshSettings,
   /** Added with the Processes table; older settings files get the defaults. */
-  processes: ProcessViewSettings.default(() => ({ ...DEFAULT_PROCESS_VIEW, columns: [...DEFAULT_PROCESS_VIEW.columns] })),
+  processes: ProcessViewSettings.default(() => ({ ...DEFAULT_PROCESS_VIEW, columns: [...DEFAULT_PROCESS_VIEW.columns], widths: {} })),
+  /** Added with resizable columns; older settings files get the defaults. */
+  services: ServiceLayoutSettings.default(() => ({ widths: {} })),
+  jobs: JobLayoutSettings.default(() => ({ widths: {} })),
 });
+
+/**
+ * One table's layout change: the whole width map (replacing the saved one) and/or the details size.
+ * Column ids are checked per table, so a Services id sent for Processes is a bad request.
+ */
+const layoutChange = <T extends string, W extends z.ZodType>(table: T, widths: W) =>
+  z.strictObject({ table: z.literal(table), widths: widths.optional(), detailsSize: DetailsSize.optional() });
+export const TableLayoutChange = z
+  .discriminatedUnion('table', [
+    layoutChange('processes', ProcessColumnWidths),
+    layoutChange('services', ServiceColumnWidths),
+    layoutChange('jobs', JobColumnWidths),
+  ])
+  .refine((r) => r.widths !== undefined || r.detailsSize !== undefined, 'give widths or detailsSize');
 
 export const SystemInfo = z.strictObject({
   computerName: z.string().max(256),
@@ -227,6 +270,8 @@ export const channelSchemas = {
       .refine((r) => r.columns !== undefined || r.view !== undefined, 'give columns or view'),
     response: Settings,
   },
+  /** Column widths and the details pane's size of one table (a drag or a key on a resize handle or splitter). */
+  'settings:setTableLayout': { request: TableLayoutChange, response: Settings },
   'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
   'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
   'processes:terminate': { request: ProcessAction, response: ActionResults },
@@ -284,3 +329,4 @@ export type ActionResultsValue = z.output<typeof ActionResults>;
 export type ModuleListValue = z.output<typeof ModuleList>;
 export type ProcessUnreportedValue = z.output<typeof ProcessUnreported>;
 export type ProcessViewSettingsValue = z.output<typeof ProcessViewSettings>;
+export type TableLayoutChangeValue = z.output<typeof TableLayoutChange>;

@@ -8,6 +8,7 @@ import { ProcessesView, type ProcessFocus } from '../processes/ProcessesView';
 import { RunView } from '../run/RunView';
 import { ServicesView } from '../services/ServicesView';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { KeptSelectionProvider } from '../shared/kept-selection';
 import type { PaletteCommand } from '../shared/palette-commands';
 import { PaletteProvider, PaletteRegistry } from '../shared/palette-registry';
 import { Toasts } from '../shared/Toasts';
@@ -21,7 +22,13 @@ import { panelElementId, tabElementId, TABS, type TabId } from './tabs';
 
 /** The console: the not-connected screen without the bridge, the shell with it. */
 export function App() {
-  return isConnected() ? <Shell /> : <NotConnected />;
+  return isConnected() ? (
+    <KeptSelectionProvider>
+      <Shell />
+    </KeptSelectionProvider>
+  ) : (
+    <NotConnected />
+  );
 }
 
 /**
@@ -172,9 +179,9 @@ function renderView(id: TabId, ctx: ViewContext) {
     case 'processes':
       return <ProcessesView settings={ctx.settings} onSettings={ctx.onSettings} focus={ctx.processFocus} onFocusDone={ctx.onProcessFocusDone} />;
     case 'services':
-      return <ServicesView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} />;
+      return <ServicesView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} settings={ctx.settings} onSettings={ctx.onSettings} />;
     case 'jobs':
-      return <JobsView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} />;
+      return <JobsView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} settings={ctx.settings} onSettings={ctx.onSettings} />;
     case 'run':
       return <RunView />;
   }

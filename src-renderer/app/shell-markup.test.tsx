@@ -78,7 +78,9 @@ describe('RefreshControls', () => {
   const settings = {
     schemaVersion: 1 as const,
     refresh: { intervalMs: 2000, paused: false },
-    processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const },
+    processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const, widths: {} },
+    services: { widths: {} },
+    jobs: { widths: {} },
   };
 
   it('labels the interval select, selects the current interval and offers Pause', () => {

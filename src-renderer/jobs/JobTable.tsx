@@ -4,7 +4,8 @@ import type { Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
 import { KnownOr } from '../shared/Unreported';
 import { ROW_HEIGHT, VirtualTable, type TableModel } from '../shared/VirtualTable';
-import { isJobColumn, JOB_COLUMN_SPECS, JOB_COLUMNS, jobGridTemplate, type JobColumn, type JobSort } from './job-columns';
+import type { ColumnWidths } from '../shared/column-sizing';
+import { isJobColumn, JOB_COLUMN_SPECS, JOB_COLUMNS, type JobColumn, type JobSort } from './job-columns';
 
 /** The element id of a row: the job name percent-encoded (names may hold spaces). */
 export function jobRowElementId(name: string): string {
@@ -18,10 +19,10 @@ const MODEL: TableModel<JobRowValue, JobColumn> = {
   rowKey: (r) => r.name,
   value: (r, id) => JOB_COLUMN_SPECS[id].value(r),
   sortDescFirst: (id) => JOB_COLUMN_SPECS[id].kind === 'number',
+  jumpText: (r) => r.name,
 };
 
 const INITIAL_RECT = { width: 0, height: ROW_HEIGHT * 10 };
-const GRID = jobGridTemplate();
 
 /**
  * The Jobs table on the shared VirtualTable (a grid: one tab stop, arrows, Enter for the details). Jobs
@@ -37,6 +38,8 @@ export const JobTable = memo(function JobTable({
   onDetails,
   onCopy,
   revealKey,
+  widths,
+  onWidthsChange,
 }: {
   rows: readonly JobRowValue[];
   sort: JobSort | null;
@@ -47,6 +50,9 @@ export const JobTable = memo(function JobTable({
   onDetails: () => void;
   onCopy: () => void;
   revealKey: string | null;
+  /** Column widths from settings, and where a resize goes to be saved. */
+  widths?: ColumnWidths<JobColumn>;
+  onWidthsChange?: (widths: Partial<Record<JobColumn, number>>) => void;
 }) {
   function onKey(event: KeyboardEvent<HTMLDivElement>): boolean {
     if (event.key !== 'Enter') return false;
@@ -61,7 +67,8 @@ export const JobTable = memo(function JobTable({
       testId="job-table"
       rows={rows}
       columns={JOB_COLUMNS}
-      gridTemplate={GRID}
+      widths={widths}
+      onWidthsChange={onWidthsChange}
       rowElementId={jobRowElementId}
       sort={sort}
       onSortChange={onSortChange}

@@ -8,7 +8,7 @@ import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
-import { contextClickRow, detailKeyOf, EMPTY_SELECTION, selectOnly, type Selection } from '../shared/selection';
+import { contextClickRow, detailKeyOf, selectOnly } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { AddProcessDialog } from './AddProcessDialog';
@@ -25,6 +25,16 @@ import { NewJobDialog } from './NewJobDialog';
 import { OpenJobDialog } from './OpenJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 import { useJobsFeed } from './use-jobs-feed';
+import { useKeptSelection } from '../shared/kept-selection';
+import { SplitBody } from '../shared/SplitBody';
+import { useTableLayout } from '../shared/use-table-layout';
+import type { SettingsValue } from '../../src-preload/contract/schemas';
+
+/** The details pane's width until the admin drags it (px): job details hold charts and limits. */
+const DETAILS_WIDTH = 440;
+
+/** Without a shell to hold settings (markup tests) a saved layout still arrives through settings:changed. */
+function KEEP_SETTINGS(): void {}
 
 const NOUN: ListNoun = { one: 'job', many: 'jobs' };
 
@@ -51,7 +61,20 @@ export function describeJobsStatus(status: FeedStatus, error: ApiError | null, t
  * Data: a JobsStore kept in step by jobs:changed (the whole list every tick) and jobs:getSnapshot (the
  * shell's JobAlertToasts raises the toasts for important events). Destructive actions are confirmed by main.
  */
-export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: (pid: number) => void; logicalProcessors: number | null }) {
+export function JobsView({
+  onShowProcess,
+  logicalProcessors,
+  settings = null,
+  onSettings = KEEP_SETTINGS,
+}: {
+  onShowProcess: (pid: number) => void;
+  logicalProcessors: number | null;
+  /** Settings as main last reported them (the table's column widths and details width); null until known. */
+  settings?: SettingsValue | null;
+  /** Settings as main saved them after a layout change (main also pushes settings:changed). */
+  onSettings?: (settings: SettingsValue) => void;
+}) {
+  const layout = useTableLayout('jobs', settings, onSettings);
   const cpus = logicalProcessors ?? 1;
   const [store] = useState(() => new JobsStore(cpus));
   useEffect(() => store.setLogicalProcessors(cpus), [store, cpus]);
@@ -62,8 +85,9 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
   const filterProblems = useMemo(() => jobQuery(filterText).problems, [filterText]);
-  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const [revealKey, setRevealKey] = useState<string | null>(null);
+  const [selection, setSelection] = useKeptSelection('jobs');
+  // Back on the tab, the row selected before is scrolled into view.
+  const [revealKey, setRevealKey] = useState<string | null>(selection.focus);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState('');
   const detailsRef = useRef<HTMLElement>(null);
@@ -243,7 +267,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
         <ListCount testId="job-count" noun={NOUN} total={store.jobs.length} shown={rows.length} filter={filter} />
       </div>
       <StatusLine testId="jobs-status" text={describeJobsStatus(feed.status, feed.error, store.jobs.length)} notice={notice} />
-      <div className="jobs__body">
+      <SplitBody className="jobs__body" label="the job details" size={layout.detailsSize} defaultSize={DETAILS_WIDTH} onSave={layout.saveDetailsSize}>
         <div className="processes__table" ref={tableHostRef}>
           <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
             <JobTable
@@ -259,11 +283,13 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
                 if (picked.length > 0) copyText(jobRowsAsText(picked), picked.length === 1 ? 'the row' : `${picked.length} rows`);
               }}
               revealKey={revealKey}
+              widths={layout.widths}
+              onWidthsChange={layout.saveWidths}
             />
           </LiveListBody>
         </div>
         <JobDetails ref={detailsRef} job={job} points={points} events={events} markers={markers} onShowProcess={onShowProcess} />
-      </div>
+      </SplitBody>
       {dialog?.kind === 'new' ? <NewJobDialog templates={store.templates} logicalProcessors={cpus} onCreate={createJob} onCancel={closeDialog} /> : null}
       {dialog?.kind === 'open' ? <OpenJobDialog onOpen={openJob} onCancel={closeDialog} /> : null}
       {dialog?.kind === 'launch' ? (

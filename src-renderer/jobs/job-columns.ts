@@ -3,11 +3,12 @@
  * for a job's origin and its events. Pure, so labels and sorting are unit tested.
  */
 import type { JobEventValue, JobRowValue } from '../../src-preload/contract/job-schemas';
+import { JOB_COLUMNS } from '../../src-preload/contract/table-layout';
 import { formatBytes, formatCpuTime, NO_VALUE } from '../lib/format';
 import type { TableColumnSpec, TableSort } from '../shared/VirtualTable';
 
-/** The table's columns, in order. */
-export const JOB_COLUMNS = ['name', 'origin', 'open', 'members', 'active', 'cpuTime', 'peakJobMemory', 'template'] as const;
+/** The table's columns, in order (the ids live in the contract: settings keep their widths). */
+export { JOB_COLUMNS };
 /** One column. */
 export type JobColumn = (typeof JOB_COLUMNS)[number];
 /** The table's sort; null keeps the order by name. */
@@ -70,10 +71,6 @@ export function isJobColumn(id: string): id is JobColumn {
   return (JOB_COLUMNS as readonly string[]).includes(id);
 }
 
-/** The CSS grid template of the columns. */
-export function jobGridTemplate(): string {
-  return JOB_COLUMNS.map((c) => `${JOB_COLUMN_SPECS[c].width}px`).join(' ');
-}
 
 function byName(a: JobRowValue, b: JobRowValue): number {
   const x = a.name.toLowerCase();

@@ -25,6 +25,33 @@ export function ColumnChooser({
     ref.current?.querySelector<HTMLElement>('input:not(:disabled)')?.focus();
   }, []);
 
+  // The keyboard stays on the column just changed: a shown or hidden column moves to the other list (the
+  // focused box is re-created there), and Move up / Move down turns disabled at the end; either way focus
+  // would fall to the page. After a move: the same button, or the other one once this one is disabled.
+  const changed = useRef<{ id: ProcessColumn; by: -1 | 0 | 1 } | null>(null);
+  useEffect(() => {
+    const last = changed.current;
+    changed.current = null;
+    const box = ref.current;
+    if (!last || !box) return;
+    const label = COLUMN_SPECS[last.id].label;
+    if (last.by === 0) {
+      [...box.querySelectorAll('label')].find((l) => l.textContent === label)?.querySelector('input')?.focus();
+      return;
+    }
+    const button = (dir: 'up' | 'down') => box.querySelector<HTMLButtonElement>(`button[aria-label="Move ${label} ${dir}"]`);
+    const same = button(last.by < 0 ? 'up' : 'down');
+    (same && !same.disabled ? same : button(last.by < 0 ? 'down' : 'up'))?.focus();
+  }, [columns]);
+  const move = (id: ProcessColumn, by: -1 | 1) => {
+    changed.current = { id, by };
+    onChange(moveColumn(columns, id, by));
+  };
+  const toggle = (id: ProcessColumn, shown: boolean) => {
+    changed.current = { id, by: 0 };
+    onChange(toggleColumn(columns, id, shown));
+  };
+
   const row = (id: ProcessColumn, shown: boolean, index: number) => {
     const label = COLUMN_SPECS[id].label;
     return (
@@ -34,20 +61,20 @@ export function ColumnChooser({
             type="checkbox"
             checked={shown}
             disabled={id === 'name'}
-            onChange={(e) => onChange(toggleColumn(columns, id, e.currentTarget.checked))}
+            onChange={(e) => toggle(id, e.currentTarget.checked)}
           />
           {label}
         </label>
         {shown && id !== 'name' ? (
           <span className="chooser__move">
-            <button type="button" aria-label={`Move ${label} up`} disabled={index <= 1} onClick={() => onChange(moveColumn(columns, id, -1))}>
+            <button type="button" aria-label={`Move ${label} up`} disabled={index <= 1} onClick={() => move(id, -1)}>
               ↑
             </button>
             <button
               type="button"
               aria-label={`Move ${label} down`}
               disabled={index >= columns.length - 1}
-              onClick={() => onChange(moveColumn(columns, id, 1))}
+              onClick={() => move(id, 1)}
             >
               ↓
             </button>

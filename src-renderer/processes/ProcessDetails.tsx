@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { ModuleListValue, ProcessRowValue, ProcessUnreportedValue } from '../../src-preload/contract/schemas';
@@ -11,6 +11,7 @@ import { COLUMN_SPECS, unreportedReason } from './process-columns';
 import type { HistoryPoint } from './process-history';
 import type { ProcessEntry } from './process-store';
 import { ProcessCharts } from './ProcessCharts';
+import { splitModulePath } from './module-path';
 
 /** The modules list of the shown process: not asked yet, on its way, there, or why not. */
 export type ModulesState =
@@ -129,12 +130,36 @@ export function ProcessDetails({
       <ProcessCharts points={points} privateReason={unreportedReason('privateBytes', row, unreported)} />
 
       <h3 className="details__heading">Modules</h3>
-      <ModulesSection modules={modules} onLoad={onLoadModules} exited={entry.status === 'exited'} />
+      <ModulesSection modules={modules} onLoad={onLoadModules} exited={entry.status === 'exited'} onCopy={onCopy} />
     </aside>
   );
 }
 
-function ModulesSection({ modules, onLoad, exited }: { modules: ModulesState; onLoad: () => void; exited: boolean }) {
+/** A folder with line-break chances after each separator, so a long one wraps between folder names. */
+function withBreaks(folder: string) {
+  return folder.split(/(?<=[\\/])/).map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      <wbr />
+    </Fragment>
+  ));
+}
+
+/**
+ * The loaded modules. A pane a few hundred px wide cannot show a path in one column, so each module reads
+ * file name first with its folder wrapped under it (never cut), the full path in the tooltip and copyable.
+ */
+function ModulesSection({
+  modules,
+  onLoad,
+  exited,
+  onCopy,
+}: {
+  modules: ModulesState;
+  onLoad: () => void;
+  exited: boolean;
+  onCopy: (text: string, what: string) => void;
+}) {
   switch (modules.status) {
     case 'idle':
       return (
@@ -165,23 +190,33 @@ function ModulesSection({ modules, onLoad, exited }: { modules: ModulesState; on
           <table className="modules__table" data-testid="process-modules">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Base address</th>
+                <th scope="col">Name and folder</th>
                 <th scope="col">Size</th>
-                <th scope="col">Path</th>
+                <th scope="col">Base address</th>
+                <th scope="col">
+                  <span className="visually-hidden">Copy</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {modules.modules.map((m) => (
-                <tr key={`${m.baseAddress}:${m.path}`}>
-                  <td>{m.name}</td>
-                  <td className="modules__num">{m.baseAddress}</td>
-                  <td className="modules__num">{formatBytes(m.sizeBytes)}</td>
-                  <td className="modules__path" title={m.path}>
-                    {m.path}
-                  </td>
-                </tr>
-              ))}
+              {modules.modules.map((m) => {
+                const { file, folder } = splitModulePath(m.path);
+                return (
+                  <tr key={`${m.baseAddress}:${m.path}`} title={m.path}>
+                    <td className="modules__name">
+                      <span className="modules__file">{file || m.name}</span>
+                      {folder ? <span className="modules__folder">{withBreaks(folder)}</span> : null}
+                    </td>
+                    <td className="modules__num">{formatBytes(m.sizeBytes)}</td>
+                    <td className="modules__num">{m.baseAddress}</td>
+                    <td>
+                      <button type="button" className="modules__copy" aria-label={`Copy the path of ${file || m.name}`} onClick={() => onCopy(m.path, `the path of ${file || m.name}`)}>
+                        Copy
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -2,7 +2,8 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
 import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
 import type { ProcessUnreportedValue } from '../../src-preload/contract/schemas';
-import { COLUMN_SPECS, gridTemplate, isProcessColumn, unreportedReason } from './process-columns';
+import { COLUMN_SPECS, isProcessColumn, unreportedReason } from './process-columns';
+import type { ColumnWidths } from '../shared/column-sizing';
 import type { DisplayRow, SortSpec } from './process-rows';
 import { selectOnly, type Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
@@ -41,6 +42,9 @@ export interface ProcessTableProps {
   readonly consoleJobs?: ConsoleJobMembers | null;
   /** Fields this system does not report, with why (the store's `unreported`): those cells show the Unreported marker. */
   readonly unreported?: ProcessUnreportedValue;
+  /** Column widths from settings, and where a resize goes to be saved; without the latter no resizing. */
+  readonly widths?: ColumnWidths<ProcessColumn>;
+  readonly onWidthsChange?: (widths: Partial<Record<ProcessColumn, number>>) => void;
 }
 
 const NOTHING_UNREPORTED: ProcessUnreportedValue = {};
@@ -57,6 +61,7 @@ const MODEL: TableModel<DisplayRow, ProcessColumn> = {
   rowKey: (r) => r.entry.key,
   value: (r, id) => COLUMN_SPECS[id].value(r.entry.row),
   sortDescFirst: (id) => COLUMN_SPECS[id].kind === 'number',
+  jumpText: (r) => r.entry.row.name,
 };
 
 /** Before the scroll box is measured (the first render, and markup tests) assume a typical window, as Services does. */
@@ -111,7 +116,8 @@ export const ProcessTable = memo(function ProcessTable(props: ProcessTableProps)
       tree={tree}
       rows={rows}
       columns={columns}
-      gridTemplate={gridTemplate(columns)}
+      widths={props.widths}
+      onWidthsChange={props.onWidthsChange}
       rowElementId={rowElementId}
       sort={props.sort}
       onSortChange={props.onSortChange}

@@ -12,6 +12,9 @@ import type { FeedStatus } from '../shared/seq-feed';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
+import { SplitBody } from '../shared/SplitBody';
+import { useTableLayout } from '../shared/use-table-layout';
+import { useKeptSelection } from '../shared/kept-selection';
 import { useConsoleJobMembers } from '../jobs/use-console-job-members';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
@@ -26,8 +29,11 @@ import { keyOfEntry, processKey, ProcessStore, type ProcessEntry } from './proce
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
 import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
-import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
+import { contextClickRow, detailKeyOf, pruneSelection, selectOnly } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
+
+/** The details pane's width until the admin drags it (px). */
+const DETAILS_WIDTH = 380;
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
@@ -88,19 +94,22 @@ export function ProcessesView({
     [onSettings],
   );
 
+  const layout = useTableLayout('processes', settings, onSettings);
+
   const [filterText, setFilterText] = useState('');
   const filter = useDeferredValue(filterText);
   const filterProblems = useMemo(() => processQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<SortSpec | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [rawSelection, setSelection] = useKeptSelection('processes');
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; column: ProcessColumn | null } | null>(null);
   const [affinityFor, setAffinityFor] = useState<ProcessKeyValue[] | null>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [notice, setNotice] = useState('');
 
   const rows = useDisplayRows(store, { view, filter, sort, collapsed });
-  const [revealKey, setRevealKey] = useState<string | null>(null);
+  // Back on the tab, the row selected before is scrolled into view.
+  const [revealKey, setRevealKey] = useState<string | null>(rawSelection.focus);
 
   // A PID asked for from elsewhere (the Services view): select it once the list is loaded, clearing the
   // filter and opening collapsed ancestors so it is in view; say so when no process has that PID.
@@ -140,7 +149,7 @@ export function ProcessesView({
       done = true;
       unsubscribe();
     };
-  }, [focus, store]);
+  }, [focus, store, setSelection]);
   // Keys of processes whose red refresh has ended drop out of the selection.
   const structure = store.structureVersion;
   const selection = useMemo(
@@ -172,7 +181,12 @@ export function ProcessesView({
     [store],
   );
 
-  const act = (req: ProcessActionRequest) => void runAction(req, selectedEntries().map(keyOfEntry));
+  // After an action the list has the keyboard again: main's confirmation dialog (a native window) can
+  // leave focus nowhere, and an admin working by keyboard must not have to find the list again.
+  const act = (req: ProcessActionRequest) =>
+    void runAction(req, selectedEntries().map(keyOfEntry)).then(() => {
+      if (document.activeElement === null || document.activeElement === document.body) focusTable();
+    });
 
   const onCommand = (command: TableCommand) => {
     if (command === 'copy') {
@@ -204,7 +218,7 @@ export function ProcessesView({
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string, column: ProcessColumn | null) => {
     setSelection((current) => contextClickRow(current, key));
     setMenu({ at, column });
-  }, []);
+  }, [setSelection]);
 
   // Details: the focused row when it is selected, else the only selected row.
   const detailKey = detailKeyOf(selection);
@@ -322,7 +336,10 @@ export function ProcessesView({
               onChange={(next) => {
                 if (!sameColumns(next, columns)) saveView({ columns: next }, 'Could not save the column choice');
               }}
-              onClose={() => setChooserOpen(false)}
+              onClose={() => {
+                setChooserOpen(false);
+                focusTable();
+              }}
             />
           ) : null}
         </div>
@@ -332,7 +349,13 @@ export function ProcessesView({
         <ListCount testId="process-count" noun={NOUN} total={total} shown={rows.length} filter={filter} />
       </div>
       <StatusLine testId="processes-status" text={statusText} notice={notice} />
-      <div className="processes__body">
+      <SplitBody
+        className="processes__body"
+        label="the process details"
+        size={layout.detailsSize}
+        defaultSize={DETAILS_WIDTH}
+        onSave={layout.saveDetailsSize}
+      >
         <div className="processes__table" ref={tableHostRef}>
           <LiveListBody noun={NOUN} feed={feed} shown={rows.length} filter={filter} onClearFilter={() => setFilterText('')}>
             <ProcessTable
@@ -350,6 +373,8 @@ export function ProcessesView({
               revealKey={revealKey}
               consoleJobs={consoleJobs.members}
               unreported={store.unreported}
+              widths={layout.widths}
+              onWidthsChange={layout.saveWidths}
             />
           </LiveListBody>
         </div>
@@ -365,7 +390,7 @@ export function ProcessesView({
           consoleJobsError={consoleJobs.error}
           unreported={store.unreported}
         />
-      </div>
+      </SplitBody>
       {menu ? (
         <ProcessMenu
           at={menu.at}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROCESS_COLUMNS, PROCESS_COLUMNS } from '../../src-preload/contract/process-fields';
 import { membersOf } from '../jobs/console-job-members';
 import { testJob } from '../jobs/test-jobs';
-import { COLUMN_SPECS, gridTemplate, inJobText, moveColumn, normalizeColumns, priorityClassOf, toggleColumn, unreportedReason } from './process-columns';
+import { clampWidth } from '../shared/column-sizing';
+import { COLUMN_SPECS, inJobText, moveColumn, normalizeColumns, priorityClassOf, toggleColumn, unreportedReason } from './process-columns';
 import { testRow } from './test-processes';
 
 describe('column settings', () => {
@@ -26,9 +27,11 @@ describe('column settings', () => {
     expect(moveColumn(['name', 'pid', 'user'], 'name', 1)).toEqual(['name', 'pid', 'user']);
   });
 
-  it('has a spec for every contract column and lays them out in px', () => {
-    for (const id of PROCESS_COLUMNS) expect(COLUMN_SPECS[id].id).toBe(id);
-    expect(gridTemplate(['name', 'pid'])).toBe('240px 80px');
+  it('has a spec for every contract column, each within the widths settings accept', () => {
+    for (const id of PROCESS_COLUMNS) {
+      expect(COLUMN_SPECS[id].id).toBe(id);
+      expect(COLUMN_SPECS[id].width).toBe(clampWidth(COLUMN_SPECS[id].width));
+    }
   });
 });
 

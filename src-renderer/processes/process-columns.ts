@@ -193,10 +193,6 @@ export function sameColumns(a: readonly ProcessColumn[], b: readonly ProcessColu
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-/** The CSS grid track list for the shown columns. */
-export function gridTemplate(columns: readonly ProcessColumn[]): string {
-  return columns.map((c) => `${COLUMN_SPECS[c].width}px`).join(' ');
-}
 
 /** Base priority (KPRIORITY) to the priority class it comes from (SetPriorityClass), null when none matches or it is unknown. */
 export function priorityClassOf(basePriority: number | null): 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime' | null {

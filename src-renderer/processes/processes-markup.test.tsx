@@ -131,7 +131,11 @@ describe('ProcessDetails', () => {
       />,
     );
     expect(html).toContain('1 modules loaded.');
-    expect(html).toContain('<td>ntdll.dll</td><td class="modules__num">0x7ffb0000</td><td class="modules__num">2.00 MB</td>');
+    // File name first, its folder whole under it (never cut), the full path as the row's tooltip and copyable.
+    expect(html).toContain(
+      '<tr title="C:\\Windows\\System32\\ntdll.dll"><td class="modules__name"><span class="modules__file">ntdll.dll</span><span class="modules__folder">C:\\<wbr/>Windows\\<wbr/>System32<wbr/></span></td><td class="modules__num">2.00 MB</td><td class="modules__num">0x7ffb0000</td>',
+    );
+    expect(html).toContain('aria-label="Copy the path of ntdll.dll"');
   });
 
   it('words the job line: which console job, a job the console did not create, none, or unknown and why', () => {
@@ -184,7 +188,7 @@ describe('ProcessesView', () => {
   });
 
   it('describes the live, paused and failed states', () => {
-    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const } };
+    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const, widths: {} }, services: { widths: {} }, jobs: { widths: {} } };
     expect(describeStatus('ready', null, 300, 300, '', settings)).toBe('Live: refreshed every 1 s.');
     expect(describeStatus('ready', null, 300, 4, 'note', settings)).toBe('Live: refreshed every 1 s. Showing 4 of 300.');
     expect(describeStatus('ready', null, 300, 300, '', { ...settings, refresh: { intervalMs: 1000, paused: true } })).toBe('Paused: the list is not updating.');

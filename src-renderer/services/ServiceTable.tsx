@@ -1,13 +1,13 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
+import type { ColumnWidths } from '../shared/column-sizing';
 import { ROW_HEIGHT, VirtualTable, type TableModel } from '../shared/VirtualTable';
 import {
   isPendingState,
   isServiceColumn,
   SERVICE_COLUMN_SPECS,
   SERVICE_COLUMNS,
-  serviceGridTemplate,
   type ServiceColumn,
   type ServiceSort,
 } from './service-columns';
@@ -35,6 +35,9 @@ export interface ServiceTableProps {
   readonly onShowProcess: (pid: number) => void;
   /** A row to scroll into view (after a new service appears selected, say); null for none. */
   readonly revealKey: string | null;
+  /** Column widths from settings, and where a resize goes to be saved. */
+  readonly widths?: ColumnWidths<ServiceColumn>;
+  readonly onWidthsChange?: (widths: Partial<Record<ServiceColumn, number>>) => void;
 }
 
 /** The element id of a row (aria-activedescendant): the key percent-encoded, as an id may hold no spaces. */
@@ -50,6 +53,7 @@ const MODEL: TableModel<ServiceEntry, ServiceColumn> = {
   rowKey: (e) => e.key,
   value: (e, id) => SERVICE_COLUMN_SPECS[id].value(e.row),
   sortDescFirst: () => false,
+  jumpText: (e) => e.row.name,
 };
 
 /** Before the scroll box is measured (the first render, and markup tests) assume a typical window. */
@@ -87,7 +91,8 @@ export const ServiceTable = memo(function ServiceTable(props: ServiceTableProps)
       testId="service-table"
       rows={rows}
       columns={SERVICE_COLUMNS}
-      gridTemplate={serviceGridTemplate()}
+      widths={props.widths}
+      onWidthsChange={props.onWidthsChange}
       rowElementId={serviceRowElementId}
       sort={props.sort}
       onSortChange={props.onSortChange}

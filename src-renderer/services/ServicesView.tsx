@@ -11,7 +11,7 @@ import { usePaletteCommands } from '../shared/palette-registry';
 import { ListCount, StatusLine } from '../shared/ListStatus';
 import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
-import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
+import { contextClickRow, detailKeyOf, pruneSelection, selectOnly } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
@@ -32,6 +32,16 @@ import { StartDialog } from './StartDialog';
 import { emptyHostedForm, hostedFormFromDefinition, type HostedForm, type HostedFormMode, type HostedFormProblem } from './hosted/hosted-form';
 import { HostedDetails } from './hosted/HostedDetails';
 import { HostedWizard } from './hosted/HostedWizard';
+import { useKeptSelection } from '../shared/kept-selection';
+import { SplitBody } from '../shared/SplitBody';
+import { useTableLayout } from '../shared/use-table-layout';
+import type { SettingsValue } from '../../src-preload/contract/schemas';
+
+/** The details pane's width until the admin drags it (px). */
+const DETAILS_WIDTH = 380;
+
+/** Without a shell to hold settings (markup tests) a saved layout still arrives through settings:changed. */
+function KEEP_SETTINGS(): void {}
 
 /** The wizard while open: install or edit, starting from this form. */
 interface WizardState {
@@ -68,7 +78,20 @@ function subjectOf(names: readonly string[]): string {
  * `services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
  * `services:progress` events.
  */
-export function ServicesView({ onShowProcess, logicalProcessors = null }: { onShowProcess: (pid: number) => void; logicalProcessors?: number | null }) {
+export function ServicesView({
+  onShowProcess,
+  logicalProcessors = null,
+  settings = null,
+  onSettings = KEEP_SETTINGS,
+}: {
+  onShowProcess: (pid: number) => void;
+  logicalProcessors?: number | null;
+  /** Settings as main last reported them (the table's column widths and details width); null until known. */
+  settings?: SettingsValue | null;
+  /** Settings as main saved them after a layout change (main also pushes settings:changed). */
+  onSettings?: (settings: SettingsValue) => void;
+}) {
+  const layout = useTableLayout('services', settings, onSettings);
   const [store] = useState(() => new ServiceStore());
   const feed = useLiveFeed(store, SOURCE);
   const version = feed.version;
@@ -86,7 +109,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
   const filter = useDeferredValue(filterText);
   const filterProblems = useMemo(() => serviceQuery(filterText).problems, [filterText]);
   const [sort, setSort] = useState<ServiceSort | null>(null);
-  const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [rawSelection, setSelection] = useKeptSelection('services');
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [startFor, setStartFor] = useState<string[] | null>(null);
   const [wizard, setWizard] = useState<WizardState | null>(null);
@@ -94,7 +117,8 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
   const [onlyHosted, setOnlyHosted] = useState(false);
   const [onlySelected, setOnlySelected] = useState(false);
   const [notice, setNotice] = useState('');
-  const [revealKey, setRevealKey] = useState<string | null>(null);
+  // Back on the tab, the row selected before is scrolled into view.
+  const [revealKey, setRevealKey] = useState<string | null>(rawSelection.focus);
 
   // version is how the mutable store says "rebuild": read here on purpose.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -305,7 +329,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string) => {
     setSelection((current) => contextClickRow(current, key));
     setMenuAt(at);
-  }, []);
+  }, [setSelection]);
 
   const allowed = Object.fromEntries(SERVICE_VERBS.map((v) => [v, selectedRows.some((r) => canControl(r, v))])) as { [V in ServiceVerb]: boolean };
   const names = selectedRows.map((r) => r.name);
@@ -388,7 +412,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
         <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filterInEffect} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
-      <div className="processes__body">
+      <SplitBody className="processes__body" label="the service details" size={layout.detailsSize} defaultSize={DETAILS_WIDTH} onSave={layout.saveDetailsSize}>
         <div className="processes__table" ref={tableHostRef}>
           <LiveListBody
             noun={NOUN}
@@ -412,6 +436,8 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
               onCommand={onCommand}
               onShowProcess={onShowProcess}
               revealKey={revealKey}
+              widths={layout.widths}
+              onWidthsChange={layout.saveWidths}
             />
           </LiveListBody>
         </div>
@@ -426,7 +452,7 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
         >
           {detailEntry?.row.hosted ? <HostedDetails key={detailEntry.row.name} name={detailEntry.row.name} logicalProcessors={logicalProcessors ?? 1} onShowProcess={onShowProcess} onNotice={setNotice} /> : null}
         </ServiceDetails>
-      </div>
+      </SplitBody>
       <ServiceTimeline
         entries={store.timeline}
         selectedName={detailEntry?.row.name ?? null}

@@ -11,6 +11,7 @@ import type {
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
+import { SERVICE_COLUMNS } from '../../src-preload/contract/table-layout';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { matchesQuery } from '../shared/filter-query';
@@ -97,22 +98,8 @@ export function serviceExitCodeMeaning(row: Pick<ServiceRowValue, 'win32ExitCode
   return row.hosted && row.win32ExitCode === ERROR_SERVICE_SPECIFIC_ERROR ? hostedExitCodeText(row.serviceSpecificExitCode) : null;
 }
 
-/** The table's columns, in order. */
-export const SERVICE_COLUMNS = [
-  'name',
-  'displayName',
-  'state',
-  'startType',
-  'account',
-  'pid',
-  'binaryPath',
-  'description',
-  'errorControl',
-  'win32ExitCode',
-  'serviceExitCode',
-  'dependencies',
-  'recovery',
-] as const;
+/** The table's columns, in order (the ids live in the contract: settings keep their widths). */
+export { SERVICE_COLUMNS };
 
 /** One column id. */
 export type ServiceColumn = (typeof SERVICE_COLUMNS)[number];
@@ -201,10 +188,6 @@ export function isServiceColumn(id: string): id is ServiceColumn {
   return (SERVICE_COLUMNS as readonly string[]).includes(id);
 }
 
-/** The CSS grid track list of the columns. */
-export function serviceGridTemplate(columns: readonly ServiceColumn[] = SERVICE_COLUMNS): string {
-  return columns.map((c) => `${SERVICE_COLUMN_SPECS[c].width}px`).join(' ');
-}
 
 /** One column, one direction; null keeps the natural order (by name). */
 export interface ServiceSort {

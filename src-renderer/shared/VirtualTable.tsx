@@ -1,13 +1,18 @@
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnSizingState, type Header, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { clickRow, moveFocus, selectAll, toggleFocused, type Move, type Selection } from './selection';
+import { Fragment, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN } from '../../src-preload/contract/table-layout';
+import { addedColumns, columnLeft, gridTemplateOf, sameWidths, scrollLeftToShow, widthAfterKey, widthsToSave, type ColumnWidths } from './column-sizing';
+import { clickRow, focusAfterRemoval, moveFocus, selectAll, selectOnly, toggleFocused, type Move, type Selection } from './selection';
 import type { RowPlace } from './table-row';
+import { extendPrefix, findJump, isTyping, isTypingKey, NO_PREFIX, type TypedPrefix } from './type-to-jump';
 
 /** Fixed row height: the virtualizer needs no measuring, and 24 px is System Informer's density. */
 export const ROW_HEIGHT = 24;
 /** Rows rendered beyond the viewport on each side, so fast scrolling does not show blanks. */
 const OVERSCAN = 6;
+/** How long after the last key on a resize handle its width is saved: one write per burst of key repeats. */
+const KEY_SAVE_DELAY_MS = 400;
 
 const MOVES: Readonly<Record<string, Move>> = {
   ArrowUp: 'up',
@@ -48,6 +53,8 @@ export interface TableModel<Row, Column extends string> {
   value(row: Row, column: Column): unknown;
   /** True when a first click on the header sorts largest first. */
   sortDescFirst(column: Column): boolean;
+  /** The name type-to-jump matches typed letters against (what the admin reads in the first column). */
+  jumpText(row: Row): string;
 }
 
 /** Props of the shared virtualized table. */
@@ -62,8 +69,13 @@ export interface VirtualTableProps<Row, Column extends string> {
   readonly rows: readonly Row[];
   /** Shown columns, in order. */
   readonly columns: readonly Column[];
-  /** The CSS grid template of the shown columns. */
-  readonly gridTemplate: string;
+  /** Widths the admin set (settings), by column; the others have their spec's width. */
+  readonly widths?: ColumnWidths<Column>;
+  /**
+   * A resize finished (a drag ended, a double-click reset a column, keys on a handle paused): every
+   * width that differs from its default. Without it the columns cannot be resized.
+   */
+  readonly onWidthsChange?: (widths: Partial<Record<Column, number>>) => void;
   /** The element id of a row by key: unique in the page, no spaces. */
   readonly rowElementId: (key: string) => string;
   readonly sort: TableSort<Column> | null;
@@ -132,9 +144,25 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
         header: model.specs[id].label,
         accessorFn: (r: Row) => model.value(r, id),
         sortDescFirst: model.sortDescFirst(id),
+        size: model.specs[id].width,
+        minSize: COLUMN_WIDTH_MIN,
+        maxSize: COLUMN_WIDTH_MAX,
       })),
     [model],
   );
+
+  // Widths: the settings' ones, or a resize in progress (a drag, keys on a handle) until main has saved it
+  // and handed back new settings (then `base` is stale and the saved widths show again).
+  const saved = props.widths ?? NO_WIDTHS;
+  const onWidthsChange = props.onWidthsChange;
+  const [draft, setDraft] = useState<{ base: ColumnWidths<Column>; sizing: ColumnSizingState } | null>(null);
+  const columnSizing: ColumnSizingState = draft !== null && draft.base === saved ? draft.sizing : (saved as ColumnSizingState);
+  const widthFor = (c: Column): number => Math.min(COLUMN_WIDTH_MAX, Math.max(COLUMN_WIDTH_MIN, columnSizing[c] ?? model.specs[c].width));
+  const defaultWidth = (c: Column) => model.specs[c].width;
+  const commitWidths = (sizing: ColumnSizingState) => {
+    const next = widthsToSave(sizing, model.allColumns, defaultWidth);
+    if (onWidthsChange && !sameWidths(next, saved)) onWidthsChange(next);
+  };
   const sorting = useMemo<SortingState>(() => (sort ? [{ id: sort.column, desc: sort.desc }] : []), [sort]);
   const columnVisibility = useMemo(
     () => Object.fromEntries(model.allColumns.map((c) => [c, columns.includes(c)])),
@@ -153,13 +181,98 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
     enableMultiSort: false,
     enableSortingRemoval: true,
     // TanStack's type is mutable; it only reads the order, and a copy would be a new state every render.
-    state: { sorting, columnOrder: columns as readonly string[] as string[], columnVisibility },
+    state: { sorting, columnOrder: columns as readonly string[] as string[], columnVisibility, columnSizing },
+    enableColumnResizing: onWidthsChange !== undefined,
+    // Widths follow the pointer while dragging (the grid is CSS, so a drag re-lays out only the rows in view).
+    columnResizeMode: 'onChange',
+    onColumnSizingChange: (updater: Updater<ColumnSizingState>) => {
+      setDraft({ base: saved, sizing: typeof updater === 'function' ? updater(columnSizing) : updater });
+    },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       const first = next[0];
       onSortChange(first && model.isColumn(first.id) ? { column: first.id, desc: first.desc } : null);
     },
   });
+
+  // A drag ends with TanStack clearing isResizingColumn (its mouseup also applies the last move): save then.
+  const resizing = table.getState().columnSizingInfo.isResizingColumn;
+  const wasResizing = useRef<string | false>(false);
+  useEffect(() => {
+    if (wasResizing.current !== false && resizing === false) commitWidths(columnSizing);
+    wasResizing.current = resizing;
+  });
+
+  // Keys on a handle: the width follows each key, and is saved once the keys pause (or focus leaves, or
+  // the table goes away with the tab). The timer calls the latest commit: settings may have moved on.
+  const keySave = useRef<{ timer: ReturnType<typeof setTimeout>; sizing: ColumnSizingState } | null>(null);
+  const commitRef = useRef(commitWidths);
+  useEffect(() => {
+    commitRef.current = commitWidths;
+  });
+  const flushKeySave = () => {
+    const pending = keySave.current;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    keySave.current = null;
+    commitRef.current(pending.sizing);
+  };
+  useEffect(
+    () => () => {
+      const pending = keySave.current;
+      keySave.current = null;
+      if (pending) {
+        clearTimeout(pending.timer);
+        commitRef.current(pending.sizing);
+      }
+    },
+    [],
+  );
+
+  // The handles are one tab stop (the last one used, else the first column's), so Tab does not walk
+  // through every header on its way to the details; Ctrl+Left / Ctrl+Right go to the neighbouring handle.
+  const [handleStop, setHandleStop] = useState<Column | null>(null);
+  const tabStop = handleStop !== null && columns.includes(handleStop) ? handleStop : columns[0];
+
+  function onHandleKeyDown(event: KeyboardEvent<HTMLDivElement>, column: Column) {
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      const neighbour = columns[columns.indexOf(column) + (event.key === 'ArrowLeft' ? -1 : 1)];
+      if (neighbour !== undefined) scrollRef.current?.querySelector<HTMLElement>(`[data-resize-handle="${neighbour}"]`)?.focus();
+      return;
+    }
+    const next = widthAfterKey(widthFor(column), event.key, event.shiftKey);
+    if (next === null) return;
+    event.preventDefault();
+    const sizing = { ...columnSizing, [column]: next };
+    setDraft({ base: saved, sizing });
+    if (keySave.current) clearTimeout(keySave.current.timer);
+    keySave.current = { timer: setTimeout(flushKeySave, KEY_SAVE_DELAY_MS), sizing };
+  }
+
+  // Double-click on a handle: back to the column's default width (predictable, unlike fitting to the
+  // rows that happen to be in view of a virtualized list).
+  function resetWidth(column: Column) {
+    const sizing = { ...columnSizing };
+    delete sizing[column];
+    setDraft({ base: saved, sizing });
+    commitWidths(sizing);
+  }
+
+  // A column the chooser added is scrolled into view: appended at the right of a wide table it would
+  // otherwise land off-screen with nothing to say it is there.
+  const shownBefore = useRef(columns);
+  useEffect(() => {
+    const added = addedColumns(shownBefore.current, columns);
+    shownBefore.current = columns;
+    const column = added[added.length - 1];
+    const box = scrollRef.current;
+    if (column === undefined || !box) return;
+    const left = columnLeft(columns, column, widthFor);
+    box.scrollLeft = scrollLeftToShow(left, widthFor(column), box.scrollLeft, box.clientWidth);
+    // Only a change of the shown columns moves the view; widths read at that moment are the ones shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [columns]);
 
   // Scroll to the row once, when it first shows (rows are rebuilt every tick; later ticks must not pull the view back).
   const revealedRef = useRef<string | null>(null);
@@ -180,7 +293,28 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }
 
+  const typed = useRef<TypedPrefix>(NO_PREFIX);
+
+  // The focused row left the list (terminated, deleted) while the list has the keyboard: the row now at
+  // its place takes the focus, so the admin goes on by keyboard instead of starting again from the top.
+  const lastFocus = useRef<{ key: string; index: number } | null>(null);
+  useEffect(() => {
+    const index = indexOf(selection.focus);
+    if (selection.focus !== null && index >= 0) {
+      lastFocus.current = { key: selection.focus, index };
+      return;
+    }
+    const left = lastFocus.current;
+    if (selection.focus !== null || left === null || document.activeElement !== scrollRef.current) return;
+    const next = focusAfterRemoval(order(), left);
+    if (next === null) return;
+    lastFocus.current = null;
+    focusRowAt(selectOnly(next));
+  });
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // A focused resize handle has its own keys; none of the grid's apply there.
+    if ((event.target as Element).closest('[data-resize-handle]')) return;
     const ctrl = event.ctrlKey || event.metaKey;
     const move = MOVES[event.key];
     if (move) {
@@ -190,6 +324,15 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
       return;
     }
     if (props.onKey?.(event, focusRowAt)) return;
+    // Type-to-jump; a Space is part of the name being typed, else it toggles the focused row.
+    if (isTypingKey(event) && (event.key !== ' ' || isTyping(typed.current, event.timeStamp))) {
+      event.preventDefault();
+      typed.current = extendPrefix(typed.current, event.key, event.timeStamp);
+      const index = findJump(rows.map(model.jumpText), indexOf(selection.focus), typed.current.text);
+      const row = rows[index];
+      if (row !== undefined) focusRowAt(selectOnly(model.rowKey(row)));
+      return;
+    }
     const focused = selection.focus;
     switch (event.key) {
       case ' ':
@@ -247,7 +390,7 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
   }
 
   const header = table.getHeaderGroups()[0];
-  const width = columns.reduce((sum, c) => sum + model.specs[c].width, 0);
+  const width = columns.reduce((sum, c) => sum + widthFor(c), 0);
   const focusedInView = selection.focus !== null && indexOf(selection.focus) >= 0 ? selection.focus : null;
 
   return (
@@ -263,13 +406,14 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
       tabIndex={0}
       data-testid={props.testId}
       onKeyDown={onKeyDown}
-      style={{ '--ptable-columns': props.gridTemplate, '--ptable-width': `${width}px` } as CSSProperties}
+      style={{ '--ptable-columns': gridTemplateOf(columns, widthFor), '--ptable-width': `${width}px` } as CSSProperties}
     >
       <div className="ptable__head" role="rowgroup">
         <div className="ptable__row ptable__row--head" role="row" aria-rowindex={1}>
           {header?.headers.map((h, i) => {
             const sorted = h.column.getIsSorted();
-            const spec = model.specs[h.column.id as Column];
+            const id = h.column.id as Column;
+            const spec = model.specs[id];
             return (
               <div
                 key={h.id}
@@ -278,12 +422,34 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 className={`ptable__cell ptable__cell--head ptable__cell--${spec.kind}`}
               >
-                <button type="button" tabIndex={-1} className="ptable__sort" title={`Sort by ${spec.label}`} onClick={h.column.getToggleSortingHandler()}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="ptable__sort"
+                  title={`Sort by ${spec.label}`}
+                  onClick={(event) => {
+                    h.column.getToggleSortingHandler()?.(event);
+                    // The list keeps the keyboard after a re-sort (the button is not a tab stop).
+                    scrollRef.current?.focus({ preventScroll: true });
+                  }}
+                >
                   {spec.label}
                   <span aria-hidden="true" className="ptable__sort-mark">
                     {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                   </span>
                 </button>
+                {onWidthsChange ? (
+                  <ResizeHandle
+                    header={h}
+                    label={spec.label}
+                    width={widthFor(id)}
+                    tabStop={id === tabStop}
+                    onFocus={() => setHandleStop(id)}
+                    onKeyDown={(e) => onHandleKeyDown(e, id)}
+                    onReset={() => resetWidth(id)}
+                    onBlur={flushKeySave}
+                  />
+                ) : null}
               </div>
             );
           })}
@@ -318,5 +484,56 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
         </div>
       </div>
     </div>
+  );
+}
+
+const NO_WIDTHS: ColumnWidths<never> = {};
+
+/**
+ * The handle at a header's right edge: drag it (TanStack's resize handler), or focus it and use the
+ * arrow keys (a focusable vertical separator whose value is the width, as WAI-ARIA's window splitter);
+ * double-click resets the column to its default width.
+ */
+function ResizeHandle<Row>({
+  header,
+  label,
+  width,
+  tabStop,
+  onFocus,
+  onKeyDown,
+  onReset,
+  onBlur,
+}: {
+  header: Header<Row, unknown>;
+  label: string;
+  width: number;
+  /** The one handle in the tab order. */
+  tabStop: boolean;
+  onFocus: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onReset: () => void;
+  onBlur: () => void;
+}) {
+  const resize = header.getResizeHandler();
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Width of ${label}`}
+      aria-valuenow={width}
+      aria-valuemin={COLUMN_WIDTH_MIN}
+      aria-valuemax={COLUMN_WIDTH_MAX}
+      tabIndex={tabStop ? 0 : -1}
+      title="Drag to resize, or focus and use Left / Right (Ctrl+Left / Ctrl+Right: the next column); double-click for the default width"
+      className={`ptable__resize${header.column.getIsResizing() ? ' ptable__resize--active' : ''}`}
+      data-resize-handle={header.column.id}
+      data-testid="column-resize-handle"
+      onMouseDown={resize}
+      onTouchStart={resize}
+      onDoubleClick={onReset}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickRow, contextClickRow, detailKeyOf, EMPTY_SELECTION, moveFocus, pruneSelection, selectAll, selectOnly, toggleFocused, type Selection } from './selection';
+import { clickRow, contextClickRow, detailKeyOf, EMPTY_SELECTION, focusAfterRemoval, moveFocus, pruneSelection, selectAll, selectOnly, toggleFocused, type Selection } from './selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 const none = { ctrl: false, shift: false };
@@ -81,5 +81,17 @@ describe('selectOnly and detailKeyOf', () => {
     expect(detailKeyOf(two)).toBe('c');
     expect(detailKeyOf({ ...two, focus: 'e' })).toBeNull();
     expect(detailKeyOf({ selected: new Set(['d']), anchor: null, focus: 'a' })).toBe('d');
+  });
+});
+
+describe('focusAfterRemoval', () => {
+  it('moves to the row now at the removed row’s place, else the last row', () => {
+    expect(focusAfterRemoval(['a', 'c', 'd'], { key: 'b', index: 1 })).toBe('c');
+    expect(focusAfterRemoval(['a', 'b'], { key: 'c', index: 2 })).toBe('b');
+  });
+
+  it('moves nowhere when the list is empty or the row is still listed', () => {
+    expect(focusAfterRemoval([], { key: 'a', index: 0 })).toBeNull();
+    expect(focusAfterRemoval(['a', 'b'], { key: 'b', index: 1 })).toBeNull();
   });
 });

@@ -130,3 +130,13 @@ export function detailKeyOf(sel: Selection): string | null {
   if (sel.focus !== null && sel.selected.has(sel.focus)) return sel.focus;
   return sel.selected.size === 1 ? ([...sel.selected][0] ?? null) : null;
 }
+
+/**
+ * The row that takes the focus when the focused row left the list (its process ended, its service was
+ * deleted): the one now at its place, else the new last row; null when the list is empty or the row is
+ * still there (then the selection was cleared on purpose). As Explorer does, so keyboard work goes on.
+ */
+export function focusAfterRemoval(order: readonly string[], left: { readonly key: string; readonly index: number }): string | null {
+  if (order.length === 0 || order.includes(left.key)) return null;
+  return order[Math.min(left.index, order.length - 1)] ?? null;
+}

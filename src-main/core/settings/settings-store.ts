@@ -7,7 +7,9 @@ import { setAside } from './set-aside';
 export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
   schemaVersion: 1,
   refresh: Object.freeze({ intervalMs: 1000, paused: false }),
-  processes: Object.freeze({ columns: Object.freeze([...DEFAULT_PROCESS_VIEW.columns]), view: DEFAULT_PROCESS_VIEW.view }),
+  processes: Object.freeze({ columns: Object.freeze([...DEFAULT_PROCESS_VIEW.columns]), view: DEFAULT_PROCESS_VIEW.view, widths: Object.freeze({}) }),
+  services: Object.freeze({ widths: Object.freeze({}) }),
+  jobs: Object.freeze({ widths: Object.freeze({}) }),
 }) as SettingsValue;
 
 /**
