@@ -69,10 +69,12 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
     logger.error('refresh tick failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
-  const performance = new PerformanceMonitor(system, (err) =>
-    logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
-  );
   const identity = system.getSystemIdentity();
+  const performance = new PerformanceMonitor(
+    system,
+    (err) => logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
+    { underWine: identity.wineVersion !== null },
+  );
   const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids, undefined, { underWine: identity.wineVersion !== null });
   const processActions = new ProcessActions(processTable, processes.control, processes.source, consolePids);
   // Every admin action, whatever its domain, is recorded through trail.record (the `audit(...)` seam).
@@ -89,8 +91,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     for (const record of processActionRecords(verb, value.results)) trail.record(record);
     return value;
   };
-  clock.onTick((now) => emit('performance:changed', performance.sample(now)));
+  // Processes first: the Performance sample takes its process, thread and handle totals from this tick's snapshot.
   clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
+  clock.onTick((now) => emit('performance:changed', performance.sample(now, processTable.totals())));
 
   // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
   // with the rest.

@@ -11,12 +11,14 @@ import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
 import { unknownReasons } from './unknown-schema';
+import { UNREPORTABLE_PERFORMANCE_FIELDS } from './performance-fields';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
 const NoArgs = z.strictObject({});
 
 const Bytes = z.number().int().nonnegative();
 const Percent = z.number().min(0).max(100);
+const Count = z.number().int().nonnegative();
 
 export const RefreshSettings = z.strictObject({
   /** How often live data is pushed; 0.5 s to 10 s. */
@@ -68,6 +70,23 @@ export const PerformanceSample = z.strictObject({
   /** Busy % per logical processor, empty on the first sample or when the per-core query is unavailable. */
   cpuPerCore: z.array(Percent).max(4096),
   memory: MemorySample,
+  /** Milliseconds since the system started (GetTickCount64). */
+  uptimeMs: z.number().int().nonnegative(),
+  /** Totals over the same tick's process snapshot; null before the first one (or, for handles, where unreported). */
+  processCount: Count.nullable(),
+  threadCount: Count.nullable(),
+  handleCount: Count.nullable(),
+  /** Bytes per second over the last interval, all physical disks (IOCTL_DISK_PERFORMANCE); null on the first sample or where unreported. */
+  diskReadBytesPerSec: Bytes.nullable(),
+  diskWriteBytesPerSec: Bytes.nullable(),
+  /** Bytes per second over the last interval, every interface but loopback and filters (GetIfTable2); null likewise. */
+  networkReceivedBytesPerSec: Bytes.nullable(),
+  networkSentBytesPerSec: Bytes.nullable(),
+  /**
+   * Why a figure above is null when the system does not report it. Every pushed sample carries it; in a
+   * history answer only the newest sample does (the reasons rarely change, and 1,200 copies would be most of it).
+   */
+  unreported: unknownReasons(UNREPORTABLE_PERFORMANCE_FIELDS).optional(),
 });
 
 export const PerformanceHistory = z.strictObject({
@@ -83,7 +102,6 @@ const CreateTime = z.string().max(20).regex(/^\d{1,20}$/, 'createTime must be th
 /** One process, exactly: a PID alone can be reused by a new process. */
 export const ProcessKey = z.strictObject({ pid: Pid, createTime: CreateTime });
 
-const Count = z.number().int().nonnegative();
 const Ms = z.number().nonnegative();
 
 /** One row of the Processes table. Strings are read once per process lifetime; numbers every tick. */

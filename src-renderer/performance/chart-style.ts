@@ -8,6 +8,10 @@ export const SERIES_COLOURS = {
   physicalUsed: '#8a56d6',
   committed: '#d9822b',
   commitLimit: '#8a8f98',
+  diskRead: '#3aa17e',
+  diskWrite: '#c9577a',
+  networkReceived: '#4fa3c9',
+  networkSent: '#d07a3c',
 } as const;
 
 /** Thin per-core lines cycle through these. */
