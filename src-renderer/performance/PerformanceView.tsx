@@ -55,8 +55,8 @@ export function PerformanceView({ refresh }: { refresh: SettingsValue['refresh']
         <div className="performance__charts">
           <CpuChart samples={samples} />
           <MemoryChart samples={samples} />
-          <ThroughputChart samples={samples} kind="disk" />
           <ThroughputChart samples={samples} kind="network" />
+          <ThroughputChart samples={samples} kind="disk" />
         </div>
       ) : null}
     </div>
