@@ -24,6 +24,7 @@ import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
 import type { ServiceManager } from './services/service-manager';
 import { AccountingReader } from './jobs/accounting-unreported';
+import { JobChartHistory } from './jobs/job-chart-history';
 import { JobDefinitionStore } from './jobs/job-definitions';
 import { JobManager } from './jobs/job-manager';
 import type { JobSystem } from './jobs/job-system';
@@ -160,8 +161,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, trail.record, {
     logicalProcessors: identity.logicalProcessors,
   });
+  // The jobs' chart history lives here, fed the rows each tick already builds, so charts keep their past across tab switches.
+  const jobCharts = new JobChartHistory();
   clock.onTick((now) => {
     const changed = jobManager.tick(now);
+    jobCharts.add(changed?.jobs ?? [], now);
     if (changed) emit('jobs:changed', changed);
   });
 
@@ -249,6 +253,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),
     'services:openLogFolder': ({ name }, { desktop }) => hosted.openLogFolder(name, desktop),
     'jobs:getSnapshot': () => jobManager.snapshot(),
+    'jobs:history': ({ job }) => ({ samples: jobCharts.samples(job) }),
     'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
     'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) =>

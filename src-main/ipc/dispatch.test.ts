@@ -101,6 +101,7 @@ const validRequests = {
   'jobs:close': { job: 'Build box' },
   'jobs:saveTemplate': { template: { name: 'Tiny', description: 'one core', limits: testLimits } },
   'jobs:deleteTemplate': { name: 'Tiny' },
+  'jobs:history': { job: 'Build box' },
   'run:start': { commandLine: 'cmd /c dir', workingDirectory: null, environment: [{ name: 'LANG', value: 'C' }], timeoutSeconds: 30, template: null },
   'run:cancel': { id: '0123456789abcdef' },
   'run:getHistory': {},

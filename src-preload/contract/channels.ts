@@ -42,6 +42,7 @@ export const CHANNELS = [
   'services:restartProgram',
   'services:openLogFolder',
   'jobs:getSnapshot',
+  'jobs:history',
   'jobs:create',
   'jobs:open',
   'jobs:launch',

@@ -20,6 +20,7 @@ import { LimitsDialog } from './LimitsDialog';
 import { NewJobDialog } from './NewJobDialog';
 import { OpenJobDialog } from './OpenJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
+import { useJobChartHistory } from './use-job-chart-history';
 import { useJobsFeed } from './use-jobs-feed';
 
 const NOUN: ListNoun = { one: 'job', many: 'jobs' };
@@ -68,6 +69,7 @@ export function JobsView({ onShowProcess, logicalProcessors }: { onShowProcess: 
   const rows = useMemo(() => sortJobs(store.jobs, sort), [store, version, sort]);
   const detailKey = detailKeyOf(selection);
   const job = detailKey === null ? undefined : store.job(detailKey);
+  useJobChartHistory(store, job?.name ?? null);
   const points = job ? store.history.points(job.name) : [];
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const events = useMemo(() => (job ? store.eventsOf(job.name) : []), [store, version, job?.name]);
