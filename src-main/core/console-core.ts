@@ -7,6 +7,7 @@ import { PerformanceMonitor } from './performance/performance-monitor';
 import { SettingsStore } from './settings/settings-store';
 import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
+import { ProcessChartHistory } from './processes/process-chart-history';
 import { ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
 import type { ActionResultsValue } from '../../src-preload/contract/schemas';
@@ -93,7 +94,12 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     return value;
   };
   // Processes first: the Performance sample takes its process, thread and handle totals from this tick's snapshot.
-  clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
+  // The charts of the processes whose details were opened keep their past here (a few, bounded).
+  const processCharts = new ProcessChartHistory();
+  clock.onTick((now) => {
+    emit('processes:changed', processTable.tick(now));
+    processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
+  });
   clock.onTick((now) => emit('performance:changed', performance.sample(now, processTable.totals())));
 
   // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
@@ -213,6 +219,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         sizeBytes: m.sizeBytes,
       })),
     }),
+    'processes:history': ({ target }) => ({ samples: processCharts.watch(target) }),
     'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
     'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
     'processes:suspend': (request, { desktop }) => runProcessAction(request, { verb: 'suspend' }, desktop),

@@ -61,6 +61,7 @@ const validRequests = {
   'settings:setProcessView': { view: 'flat' },
   'processes:getSnapshot': {},
   'processes:getModules': { target: { pid: 42, createTime: '133485408000000000' } },
+  'processes:history': { target: { pid: 42, createTime: '133485408000000000' } },
   'processes:terminate': { targets: [{ pid: 42, createTime: '133485408000000000' }] },
   'processes:terminateTree': { targets: [{ pid: 42, createTime: '1' }], allowCritical: true },
   'processes:suspend': { targets: [{ pid: 42, createTime: '1' }] },

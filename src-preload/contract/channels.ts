@@ -11,6 +11,7 @@ export const CHANNELS = [
   'settings:setProcessView',
   'processes:getSnapshot',
   'processes:getModules',
+  'processes:history',
   'processes:terminate',
   'processes:terminateTree',
   'processes:suspend',

@@ -175,6 +175,14 @@ export const ProcessDelta = z.strictObject({
   unreported: ProcessUnreported.optional(),
 });
 
+/** One tick of a watched process's charts, kept in main; null is a gap (no reading yet, or not reported). */
+export const ProcessChartSample = z.strictObject({
+  time: z.number().nonnegative(),
+  cpuPercent: Percent.nullable(),
+  workingSetBytes: Bytes,
+  privateBytes: Bytes.nullable(),
+});
+
 const Targets = z.array(ProcessKey).min(1).max(256);
 const ProcessAction = z.strictObject({
   targets: Targets,
@@ -245,6 +253,8 @@ export const channelSchemas = {
   },
   'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
   'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
+  /** What main kept of a process's charts (empty the first time), and from now on it keeps them (core/processes/process-chart-history.ts). */
+  'processes:history': { request: z.strictObject({ target: ProcessKey }), response: z.strictObject({ samples: z.array(ProcessChartSample).max(1200) }) },
   'processes:terminate': { request: ProcessAction, response: ActionResults },
   'processes:terminateTree': { request: ProcessAction, response: ActionResults },
   'processes:suspend': { request: ProcessAction, response: ActionResults },
@@ -292,6 +302,7 @@ export type SettingsValue = z.output<typeof Settings>;
 export type SystemInfoValue = z.output<typeof SystemInfo>;
 export type PerformanceSampleValue = z.output<typeof PerformanceSample>;
 export type PerformanceHistoryValue = z.output<typeof PerformanceHistory>;
+export type ProcessChartSampleValue = z.output<typeof ProcessChartSample>;
 export type ProcessKeyValue = z.output<typeof ProcessKey>;
 export type ProcessRowValue = z.output<typeof ProcessRow>;
 export type ProcessSnapshotValue = z.output<typeof ProcessSnapshot>;

@@ -25,6 +25,7 @@ import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
 import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
+import { useProcessChartHistory } from './use-process-chart-history';
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
@@ -209,6 +210,7 @@ export function ProcessesView({
       setHistory((h) => (h.key === detailKey ? { key: detailKey, points: appendPoint(h.points, point) } : { key: detailKey, points: [point] }));
     });
   }, [store, detailKey]);
+  useProcessChartHistory(detailKey, detailEntry ? detailEntry.row : null, setHistory);
   const points = history.key === detailKey ? history.points : [];
 
   const [modules, setModules] = useState<{ key: string | null; state: ModulesState }>({ key: null, state: { status: 'idle' } });

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { openConsole } from './console-page';
 
-// A job's chart history lives in main (jobs:history): leaving the Jobs tab and coming back keeps the
+// Chart history lives in main (jobs:history, processes:history): leaving a tab and coming back keeps the
 // charts' earlier points instead of starting them over from the next tick.
 
 function acceptDialogs(page: Page): void {
@@ -44,4 +44,30 @@ test("a job's charts keep their earlier points across a tab switch", async ({ pa
 
   await page.getByTestId('job-close').click();
   await expect(row).toHaveCount(0, { timeout: 10_000 });
+});
+
+test("a process's charts keep their earlier points across a tab switch", async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  const filter = page.getByTestId('process-filter');
+  const rows = page.getByTestId('process-table').getByTestId('process-row');
+  // The preview's own host (Windows node under Wine, or node on Windows) runs for the whole test.
+  const select = async () => {
+    await filter.fill('node.exe');
+    await expect(rows.first()).toBeVisible({ timeout: 15_000 });
+    await rows.first().click();
+  };
+  await select();
+  const chart = page.getByTestId('process-chart');
+  const points = async () => Number(await chart.getAttribute('data-points'));
+  await expect.poll(points, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+  const before = await points();
+
+  await page.getByRole('tab', { name: 'Performance' }).click();
+  await page.waitForTimeout(2000);
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  const back = Date.now();
+  if (!(await chart.isVisible())) await select();
+  await expect.poll(points, { timeout: 3000 }).toBeGreaterThanOrEqual(before);
+  expect(Date.now() - back).toBeLessThan(3500);
 });
