@@ -1,8 +1,17 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { openConsole } from './console-page';
 
 // Chart history lives in main (jobs:history, processes:history): leaving a tab and coming back keeps the
 // charts' earlier points instead of starting them over from the next tick.
+
+/**
+ * True when the chart shows points and its first one is from well before `leftAt` (when the test left the
+ * tab): a history gathered only since coming back would start after it.
+ */
+async function startsBefore(chart: Locator, leftAt: number): Promise<boolean> {
+  const first = await chart.getAttribute('data-first');
+  return first !== null && first !== '' && Number(await chart.getAttribute('data-points')) > 0 && Number(first) < leftAt - 5000;
+}
 
 function acceptDialogs(page: Page): void {
   page.on('dialog', (dialog) => void dialog.accept());
@@ -26,20 +35,20 @@ test("a job's charts keep their earlier points across a tab switch", async ({ pa
   // At the default 1 s refresh: about eight seconds of history.
   await expect.poll(points, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
   const before = await points();
+  const leftAt = Date.now();
   await page.screenshot({ path: 'test-results/screenshots/job-history-before.png' });
 
   await page.getByRole('tab', { name: 'Performance' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Performance' })).toBeVisible();
   await page.waitForTimeout(2000);
   await page.getByRole('tab', { name: 'Jobs' }).click();
-  const back = Date.now();
   await expect(row).toBeVisible();
   // The selection may or may not be kept per tab; the history must be kept either way.
   if (!(await chart.isVisible())) await row.click();
-  // A history gathered only from the ticks since coming back would hold one point per second: within
-  // three seconds it cannot reach what the chart had before leaving.
-  await expect.poll(points, { timeout: 3000 }).toBeGreaterThanOrEqual(before);
-  expect(Date.now() - back).toBeLessThan(3500);
+  // The chart still has the points from before the switch, and about as many (the view's very first point,
+  // from a snapshot read before main's first tick with the job, is the one main may not have).
+  await expect.poll(() => startsBefore(chart, leftAt), { timeout: 10_000 }).toBe(true);
+  expect(await points()).toBeGreaterThanOrEqual(before - 1);
   await page.screenshot({ path: 'test-results/screenshots/job-history-after.png' });
 
   await page.getByTestId('job-close').click();
@@ -62,12 +71,12 @@ test("a process's charts keep their earlier points across a tab switch", async (
   const points = async () => Number(await chart.getAttribute('data-points'));
   await expect.poll(points, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
   const before = await points();
+  const leftAt = Date.now();
 
   await page.getByRole('tab', { name: 'Performance' }).click();
   await page.waitForTimeout(2000);
   await page.getByRole('tab', { name: 'Processes' }).click();
-  const back = Date.now();
   if (!(await chart.isVisible())) await select();
-  await expect.poll(points, { timeout: 3000 }).toBeGreaterThanOrEqual(before);
-  expect(Date.now() - back).toBeLessThan(3500);
+  await expect.poll(() => startsBefore(chart, leftAt), { timeout: 10_000 }).toBe(true);
+  expect(await points()).toBeGreaterThanOrEqual(before - 1);
 });

@@ -219,7 +219,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         sizeBytes: m.sizeBytes,
       })),
     }),
-    'processes:history': ({ target }) => ({ samples: processCharts.watch(target) }),
+    'processes:history': ({ target }) => ({
+      samples: processCharts.watch(target, { time: processTable.snapshotTime(), row: processTable.find(target.pid, target.createTime) }),
+    }),
     'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
     'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
     'processes:suspend': (request, { desktop }) => runProcessAction(request, { verb: 'suspend' }, desktop),

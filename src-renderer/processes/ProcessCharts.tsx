@@ -47,7 +47,7 @@ export const ProcessCharts = memo(function ProcessCharts({ points, privateReason
   );
 
   return (
-    <div className="pcharts" data-testid="process-chart" data-points={points.length}>
+    <div className="pcharts" data-testid="process-chart" data-points={points.length} data-first={points[0]?.time ?? ''}>
       <h3 className="details__heading">CPU</h3>
       <TimeChart
         data={data}

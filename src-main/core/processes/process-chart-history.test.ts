@@ -46,3 +46,13 @@ describe('ProcessChartHistory', () => {
     expect(BYTES_PER_PROCESS).toBe(38_400);
   });
 });
+
+describe('ProcessChartHistory: the first answer', () => {
+  it('starts with the row of the last tick, so main\'s history begins where the view\'s own does', () => {
+    const history = new ProcessChartHistory();
+    expect(history.watch({ pid: 7, createTime: '1' }, { time: 500, row: row(7, '1', 9) })).toEqual([{ time: 500, cpuPercent: 9, workingSetBytes: 4096, privateBytes: null }]);
+    // Asked again: what was kept, not a second copy of the last tick.
+    expect(history.watch({ pid: 7, createTime: '1' }, { time: 500, row: row(7, '1', 9) })).toHaveLength(1);
+    expect(new ProcessChartHistory().watch({ pid: 8, createTime: '1' }, { time: 500, row: undefined })).toEqual([]);
+  });
+});

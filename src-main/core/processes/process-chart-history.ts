@@ -16,6 +16,7 @@ export const WATCHED_PROCESSES = 4;
 export const BYTES_PER_PROCESS = ringBytes(COLUMNS.length);
 
 const keyOf = (t: ProcessKeyValue) => `${t.pid}:${t.createTime}`;
+const sampleOf = (row: ProcessRowValue, time: number) => ({ time, cpuPercent: row.cpuPercent, workingSetBytes: row.workingSetBytes, privateBytes: row.privateBytes });
 
 /** The watched processes' rings, most recently asked last. */
 export class ProcessChartHistory {
@@ -23,12 +24,16 @@ export class ProcessChartHistory {
 
   constructor(private readonly max = WATCHED_PROCESSES) {}
 
-  /** What is kept of `target` (empty the first time), and keeps recording it from now on. */
-  watch(target: ProcessKeyValue): ProcessChartSampleValue[] {
+  /**
+   * What is kept of `target`, and keeps recording it from now on. The first time, that is its row of the
+   * last tick (`current`, when it is still running), so the history starts where the view's own does.
+   */
+  watch(target: ProcessKeyValue, current?: { time: number; row: ProcessRowValue | undefined }): ProcessChartSampleValue[] {
     const key = keyOf(target);
     const held = this.rings.get(key);
     this.rings.delete(key);
     const entry = held ?? { target: { ...target }, ring: new SampleRing(COLUMNS) };
+    if (!held && current?.row) entry.ring.push(sampleOf(current.row, current.time));
     this.rings.set(key, entry);
     for (const oldest of this.rings.keys()) {
       if (this.rings.size <= this.max) break;
@@ -46,7 +51,7 @@ export class ProcessChartHistory {
         this.rings.delete(key);
         continue;
       }
-      ring.push({ time, cpuPercent: row.cpuPercent, workingSetBytes: row.workingSetBytes, privateBytes: row.privateBytes });
+      ring.push(sampleOf(row, time));
     }
   }
 

@@ -153,6 +153,11 @@ export class ProcessCollector {
     return this.lastTotals && { ...this.lastTotals };
   }
 
+  /** The wall time of the last tick (0 before the first). */
+  snapshotTime(): number {
+    return this.time;
+  }
+
   /** The row holding `pid` as of the last tick (a job's member list names PIDs only). */
   findByPid(pid: number): ProcessRowValue | undefined {
     return this.tracked.get(pid)?.row;
