@@ -28,31 +28,36 @@ test("a job's charts keep their earlier points across a tab switch", async ({ pa
   await page.getByTestId('job-new-create').click();
   const row = page.locator(`[data-testid="job-row"][data-name="${name}"]`);
   await expect(row).toBeVisible({ timeout: 15_000 });
-  await row.click();
+  try {
+    await row.click();
 
-  const chart = page.getByTestId('job-chart');
-  const points = async () => Number(await chart.getAttribute('data-points'));
-  // At the default 1 s refresh: about eight seconds of history.
-  await expect.poll(points, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
-  const before = await points();
-  const leftAt = Date.now();
-  await page.screenshot({ path: 'test-results/screenshots/job-history-before.png' });
+    const chart = page.getByTestId('job-chart');
+    const points = async () => Number(await chart.getAttribute('data-points'));
+    // At the default 1 s refresh: about eight seconds of history.
+    await expect.poll(points, { timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+    const before = await points();
+    const leftAt = Date.now();
+    await page.screenshot({ path: 'test-results/screenshots/job-history-before.png' });
 
-  await page.getByRole('tab', { name: 'Performance' }).click();
-  await expect(page.getByRole('tabpanel', { name: 'Performance' })).toBeVisible();
-  await page.waitForTimeout(2000);
-  await page.getByRole('tab', { name: 'Jobs' }).click();
-  await expect(row).toBeVisible();
-  // The selection may or may not be kept per tab; the history must be kept either way.
-  if (!(await chart.isVisible())) await row.click();
-  // The chart still has the points from before the switch, and about as many (the view's very first point,
-  // from a snapshot read before main's first tick with the job, is the one main may not have).
-  await expect.poll(() => startsBefore(chart, leftAt), { timeout: 10_000 }).toBe(true);
-  expect(await points()).toBeGreaterThanOrEqual(before - 1);
-  await page.screenshot({ path: 'test-results/screenshots/job-history-after.png' });
-
-  await page.getByTestId('job-close').click();
-  await expect(row).toHaveCount(0, { timeout: 10_000 });
+    await page.getByRole('tab', { name: 'Performance' }).click();
+    await expect(page.getByRole('tabpanel', { name: 'Performance' })).toBeVisible();
+    await page.waitForTimeout(2000);
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await expect(row).toBeVisible();
+    // The selection may or may not be kept per tab; the history must be kept either way.
+    if (!(await chart.isVisible())) await row.click();
+    // The chart still has the points from before the switch, and about as many (the view's very first point,
+    // from a snapshot read before main's first tick with the job, is the one main may not have).
+    await expect.poll(() => startsBefore(chart, leftAt), { timeout: 10_000 }).toBe(true);
+    expect(await points()).toBeGreaterThanOrEqual(before - 1);
+    await page.screenshot({ path: 'test-results/screenshots/job-history-after.png' });
+  } finally {
+    // The preview keeps the console's jobs across runs: close this one even when the test failed.
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await row.click();
+    await page.getByTestId('job-close').click();
+    await expect(row).toHaveCount(0, { timeout: 10_000 });
+  }
 });
 
 test("a process's charts keep their earlier points across a tab switch", async ({ page }) => {
