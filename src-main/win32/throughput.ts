@@ -77,31 +77,41 @@ const BYTES_WRITTEN_OFFSET = koffi.offsetof(DISK_PERFORMANCE, 'BytesWritten');
 /**
  * The physical disks' byte counters (IOCTL_DISK_PERFORMANCE, "Disk Devices" IOCTLs on MSDN): each
  * \\.\PhysicalDriveN is opened once with no access rights (the code is FILE_ANY_ACCESS) and kept open,
- * so a tick is one DeviceIoControl per disk and no CreateFileW. A failed read closes them all. Wine 8 opens the disk but answers the
+ * so a tick is one DeviceIoControl per disk and no CreateFileW. Wine 8 opens the disk but answers the
  * IOCTL with ERROR_NOT_SUPPORTED (50).
  */
 export class PhysicalDiskCounters {
   private disks: { id: string; handle: OwnedHandle }[] | undefined;
   private readonly answer = Buffer.alloc(DISK_PERFORMANCE_SIZE);
 
-  /** Cumulative bytes per disk; a Win32Error when no disk can be opened or one does not answer. */
+  /**
+   * Cumulative bytes per disk. A disk that does not answer (a card reader without media answers
+   * ERROR_NOT_READY; a USB disk pulled out) is closed and left out from then on, so one odd device does not
+   * hide the others; a Win32Error (the first failure) when no disk can be opened or none answers.
+   */
   read(): DiskBytes[] {
     this.disks ??= openPhysicalDisks();
     const k32 = kernel32();
     const result: DiskBytes[] = [];
-    for (const disk of this.disks) {
+    let failure: Win32Error | undefined;
+    for (const disk of [...this.disks]) {
       const returned: [number] = [0];
       if (!k32.DeviceIoControl(disk.handle.value, IOCTL_DISK_PERFORMANCE, null, 0, this.answer, DISK_PERFORMANCE_SIZE, returned, null)) {
-        const failure = Win32Error.fromLastError('DeviceIoControl(IOCTL_DISK_PERFORMANCE)');
-        // The caller stops asking after a failure (Wine never answers): nothing stays open for it.
-        this.close();
-        throw failure;
+        failure ??= Win32Error.fromLastError('DeviceIoControl(IOCTL_DISK_PERFORMANCE)');
+        closeQuietly(disk.handle);
+        this.disks = this.disks.filter((d) => d !== disk);
+        continue;
       }
       result.push({
         id: disk.id,
         readBytes: this.answer.readBigInt64LE(BYTES_READ_OFFSET),
         writtenBytes: this.answer.readBigInt64LE(BYTES_WRITTEN_OFFSET),
       });
+    }
+    if (this.disks.length === 0 && failure) {
+      // The caller stops asking after a failure (Wine never answers): nothing stays open for it.
+      this.disks = undefined;
+      throw failure;
     }
     return result;
   }
