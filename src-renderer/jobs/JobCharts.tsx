@@ -57,7 +57,7 @@ export const JobCharts = memo(function JobCharts({ points, markers }: { points: 
   const text = useMemo(() => describeJobCharts(points, markers), [points, markers]);
   const memoryAxis = useMemo(() => bytesAxis(data, MEMORY_KEYS), [data]);
   return (
-    <div className="pcharts" data-testid="job-chart" data-points={points.length} data-first={points[0]?.time ?? ''} data-markers={markers.length}>
+    <div className="pcharts" data-testid="job-chart" data-points={points.length} data-markers={markers.length} data-first={points[0]?.time ?? ''}>
       <h3 className="details__heading">CPU time rate</h3>
       <TimeChart
         data={data}
