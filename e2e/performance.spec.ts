@@ -100,3 +100,47 @@ test('keyboard navigation between tabs, and every tab shows its panel', async ({
     await expect(page.getByRole('tabpanel', { name })).toBeVisible();
   }
 });
+
+test('beside CPU and memory: uptime that advances, totals, and disk and network (unknown with the reason where not reported)', async ({ page }) => {
+  await openConsole(page);
+  const count = page.getByTestId('performance-sample-count');
+  // Rates need two samples after the page's history began.
+  await expect.poll(async () => Number(await count.textContent()), { timeout: 10_000 }).toBeGreaterThan(2);
+
+  const uptime = page.getByTestId('performance-uptime');
+  await expect(uptime).toHaveText(/^\d+:\d\d:\d\d:\d\d$/);
+  const firstUptime = Number(await uptime.getAttribute('data-ms'));
+  expect(firstUptime).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await uptime.getAttribute('data-ms')), { timeout: 10_000 }).toBeGreaterThan(firstUptime);
+
+  // Totals from the process snapshot: the preview's prefix always has a few processes with threads.
+  const processes = Number(await page.getByTestId('performance-processes').getAttribute('data-value'));
+  const threads = Number(await page.getByTestId('performance-threads').getAttribute('data-value'));
+  expect(processes).toBeGreaterThan(1);
+  expect(threads).toBeGreaterThanOrEqual(processes);
+
+  // Each remaining figure is either a real number or unknown with a reason: never a bare dash, never a made-up 0.
+  for (const id of ['handles', 'disk-read', 'disk-write', 'network-received', 'network-sent']) {
+    const cell = page.getByTestId(`performance-${id}`);
+    const value = await cell.getAttribute('data-value');
+    if (value === '') {
+      await expect(cell.getByTestId('unreported'), `${id} is unknown, so it says why`).toHaveAttribute('data-reason', /\S/);
+    } else {
+      expect(Number(value), `${id} is a number`).toBeGreaterThanOrEqual(0);
+    }
+  }
+
+  if ((await page.getByTestId('wine-badge').count()) > 0) {
+    // Wine 8 answers IOCTL_DISK_PERFORMANCE with error 50 and reports handle-table capacities.
+    await expect(page.getByTestId('performance-disk-read').getByTestId('unreported')).toHaveAttribute('data-reason', /^Wine does not report disk counters/);
+    await expect(page.getByTestId('performance-disk-unreported')).toContainText('No disk figures: Wine does not report disk counters');
+    await expect(page.getByTestId('performance-handles').getByTestId('unreported')).toHaveAttribute('data-reason', /capacity/);
+  }
+  // Network is read under Wine too (GetIfTable2 over /proc/net/dev): a chart with a rate axis.
+  const network = page.getByRole('img', { name: /^Network throughput chart/ });
+  await expect(network).toBeVisible();
+  await expect(network.getByText(/^\d+(\.\d+)? (bytes|KB|MB|GB)\/s$/).first(), 'the value axis reads in bytes per second').toBeVisible();
+
+  await page.getByTestId('performance-sample-count').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/performance-full.png', fullPage: true });
+});

@@ -12,10 +12,14 @@
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
  */
+#include <winsock2.h> /* before windows.h: netioapi.h needs its socket types */
 #include <windows.h>
 #include <winternl.h>
 #include <psapi.h>
 #include <tlhelp32.h>
+#include <winioctl.h>
+#include <ws2ipdef.h>
+#include <netioapi.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -576,6 +580,70 @@ int main(void) {
   STRUCT(SYSTEM_HANDLE_INFORMATION);
   FIELD(SYSTEM_HANDLE_INFORMATION, Count);
   FIELD(SYSTEM_HANDLE_INFORMATION, Handle);
+  end_struct();
+
+  STRUCT(MIB_IF_ROW2);
+  FIELD(MIB_IF_ROW2, InterfaceLuid);
+  FIELD(MIB_IF_ROW2, InterfaceIndex);
+  FIELD(MIB_IF_ROW2, InterfaceGuid);
+  FIELD(MIB_IF_ROW2, Alias);
+  FIELD(MIB_IF_ROW2, Description);
+  FIELD(MIB_IF_ROW2, PhysicalAddressLength);
+  FIELD(MIB_IF_ROW2, PhysicalAddress);
+  FIELD(MIB_IF_ROW2, PermanentPhysicalAddress);
+  FIELD(MIB_IF_ROW2, Mtu);
+  FIELD(MIB_IF_ROW2, Type);
+  FIELD(MIB_IF_ROW2, TunnelType);
+  FIELD(MIB_IF_ROW2, MediaType);
+  FIELD(MIB_IF_ROW2, PhysicalMediumType);
+  FIELD(MIB_IF_ROW2, AccessType);
+  FIELD(MIB_IF_ROW2, DirectionType);
+  FIELD(MIB_IF_ROW2, InterfaceAndOperStatusFlags);
+  FIELD(MIB_IF_ROW2, OperStatus);
+  FIELD(MIB_IF_ROW2, AdminStatus);
+  FIELD(MIB_IF_ROW2, MediaConnectState);
+  FIELD(MIB_IF_ROW2, NetworkGuid);
+  FIELD(MIB_IF_ROW2, ConnectionType);
+  FIELD(MIB_IF_ROW2, TransmitLinkSpeed);
+  FIELD(MIB_IF_ROW2, ReceiveLinkSpeed);
+  FIELD(MIB_IF_ROW2, InOctets);
+  FIELD(MIB_IF_ROW2, InUcastPkts);
+  FIELD(MIB_IF_ROW2, InNUcastPkts);
+  FIELD(MIB_IF_ROW2, InDiscards);
+  FIELD(MIB_IF_ROW2, InErrors);
+  FIELD(MIB_IF_ROW2, InUnknownProtos);
+  FIELD(MIB_IF_ROW2, InUcastOctets);
+  FIELD(MIB_IF_ROW2, InMulticastOctets);
+  FIELD(MIB_IF_ROW2, InBroadcastOctets);
+  FIELD(MIB_IF_ROW2, OutOctets);
+  FIELD(MIB_IF_ROW2, OutUcastPkts);
+  FIELD(MIB_IF_ROW2, OutNUcastPkts);
+  FIELD(MIB_IF_ROW2, OutDiscards);
+  FIELD(MIB_IF_ROW2, OutErrors);
+  FIELD(MIB_IF_ROW2, OutUcastOctets);
+  FIELD(MIB_IF_ROW2, OutMulticastOctets);
+  FIELD(MIB_IF_ROW2, OutBroadcastOctets);
+  FIELD(MIB_IF_ROW2, OutQLen);
+  end_struct();
+
+  STRUCT(MIB_IF_TABLE2);
+  FIELD(MIB_IF_TABLE2, NumEntries);
+  FIELD(MIB_IF_TABLE2, Table);
+  end_struct();
+
+  STRUCT(DISK_PERFORMANCE);
+  FIELD(DISK_PERFORMANCE, BytesRead);
+  FIELD(DISK_PERFORMANCE, BytesWritten);
+  FIELD(DISK_PERFORMANCE, ReadTime);
+  FIELD(DISK_PERFORMANCE, WriteTime);
+  FIELD(DISK_PERFORMANCE, IdleTime);
+  FIELD(DISK_PERFORMANCE, ReadCount);
+  FIELD(DISK_PERFORMANCE, WriteCount);
+  FIELD(DISK_PERFORMANCE, QueueDepth);
+  FIELD(DISK_PERFORMANCE, SplitCount);
+  FIELD(DISK_PERFORMANCE, QueryTime);
+  FIELD(DISK_PERFORMANCE, StorageDeviceNumber);
+  FIELD(DISK_PERFORMANCE, StorageManagerName);
   end_struct();
 
   printf("\n}\n");

@@ -6,7 +6,8 @@
 //  2. Push: bytes per tick of the performance:changed event through the headless host, and the
 //     request round trip over its socket.
 //  5. Service host: its working set and CPU over a quiet window, stop latency and crash-to-running beyond
-//     the backoff delay, next to test-service.exe in the same run. BENCH_ONLY=host runs only this part.
+//     the backoff delay, next to test-service.exe in the same run. BENCH_ONLY=host runs only this part,
+//     BENCH_ONLY=collector only part 1.
 // Results print as a table and go to test-results/bench.json.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,12 +63,25 @@ if (process.env.BENCH_ONLY === 'host') {
   process.exit(0);
 }
 
-// 1. Collector vs the C floor.
+function printCollector(c) {
+  console.log(`\nPerformance collector (${results.platform}, median of ${c.rounds} interleaved rounds x ${c.ticksPerRound} ticks)`);
+  console.log(`  ours (koffi + core)      ${c.oursMicrosPerTick.toFixed(1)} us/tick`);
+  console.log(`  raw C, same calls        ${c.floorMicrosPerTick.toFixed(1)} us/tick`);
+  console.log(`  ratio ours / floor       ${c.ratio.toFixed(2)}x`);
+  console.log(`  Win32 calls per tick     ${c.win32CallsPerTick}`);
+  console.log(`  disks                    ${c.floorDisks.disks} opened; ${c.floorDisks.diskCounters ? 'counters read every tick' : `no counters, not asked per tick (${c.diskUnreported ?? 'no reason'})`}`);
+}
+
+// 1. Collector vs the C floor (BENCH_ONLY=collector runs only this part).
 const script = await bundleForWindowsNode(path.join(repoRoot, 'scripts', 'bench', 'sampler-bench.ts'), path.join(work, 'bundle'), 'sampler-bench.cjs');
 const out = path.join(work, 'sampler.json');
 const run = await runWindowsNode([forWindows(script), forWindows(nativeExe('bench-system-sampler')), forWindows(out), '7', '1000'], { outputFile: path.join(work, 'sampler.out.txt'), timeoutMs: 300_000 });
 if (run.code !== 0) throw new Error(`sampler bench failed (${run.code}):\n${run.output}`);
 results.collector = JSON.parse(fs.readFileSync(out, 'utf8'));
+if (process.env.BENCH_ONLY === 'collector') {
+  printCollector(results.collector);
+  process.exit(0);
+}
 
 // 2. Processes: per-tick collection with a few hundred extra processes vs the C floor and wmic.
 const extraProcesses = Number(process.env.BENCH_EXTRA_PROCESSES ?? 300);
@@ -139,11 +153,7 @@ fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
 fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 const c = results.collector;
 const p = results.push;
-console.log(`\nPerformance collector (${results.platform}, median of ${c.rounds} interleaved rounds x ${c.ticksPerRound} ticks)`);
-console.log(`  ours (koffi + core)      ${c.oursMicrosPerTick.toFixed(1)} us/tick`);
-console.log(`  raw C, same calls        ${c.floorMicrosPerTick.toFixed(1)} us/tick`);
-console.log(`  ratio ours / floor       ${c.ratio.toFixed(2)}x`);
-console.log(`  Win32 calls per tick     ${c.win32CallsPerTick}`);
+printCollector(c);
 const pr = results.processes;
 console.log(`Processes collector (${pr.processCount} processes incl. ${pr.extraProcesses} extra, median of ${pr.rounds} rounds x ${pr.ticksPerRound} ticks)`);
 console.log(`  ours per tick            ${pr.oursMsPerTick.toFixed(2)} ms (snapshot + CPU % + delta)`);

@@ -8,6 +8,7 @@ import { SettingsStore } from './settings/settings-store';
 import { applyTableLayout } from './settings/table-layout';
 import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
+import { ProcessChartHistory } from './processes/process-chart-history';
 import { ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
 import type { ActionResultsValue } from '../../src-preload/contract/schemas';
@@ -25,6 +26,7 @@ import { ServiceCollector } from './services/service-collector';
 import { ServiceControl } from './services/service-control';
 import type { ServiceManager } from './services/service-manager';
 import { AccountingReader } from './jobs/accounting-unreported';
+import { JobChartHistory } from './jobs/job-chart-history';
 import { JobDefinitionStore } from './jobs/job-definitions';
 import { JobManager } from './jobs/job-manager';
 import type { JobSystem } from './jobs/job-system';
@@ -70,10 +72,12 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
     logger.error('refresh tick failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
-  const performance = new PerformanceMonitor(system, (err) =>
-    logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
-  );
   const identity = system.getSystemIdentity();
+  const performance = new PerformanceMonitor(
+    system,
+    (err) => logger.warn('per-core CPU figures unavailable; showing the total only', { error: String(err) }),
+    { underWine: identity.wineVersion !== null },
+  );
   const processTable = new ProcessCollector(processes.source, identity.logicalProcessors, consolePids, undefined, { underWine: identity.wineVersion !== null });
   const processActions = new ProcessActions(processTable, processes.control, processes.source, consolePids);
   // Every admin action, whatever its domain, is recorded through trail.record (the `audit(...)` seam).
@@ -90,8 +94,14 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     for (const record of processActionRecords(verb, value.results)) trail.record(record);
     return value;
   };
-  clock.onTick((now) => emit('performance:changed', performance.sample(now)));
-  clock.onTick((now) => emit('processes:changed', processTable.tick(now)));
+  // Processes first: the Performance sample takes its process, thread and handle totals from this tick's snapshot.
+  // The charts of the processes whose details were opened keep their past here (a few, bounded).
+  const processCharts = new ProcessChartHistory();
+  clock.onTick((now) => {
+    emit('processes:changed', processTable.tick(now));
+    processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
+  });
+  clock.onTick((now) => emit('performance:changed', performance.sample(now, processTable.totals())));
 
   // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
   // with the rest.
@@ -158,8 +168,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, trail.record, {
     logicalProcessors: identity.logicalProcessors,
   });
+  // The jobs' chart history lives here, fed the rows each tick already builds, so charts keep their past across tab switches.
+  const jobCharts = new JobChartHistory();
   clock.onTick((now) => {
     const changed = jobManager.tick(now);
+    jobCharts.add(changed?.jobs ?? [], now);
     if (changed) emit('jobs:changed', changed);
   });
 
@@ -215,6 +228,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         sizeBytes: m.sizeBytes,
       })),
     }),
+    'processes:history': ({ target }) => ({
+      samples: processCharts.watch(target, { time: processTable.snapshotTime(), row: processTable.find(target.pid, target.createTime) }),
+    }),
     'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
     'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
     'processes:suspend': (request, { desktop }) => runProcessAction(request, { verb: 'suspend' }, desktop),
@@ -255,6 +271,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),
     'services:openLogFolder': ({ name }, { desktop }) => hosted.openLogFolder(name, desktop),
     'jobs:getSnapshot': () => jobManager.snapshot(),
+    'jobs:history': ({ job }) => ({ samples: jobCharts.samples(job) }),
     'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
     'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) =>

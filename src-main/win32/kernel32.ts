@@ -126,6 +126,17 @@ export const kernel32 = lazyBindings('kernel32.dll', (lib) => ({
   /** "CloseHandle function (handleapi.h)". A bogus handle fails with ERROR_INVALID_HANDLE (6), also under Wine. */
   CloseHandle: stdcall<(handle: Pointer) => number>(lib, 'CloseHandle', BOOL, [HANDLE]),
 
+  /** "GetTickCount64 function (sysinfoapi.h)": milliseconds since the system started (Task Manager's Up time). */
+  GetTickCount64: stdcall<() => number | bigint>(lib, 'GetTickCount64', koffi.types.uint64, []),
+
+  /**
+   * "DeviceIoControl function (ioapiset.h)", synchronous (no OVERLAPPED): here IOCTL_DISK_PERFORMANCE on a
+   * \\.\PhysicalDriveN handle, whose answer is a DISK_PERFORMANCE.
+   */
+  DeviceIoControl: stdcall<
+    (device: Pointer, code: number, input: Pointer, inputSize: number, output: Buffer, outputSize: number, returned: [number], overlapped: Pointer) => number
+  >(lib, 'DeviceIoControl', BOOL, [HANDLE, DWORD, PVOID, DWORD, PVOID, DWORD, koffi.out(koffi.pointer(DWORD)), PVOID]),
+
   /** "OpenProcess function (processthreadsapi.h)". Returns NULL on failure. Wine has no access checks, so it never fails with 5 there. */
   OpenProcess: stdcall<(access: number, inherit: number, pid: number) => Pointer>(lib, 'OpenProcess', HANDLE, [DWORD, BOOL, DWORD]),
 

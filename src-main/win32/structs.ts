@@ -596,3 +596,78 @@ export const SYSTEM_HANDLE_INFORMATION = koffi.struct({
   Count: ULONG,
   Handle: koffi.array(SYSTEM_HANDLE_ENTRY, 1),
 });
+
+/**
+ * MIB_IF_ROW2 (netioapi.h), one network interface from GetIfTable2. InterfaceLuid's NET_LUID is a union of
+ * a ULONG64 and bit fields: bound as the ULONG64 (the interface's identity between two readings).
+ * InterfaceAndOperStatusFlags is a byte of BOOLEAN bit fields (bit 0 HardwareInterface, bit 1
+ * FilterInterface, ...); the enums (IFTYPE, TUNNEL_TYPE, NDIS_MEDIUM, ...) are 4-byte ints.
+ */
+export const MIB_IF_ROW2 = koffi.struct({
+  InterfaceLuid: koffi.types.uint64,
+  InterfaceIndex: ULONG,
+  InterfaceGuid: GUID,
+  Alias: koffi.array(WCHAR, 257, 'Array'),
+  Description: koffi.array(WCHAR, 257, 'Array'),
+  PhysicalAddressLength: ULONG,
+  PhysicalAddress: koffi.array(BYTE, 32),
+  PermanentPhysicalAddress: koffi.array(BYTE, 32),
+  Mtu: ULONG,
+  Type: ULONG,
+  TunnelType: koffi.types.int32,
+  MediaType: koffi.types.int32,
+  PhysicalMediumType: koffi.types.int32,
+  AccessType: koffi.types.int32,
+  DirectionType: koffi.types.int32,
+  InterfaceAndOperStatusFlags: BYTE,
+  OperStatus: koffi.types.int32,
+  AdminStatus: koffi.types.int32,
+  MediaConnectState: koffi.types.int32,
+  NetworkGuid: GUID,
+  ConnectionType: koffi.types.int32,
+  TransmitLinkSpeed: koffi.types.uint64,
+  ReceiveLinkSpeed: koffi.types.uint64,
+  InOctets: koffi.types.uint64,
+  InUcastPkts: koffi.types.uint64,
+  InNUcastPkts: koffi.types.uint64,
+  InDiscards: koffi.types.uint64,
+  InErrors: koffi.types.uint64,
+  InUnknownProtos: koffi.types.uint64,
+  InUcastOctets: koffi.types.uint64,
+  InMulticastOctets: koffi.types.uint64,
+  InBroadcastOctets: koffi.types.uint64,
+  OutOctets: koffi.types.uint64,
+  OutUcastPkts: koffi.types.uint64,
+  OutNUcastPkts: koffi.types.uint64,
+  OutDiscards: koffi.types.uint64,
+  OutErrors: koffi.types.uint64,
+  OutUcastOctets: koffi.types.uint64,
+  OutMulticastOctets: koffi.types.uint64,
+  OutBroadcastOctets: koffi.types.uint64,
+  OutQLen: koffi.types.uint64,
+});
+
+/** MIB_IF_TABLE2 (netioapi.h): NumEntries rows follow from Table's offset in the block GetIfTable2 allocates. */
+export const MIB_IF_TABLE2 = koffi.struct({
+  NumEntries: ULONG,
+  Table: koffi.array(MIB_IF_ROW2, 1),
+});
+
+/**
+ * DISK_PERFORMANCE (winioctl.h), the answer to IOCTL_DISK_PERFORMANCE on \\.\PhysicalDriveN: cumulative
+ * bytes read and written since the counters started (the disk counters Task Manager's Disk graph uses).
+ */
+export const DISK_PERFORMANCE = koffi.struct({
+  BytesRead: LONGLONG,
+  BytesWritten: LONGLONG,
+  ReadTime: LONGLONG,
+  WriteTime: LONGLONG,
+  IdleTime: LONGLONG,
+  ReadCount: DWORD,
+  WriteCount: DWORD,
+  QueueDepth: DWORD,
+  SplitCount: DWORD,
+  QueryTime: LONGLONG,
+  StorageDeviceNumber: DWORD,
+  StorageManagerName: koffi.array(WCHAR, 8, 'Array'),
+});

@@ -8,11 +8,12 @@ import { ALL_PROCESSOR_GROUPS, ComputerNameDnsHostname, kernel32 } from './kerne
 import type { RtlOsVersionInfo } from './ntdll';
 import { STATUS_INFO_LENGTH_MISMATCH, SystemProcessorPerformanceInformation, ntdll } from './ntdll';
 import { MEMORYSTATUSEX, RTL_OSVERSIONINFOW, SYSTEM_PROCESSOR_PERFORMANCE_INFORMATION } from './structs';
+import { PhysicalDiskCounters, getInterfaceOctets, getUptimeMs } from './throughput';
 import { Win32Error, ntSuccess } from './win32-error';
 import type { CpuTimes, MemoryStatus, SystemIdentity, SystemProbe } from '../core/system/system-probe';
 
 // The shapes are the core's (the probe it consumes); the Win32 layer fills them.
-export type { CpuTimes, MemoryStatus, SystemIdentity, SystemProbe } from '../core/system/system-probe';
+export type { CpuTimes, DiskBytes, InterfaceOctets, MemoryStatus, SystemIdentity, SystemProbe } from '../core/system/system-probe';
 
 function fileTimeTo100ns(t: FileTime): bigint {
   return (BigInt(t.dwHighDateTime >>> 0) << 32n) | BigInt(t.dwLowDateTime >>> 0);
@@ -153,10 +154,15 @@ export function getSystemIdentity(): SystemIdentity {
   return { ...identity, windowsVersion: { ...identity.windowsVersion } };
 }
 
+const physicalDisks = new PhysicalDiskCounters();
+
 /** The system probe the core consumes (its SystemProbe interface), backed by Win32. */
 export const win32SystemProbe: SystemProbe = {
   getSystemTimes,
   getProcessorTimes,
   getMemoryStatus,
   getSystemIdentity,
+  getUptimeMs,
+  getInterfaceOctets,
+  getDiskBytes: () => physicalDisks.read(),
 };

@@ -23,8 +23,16 @@ const total = (t: CpuTimes): bigint => t.kernel + t.user;
 describe('system probe', () => {
   afterEach(() => assert.equal(handleLedger.openCount(), 0, 'every handle opened was closed'));
 
-  test('exposes exactly the four methods the core consumes', () => {
-    assert.deepEqual(Object.keys(win32SystemProbe).sort(), ['getMemoryStatus', 'getProcessorTimes', 'getSystemIdentity', 'getSystemTimes']);
+  test('exposes exactly the methods the core consumes', () => {
+    assert.deepEqual(Object.keys(win32SystemProbe).sort(), [
+      'getDiskBytes',
+      'getInterfaceOctets',
+      'getMemoryStatus',
+      'getProcessorTimes',
+      'getSystemIdentity',
+      'getSystemTimes',
+      'getUptimeMs',
+    ]);
   });
 
   test('system times are consistent (idle <= kernel) and advance', () => {

@@ -220,8 +220,19 @@ const EnvironmentEntry = z.strictObject({
   value: z.string().max(32_767).regex(PLAIN_TEXT),
 });
 
+/** One tick of one job's charts, kept in main (core/jobs/job-chart-history.ts); null is a gap, never 0. */
+export const JobChartSample = z.strictObject({
+  time: z.number().nonnegative(),
+  /** User + kernel CPU time so far: the renderer draws the rate between two samples. */
+  cpuTimeMs: z.number().nonnegative().nullable(),
+  workingSetBytes: Bytes.nullable(),
+  peakJobMemoryBytes: Bytes.nullable(),
+});
+
 export const jobChannelSchemas = {
   'jobs:getSnapshot': { request: z.strictObject({}), response: JobsSnapshot },
+  /** A job's chart history, the last ten minutes oldest first, for charts that mount after it began. */
+  'jobs:history': { request: z.strictObject({ job: JobName }), response: z.strictObject({ samples: z.array(JobChartSample).max(1200) }) },
   /** Creates a job (limits from a template, or given), saved so the console can recreate it after a restart. */
   'jobs:create': {
     request: z.strictObject({ name: JobName, template: TemplateName.nullable(), limits: JobLimitsValue.nullable() }),
@@ -274,6 +285,7 @@ export const jobEventSchemas = {
 export type JobLimitsFormValue = z.output<typeof JobLimitsValue>;
 export type JobTemplateValue = z.output<typeof JobTemplate>;
 export type JobRowValue = z.output<typeof JobRow>;
+export type JobChartSampleValue = z.output<typeof JobChartSample>;
 export type JobEventValue = z.output<typeof JobEvent>;
 export type JobsSnapshotValue = z.output<typeof JobsSnapshot>;
 export type JobsChangedValue = z.output<typeof JobsChanged>;

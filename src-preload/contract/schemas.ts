@@ -12,12 +12,14 @@ import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
 import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN, DETAILS_SIZE_MAX, DETAILS_SIZE_MIN, JOB_COLUMNS, SERVICE_COLUMNS } from './table-layout';
 import { unknownReasons } from './unknown-schema';
+import { UNREPORTABLE_PERFORMANCE_FIELDS } from './performance-fields';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
 const NoArgs = z.strictObject({});
 
 const Bytes = z.number().int().nonnegative();
 const Percent = z.number().min(0).max(100);
+const Count = z.number().int().nonnegative();
 
 export const RefreshSettings = z.strictObject({
   /** How often live data is pushed; 0.5 s to 10 s. */
@@ -113,6 +115,23 @@ export const PerformanceSample = z.strictObject({
   /** Busy % per logical processor, empty on the first sample or when the per-core query is unavailable. */
   cpuPerCore: z.array(Percent).max(4096),
   memory: MemorySample,
+  /** Milliseconds since the system started (GetTickCount64). */
+  uptimeMs: z.number().int().nonnegative(),
+  /** Totals over the same tick's process snapshot; null before the first one (or, for handles, where unreported). */
+  processCount: Count.nullable(),
+  threadCount: Count.nullable(),
+  handleCount: Count.nullable(),
+  /** Bytes per second over the last interval, all physical disks (IOCTL_DISK_PERFORMANCE); null on the first sample or where unreported. */
+  diskReadBytesPerSec: Bytes.nullable(),
+  diskWriteBytesPerSec: Bytes.nullable(),
+  /** Bytes per second over the last interval, every interface but loopback and filters (GetIfTable2); null likewise. */
+  networkReceivedBytesPerSec: Bytes.nullable(),
+  networkSentBytesPerSec: Bytes.nullable(),
+  /**
+   * Why a figure above is null when the system does not report it. Every pushed sample carries it; in a
+   * history answer only the newest sample does (the reasons rarely change, and 1,200 copies would be most of it).
+   */
+  unreported: unknownReasons(UNREPORTABLE_PERFORMANCE_FIELDS).optional(),
 });
 
 export const PerformanceHistory = z.strictObject({
@@ -128,7 +147,6 @@ const CreateTime = z.string().max(20).regex(/^\d{1,20}$/, 'createTime must be th
 /** One process, exactly: a PID alone can be reused by a new process. */
 export const ProcessKey = z.strictObject({ pid: Pid, createTime: CreateTime });
 
-const Count = z.number().int().nonnegative();
 const Ms = z.number().nonnegative();
 
 /** One row of the Processes table. Strings are read once per process lifetime; numbers every tick. */
@@ -200,6 +218,14 @@ export const ProcessDelta = z.strictObject({
   changed: z.array(ChangedNumbers).max(100_000),
   /** Present only when the fields this system does not report changed since baseSeq: the whole new map. */
   unreported: ProcessUnreported.optional(),
+});
+
+/** One tick of a watched process's charts, kept in main; null is a gap (no reading yet, or not reported). */
+export const ProcessChartSample = z.strictObject({
+  time: z.number().nonnegative(),
+  cpuPercent: Percent.nullable(),
+  workingSetBytes: Bytes,
+  privateBytes: Bytes.nullable(),
 });
 
 const Targets = z.array(ProcessKey).min(1).max(256);
@@ -274,6 +300,8 @@ export const channelSchemas = {
   'settings:setTableLayout': { request: TableLayoutChange, response: Settings },
   'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
   'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
+  /** What main kept of a process's charts (empty the first time), and from now on it keeps them (core/processes/process-chart-history.ts). */
+  'processes:history': { request: z.strictObject({ target: ProcessKey }), response: z.strictObject({ samples: z.array(ProcessChartSample).max(1200) }) },
   'processes:terminate': { request: ProcessAction, response: ActionResults },
   'processes:terminateTree': { request: ProcessAction, response: ActionResults },
   'processes:suspend': { request: ProcessAction, response: ActionResults },
@@ -321,6 +349,7 @@ export type SettingsValue = z.output<typeof Settings>;
 export type SystemInfoValue = z.output<typeof SystemInfo>;
 export type PerformanceSampleValue = z.output<typeof PerformanceSample>;
 export type PerformanceHistoryValue = z.output<typeof PerformanceHistory>;
+export type ProcessChartSampleValue = z.output<typeof ProcessChartSample>;
 export type ProcessKeyValue = z.output<typeof ProcessKey>;
 export type ProcessRowValue = z.output<typeof ProcessRow>;
 export type ProcessSnapshotValue = z.output<typeof ProcessSnapshot>;

@@ -36,8 +36,9 @@ export function describeJobCharts(points: readonly JobPoint[], markers: readonly
 }
 
 /**
- * A job's CPU time rate and memory since this view started watching it (the renderer keeps the
- * history: main pushes the accounting every tick), with a dashed marker where a limit was hit.
+ * A job's CPU time rate and memory over the last ten minutes (main keeps the history and answers
+ * jobs:history when the charts mount; each tick's accounting then adds a point), with a dashed marker
+ * where a limit was hit.
  */
 export const JobCharts = memo(function JobCharts({ points, markers }: { points: readonly JobPoint[]; markers: readonly JobEventValue[] }) {
   const cpuText = useId();
@@ -56,7 +57,7 @@ export const JobCharts = memo(function JobCharts({ points, markers }: { points: 
   const text = useMemo(() => describeJobCharts(points, markers), [points, markers]);
   const memoryAxis = useMemo(() => bytesAxis(data, MEMORY_KEYS), [data]);
   return (
-    <div className="pcharts" data-testid="job-chart" data-points={points.length} data-markers={markers.length}>
+    <div className="pcharts" data-testid="job-chart" data-points={points.length} data-markers={markers.length} data-first={points[0]?.time ?? ''}>
       <h3 className="details__heading">CPU time rate</h3>
       <TimeChart
         data={data}

@@ -24,6 +24,7 @@ import { LimitsDialog } from './LimitsDialog';
 import { NewJobDialog } from './NewJobDialog';
 import { OpenJobDialog } from './OpenJobDialog';
 import { TemplatesDialog } from './TemplatesDialog';
+import { useJobChartHistory } from './use-job-chart-history';
 import { useJobsFeed } from './use-jobs-feed';
 import { useKeptSelection } from '../shared/kept-selection';
 import { SplitBody } from '../shared/SplitBody';
@@ -99,6 +100,7 @@ export function JobsView({
   const rows = useMemo(() => sortJobs(filterJobs(store.jobs, filter), sort), [store, version, filter, sort]);
   const detailKey = detailKeyOf(selection);
   const job = detailKey === null ? undefined : store.job(detailKey);
+  useJobChartHistory(store, job?.name ?? null);
   const points = job ? store.history.points(job.name) : [];
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const events = useMemo(() => (job ? store.eventsOf(job.name) : []), [store, version, job?.name]);

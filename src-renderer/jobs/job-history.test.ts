@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JobAlerts } from './job-alerts';
-import { appendJobPoint, JobHistory, jobPoint, limitMarkers, type JobPoint } from './job-history';
+import { appendJobPoint, JobHistory, jobPoint, limitMarkers, pointFromSample, type JobPoint } from './job-history';
 import { testAccounting, testEvent, testJob } from './test-jobs';
 
 const point = (time: number): JobPoint => ({ time, cpuPercent: null, workingSetBytes: null, peakJobMemoryBytes: null, cpuTimeMs: null });
@@ -94,5 +94,33 @@ describe('JobAlerts', () => {
     const tick = [testEvent(1, 'a', 'newProcess'), testEvent(2, 'a', 'jobMemoryLimit', { important: true }), testEvent(3, 'a', 'abnormalExitProcess', { important: true })];
     expect(alerts.take(tick).map((e) => e.id)).toEqual([2, 3]);
     expect(alerts.take([...tick, testEvent(4, 'a', 'activeProcessZero', { important: true })]).map((e) => e.id)).toEqual([4]);
+  });
+});
+
+describe("main's history (jobs:history)", () => {
+  const kept = (time: number, cpuTimeMs: number | null) => ({ time, cpuTimeMs, workingSetBytes: 100, peakJobMemoryBytes: 200 });
+
+  it('turns kept samples into points, the CPU rate between consecutive ones', () => {
+    const first = pointFromSample(kept(1000, 0), 2, undefined);
+    expect(first.cpuPercent).toBeNull();
+    expect(pointFromSample(kept(2000, 1000), 2, first)).toEqual({ time: 2000, cpuPercent: 50, workingSetBytes: 100, peakJobMemoryBytes: 200, cpuTimeMs: 1000 });
+  });
+
+  it("puts main's past before what this view gathered, keeps the view's newer ticks and re-rates the first of them", () => {
+    const history = new JobHistory();
+    // The view (just mounted) saw two ticks; the first has no rate here.
+    history.add([testJob('a', { accounting: testAccounting({ userTimeMs: 3000, kernelTimeMs: 0 }) })], 4000, 1);
+    history.add([testJob('a', { accounting: testAccounting({ userTimeMs: 3500, kernelTimeMs: 0 }) })], 5000, 1);
+    expect(history.points('a')[0]?.cpuPercent).toBeNull();
+    expect(history.load('a', [kept(1000, 0), kept(2000, 1000), kept(3000, 2000), kept(4000, 3000)], 1)).toBe(true);
+    const points = history.points('a');
+    expect(points.map((p) => p.time)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(points.map((p) => p.cpuPercent)).toEqual([null, 100, 100, 100, 50]);
+  });
+
+  it('keeps nothing for a job that left while the answer was on its way', () => {
+    const history = new JobHistory();
+    expect(history.load('gone', [kept(1000, 0)], 1)).toBe(false);
+    expect(history.points('gone')).toEqual([]);
   });
 });

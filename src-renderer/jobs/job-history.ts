@@ -1,10 +1,10 @@
 /**
- * Per-job chart history, accumulated from successive jobs:changed ticks (main keeps none): the CPU time
- * rate (the change in user + kernel time over the change in wall time, as a percent of the machine) and
+ * Per-job chart history: main's ten minutes (jobs:history, asked when the charts mount, so they keep their
+ * past across tab switches) followed by the successive jobs:changed ticks: the CPU time rate (the change in user + kernel time over the change in wall time, as a percent of the machine) and
  * memory (the members' working sets summed; the job's peak committed memory). Bounded per job; jobs
  * that leave take their history with them. Pure, so it is unit tested.
  */
-import type { JobEventValue, JobRowValue } from '../../src-preload/contract/job-schemas';
+import type { JobChartSampleValue, JobEventValue, JobRowValue } from '../../src-preload/contract/job-schemas';
 
 /** One tick of one job. */
 export interface JobPoint {
@@ -19,8 +19,8 @@ export interface JobPoint {
   readonly cpuTimeMs: number | null;
 }
 
-/** Ten minutes at 1 s, five at the fastest refresh (0.5 s). */
-export const MAX_JOB_POINTS = 600;
+/** Ten minutes at the fastest refresh (0.5 s), as main keeps (core/jobs/job-chart-history.ts). */
+export const MAX_JOB_POINTS = 1200;
 
 /** The event kinds that mean a limit was hit: chart markers. */
 export const LIMIT_EVENT_KINDS: ReadonlySet<JobEventValue['kind']> = new Set([
@@ -37,6 +37,19 @@ export function jobPoint(job: JobRowValue, time: number, logicalProcessors: numb
   const acc = job.accounting;
   // Unknown CPU times (the system does not report them) leave a gap, never a rate of 0.
   const cpuTimeMs = acc && acc.userTimeMs !== null && acc.kernelTimeMs !== null ? acc.userTimeMs + acc.kernelTimeMs : null;
+  const sizes = job.members.map((m) => m.workingSetBytes).filter((b): b is number => b !== null);
+  const sample: JobChartSampleValue = {
+    time,
+    cpuTimeMs,
+    workingSetBytes: sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0) : null,
+    peakJobMemoryBytes: acc ? acc.peakJobMemoryBytes : null,
+  };
+  return pointFromSample(sample, logicalProcessors, previous);
+}
+
+/** The point for one sample main kept (jobs:history), its CPU rate measured against `previous`. */
+export function pointFromSample(sample: JobChartSampleValue, logicalProcessors: number, previous: JobPoint | undefined): JobPoint {
+  const { time, cpuTimeMs } = sample;
   let cpuPercent: number | null = null;
   const before = previous?.cpuTimeMs ?? null;
   if (cpuTimeMs !== null && before !== null && previous !== undefined && time > previous.time) {
@@ -44,14 +57,7 @@ export function jobPoint(job: JobRowValue, time: number, logicalProcessors: numb
     // Less CPU time than before: the job was recreated under the same name; start over.
     if (used >= 0) cpuPercent = Math.min(100, (used / (time - previous.time) / Math.max(1, logicalProcessors)) * 100);
   }
-  const sizes = job.members.map((m) => m.workingSetBytes).filter((b): b is number => b !== null);
-  return {
-    time,
-    cpuPercent,
-    workingSetBytes: sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0) : null,
-    peakJobMemoryBytes: acc ? acc.peakJobMemoryBytes : null,
-    cpuTimeMs,
-  };
+  return { time, cpuPercent, workingSetBytes: sample.workingSetBytes, peakJobMemoryBytes: sample.peakJobMemoryBytes, cpuTimeMs };
 }
 
 /**
@@ -99,6 +105,28 @@ export class JobHistory {
       this.byJob.set(job.name, appendJobPoint(points, jobPoint(job, time, logicalProcessors, points[points.length - 1]), this.max));
     }
     for (const name of [...this.byJob.keys()]) if (!names.has(name)) this.byJob.delete(name);
+  }
+
+  /**
+   * Main's history of one job (jobs:history) in place of what this view gathered, followed by the points
+   * it gathered after main's newest (ticks that arrived while the answer was on its way). Returns false
+   * when the job is no longer listed (it left while the answer was on its way): nothing is kept for it.
+   */
+  load(name: string, samples: readonly JobChartSampleValue[], logicalProcessors: number): boolean {
+    const own = this.byJob.get(name);
+    if (!own) return false;
+    const points: JobPoint[] = [];
+    for (const sample of samples.slice(-this.max)) {
+      const previous = points[points.length - 1];
+      if (previous && sample.time <= previous.time) continue;
+      points.push(pointFromSample(sample, logicalProcessors, previous));
+    }
+    const newest = points[points.length - 1]?.time ?? Number.NEGATIVE_INFINITY;
+    let merged: readonly JobPoint[] = points;
+    // Rates again against main's points: the first tick this view saw had no previous one here.
+    for (const p of own) if (p.time > newest) merged = appendJobPoint(merged, pointFromSample(p, logicalProcessors, merged[merged.length - 1]), this.max);
+    this.byJob.set(name, merged);
+    return true;
   }
 
   /** The points of one job, oldest first (the same array until a tick adds one). */

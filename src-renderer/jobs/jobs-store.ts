@@ -3,7 +3,7 @@
  * jobs:changed carries all of them), the event timeline merged by id and bounded, the templates, and
  * each job's chart history. Pure TypeScript (a VersionedStore React watches), unit tested in node.
  */
-import type { JobEventValue, JobRowValue, JobsChangedValue, JobsSnapshotValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
+import type { JobChartSampleValue, JobEventValue, JobRowValue, JobsChangedValue, JobsSnapshotValue, JobTemplateValue } from '../../src-preload/contract/job-schemas';
 import { VersionedStore } from '../shared/versioned-store';
 import { JobHistory } from './job-history';
 import { mergeById } from '../shared/merge-by-id';
@@ -81,6 +81,11 @@ export class JobsStore extends VersionedStore {
   setTemplates(templates: readonly JobTemplateValue[]): void {
     this.templates = templates;
     this.notifyChanged();
+  }
+
+  /** Main's chart history of one job (jobs:history) in place of what this store gathered since it was made. */
+  loadHistory(name: string, samples: readonly JobChartSampleValue[]): void {
+    if (this.history.load(name, samples, this.logicalProcessors)) this.notifyChanged();
   }
 
   /** The events of one job, newest first, at most `limit`. */

@@ -66,3 +66,26 @@ describe('process times', () => {
     expect(formatDateTime(0)).toBe('—');
   });
 });
+
+describe('performance figures', () => {
+  it('formats a throughput in binary units per second, unknown as the dash', async () => {
+    const { formatRate } = await import('./format');
+    expect(formatRate(0)).toBe('0 bytes/s');
+    expect(formatRate(1536)).toBe('1.50 KB/s');
+    expect(formatRate(5 * 1024 * 1024)).toBe('5.00 MB/s');
+    expect(formatRate(null)).toBe('—');
+  });
+
+  it("formats uptime as Task Manager's days:hours:minutes:seconds", async () => {
+    const { formatUptime } = await import('./format');
+    expect(formatUptime(0)).toBe('0:00:00:00');
+    expect(formatUptime(((3 * 24 + 4) * 3600 + 5 * 60 + 6) * 1000 + 999)).toBe('3:04:05:06');
+    expect(formatUptime(null)).toBe('—');
+  });
+
+  it('formats counts with thousands separators', async () => {
+    const { formatCount } = await import('./format');
+    expect(formatCount(123_456)).toBe('123,456');
+    expect(formatCount(null)).toBe('—');
+  });
+});

@@ -76,3 +76,23 @@ export function formatDateTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${formatClock(epochMs)}`;
 }
+
+/** A throughput: "812 KB/s", "1.25 MB/s", "0 bytes/s"; "—" when unknown. */
+export function formatRate(bytesPerSecond: number | null | undefined): string {
+  const bytes = formatBytes(bytesPerSecond);
+  return bytes === NO_VALUE ? NO_VALUE : `${bytes}/s`;
+}
+
+/** Time since boot as Task Manager's "Up time" reads it: days:hours:minutes:seconds, "3:04:05:06". */
+export function formatUptime(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return NO_VALUE;
+  const totalSeconds = Math.floor(ms / 1000);
+  const days = Math.floor(totalSeconds / 86_400);
+  return `${days}:${pad2(Math.floor(totalSeconds / 3600) % 24)}:${pad2(Math.floor(totalSeconds / 60) % 60)}:${pad2(totalSeconds % 60)}`;
+}
+
+/** A count with thousands separators as Windows shows it: "1,234". */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  return Math.round(value).toLocaleString('en-US');
+}

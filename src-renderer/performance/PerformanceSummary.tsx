@@ -2,7 +2,19 @@ import { memo } from 'react';
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
 import { formatClock, NO_VALUE } from '../lib/format';
 import { Card } from '../shared/Card';
-import { currentValues } from './summary';
+import { KnownOr } from '../shared/Unreported';
+import { currentValues, SUMMARY_FIGURES, type SummaryFigure } from './summary';
+
+/** Each figure's label, and its data-testid's tail (performance-processes, performance-disk-read, ...). */
+const FIGURE_LABELS: Record<SummaryFigure, { label: string; testId: string }> = {
+  processCount: { label: 'Processes', testId: 'processes' },
+  threadCount: { label: 'Threads', testId: 'threads' },
+  handleCount: { label: 'Handles', testId: 'handles' },
+  diskReadBytesPerSec: { label: 'Disk read', testId: 'disk-read' },
+  diskWriteBytesPerSec: { label: 'Disk write', testId: 'disk-write' },
+  networkReceivedBytesPerSec: { label: 'Network received', testId: 'network-received' },
+  networkSentBytesPerSec: { label: 'Network sent', testId: 'network-sent' },
+};
 
 /**
  * The current values as text (a description list, read by screen readers and asserted by e2e tests
@@ -31,6 +43,24 @@ export const PerformanceSummary = memo(function PerformanceSummary({ samples }: 
             {v.committedText}
           </dd>
         </div>
+        <div>
+          <dt>Up time</dt>
+          <dd data-testid="performance-uptime" data-ms={v.uptimeMs ?? ''}>
+            {v.uptimeText}
+          </dd>
+        </div>
+        {SUMMARY_FIGURES.map((field) => {
+          const figure = v.figures[field];
+          const { label, testId } = FIGURE_LABELS[field];
+          return (
+            <div key={field}>
+              <dt>{label}</dt>
+              <dd data-testid={`performance-${testId}`} data-value={figure.value ?? ''}>
+                <KnownOr text={figure.text} reason={figure.reason} />
+              </dd>
+            </div>
+          );
+        })}
         <div>
           <dt>Logical processors</dt>
           <dd data-testid="performance-logical-processors">{v.logicalProcessorsText}</dd>

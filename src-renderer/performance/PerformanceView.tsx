@@ -7,9 +7,10 @@ import { historyReducer, initialHistoryState } from './history';
 import { MemoryChart } from './MemoryChart';
 import { PerformanceSummary } from './PerformanceSummary';
 import { statusMessage } from './summary';
+import { ThroughputChart } from './ThroughputChart';
 
 /**
- * The Performance view: the last ten minutes of CPU and memory. On mount it asks main for the history it
+ * The Performance view: the last ten minutes of CPU, memory, disk and network, with uptime and totals. On mount it asks main for the history it
  * holds, then appends every pushed performance:changed sample (samples pushed while the history is on its
  * way are kept and merged); it never polls.
  */
@@ -54,6 +55,8 @@ export function PerformanceView({ refresh }: { refresh: SettingsValue['refresh']
         <div className="performance__charts">
           <CpuChart samples={samples} />
           <MemoryChart samples={samples} />
+          <ThroughputChart samples={samples} kind="network" />
+          <ThroughputChart samples={samples} kind="disk" />
         </div>
       ) : null}
     </div>

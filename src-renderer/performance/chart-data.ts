@@ -66,6 +66,34 @@ export function coreCount(samples: readonly PerformanceSampleValue[]): number {
 // tick: a tick then allocates one point per chart instead of 600 (garbage was the largest per-tick cost).
 const cpuPointCache = new WeakMap<PerformanceSampleValue, { readonly coreLines: number; readonly point: CpuPoint }>();
 const memoryPointCache = new WeakMap<PerformanceSampleValue, MemoryPoint>();
+const throughputPointCache = new WeakMap<PerformanceSampleValue, ThroughputPoint>();
+
+/** One point of the disk and network charts, bytes per second; null where there is no reading (a gap). */
+export interface ThroughputPoint {
+  readonly time: number;
+  readonly diskReadBytesPerSec: number | null;
+  readonly diskWriteBytesPerSec: number | null;
+  readonly networkReceivedBytesPerSec: number | null;
+  readonly networkSentBytesPerSec: number | null;
+}
+
+/** The disk and network charts' points (one object per sample, shared by both charts). */
+export function toThroughputPoints(samples: readonly PerformanceSampleValue[]): ThroughputPoint[] {
+  return samples.map((s) => {
+    let point = throughputPointCache.get(s);
+    if (!point) {
+      point = {
+        time: s.time,
+        diskReadBytesPerSec: s.diskReadBytesPerSec,
+        diskWriteBytesPerSec: s.diskWriteBytesPerSec,
+        networkReceivedBytesPerSec: s.networkReceivedBytesPerSec,
+        networkSentBytesPerSec: s.networkSentBytesPerSec,
+      };
+      throughputPointCache.set(s, point);
+    }
+    return point;
+  });
+}
 
 function cpuPoint(s: PerformanceSampleValue, coreLines: number): CpuPoint {
   const cached = cpuPointCache.get(s);

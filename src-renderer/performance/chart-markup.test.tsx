@@ -9,6 +9,8 @@ import { CORE_COLOURS, SERIES_COLOURS, seriesClass } from './chart-style';
 import { CpuChart } from './CpuChart';
 import { memoryAxis, MemoryChart } from './MemoryChart';
 import { sample } from './test-samples';
+import { rateAxis, THROUGHPUT_CHARTS, ThroughputChart } from './ThroughputChart';
+import { toThroughputPoints } from './chart-data';
 
 const T0 = 1_700_000_000_000;
 const GB = 1024 ** 3;
@@ -40,5 +42,35 @@ describe('chart legends', () => {
     const html = renderToStaticMarkup(<MemoryChart samples={[sample(T0, 1, { totalGb: 16, availableGb: 14.7, committedGb: 1.2, limitGb: 24 })]} />);
     expect(html).toMatch(new RegExp(`class="legend__swatch ${seriesClass(SERIES_COLOURS.committed)}"[^>]*><line [^>]*stroke-width="2" stroke-dasharray="6 3"`));
     expect(html).toContain('Commit limit 24.0 GB, above this scale');
+  });
+});
+
+describe('throughput charts', () => {
+  const WINE_DISK = 'Wine does not report disk counters: DeviceIoControl(IOCTL_DISK_PERFORMANCE) failed: Request not supported. (error 50)';
+
+  it('scales the rate axis to the readings, in one binary unit per second', () => {
+    const points = toThroughputPoints([
+      sample(T0, 1, { extra: { networkReceivedBytesPerSec: 300 * 1024, networkSentBytesPerSec: 20 * 1024 } }),
+      sample(T0 + 1000, 1, { extra: { networkReceivedBytesPerSec: null, networkSentBytesPerSec: null } }),
+    ]);
+    const axis = rateAxis(points, THROUGHPUT_CHARTS.network.lines);
+    expect(axis.ticks.map(axis.format)).toEqual(['0 KB/s', '100 KB/s', '200 KB/s', '300 KB/s']);
+  });
+
+  it('draws the two lines apart (solid and dashed) with a legend', () => {
+    const html = renderToStaticMarkup(<ThroughputChart kind="network" samples={[sample(T0, 1), sample(T0 + 1000, 1)]} />);
+    expect(html).toContain(`legend__swatch ${seriesClass(SERIES_COLOURS.networkReceived)}`);
+    expect(html).toMatch(new RegExp(`legend__swatch ${seriesClass(SERIES_COLOURS.networkSent)}".*?stroke-width="2" stroke-dasharray="6 3"`));
+    expect(html).toContain('Received');
+  });
+
+  it('says why instead of drawing an empty chart when the system does not report the figures', () => {
+    const unreported = { diskReadBytesPerSec: WINE_DISK, diskWriteBytesPerSec: WINE_DISK };
+    const html = renderToStaticMarkup(
+      <ThroughputChart kind="disk" samples={[sample(T0, 1, { extra: { diskReadBytesPerSec: null, diskWriteBytesPerSec: null, unreported } })]} />,
+    );
+    expect(html).toContain('data-testid="performance-disk-unreported"');
+    expect(html).toContain(`No disk figures: ${WINE_DISK}.`);
+    expect(html).not.toContain('role="img"');
   });
 });

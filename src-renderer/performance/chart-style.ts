@@ -6,7 +6,17 @@
  */
 
 /** A series colour's name; styles.css has `.series--NAME` and `--chart-NAME` for each in every theme. */
-export type SeriesColour = 'cpu-total' | 'physical-used' | 'committed' | 'commit-limit' | 'alert' | `core-${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`;
+export type SeriesColour =
+  | 'cpu-total'
+  | 'physical-used'
+  | 'committed'
+  | 'commit-limit'
+  | 'alert'
+  | 'disk-read'
+  | 'disk-write'
+  | 'network-received'
+  | 'network-sent'
+  | `core-${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`;
 
 /** Series colours by role. */
 export const SERIES_COLOURS = {
@@ -16,6 +26,10 @@ export const SERIES_COLOURS = {
   commitLimit: 'commit-limit',
   /** Something that went wrong: limit hits, restarts. */
   alert: 'alert',
+  diskRead: 'disk-read',
+  diskWrite: 'disk-write',
+  networkReceived: 'network-received',
+  networkSent: 'network-sent',
 } as const satisfies Record<string, SeriesColour>;
 
 /** Thin per-core lines cycle through these. */

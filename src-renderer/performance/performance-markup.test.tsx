@@ -31,3 +31,17 @@ describe('PerformanceSummary', () => {
     expect(html).toContain('data-count="0">0</span> samples<');
   });
 });
+
+describe('PerformanceSummary: beside CPU and memory', () => {
+  it('shows up time, totals and rates, and an unreported figure as the marker with its reason', () => {
+    const reason = "Wine reports each process's handle-table capacity, not its handle count";
+    const html = renderToStaticMarkup(
+      <PerformanceSummary samples={[sample(T0, 1, { extra: { uptimeMs: 90_061_000, processCount: 1234, handleCount: null, unreported: { handleCount: reason } } })]} />,
+    );
+    expect(html).toContain('data-testid="performance-uptime" data-ms="90061000">1:01:01:01<');
+    expect(html).toContain('<dt>Processes</dt><dd data-testid="performance-processes" data-value="1234">1,234<');
+    expect(html).toContain('data-testid="performance-handles" data-value=""><span class="unreported"');
+    expect(html).toContain('data-testid="unreported" data-reason="Wine reports each process&#x27;s handle-table capacity, not its handle count"');
+    expect(html).toContain('data-testid="performance-network-received" data-value="4096">4.00 KB/s<');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentValues, describeCpu, describeMemory, stats, statusMessage } from './summary';
+import { currentValues, describeCpu, describeMemory, describeThroughput, stats, statusMessage } from './summary';
 import { sample } from './test-samples';
 
 const T0 = 1_700_000_000_000;
@@ -77,5 +77,41 @@ describe('statusMessage', () => {
 
   it('says nothing when live samples are flowing', () => {
     expect(statusMessage('ready', 10, false)).toBeNull();
+  });
+});
+
+describe('the figures beside CPU and memory', () => {
+  const WINE_DISK = 'Wine does not report disk counters: DeviceIoControl(IOCTL_DISK_PERFORMANCE) failed: error 50';
+
+  it('shows uptime, totals and rates from the newest sample', () => {
+    const v = currentValues([sample(T0, null, { extra: { uptimeMs: 90_061_000, processCount: 1234, diskReadBytesPerSec: 1536 } })]);
+    expect(v.uptimeText).toBe('1:01:01:01');
+    expect(v.figures.processCount).toEqual({ text: '1,234', value: 1234, reason: null });
+    expect(v.figures.diskReadBytesPerSec.text).toBe('1.50 KB/s');
+  });
+
+  it('shows an unreported figure as unknown with its reason, and a first-sample rate as unknown without one', () => {
+    const unreported = { diskReadBytesPerSec: WINE_DISK, diskWriteBytesPerSec: WINE_DISK };
+    const v = currentValues([sample(T0, null, { extra: { diskReadBytesPerSec: null, diskWriteBytesPerSec: null, networkReceivedBytesPerSec: null, unreported } })]);
+    expect(v.figures.diskReadBytesPerSec).toEqual({ text: '—', value: null, reason: WINE_DISK });
+    expect(v.figures.networkReceivedBytesPerSec).toEqual({ text: '—', value: null, reason: null });
+  });
+
+  it('describes a throughput chart, or says why it has no figures', () => {
+    const series = [
+      { field: 'diskReadBytesPerSec', name: 'read' },
+      { field: 'diskWriteBytesPerSec', name: 'written' },
+    ] as const;
+    const samples = [
+      sample(T0, null, { extra: { diskReadBytesPerSec: null, diskWriteBytesPerSec: null } }),
+      sample(T0 + 1000, 1, { extra: { diskReadBytesPerSec: 1024, diskWriteBytesPerSec: 0 } }),
+      sample(T0 + 2000, 1, { extra: { diskReadBytesPerSec: 3072, diskWriteBytesPerSec: 0 } }),
+    ];
+    expect(describeThroughput(samples, 'disk', series)).toBe(
+      'Disk: read now 3.00 KB/s, average 2.00 KB/s, peak 3.00 KB/s; written now 0 bytes/s, average 0 bytes/s, peak 0 bytes/s; over the last 2 s.',
+    );
+    expect(describeThroughput(samples.slice(0, 1), 'disk', series)).toBe('No disk reading yet: a rate needs two samples.');
+    const wine = sample(T0, 1, { extra: { diskReadBytesPerSec: null, diskWriteBytesPerSec: null, unreported: { diskReadBytesPerSec: WINE_DISK, diskWriteBytesPerSec: WINE_DISK } } });
+    expect(describeThroughput([wine], 'disk', series)).toBe(`No disk figures: ${WINE_DISK}.`);
   });
 });

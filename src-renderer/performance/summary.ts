@@ -3,7 +3,8 @@
  * view says while it has nothing to show. Pure, so each sentence is unit tested.
  */
 import type { PerformanceSampleValue } from '../../src-preload/contract/schemas';
-import { formatBytes, formatDuration, formatPercent, NO_VALUE, percentOf } from '../lib/format';
+import type { UnreportablePerformanceField } from '../../src-preload/contract/performance-fields';
+import { formatBytes, formatCount, formatDuration, formatPercent, formatRate, formatUptime, NO_VALUE, percentOf } from '../lib/format';
 import type { HistoryStatus } from './history';
 
 /** The current values as the summary shows them, plus the raw numbers for data attributes. */
@@ -19,6 +20,51 @@ export interface CurrentValues {
   readonly sampleCountDetail: string;
   readonly sampleCount: number;
   readonly lastSampleTime: number | null;
+  readonly uptimeText: string;
+  readonly uptimeMs: number | null;
+  /** Processes, threads, handles, disk and network rates: text, raw number and why it is unknown. */
+  readonly figures: Readonly<Record<SummaryFigure, Figure>>;
+}
+
+/** A figure beside CPU and memory: its text, its raw number, and why it is unknown (null when reported). */
+export interface Figure {
+  readonly text: string;
+  readonly value: number | null;
+  readonly reason: string | null;
+}
+
+/** The counts and rates the summary shows beside CPU and memory, in the order it shows them. */
+export const SUMMARY_FIGURES = [
+  'processCount',
+  'threadCount',
+  'handleCount',
+  'diskReadBytesPerSec',
+  'diskWriteBytesPerSec',
+  'networkReceivedBytesPerSec',
+  'networkSentBytesPerSec',
+] as const;
+export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
+
+/** Why `field` is null in the newest sample, when the system does not report it. */
+export function unreportedReason(newest: PerformanceSampleValue | undefined, field: UnreportablePerformanceField): string | null {
+  return newest?.unreported?.[field] ?? null;
+}
+
+function figuresOf(newest: PerformanceSampleValue | undefined): Record<SummaryFigure, Figure> {
+  const figure = (field: SummaryFigure, format: (v: number | null) => string): Figure => {
+    const value = newest ? newest[field] : null;
+    const reason = field === 'processCount' || field === 'threadCount' ? null : unreportedReason(newest, field);
+    return { text: format(value), value, reason: value === null ? reason : null };
+  };
+  return {
+    processCount: figure('processCount', formatCount),
+    threadCount: figure('threadCount', formatCount),
+    handleCount: figure('handleCount', formatCount),
+    diskReadBytesPerSec: figure('diskReadBytesPerSec', formatRate),
+    diskWriteBytesPerSec: figure('diskWriteBytesPerSec', formatRate),
+    networkReceivedBytesPerSec: figure('networkReceivedBytesPerSec', formatRate),
+    networkSentBytesPerSec: figure('networkSentBytesPerSec', formatRate),
+  };
 }
 
 /** What the summary shows for these samples; "—" wherever there is no reading (never a fake 0). */
@@ -39,6 +85,9 @@ export function currentValues(samples: readonly PerformanceSampleValue[]): Curre
       sampleCountDetail: unit,
       sampleCount: 0,
       lastSampleTime: null,
+      uptimeText: NO_VALUE,
+      uptimeMs: null,
+      figures: figuresOf(undefined),
     };
   }
   const m = newest.memory;
@@ -55,6 +104,9 @@ export function currentValues(samples: readonly PerformanceSampleValue[]): Curre
     sampleCountDetail: count > 1 ? `${unit} over ${formatDuration(newest.time - oldest.time)}` : unit,
     sampleCount: count,
     lastSampleTime: newest.time,
+    uptimeText: formatUptime(newest.uptimeMs),
+    uptimeMs: newest.uptimeMs,
+    figures: figuresOf(newest),
   };
 }
 
@@ -98,6 +150,28 @@ export function describeMemory(samples: readonly PerformanceSampleValue[]): stri
     `peak ${formatBytes(Math.max(...used))}; committed now ${formatBytes(m.committedBytes)} of ` +
     `${formatBytes(m.commitLimitBytes)} limit, peak ${formatBytes(Math.max(...committed))}; over the last ${spanText(samples)}.`
   );
+}
+
+/**
+ * A throughput chart's text alternative ("Disk: read now 1.00 MB/s, peak 3.00 MB/s; written now ..."), or
+ * why there is none when the system does not report it.
+ */
+export function describeThroughput(
+  samples: readonly PerformanceSampleValue[],
+  what: string,
+  series: readonly { readonly field: UnreportablePerformanceField; readonly name: string }[],
+): string {
+  const newest = samples[samples.length - 1];
+  const unknown = series.map((s) => unreportedReason(newest, s.field)).find((r) => r !== null);
+  if (unknown) return `No ${what} figures: ${unknown}.`;
+  const parts: string[] = [];
+  for (const s of series) {
+    const st = stats(samples.map((x) => x[s.field]));
+    if (!st) continue;
+    parts.push(`${s.name} now ${formatRate(newest?.[s.field] ?? null)}, average ${formatRate(st.average)}, peak ${formatRate(st.peak)}`);
+  }
+  if (parts.length === 0) return `No ${what} reading yet: a rate needs two samples.`;
+  return `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: ${parts.join('; ')}; over the last ${spanText(samples)}.`;
 }
 
 /** What the view says about its state, or null when the charts speak for themselves. */

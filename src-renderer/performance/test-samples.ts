@@ -10,7 +10,7 @@ const GB = 1024 ** 3;
 export function sample(
   time: number,
   cpuPercent: number | null = 10,
-  options: { cores?: number[]; totalGb?: number; availableGb?: number; committedGb?: number; limitGb?: number } = {},
+  options: { cores?: number[]; totalGb?: number; availableGb?: number; committedGb?: number; limitGb?: number; extra?: Partial<PerformanceSampleValue> } = {},
 ): PerformanceSampleValue {
   const totalGb = options.totalGb ?? 16;
   const availableGb = options.availableGb ?? 10;
@@ -25,6 +25,16 @@ export function sample(
       committedBytes: (options.committedGb ?? 8) * GB,
       commitLimitBytes: (options.limitGb ?? 24) * GB,
     },
+    uptimeMs: 3_600_000 + time,
+    processCount: 120,
+    threadCount: 1_500,
+    handleCount: 45_000,
+    diskReadBytesPerSec: 2048,
+    diskWriteBytesPerSec: 1024,
+    networkReceivedBytesPerSec: 4096,
+    networkSentBytesPerSec: 512,
+    unreported: {},
+    ...options.extra,
   };
 }
 

@@ -27,7 +27,8 @@ function describe(points: readonly HistoryPoint[], privateReason: string | null)
 }
 
 /**
- * CPU % and memory of the selected process since it was selected, on the shared TimeChart (animation
+ * CPU % and memory of the selected process since it was first selected (main keeps the past of the few
+ * processes whose details were opened, so it survives a tab switch), on the shared TimeChart (animation
  * and dots off, memoized data: it redraws on every tick); a text summary describes each chart for
  * screen readers.
  */
@@ -46,7 +47,7 @@ export const ProcessCharts = memo(function ProcessCharts({ points, privateReason
   );
 
   return (
-    <div className="pcharts">
+    <div className="pcharts" data-testid="process-chart" data-points={points.length} data-first={points[0]?.time ?? ''}>
       <h3 className="details__heading">CPU</h3>
       <TimeChart
         data={data}

@@ -31,6 +31,7 @@ import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessTable, type TableCommand } from './ProcessTable';
 import { contextClickRow, detailKeyOf, pruneSelection, selectOnly } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
+import { useProcessChartHistory } from './use-process-chart-history';
 
 /** The details pane's width until the admin drags it (px). */
 const DETAILS_WIDTH = 380;
@@ -233,6 +234,7 @@ export function ProcessesView({
       setHistory((h) => (h.key === detailKey ? { key: detailKey, points: appendPoint(h.points, point) } : { key: detailKey, points: [point] }));
     });
   }, [store, detailKey]);
+  useProcessChartHistory(detailKey, detailEntry ? detailEntry.row : null, setHistory);
   const points = history.key === detailKey ? history.points : [];
 
   const [modules, setModules] = useState<{ key: string | null; state: ModulesState }>({ key: null, state: { status: 'idle' } });

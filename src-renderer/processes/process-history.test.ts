@@ -17,3 +17,20 @@ describe('process history', () => {
     expect(points.map((p) => p.time)).toEqual([2000, 3000]);
   });
 });
+
+describe("main's kept samples (processes:history)", () => {
+  it('joins them with the points the view gathered, each time once, oldest first', async () => {
+    const { mergeKept } = await import('./process-history');
+    const own = [
+      { time: 1000, cpuPercent: 1, workingSetBytes: 10, privateBytes: null },
+      { time: 4000, cpuPercent: 4, workingSetBytes: 40, privateBytes: null },
+    ];
+    const kept = [
+      { time: 2000, cpuPercent: 2, workingSetBytes: 20, privateBytes: null },
+      { time: 3000, cpuPercent: 3, workingSetBytes: 30, privateBytes: null },
+      { time: 4000, cpuPercent: 4, workingSetBytes: 40, privateBytes: null },
+    ];
+    expect(mergeKept(kept, own).map((p) => p.time)).toEqual([1000, 2000, 3000, 4000]);
+    expect(mergeKept(kept, own, 2).map((p) => p.time)).toEqual([3000, 4000]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * The selected process's CPU and memory history for the details charts, accumulated from the ticks seen
- * while it is selected (main keeps no per-process history). Pure, so it is unit tested.
+ * The selected process's CPU and memory history for the details charts: what main kept of it
+ * (processes:history; main keeps the charts of the few processes whose details were opened, so they survive
+ * a tab switch) joined with the ticks seen while it is selected. Pure, so it is unit tested.
  */
-import type { ProcessRowValue } from '../../src-preload/contract/schemas';
+import type { ProcessChartSampleValue, ProcessRowValue } from '../../src-preload/contract/schemas';
 
 /** One point: tick time, CPU % (null when main has no reading yet) and memory in bytes (private bytes null where not reported: a gap). */
 export interface HistoryPoint {
@@ -30,4 +31,17 @@ export function appendPoint(points: readonly HistoryPoint[], point: HistoryPoint
   const next = points.length >= max ? points.slice(points.length - max + 1) : points.slice();
   next.push(point);
   return next;
+}
+
+/**
+ * Main's kept samples joined with the points this view gathered: each time once, oldest first. Main's
+ * samples start when the charts first asked, the view's own may go back further (it was selected before)
+ * or run newer (ticks that arrived while the answer was on its way); both are kept.
+ */
+export function mergeKept(kept: readonly ProcessChartSampleValue[], own: readonly HistoryPoint[], max = MAX_HISTORY_POINTS): readonly HistoryPoint[] {
+  const byTime = new Map<number, HistoryPoint>();
+  for (const p of own) byTime.set(p.time, p);
+  for (const s of kept) byTime.set(s.time, { time: s.time, cpuPercent: s.cpuPercent, workingSetBytes: s.workingSetBytes, privateBytes: s.privateBytes });
+  const merged = [...byTime.values()].sort((a, b) => a.time - b.time);
+  return merged.length > max ? merged.slice(merged.length - max) : merged;
 }

@@ -74,6 +74,19 @@ describe('ProcessCollector', () => {
     expect(collector.find(100, '9')?.name).toBe('other.exe');
   });
 
+  it('totals processes, threads and handles over the whole snapshot of the last tick, not-yet-shown processes included', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n, { threadCount: 3, handleCount: 40 }), raw(200, 100, 6n, { threadCount: 7, handleCount: 60 })]);
+    source.startingFor.set('200:6', 2); // still starting: not in the table yet, but it is running
+    const collector = new ProcessCollector(source, 1, new Set(), clock().read);
+    expect(collector.totals()).toBeUndefined();
+    collector.tick(1);
+    expect(collector.snapshot().processes.map((p) => p.pid)).toEqual([100]);
+    expect(collector.totals()).toEqual({ processes: 2, threads: 10, handles: 100 });
+    source.current = [raw(100, 4, 5n, { threadCount: 4, handleCount: 41 })];
+    collector.tick(2);
+    expect(collector.totals()).toEqual({ processes: 1, threads: 4, handles: 41 });
+  });
+
   it('gives a full snapshot at the current seq for resync', () => {
     const source = new ScriptedSource([raw(100, 4, 5n), raw(200, 100, 6n)]);
     const collector = new ProcessCollector(source, 8, new Set(), clock().read);

@@ -43,6 +43,16 @@ export function processCpuPercent(previousCpu: bigint | undefined, currentCpu: b
   return Math.min(100, Math.round(percent * 100) / 100);
 }
 
+function totalsOf(raws: readonly RawProcess[]): { processes: number; threads: number; handles: number } {
+  let threads = 0;
+  let handles = 0;
+  for (const raw of raws) {
+    threads += raw.threadCount;
+    handles += raw.handleCount;
+  }
+  return { processes: raws.length, threads, handles };
+}
+
 /**
  * The process table in main: one snapshot per tick turned into rows keyed by (PID, creation time), CPU %
  * from deltas, and the strings (path, command line, user, job) read once per process lifetime. Each tick
@@ -58,6 +68,7 @@ export class ProcessCollector {
   private lastSnapshotAt: bigint | undefined;
   /** The fields this system does not report, as of the last tick (null in every row). */
   private unreported: UnknownReasons<UnreportableProcessField> = {};
+  private lastTotals: { processes: number; threads: number; handles: number } | undefined;
 
   constructor(
     private readonly source: ProcessSource,
@@ -72,6 +83,7 @@ export class ProcessCollector {
   /** Takes one snapshot and returns what changed since the previous tick. */
   tick(wallTime: number): ProcessDeltaValue {
     const raws = this.source.snapshot();
+    this.lastTotals = totalsOf(raws);
     const now = this.clock();
     const elapsed = this.lastSnapshotAt === undefined ? 0n : now - this.lastSnapshotAt;
     this.lastSnapshotAt = now;
@@ -131,6 +143,19 @@ export class ProcessCollector {
   /** The full table at the current seq (subscribe and resync). */
   snapshot(): ProcessSnapshotValue {
     return { seq: this.seq, time: this.time, logicalProcessors: this.logicalProcessors, processes: [...this.tracked.values()].map((t) => t.row), unreported: { ...this.unreported } };
+  }
+
+  /**
+   * Process, thread and handle totals over the last tick's whole snapshot (every process, the ones whose
+   * details are still pending included): the Performance view's counts, from the same call.
+   */
+  totals(): { processes: number; threads: number; handles: number } | undefined {
+    return this.lastTotals && { ...this.lastTotals };
+  }
+
+  /** The wall time of the last tick (0 before the first). */
+  snapshotTime(): number {
+    return this.time;
   }
 
   /** The row holding `pid` as of the last tick (a job's member list names PIDs only). */

@@ -31,10 +31,31 @@ export interface SystemIdentity {
   wineVersion: string | null;
 }
 
+/** One network interface's cumulative byte counters (MIB_IF_ROW2 InOctets / OutOctets). */
+export interface InterfaceOctets {
+  /** Stable while the interface exists (its LUID): rates are taken per interface, so one appearing or going away is no jump. */
+  id: string;
+  receivedBytes: bigint;
+  sentBytes: bigint;
+}
+
+/** One physical disk's cumulative byte counters (DISK_PERFORMANCE BytesRead / BytesWritten). */
+export interface DiskBytes {
+  id: string;
+  readBytes: bigint;
+  writtenBytes: bigint;
+}
+
 export interface SystemProbe {
   getSystemTimes(): CpuTimes;
   /** One entry per logical processor, from a single query. */
   getProcessorTimes(): CpuTimes[];
   getMemoryStatus(): MemoryStatus;
   getSystemIdentity(): SystemIdentity;
+  /** Milliseconds since the system started. */
+  getUptimeMs(): number;
+  /** Every interface but loopback and filter interfaces (which would count an adapter's bytes twice). */
+  getInterfaceOctets(): InterfaceOctets[];
+  /** Every physical disk; throws (a Win32Error) when the disk counters cannot be read. */
+  getDiskBytes(): DiskBytes[];
 }
