@@ -113,6 +113,11 @@ export const ProcessRow = z.strictObject({
   diskWriteBytes: Bytes.nullable(),
   /** The kernel's id of the job the process is in (0 = none), from the same extension; null where absent. */
   jobObjectId: z.number().int().nonnegative().nullable(),
+  /**
+   * Threads waiting with reason Suspended (SYSTEM_THREAD_INFORMATION); equal to threadCount (and nonzero)
+   * when the process is suspended. Null where the system leaves thread states empty (Wine).
+   */
+  suspendedThreads: Count.nullable(),
   /** Full image path (QueryFullProcessImageNameW); null when the process could not be opened (see detailsError). */
   imagePath: z.string().max(32_768).nullable(),
   commandLine: z.string().max(32_768).nullable(),

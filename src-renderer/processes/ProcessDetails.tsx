@@ -8,6 +8,7 @@ import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { KnownOr } from '../shared/Unreported';
 import { processLabel } from './process-actions';
 import { COLUMN_SPECS, unreportedReason } from './process-columns';
+import { statusText, suspendedUnknownReason } from './process-status';
 import type { HistoryPoint } from './process-history';
 import type { ProcessEntry } from './process-store';
 import { ProcessCharts } from './ProcessCharts';
@@ -111,7 +112,10 @@ export function ProcessDetails({
           <div key={c}>
             <dt>{COLUMN_SPECS[c].label}</dt>
             <dd data-field={c}>
-              <KnownOr text={COLUMN_SPECS[c].text(row)} reason={unreportedReason(c, row, unreported)} />
+              <KnownOr
+                text={COLUMN_SPECS[c].text(row, consoleJobs)}
+                reason={c === 'status' ? (statusText(row, consoleJobs) === null ? suspendedUnknownReason(row, unreported) : null) : unreportedReason(c, row, unreported)}
+              />
               {c === 'parentPid' && parentName ? ` (${parentName})` : ''}
             </dd>
           </div>

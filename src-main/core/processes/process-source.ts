@@ -16,6 +16,10 @@ export interface RawProcess {
   sessionId: number;
   basePriority: number;
   threadCount: number;
+  /** Threads waiting with reason Suspended (ThreadState 5 / WaitReason 5 in SYSTEM_THREAD_INFORMATION). */
+  suspendedThreads: number;
+  /** Some thread's ThreadState or WaitReason is nonzero: the system fills them in (Wine 8 does not). */
+  threadStateSeen: boolean;
   handleCount: number;
   workingSetBytes: number;
   privateBytes: number;

@@ -10,6 +10,8 @@ export function raw(pid: number, parentPid: number, createTime: bigint, extra: P
     sessionId: 1,
     basePriority: 8,
     threadCount: 1,
+    suspendedThreads: 0,
+    threadStateSeen: true,
     handleCount: 10,
     workingSetBytes: 1000,
     privateBytes: 500,
