@@ -80,18 +80,18 @@ describe('RefreshControls', () => {
     processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const },
   };
 
-  it('labels the interval select, selects the current interval and offers Pause', () => {
+  it('labels the interval select, selects the current interval and offers Pause updates', () => {
     const html = renderToStaticMarkup(<RefreshControls settings={settings} onChange={() => undefined} />);
     expect(html).toMatch(/<label for="([^"]+)">Refresh interval<\/label><select id="\1"/);
     expect(html).toContain('<option value="2000" selected="">2 s</option>');
-    expect(html).toMatch(/data-testid="refresh-pause">Pause<\/button>/);
+    expect(html).toMatch(/data-testid="refresh-pause">Pause updates<\/button>/);
   });
 
-  it('offers Resume when paused, and is disabled until settings arrive', () => {
+  it('offers Resume updates when paused, and is disabled until settings arrive', () => {
     const paused = renderToStaticMarkup(
       <RefreshControls settings={{ ...settings, refresh: { ...settings.refresh, paused: true } }} onChange={() => undefined} />,
     );
-    expect(paused).toMatch(/>Resume<\/button>/);
+    expect(paused).toMatch(/>Resume updates<\/button>/);
     const loading = renderToStaticMarkup(<RefreshControls settings={null} onChange={() => undefined} />);
     expect(loading.match(/disabled=""/g)).toHaveLength(2);
   });
