@@ -183,6 +183,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     emit('settings:changed', next);
     return next;
   };
+  const setServiceView = async (request: Parameters<Handlers['settings:setServiceView']>[0]) => {
+    const next = await settings.update((draft) => ({ ...draft, services: { show: request.show } }));
+    emit('settings:changed', next);
+    return next;
+  };
   const serviceTargets = (names: readonly string[]) => names.map((service) => ({ service }));
 
   const handlers: Handlers = {
@@ -196,6 +201,10 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'settings:setProcessView': (request) => {
       const before = settings.get().processes;
       return trail.request('settings.processView', { setting: 'processes' }, () => setProcessView(request), { before, after: (next) => next.processes });
+    },
+    'settings:setServiceView': (request) => {
+      const before = settings.get().services;
+      return trail.request('settings.serviceView', { setting: 'services' }, () => setServiceView(request), { before, after: (next) => next.services });
     },
     'processes:getSnapshot': () => processTable.snapshot(),
     'processes:getModules': ({ target }) => ({

@@ -59,6 +59,7 @@ const validRequests = {
   'settings:get': {},
   'settings:setRefresh': { intervalMs: 2000 },
   'settings:setProcessView': { view: 'flat' },
+  'settings:setServiceView': { show: 'drivers' },
   'processes:getSnapshot': {},
   'processes:getModules': { target: { pid: 42, createTime: '133485408000000000' } },
   'processes:terminate': { targets: [{ pid: 42, createTime: '133485408000000000' }] },

@@ -9,6 +9,7 @@ export const CHANNELS = [
   'settings:get',
   'settings:setRefresh',
   'settings:setProcessView',
+  'settings:setServiceView',
   'processes:getSnapshot',
   'processes:getModules',
   'processes:terminate',

@@ -33,11 +33,22 @@ export const ProcessViewSettings = z.strictObject({
 
 export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const };
 
+/** What the Services table lists: services only (as services.msc does), drivers only, or both. */
+export const SERVICE_LIST_SHOWS = ['services', 'drivers', 'all'] as const;
+
+export const ServiceViewSettings = z.strictObject({
+  show: z.enum(SERVICE_LIST_SHOWS),
+});
+
+export const DEFAULT_SERVICE_VIEW = { show: 'services' as const };
+
 export const Settings = z.strictObject({
   schemaVersion: z.literal(1),
   refresh: RefreshSettings,
   /** Added with the Processes table; older settings files get the defaults. */
   processes: ProcessViewSettings.default(() => ({ ...DEFAULT_PROCESS_VIEW, columns: [...DEFAULT_PROCESS_VIEW.columns] })),
+  /** Added with the Services tab's "Show" choice; older settings files get the default (services only). */
+  services: ServiceViewSettings.default(() => ({ ...DEFAULT_SERVICE_VIEW })),
 });
 
 export const SystemInfo = z.strictObject({
@@ -230,6 +241,7 @@ export const channelSchemas = {
       .refine((r) => r.columns !== undefined || r.view !== undefined, 'give columns or view'),
     response: Settings,
   },
+  'settings:setServiceView': { request: ServiceViewSettings, response: Settings },
   'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
   'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
   'processes:terminate': { request: ProcessAction, response: ActionResults },

@@ -129,7 +129,7 @@ function renderView(id: TabId, ctx: ViewContext) {
     case 'processes':
       return <ProcessesView settings={ctx.settings} onSettings={ctx.onSettings} focus={ctx.processFocus} onFocusDone={ctx.onProcessFocusDone} />;
     case 'services':
-      return <ServicesView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} />;
+      return <ServicesView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} settings={ctx.settings} onSettings={ctx.onSettings} />;
     case 'jobs':
       return <JobsView onShowProcess={ctx.showProcess} logicalProcessors={ctx.logicalProcessors} />;
     case 'run':

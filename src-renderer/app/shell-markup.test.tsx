@@ -78,6 +78,7 @@ describe('RefreshControls', () => {
     schemaVersion: 1 as const,
     refresh: { intervalMs: 2000, paused: false },
     processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const },
+    services: { show: 'services' as const },
   };
 
   it('labels the interval select, selects the current interval and offers Pause updates', () => {

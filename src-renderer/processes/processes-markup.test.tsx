@@ -184,7 +184,7 @@ describe('ProcessesView', () => {
   });
 
   it('describes the live, paused and failed states', () => {
-    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const } };
+    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const }, services: { show: 'services' as const } };
     expect(describeStatus('ready', null, 300, 300, '', settings)).toBe('Live: refreshed every 1 s.');
     expect(describeStatus('ready', null, 300, 4, 'note', settings)).toBe('Live: refreshed every 1 s. Showing 4 of 300.');
     expect(describeStatus('ready', null, 300, 300, '', { ...settings, refresh: { intervalMs: 1000, paused: true } })).toBe('Paused: the list is not updating.');

@@ -2,6 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { HostedChangeRequestValue, HostedDefinitionValue } from '../../src-preload/contract/hosted-schemas';
 import type { JobTemplateValue } from '../../src-preload/contract/job-schemas';
+import type { SettingsValue } from '../../src-preload/contract/schemas';
+import { SERVICE_LIST_SHOWS } from '../../src-preload/contract/schemas';
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServiceDeltaValue, ServiceSnapshotValue } from '../../src-preload/contract/service-schemas';
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
@@ -16,7 +18,7 @@ import { useCopyText } from '../shared/use-copy-text';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
 import { notReportedReason } from './not-reported';
-import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
+import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, shownUnder, SHOW_LABELS, SHOW_NOUNS, type ServiceListShow, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
 import { serviceKey, ServiceStore, type ServiceEntry } from './service-store';
@@ -44,8 +46,6 @@ interface HostedWizardState {
   readonly templates: readonly JobTemplateValue[];
 }
 
-const NOUN: ListNoun = { one: 'service', many: 'services' };
-
 /** The service list's live feed: services:changed deltas, services:getSnapshot on mount and on any gap. */
 const SOURCE: LiveSource<ServiceSnapshotValue, ServiceDeltaValue> = {
   deltaEvent: 'services:changed',
@@ -65,7 +65,19 @@ function subjectOf(names: readonly string[]): string {
  * `services:changed` deltas, `services:getSnapshot` on mount and on any gap); progress from
  * `services:progress` events.
  */
-export function ServicesView({ onShowProcess, logicalProcessors = null }: { onShowProcess: (pid: number) => void; logicalProcessors?: number | null }) {
+export function ServicesView({
+  onShowProcess,
+  logicalProcessors = null,
+  settings = null,
+  onSettings,
+}: {
+  onShowProcess: (pid: number) => void;
+  logicalProcessors?: number | null;
+  /** Settings as main last reported them: the "Show" choice (services, drivers, all) is kept there. */
+  settings?: SettingsValue | null;
+  /** Settings as main saved them after a settings:setServiceView. */
+  onSettings?: (settings: SettingsValue) => void;
+}) {
   const [store] = useState(() => new ServiceStore());
   const feed = useLiveFeed(store, SOURCE);
   const version = feed.version;
@@ -91,10 +103,25 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
   const [onlySelected, setOnlySelected] = useState(false);
   const [notice, setNotice] = useState('');
   const [revealKey, setRevealKey] = useState<string | null>(null);
+  // Services only until settings arrive, as services.msc lists them; the choice is saved like the Processes view's.
+  const show: ServiceListShow = settings?.services.show ?? 'services';
+  const noun: ListNoun = SHOW_NOUNS[show];
+  const saveShow = (next: ServiceListShow) => {
+    void request('settings:setServiceView', { show: next }).then((result) => {
+      if (result.ok) onSettings?.(result.value);
+      else reportFailure('Could not save what the Services list shows', result.error);
+    });
+  };
 
   // version is how the mutable store says "rebuild": read here on purpose.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort, onlyHosted), [store, version, filter, sort, onlyHosted]);
+  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort, onlyHosted, show), [store, version, filter, sort, onlyHosted, show]);
+  // The count is of the kind shown ("180 services"), as services.msc counts: drivers are another list, not a filter.
+  const total = useMemo(
+    () => [...store.all()].filter((e) => shownUnder(show, e.row)).length,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version, show],
+  );
   const serviceNames = useMemo(
     () => [...store.all()].map((e) => e.row.name),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -318,7 +345,6 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
     },
   };
 
-  const total = store.size;
   // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
   const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
   const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filterInEffect, store.pollIntervalMs);
@@ -358,17 +384,27 @@ export function ServicesView({ onShowProcess, logicalProcessors = null }: { onSh
         <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="service-export-csv">
           Export CSV…
         </button>
+        <label className="services__show">
+          Show{' '}
+          <select value={show} onChange={(e) => saveShow(e.currentTarget.value as ServiceListShow)} data-testid="service-show" disabled={settings === null}>
+            {SERVICE_LIST_SHOWS.map((s) => (
+              <option key={s} value={s}>
+                {SHOW_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="limit__check" title="Only programs run by the console's service host">
           <input type="checkbox" checked={onlyHosted} onChange={(e) => setOnlyHosted(e.currentTarget.checked)} data-testid="service-only-hosted" />
           Hosted only
         </label>
-        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filterInEffect} />
+        <ListCount testId="service-count" noun={noun} total={total} shown={rows.length} filter={filterInEffect} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
       <div className="processes__body">
         <div className="processes__table" ref={tableHostRef}>
           <LiveListBody
-            noun={NOUN}
+            noun={noun}
             feed={feed}
             shown={rows.length}
             filter={filterInEffect}

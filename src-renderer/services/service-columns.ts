@@ -11,6 +11,7 @@ import type {
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
+import type { SERVICE_LIST_SHOWS } from '../../src-preload/contract/schemas';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
@@ -66,6 +67,33 @@ export const KIND_LABELS: { readonly [K in ServiceKind]: string } = {
   userShareProcess: 'Per-user, shared process',
   other: 'Other',
 };
+
+/** What the Services table lists (the "Show" choice, saved in settings). */
+export type ServiceListShow = (typeof SERVICE_LIST_SHOWS)[number];
+
+/** The "Show" choice's words. */
+export const SHOW_LABELS: { readonly [S in ServiceListShow]: string } = {
+  services: 'Services',
+  drivers: 'Drivers',
+  all: 'All',
+};
+
+/** The noun the list's count uses for each choice ("180 services", "250 drivers", "430 services and drivers"). */
+export const SHOW_NOUNS: { readonly [S in ServiceListShow]: { readonly one: string; readonly many: string } } = {
+  services: { one: 'service', many: 'services' },
+  drivers: { one: 'driver', many: 'drivers' },
+  all: { one: 'service or driver', many: 'services and drivers' },
+};
+
+/** Kernel and file system drivers: services.msc leaves them out; `sc query type= driver` lists them. */
+export function isDriver(row: Pick<ServiceRowValue, 'kind'>): boolean {
+  return row.kind === 'kernelDriver' || row.kind === 'fileSystemDriver';
+}
+
+/** True when `row` belongs in the list under the "Show" choice. */
+export function shownUnder(show: ServiceListShow, row: Pick<ServiceRowValue, 'kind'>): boolean {
+  return show === 'all' || (show === 'drivers') === isDriver(row);
+}
 
 /**
  * The start type as an admin reads it: "Automatic (delayed)", "Automatic (trigger)", "Automatic (delayed,
@@ -237,12 +265,13 @@ export function serviceFilterTerms(filter: string): string[] {
 
 /**
  * The rows to show, in order: those matching every filter term (name, display name, account, path,
- * description, PID), and with `onlyHosted` only programs run by the console's service host; sorted.
+ * description, PID), of the kind `show` lists (services, drivers or all), and with `onlyHosted` only programs
+ * run by the console's service host; sorted.
  */
-export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false): ServiceEntry[] {
+export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false, show: ServiceListShow = 'all'): ServiceEntry[] {
   const terms = serviceFilterTerms(filter);
   const shown: ServiceEntry[] = [];
-  for (const e of entries) if ((!onlyHosted || e.row.hosted) && terms.every((t) => e.search.includes(t))) shown.push(e);
+  for (const e of entries) if (shownUnder(show, e.row) && (!onlyHosted || e.row.hosted) && terms.every((t) => e.search.includes(t))) shown.push(e);
   return shown.sort(serviceComparator(sort));
 }
 
