@@ -215,6 +215,14 @@ export async function createConsoleCore({ dataFolder, system, processes, service
         sizeBytes: m.sizeBytes,
       })),
     }),
+    'processes:getPriorityClasses': ({ targets }) => ({
+      classes: processes.source.priorityClasses(targets.map((t) => ({ pid: t.pid, createTime: BigInt(t.createTime) }))).map((reading, i) => {
+        const { pid, createTime } = targets[i] as (typeof targets)[number];
+        if (reading.ok) return { pid, createTime, priorityClass: reading.priorityClass };
+        const { code, message, win32Code } = reading.error;
+        return { pid, createTime, priorityClass: null, error: win32Code === undefined ? { code, message } : { code, message, win32Code } };
+      }),
+    }),
     'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
     'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
     'processes:suspend': (request, { desktop }) => runProcessAction(request, { verb: 'suspend' }, desktop),

@@ -66,6 +66,7 @@ const validRequests = {
   'processes:terminateTree': { targets: [{ pid: 42, createTime: '1' }], allowCritical: true },
   'processes:suspend': { targets: [{ pid: 42, createTime: '1' }] },
   'processes:resume': { targets: [{ pid: 42, createTime: '1' }] },
+  'processes:getPriorityClasses': { targets: [{ pid: 42, createTime: '1' }] },
   'processes:setPriority': { targets: [{ pid: 42, createTime: '1' }], priorityClass: 'belowNormal' },
   'processes:setAffinity': { targets: [{ pid: 42, createTime: '1' }], processors: [0, 1] },
   'desktop:copyText': { text: 'C:\\Windows\\notepad.exe' },

@@ -16,6 +16,7 @@ export const CHANNELS = [
   'processes:terminateTree',
   'processes:suspend',
   'processes:resume',
+  'processes:getPriorityClasses',
   'processes:setPriority',
   'processes:setAffinity',
   'desktop:copyText',

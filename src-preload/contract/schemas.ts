@@ -186,6 +186,20 @@ export const ApiErrorValue = z.strictObject({
   win32Code: z.number().int().optional(),
 });
 
+/** Each target's priority class (GetPriorityClass), or why it could not be read; in the order asked. */
+export const PriorityClasses = z.strictObject({
+  classes: z
+    .array(
+      z.strictObject({
+        pid: Pid,
+        createTime: CreateTime,
+        priorityClass: z.enum(PRIORITY_CLASSES).nullable(),
+        error: ApiErrorValue.optional(),
+      }),
+    )
+    .max(256),
+});
+
 /** Per-target outcome: actions on several processes can partly succeed. */
 export const ActionResults = z.strictObject({
   results: z
@@ -248,6 +262,7 @@ export const channelSchemas = {
   'processes:terminateTree': { request: ProcessAction, response: ActionResults },
   'processes:suspend': { request: ProcessAction, response: ActionResults },
   'processes:resume': { request: ProcessAction, response: ActionResults },
+  'processes:getPriorityClasses': { request: z.strictObject({ targets: Targets }), response: PriorityClasses },
   'processes:setPriority': { request: ProcessAction.extend({ priorityClass: z.enum(PRIORITY_CLASSES) }), response: ActionResults },
   'processes:setAffinity': {
     request: ProcessAction.extend({

@@ -21,7 +21,8 @@ import { appendPoint, historyPoint, type HistoryPoint } from './process-history'
 import { parentsOf, type SortSpec } from './process-rows';
 import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
-import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
+import { ProcessMenu, sharedPriority, type ProcessMenuHandlers } from './ProcessMenu';
+import type { PriorityClassName } from '../../src-preload/contract/process-fields';
 import { ProcessTable, type TableCommand } from './ProcessTable';
 import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
@@ -191,6 +192,24 @@ export function ProcessesView({
     });
   }, []);
 
+  // The priority classes of the menu's targets as Windows answers them now (GetPriorityClass), asked once per
+  // menu: the snapshot's base priority says it every tick where the system reports it (not under Wine), and a
+  // class set a moment ago may not be in a tick yet. Until the answer, the menu marks what the snapshot says.
+  const [readPriorities, setReadPriorities] = useState<{ menu: object; classes: ReadonlyMap<string, PriorityClassName | null> } | null>(null);
+  const askPriorities = useEffectEvent((forMenu: object) => {
+    const targets = selectedEntries().slice(0, 256);
+    if (targets.length === 0) return;
+    void request('processes:getPriorityClasses', { targets: targets.map(keyOfEntry) }).then((result) => {
+      // A failed read only leaves the mark to the snapshot: the menu still works, nothing to report.
+      if (!result.ok) return;
+      const classes = new Map(result.value.classes.map((c, i) => [targets[i]?.key ?? '', c.priorityClass]));
+      setReadPriorities({ menu: forMenu, classes });
+    });
+  });
+  useEffect(() => {
+    if (menu) askPriorities(menu);
+  }, [menu]);
+
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string, column: ProcessColumn | null) => {
     setSelection((current) => contextClickRow(current, key));
     setMenu({ at, column });
@@ -233,7 +252,10 @@ export function ProcessesView({
   const menuTargets = menu ? selectedEntries() : [];
   const first = menuTargets[0];
   const subject = menuTargets.length === 1 && first ? processLabel(first.row.name, first.row.pid) : `${menuTargets.length} processes`;
-  const priorities = new Set(menuTargets.map((e) => priorityClassOf(e.row.basePriority)));
+  const menuPriority = sharedPriority(
+    menuTargets.map((e) => ({ key: e.key, fromSnapshot: priorityClassOf(e.row.basePriority) })),
+    readPriorities?.menu === menu ? readPriorities.classes : null,
+  );
   const menuHandlers: ProcessMenuHandlers = {
     onAction: act,
     onAffinity: () => setAffinityFor(menuTargets.map(keyOfEntry)),
@@ -335,7 +357,7 @@ export function ProcessesView({
           model={{
             subject,
             count: menuTargets.length,
-            priority: priorities.size === 1 ? ([...priorities][0] ?? null) : null,
+            priority: menuPriority,
             columnLabel: menu.column ? COLUMN_SPECS[menu.column].label : null,
           }}
           handlers={menuHandlers}

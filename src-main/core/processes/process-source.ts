@@ -68,7 +68,12 @@ export interface ProcessSource {
   details(pid: number, createTime: bigint): ProcessDetails;
   /** Loaded modules of one process; throws AppError (CONFLICT when (pid, createTime) no longer match). */
   modules(pid: number, createTime: bigint): ModuleInfo[];
+  /** The priority class of each target, in order (GetPriorityClass, on demand); never throws for a single target. */
+  priorityClasses(targets: readonly ProcessTarget[]): PriorityReading[];
 }
+
+/** One target's priority class, or the AppError that kept it from being read. */
+export type PriorityReading = { ok: true; priorityClass: PriorityClass } | { ok: false; error: AppError };
 
 /** SetPriorityClass values by name. */
 export type PriorityClass = 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime';
