@@ -10,6 +10,7 @@ import { hostedChannelSchemas, hostedEventSchemas } from './hosted-schemas';
 import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
+import { SERVICE_LIST_SHOWS } from './service-view';
 import { unknownReasons } from './unknown-schema';
 
 /** A request that carries no arguments still is an object, so extra keys are rejected. */
@@ -32,9 +33,6 @@ export const ProcessViewSettings = z.strictObject({
 });
 
 export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const };
-
-/** What the Services table lists: services only (as services.msc does), drivers only, or both. */
-export const SERVICE_LIST_SHOWS = ['services', 'drivers', 'all'] as const;
 
 export const ServiceViewSettings = z.strictObject({
   show: z.enum(SERVICE_LIST_SHOWS),

@@ -11,7 +11,7 @@ import type {
   ServiceRowValue,
 } from '../../src-preload/contract/service-schemas';
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
-import type { SERVICE_LIST_SHOWS } from '../../src-preload/contract/schemas';
+import type { ServiceListShow } from '../../src-preload/contract/service-view';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { NOT_REPORTED, notReportedReason, type ReportedField } from './not-reported';
@@ -67,9 +67,6 @@ export const KIND_LABELS: { readonly [K in ServiceKind]: string } = {
   userShareProcess: 'Per-user, shared process',
   other: 'Other',
 };
-
-/** What the Services table lists (the "Show" choice, saved in settings). */
-export type ServiceListShow = (typeof SERVICE_LIST_SHOWS)[number];
 
 /** The "Show" choice's words. */
 export const SHOW_LABELS: { readonly [S in ServiceListShow]: string } = {
