@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { RequestOf, SettingsValue } from '../../src-preload/contract/schemas';
 import { isConnected, reportFailure, request, useEvent } from '../lib/api';
 import { JobAlertToasts } from '../jobs/JobAlertToasts';
@@ -8,12 +8,16 @@ import { ProcessesView, type ProcessFocus } from '../processes/ProcessesView';
 import { RunView } from '../run/RunView';
 import { ServicesView } from '../services/ServicesView';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { setShownTab } from '../shared/toast-store';
 import { Toasts } from '../shared/Toasts';
 import { NotConnected } from './NotConnected';
 import { RefreshControls } from './RefreshControls';
 import { SystemHeader, type SystemInfoState } from './SystemHeader';
 import { TabList } from './TabList';
 import { panelElementId, tabElementId, TABS, type TabId } from './tabs';
+
+/** The shell's own failures (system information, refresh settings) belong to no tab: shown on every one. */
+const SHELL = { tab: null };
 
 /** The console: the not-connected screen without the bridge, the shell with it. */
 export function App() {
@@ -36,6 +40,8 @@ function Shell() {
   }, []);
 
   useEvent('settings:changed', setSettings);
+  // Before the tab's view runs its effects: the toasts it raises belong to it.
+  useLayoutEffect(() => setShownTab(active), [active]);
 
   useEffect(() => {
     let mounted = true;
@@ -45,14 +51,14 @@ function Shell() {
         setSystem({ status: 'ready', info: result.value });
       } else {
         setSystem({ status: 'failed', message: result.error.message });
-        reportFailure('Could not read system information', result.error);
+        reportFailure('Could not read system information', result.error, SHELL);
       }
     });
     void request('settings:get', {}).then((result) => {
       if (!mounted) return;
       // A settings:changed that raced ahead of this answer is as new or newer; keep it.
       if (result.ok) setSettings((current) => current ?? result.value);
-      else reportFailure('Could not read the refresh settings', result.error);
+      else reportFailure('Could not read the refresh settings', result.error, SHELL);
     });
     return () => {
       mounted = false;
@@ -62,7 +68,7 @@ function Shell() {
   const changeRefresh = useCallback((req: RequestOf<'settings:setRefresh'>, action: string) => {
     void request('settings:setRefresh', req).then((result) => {
       if (result.ok) setSettings(result.value);
-      else reportFailure(action, result.error);
+      else reportFailure(action, result.error, SHELL);
     });
   }, []);
 
@@ -105,7 +111,7 @@ function Shell() {
           </div>
         ))}
       </main>
-      <Toasts />
+      <Toasts tab={active} />
       <JobAlertToasts />
     </div>
   );
