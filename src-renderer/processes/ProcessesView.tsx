@@ -15,17 +15,18 @@ import { useConsoleJobMembers } from '../jobs/use-console-job-members';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { csvFileName, processesCsv, rowsAsText } from './csv-export';
-import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
+import { actionStartedText, anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
 import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
 import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
 import { parentsOf, type SortSpec } from './process-rows';
-import { keyOfEntry, ProcessStore, type ProcessEntry } from './process-store';
+import { keyOfEntry, processKey, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
 import { ProcessMenu, sharedPriority, type ProcessMenuHandlers } from './ProcessMenu';
 import type { PriorityClassName } from '../../src-preload/contract/process-fields';
 import { ProcessTable, type TableCommand } from './ProcessTable';
 import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
+import { useStatusNotice, type SetNotice } from '../shared/status-notice';
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
@@ -94,7 +95,8 @@ export function ProcessesView({
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; column: ProcessColumn | null } | null>(null);
   const [affinityFor, setAffinityFor] = useState<ProcessKeyValue[] | null>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
-  const [notice, setNotice] = useState('');
+  // The outcome of the last action; dropped once the rows it is about are no longer selected.
+  const [notice, setNotice] = useStatusNotice(rawSelection.selected);
 
   const rows = useDisplayRows(store, { view, filter, sort, collapsed });
   const [revealKey, setRevealKey] = useState<string | null>(null);
@@ -119,7 +121,7 @@ export function ProcessesView({
         setFilterText('');
         setSelection(selectOnly(entry.key));
         setRevealKey(entry.key);
-        setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`);
+        setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`, [entry.key]);
         tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
       }
       onFocusDoneEvent();
@@ -137,7 +139,7 @@ export function ProcessesView({
       done = true;
       unsubscribe();
     };
-  }, [focus, store]);
+  }, [focus, store, setNotice]);
   // Keys of processes whose red refresh has ended drop out of the selection.
   const structure = store.structureVersion;
   const selection = useMemo(
@@ -160,7 +162,7 @@ export function ProcessesView({
 
   const runAction = useCallback(
     (req: ProcessActionRequest, targets: ProcessKeyValue[]) => runProcessAction({ store, setNotice }, req, targets, false),
-    [store],
+    [store, setNotice],
   );
 
   const act = (req: ProcessActionRequest) => void runAction(req, selectedEntries().map(keyOfEntry));
@@ -386,7 +388,7 @@ export function ProcessesView({
 /** What an action needs from the view: the store (is a target critical?) and the polite notice line. */
 interface ActionContext {
   readonly store: ProcessStore;
-  readonly setNotice: (text: string) => void;
+  readonly setNotice: SetNotice;
 }
 
 /**
@@ -405,6 +407,10 @@ async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, t
     });
     return;
   }
+  // The line says what is under way now (main may be asking for confirmation), never the last outcome.
+  const about = targets.map(processKey);
+  const only = targets.length === 1 ? ctx.store.get(about[0] ?? '') : undefined;
+  ctx.setNotice(actionStartedText(req.kind, only ? processLabel(only.row.name, only.row.pid) : `${targets.length} processes`), about);
   const base = { targets, ...(allowCritical ? { allowCritical: true } : {}) };
   const result =
     req.kind === 'setPriority'
@@ -415,15 +421,20 @@ async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, t
   if (!result.ok) {
     const toast = callFailureToast(req.kind, targets.length, result.error);
     if (toast) pushToast(toast);
-    else ctx.setNotice('Cancelled: nothing was changed.');
+    ctx.setNotice(toast ? '' : 'Cancelled: nothing was changed.', about);
     return;
   }
   const outcome = summarizeResults(req.kind, result.value.results);
-  if (!outcome.toast) return;
-  if (outcome.toast.tone === 'info') {
-    ctx.setNotice(`${outcome.toast.title}.`);
+  if (!outcome.toast) {
+    ctx.setNotice('');
     return;
   }
+  if (outcome.toast.tone === 'info') {
+    ctx.setNotice(`${outcome.toast.title}.`, about);
+    return;
+  }
+  // Failures are on the toast; the line keeps no "under way" text.
+  ctx.setNotice('');
   const refused = outcome.criticalRefused;
   pushToast(
     refused.length > 0

@@ -15,6 +15,7 @@ import type { FeedStatus } from '../shared/seq-feed';
 import { contextClickRow, detailKeyOf, EMPTY_SELECTION, pruneSelection, selectOnly, type Selection } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
+import { useStatusNotice } from '../shared/status-notice';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
 import { notReportedReason } from './not-reported';
@@ -101,7 +102,8 @@ export function ServicesView({
   const [hostedWizard, setHostedWizard] = useState<HostedWizardState | null>(null);
   const [onlyHosted, setOnlyHosted] = useState(false);
   const [onlySelected, setOnlySelected] = useState(false);
-  const [notice, setNotice] = useState('');
+  // The outcome of the last action; dropped once the services it is about are no longer selected.
+  const [notice, setNotice] = useStatusNotice(rawSelection.selected);
   const [revealKey, setRevealKey] = useState<string | null>(null);
   // Services only until settings arrive, as services.msc lists them; the choice is saved like the Processes view's.
   const show: ServiceListShow = settings?.services.show ?? 'services';
@@ -150,13 +152,15 @@ export function ServicesView({
 
   const copyText = useCopyText(setNotice);
 
-  const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = []) => {
+  /** Runs a control; `skippedNote` is added to the outcome (services whose state did not allow it). */
+  const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = [], skippedNote = '') => {
     if (names.length === 0) return;
+    const about = names.map(serviceKey);
     if (names.length > MAX_SERVICE_TARGETS) {
       pushToast({ tone: 'error', title: `Could not ${VERB_WORDS[verb].verb} ${names.length} services`, message: `At most ${MAX_SERVICE_TARGETS} services can be controlled at once; select fewer.` });
       return;
     }
-    setNotice(`${VERB_WORDS[verb].label.replace('…', '')}: ${subjectOf(names)}…`);
+    setNotice(`${VERB_WORDS[verb].label.replace('…', '')}: ${subjectOf(names)}…`, about);
     const result =
       verb === 'start'
         ? await request('services:start', args.length > 0 ? { names, arguments: args } : { names })
@@ -164,17 +168,17 @@ export function ServicesView({
     if (!result.ok) {
       const toast = callFailureToastFor(VERB_WORDS[verb].verb, subjectOf(names), result.error);
       if (toast) pushToast(toast);
-      setNotice(toast ? '' : 'Cancelled: nothing was changed.');
+      setNotice(toast ? '' : 'Cancelled: nothing was changed.', about);
       return;
     }
     const outcome = summarizeServiceResults(verb, result.value.results);
     const cancelled = outcome.cancelled > 0 ? ` Cancelled for ${outcome.cancelled}.` : '';
-    if (outcome.toast?.tone === 'info') setNotice(`${outcome.toast.title}.${cancelled}`);
+    if (outcome.toast?.tone === 'info') setNotice(`${outcome.toast.title}.${cancelled}${skippedNote}`, about);
     else {
-      setNotice(cancelled.trim());
+      setNotice(`${cancelled}${skippedNote}`.trim(), about);
       if (outcome.toast) pushToast(outcome.toast);
     }
-  }, []);
+  }, [setNotice]);
 
   /** A control from the toolbar or the menu: on the selected services whose state allows it. */
   const control = (verb: ServiceVerb) => {
@@ -184,9 +188,8 @@ export function ServicesView({
       setStartFor(targets.map((r) => r.name));
       return;
     }
-    void runControl(verb, targets.map((r) => r.name)).then(() => {
-      if (skipped.length > 0) setNotice((n) => `${n} Skipped ${subjectOf(skipped.map((r) => r.name))}: their state does not allow it.`.trim());
-    });
+    const skippedNote = skipped.length > 0 ? ` Skipped ${subjectOf(skipped.map((r) => r.name))}: their state does not allow it.` : '';
+    void runControl(verb, targets.map((r) => r.name), [], skippedNote);
   };
 
   /** The Jobs tab's templates for the hosted wizard's limits; none (with a note) if they cannot be read. */
@@ -231,10 +234,10 @@ export function ServicesView({
   };
 
   const uninstall = (name: string) => {
-    setNotice(`Uninstalling ${name}: confirm in the main window…`);
+    setNotice(`Uninstalling ${name}: confirm in the main window…`, [serviceKey(name)]);
     void request('services:uninstall', { name }).then((result) => {
       if (!result.ok) {
-        if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+        if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.', [serviceKey(name)]);
         else {
           setNotice('');
           reportFailure(`Could not uninstall ${name}`, result.error);
@@ -248,14 +251,14 @@ export function ServicesView({
           title: `${name} is marked for deletion`,
           message: 'Windows deletes it once every handle to it is closed (services.msc or another tool may hold one); a restart always completes it.',
         });
-      } else setNotice(`Uninstalled ${name}.`);
+      } else setNotice(`Uninstalled ${name}.`, [serviceKey(name)]);
     });
   };
 
   const fixPath = (name: string) => {
     void request('services:fixUnquotedPath', { name }).then((result) => {
-      if (result.ok) setNotice(`Quoted the path of ${name}: ${result.value.after}`);
-      else if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+      if (result.ok) setNotice(`Quoted the path of ${name}: ${result.value.after}`, [serviceKey(name)]);
+      else if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.', [serviceKey(name)]);
       else reportFailure(`Could not quote the path of ${name}`, result.error);
     });
   };
@@ -274,10 +277,10 @@ export function ServicesView({
       const key = serviceKey(result.value.name);
       setSelection(selectOnly(key));
       setRevealKey(key);
-      setNotice(`Installed ${result.value.name}: start it to run the program.`);
+      setNotice(`Installed ${result.value.name}: start it to run the program.`, [key]);
     } else {
       const changed = result.value.changed;
-      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}; a restart of the service applies them.`);
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}; a restart of the service applies them.`, [serviceKey(definition.name)]);
     }
     focusTable();
     return { status: 'done' };
@@ -294,10 +297,10 @@ export function ServicesView({
       const key = serviceKey(result.value.name);
       setSelection(selectOnly(key));
       setRevealKey(key);
-      setNotice(`Installed ${result.value.name}.`);
+      setNotice(`Installed ${result.value.name}.`, [key]);
     } else {
       const changed = result.value.changed;
-      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}.`);
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}.`, [serviceKey(definition.name)]);
     }
     focusTable();
     return { status: 'done' };
