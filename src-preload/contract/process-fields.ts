@@ -87,12 +87,13 @@ export type ProcessColumn = (typeof PROCESS_COLUMNS)[number];
 export const DEFAULT_PROCESS_COLUMNS: readonly ProcessColumn[] = [
   'name',
   'pid',
+  // Beside the PID, as Task Manager's Details tab has it.
+  'status',
   'cpuPercent',
   'workingSetBytes',
   'privateBytes',
   'threadCount',
   'user',
-  'status',
   'commandLine',
 ];
 

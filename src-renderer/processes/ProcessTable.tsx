@@ -190,8 +190,9 @@ function ProcessRow({
                 </span>
               ) : null}
               {membership?.kind === 'console' ? (
+                // Short like "other job", so the name keeps its room; the Status column and the title name the job.
                 <span className="badge badge--ok svc-badge" title={`In the console's job ${jobNames(membership.jobs)}`} data-testid="process-console-job-badge">
-                  {`job ${jobNames(membership.jobs)}`}
+                  job
                 </span>
               ) : null}
               {entry.status === 'exited' ? <span className="visually-hidden"> (exited)</span> : null}
