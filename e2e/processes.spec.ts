@@ -190,4 +190,12 @@ test('the Status column names the console job a process is in, says Suspended wh
     await page.getByTestId('job-close').click();
     await expect(jobRow).toHaveCount(0, { timeout: 10_000 });
   }
+  // The job's "Terminated" alert is an info toast on the Jobs tab: it goes by itself after a few seconds.
+  const alert = page.getByTestId('toast').filter({ hasText: `Job ${job}: Terminated` });
+  await expect(alert).toHaveAttribute('data-tone', 'info');
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveCount(0, { timeout: 15_000 });
 });

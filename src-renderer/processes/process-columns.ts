@@ -146,7 +146,7 @@ export const COLUMN_SPECS: { readonly [C in ProcessColumn]: ColumnSpec } = {
   user: spec('user', 'User', 'text', 170, (r) => r.user, (r) => textOrDash(r.user)),
   inJob: spec('inJob', 'In a job', 'text', 170, (r) => r.inJob, (r, jobs) => inJobText(r, jobs ?? null)),
   // The value ignores which job (sorting needs no job list): suspended ones sort together, then in-job ones.
-  status: spec('status', 'Status', 'text', 150, (r) => statusText(r, null), (r, jobs) => statusText(r, jobs ?? null) ?? NO_VALUE),
+  status: spec('status', 'Status', 'text', 200, (r) => statusText(r, null), (r, jobs) => statusText(r, jobs ?? null) ?? NO_VALUE),
   imagePath: spec('imagePath', 'Image path', 'text', 320, (r) => r.imagePath, (r) => textOrDash(r.imagePath)),
   commandLine: spec('commandLine', 'Command line', 'text', 420, (r) => r.commandLine, (r) => textOrDash(r.commandLine)),
 };
