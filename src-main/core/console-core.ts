@@ -157,9 +157,21 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   const runs = new RunManager(jobs, templates, await RunHistoryStore.open(path.join(dataFolder, 'runs'), logger), emit, trail.record, {
     logicalProcessors: identity.logicalProcessors,
   });
+  // The runs' jobs ride on jobs:changed: while a run goes, and once more (empty) after the last one ends.
+  const runJobs = () =>
+    runs.liveJobs().map((r) => ({
+      runId: r.runId,
+      commandLine: r.commandLine,
+      members: r.pids.map((pid) => ({ pid, createTime: processTable.findByPid(pid)?.createTime ?? null })),
+    }));
+  let hadRunJobs = false;
   clock.onTick((now) => {
     const changed = jobManager.tick(now);
-    if (changed) emit('jobs:changed', changed);
+    const live = runJobs();
+    const withRuns = live.length > 0 || hadRunJobs;
+    hadRunJobs = live.length > 0;
+    if (changed) emit('jobs:changed', withRuns ? { ...changed, runs: live } : changed);
+    else if (withRuns) emit('jobs:changed', { time: now, jobs: [], events: [], runs: live });
   });
 
   const setRefresh = async (request: Parameters<Handlers['settings:setRefresh']>[0]) => {
@@ -262,7 +274,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:searchHostedLog': ({ name, text, maxMatches }) => hosted.searchLog(name, text, maxMatches),
     'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),
     'services:openLogFolder': ({ name }, { desktop }) => hosted.openLogFolder(name, desktop),
-    'jobs:getSnapshot': () => jobManager.snapshot(),
+    'jobs:getSnapshot': () => {
+      const live = runJobs();
+      const snapshot = jobManager.snapshot();
+      return live.length > 0 ? { ...snapshot, runs: live } : snapshot;
+    },
     'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),
     'jobs:launch': ({ job, commandLine, workingDirectory }, { desktop }) =>

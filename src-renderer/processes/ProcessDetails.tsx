@@ -35,7 +35,13 @@ export function jobText(row: JobLineFields, jobs: ConsoleJobMembers | null, jobs
   switch (membership.kind) {
     case 'console':
       return membership.jobs
-        .map((j) => (j.origin === 'console' ? `In this console's job '${j.name}'` : `In job '${j.name}', which this console opened by name (it did not create it)`))
+        .map((j) =>
+          j.origin === 'console'
+            ? `In this console's job '${j.name}'`
+            : j.origin === 'run'
+              ? `In the job of this console's ${j.name} (the Run tab's; it ends with the run)`
+              : `In job '${j.name}', which this console opened by name (it did not create it)`,
+        )
         .join('; ')
         .concat(id);
     case 'external':
