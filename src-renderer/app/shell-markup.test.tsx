@@ -8,6 +8,7 @@ import type { SystemInfoValue } from '../../src-preload/contract/schemas';
 import { App } from './App';
 import { RefreshControls } from './RefreshControls';
 import { SystemHeader } from './SystemHeader';
+import { dismissToast, pushToast, setShownTab } from '../shared/toast-store';
 import { TabList } from './TabList';
 
 const info: SystemInfoValue = {
@@ -70,6 +71,22 @@ describe('TabList', () => {
     expect(html.match(/aria-selected="true"/g)).toHaveLength(1);
     expect(html).toMatch(/id="tab-services"[^>]*aria-controls="panel-services"[^>]*aria-selected="true"[^>]*tabindex="0"/);
     expect(html.match(/tabindex="-1"/g)).toHaveLength(4);
+  });
+
+  it("counts a tab's unseen error toasts on it, in words for screen readers, but not on the tab shown", () => {
+    setShownTab('services');
+    const ids = [pushToast({ tone: 'error', title: 'Could not stop Spooler', message: 'Access is denied.' }), pushToast({ tone: 'error', title: 'Could not start W32Time', message: 'x' })];
+    ids.push(pushToast({ tone: 'info', title: 'Stopped Spooler', message: 'Done.' }));
+    try {
+      const away = renderToStaticMarkup(<TabList active="processes" onSelect={() => undefined} />);
+      expect(away).toMatch(/id="tab-services"[^>]*>Services<span class="tab__errors" aria-hidden="true" data-testid="tab-unseen-errors">2<\/span><span class="visually-hidden">, 2 unseen errors<\/span>/);
+      expect(away.match(/tab-unseen-errors/g)).toHaveLength(1);
+      const there = renderToStaticMarkup(<TabList active="services" onSelect={() => undefined} />);
+      expect(there).not.toContain('tab-unseen-errors');
+    } finally {
+      for (const id of ids) dismissToast(id);
+      setShownTab(null);
+    }
   });
 });
 
