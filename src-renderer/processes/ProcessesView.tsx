@@ -199,7 +199,7 @@ export function ProcessesView({
   // class set a moment ago may not be in a tick yet. Until the answer, the menu marks what the snapshot says.
   const [readPriorities, setReadPriorities] = useState<{ menu: object; classes: ReadonlyMap<string, PriorityClassName | null> } | null>(null);
   const askPriorities = useEffectEvent((forMenu: object) => {
-    const targets = selectedEntries().slice(0, 256);
+    const targets = selectedEntries().slice(0, MAX_TARGETS);
     if (targets.length === 0) return;
     void request('processes:getPriorityClasses', { targets: targets.map(keyOfEntry) }).then((result) => {
       // A failed read only leaves the mark to the snapshot: the menu still works, nothing to report.
