@@ -112,6 +112,10 @@ test('run a command with a short timeout: the whole tree is killed and its outpu
   await page.getByTestId('process-filter').fill('test-child');
   const grandchildRow = page.getByTestId('process-table').locator(`[data-testid="process-row"][data-pid="${grandchild}"]`);
   await expect(grandchildRow).toHaveCount(1, { timeout: 15_000 });
+  // The run's job is the console's own: named in the Status column, never marked as another program's job.
+  await expect(grandchildRow.locator('[data-col="status"]')).toContainText('In job run "', { timeout: 10_000 });
+  await expect(grandchildRow.getByTestId('process-external-job-badge')).toHaveCount(0);
+  await expect(grandchildRow.getByTestId('process-console-job-badge')).toHaveCount(1);
   await expect(grandchildRow).toHaveCount(0, { timeout: 30_000 });
 
   await page.getByRole('tab', { name: 'Run' }).click();

@@ -69,14 +69,14 @@ test('pause stops the samples and a new interval takes effect', async ({ page })
   const count = page.getByTestId('performance-sample-count');
   await expect.poll(async () => Number(await count.textContent())).toBeGreaterThan(0);
 
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause updates' }).click();
   await expect(page.getByTestId('performance-status')).toContainText('Paused');
   const paused = Number(await count.textContent());
   await page.waitForTimeout(2500);
   expect(Number(await count.textContent())).toBe(paused);
 
   await page.getByLabel('Refresh interval', { exact: true }).selectOption('500');
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume updates' }).click();
   await expect(page.getByTestId('performance-status')).toContainText('Live');
   const resumedAt = Number(await count.textContent());
   const started = Date.now();

@@ -107,3 +107,95 @@ test('declining the confirmation leaves the process running', async ({ page }) =
   await expect(rows).toHaveCount(1);
   expect(child.exitCode).toBeNull();
 });
+
+/** test-child.exe's path as the rig's Windows sees it (Z:\... under Wine). */
+function testChildProgram(): string {
+  const script = path.join(__dirname, '..', 'scripts', 'rig', 'test-child-command.mjs');
+  const how = JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8' })) as { command: string; args: string[] };
+  const exe = how.command === 'wine' ? how.args[0]! : how.command;
+  return how.command === 'wine' ? `Z:${exe.replace(/\//g, '\\')}` : exe;
+}
+
+test('the Status column names the console job a process is in, says Suspended where Windows reports it, and the menu marks the priority', async ({ page }) => {
+  test.setTimeout(150_000);
+  const marker = `e2e-status-${Date.now()}`;
+  const job = `E2E status ${Date.now().toString(36)}`;
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.accept();
+  });
+  await openConsole(page);
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await page.getByTestId('job-new').click();
+  await page.getByTestId('job-new-name').fill(job);
+  await page.getByTestId('job-new-source-template').check();
+  await page.getByTestId('job-new-template').selectOption('Contained command');
+  await page.getByTestId('job-new-create').click();
+  const jobRow = page.locator(`[data-testid="job-row"][data-name="${job}"]`);
+  await expect(jobRow).toBeVisible({ timeout: 15_000 });
+  try {
+    await jobRow.click();
+    await page.getByTestId('job-launch').click();
+    await page.getByTestId('job-launch-command').fill(`"${testChildProgram()}" sleep 120 ${marker}`);
+    await page.getByTestId('job-launch-confirm').click();
+    await expect(page.getByTestId('job-details').getByTestId('job-member-row')).toHaveCount(1, { timeout: 20_000 });
+
+    await page.getByRole('tab', { name: 'Processes' }).click();
+    await page.getByTestId('process-filter').fill(marker);
+    const rows = page.getByTestId('process-table').getByTestId('process-row');
+    // The tree also shows its parent (this console's host) as context: take the child's own row.
+    const row = rows.filter({ hasText: 'test-child.exe' });
+    await expect(row).toHaveCount(1, { timeout: 30_000 });
+    const status = row.locator('[data-col="status"]');
+    // The console's own job is named in words, and badged on the name like any other job.
+    await expect(status).toContainText(`In job ${job}`);
+    await expect(row.getByTestId('process-console-job-badge')).toHaveAttribute('title', `In the console's job ${job}`);
+
+    // The menu marks the current priority (read with GetPriorityClass: Wine leaves base priority empty).
+    await row.click({ button: 'right' });
+    await expect(page.getByTestId('process-menu-priority-normal')).toHaveAttribute('aria-checked', 'true');
+    await page.getByTestId('process-menu-priority-belowNormal').click();
+    await expect(page.getByTestId('processes-status')).toContainText('Set the priority of test-child.exe', { timeout: 10_000 });
+    await row.click({ button: 'right' });
+    await expect(page.getByTestId('process-menu-priority-belowNormal')).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByTestId('process-menu-priority-normal')).toHaveAttribute('aria-checked', 'false');
+
+    await page.getByTestId('process-menu-suspend').click();
+    await expect(page.getByTestId('processes-status')).toContainText('Suspended test-child.exe', { timeout: 10_000 });
+    if (UNDER_WINE) {
+      // Wine leaves every thread state empty: whether it is suspended is unknown, and the cell says why.
+      await expect(status).toHaveAttribute('title', /Suspended or not: unknown \(Wine does not report thread states/);
+      await expect(status).not.toContainText('Suspended');
+      await expect(status).not.toContainText('Running');
+    } else {
+      await expect(status).toContainText(`Suspended, In job ${job}`, { timeout: 10_000 });
+    }
+    await page.screenshot({ path: 'test-results/screenshots/processes-status.png' });
+
+    await row.click({ button: 'right' });
+    await page.getByTestId('process-menu-resume').click();
+    await expect(page.getByTestId('processes-status')).toContainText('Resumed test-child.exe', { timeout: 10_000 });
+    if (!UNDER_WINE) await expect(status).not.toContainText('Suspended', { timeout: 10_000 });
+
+    // The outcome is about that process: once another is selected, the line no longer says it.
+    await page.getByTestId('process-filter').fill('');
+    await rows.filter({ hasNot: page.getByText(marker) }).first().click();
+    await expect(page.getByTestId('processes-status')).not.toContainText('Resumed');
+  } finally {
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await jobRow.click();
+    await page.getByTestId('job-terminate').click();
+    await expect(page.getByTestId('job-details').getByTestId('job-member-row')).toHaveCount(0, { timeout: 20_000 });
+    await page.getByTestId('job-close').click();
+    await expect(jobRow).toHaveCount(0, { timeout: 10_000 });
+  }
+  // The job's "Terminated" alert is an info toast on the Jobs tab: it goes by itself after a few seconds.
+  const alert = page.getByTestId('toast').filter({ hasText: `Job ${job}: Terminated` });
+  await expect(alert).toHaveAttribute('data-tone', 'info');
+  await page.getByRole('tab', { name: 'Processes' }).click();
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Jobs' }).click();
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toHaveCount(0, { timeout: 15_000 });
+});

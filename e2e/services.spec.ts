@@ -131,3 +131,40 @@ test('a taken service name is refused inline and Apply stays disabled', async ({
   await wizard.getByTestId('service-wizard-cancel').click();
   await expect(wizard).toBeHidden();
 });
+
+test('Show: Services (the default, as services.msc), Drivers or All; the choice is remembered', async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('tab', { name: 'Services' }).click();
+  const table = page.getByTestId('service-table');
+  const show = page.getByTestId('service-show');
+  const count = page.getByTestId('service-count');
+  await expect(table.getByTestId('service-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(show).toHaveValue('services');
+  const totalOf = async () => Number(await count.getAttribute('data-total'));
+  const services = await totalOf();
+  await expect(count).toContainText(`${services} services`);
+  try {
+    await show.selectOption('drivers');
+    // Every Wine prefix and every Windows has kernel drivers (Wine: mountmgr, winebus, ...).
+    await expect(count).toContainText('drivers');
+    const drivers = await totalOf();
+    expect(drivers).toBeGreaterThan(0);
+    // A service is not a driver.
+    await page.getByTestId('service-filter').fill('msiserver');
+    await expect(table.getByTestId('service-row')).toHaveCount(0);
+    await page.getByTestId('service-filter').fill('');
+    await page.screenshot({ path: 'test-results/screenshots/services-drivers.png' });
+
+    // Saved in settings: a reload comes back to Drivers.
+    await openConsole(page);
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await expect(page.getByTestId('service-show')).toHaveValue('drivers', { timeout: 15_000 });
+
+    await page.getByTestId('service-show').selectOption('all');
+    await expect(count).toContainText('services and drivers');
+    await expect.poll(totalOf).toBe(services + drivers);
+  } finally {
+    await page.getByTestId('service-show').selectOption('services');
+    await expect(page.getByTestId('service-show')).toHaveValue('services');
+  }
+});

@@ -35,6 +35,7 @@ async function main() {
     snapshot: () => (calls.snapshot++, win32ProcessSource.snapshot()),
     details: (pid, ct) => (calls.details++, win32ProcessSource.details(pid, ct)),
     modules: (pid, ct) => win32ProcessSource.modules(pid, ct),
+    priorityClasses: (targets) => win32ProcessSource.priorityClasses(targets),
   };
   const collector = new ProcessCollector(counting, os.cpus().length, new Set([process.pid]));
   const firstStart = process.hrtime.bigint();

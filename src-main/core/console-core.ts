@@ -170,10 +170,22 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   });
   // The jobs' chart history lives here, fed the rows each tick already builds, so charts keep their past across tab switches.
   const jobCharts = new JobChartHistory();
+  // The runs' jobs ride on jobs:changed: while a run goes, and once more (empty) after the last one ends.
+  const runJobs = () =>
+    runs.liveJobs().map((r) => ({
+      runId: r.runId,
+      commandLine: r.commandLine,
+      members: r.pids.map((pid) => ({ pid, createTime: processTable.findByPid(pid)?.createTime ?? null })),
+    }));
+  let hadRunJobs = false;
   clock.onTick((now) => {
     const changed = jobManager.tick(now);
     jobCharts.add(changed?.jobs ?? [], now);
-    if (changed) emit('jobs:changed', changed);
+    const live = runJobs();
+    const withRuns = live.length > 0 || hadRunJobs;
+    hadRunJobs = live.length > 0;
+    if (changed) emit('jobs:changed', withRuns ? { ...changed, runs: live } : changed);
+    else if (withRuns) emit('jobs:changed', { time: now, jobs: [], events: [], runs: live });
   });
 
   const setRefresh = async (request: Parameters<Handlers['settings:setRefresh']>[0]) => {
@@ -202,6 +214,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     emit('settings:changed', next);
     return next;
   };
+  const setServiceView = async (request: Parameters<Handlers['settings:setServiceView']>[0]) => {
+    const next = await settings.update((draft) => ({ ...draft, services: { ...draft.services, show: request.show } }));
+    emit('settings:changed', next);
+    return next;
+  };
   const serviceTargets = (names: readonly string[]) => names.map((service) => ({ service }));
 
   const handlers: Handlers = {
@@ -219,6 +236,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     // Not audited: column widths and pane sizes are how the admin arranges the window, not changes to
     // the machine or to what the console watches (a drag would fill the event log with noise).
     'settings:setTableLayout': (request) => setTableLayout(request),
+    'settings:setServiceView': (request) => {
+      // Only the "Show" choice: the same settings object also holds column widths, which are not audited.
+      const before = { show: settings.get().services.show };
+      return trail.request('settings.serviceView', { setting: 'services' }, () => setServiceView(request), { before, after: (next) => ({ show: next.services.show }) });
+    },
     'processes:getSnapshot': () => processTable.snapshot(),
     'processes:getModules': ({ target }) => ({
       modules: processes.source.modules(target.pid, BigInt(target.createTime)).map((m) => ({
@@ -230,6 +252,14 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     }),
     'processes:history': ({ target }) => ({
       samples: processCharts.watch(target, { time: processTable.snapshotTime(), row: processTable.find(target.pid, target.createTime) }),
+    }),
+    'processes:getPriorityClasses': ({ targets }) => ({
+      classes: processes.source.priorityClasses(targets.map((t) => ({ pid: t.pid, createTime: BigInt(t.createTime) }))).map((reading, i) => {
+        const { pid, createTime } = targets[i] as (typeof targets)[number];
+        if (reading.ok) return { pid, createTime, priorityClass: reading.priorityClass };
+        const { code, message, win32Code } = reading.error;
+        return { pid, createTime, priorityClass: null, error: win32Code === undefined ? { code, message } : { code, message, win32Code } };
+      }),
     }),
     'processes:terminate': (request, { desktop }) => runProcessAction(request, { verb: 'terminate' }, desktop),
     'processes:terminateTree': (request, { desktop }) => runProcessAction(request, { verb: 'terminateTree' }, desktop),
@@ -270,7 +300,11 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     'services:searchHostedLog': ({ name, text, maxMatches }) => hosted.searchLog(name, text, maxMatches),
     'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),
     'services:openLogFolder': ({ name }, { desktop }) => hosted.openLogFolder(name, desktop),
-    'jobs:getSnapshot': () => jobManager.snapshot(),
+    'jobs:getSnapshot': () => {
+      const live = runJobs();
+      const snapshot = jobManager.snapshot();
+      return live.length > 0 ? { ...snapshot, runs: live } : snapshot;
+    },
     'jobs:history': ({ job }) => ({ samples: jobCharts.samples(job) }),
     'jobs:create': ({ name, template, limits }) => trail.request('job.create', { job: name }, () => jobManager.create(name, template, limits), { asked: { template, limits } }),
     'jobs:open': ({ name }) => trail.request('job.open', { job: name }, () => jobManager.open(name)),

@@ -153,8 +153,9 @@ export const CLIENT_ID = koffi.struct({
 });
 
 /**
- * SYSTEM_THREAD_INFORMATION (winternl.h): only its size matters to us, to step over a process's
- * thread array. Reserved1 is KernelTime/UserTime/CreateTime and Reserved2 WaitTime in phnt.
+ * SYSTEM_THREAD_INFORMATION (winternl.h): its size steps over a process's thread array, and ThreadState
+ * with WaitReason tell a suspended process (snapshot-parse.ts). Reserved1 is KernelTime/UserTime/CreateTime
+ * and Reserved2 WaitTime in phnt.
  */
 export const SYSTEM_THREAD_INFORMATION = koffi.struct({
   Reserved1: koffi.array(LONGLONG, 3),

@@ -175,9 +175,21 @@ export const JobEvent = z.strictObject({
   important: z.boolean(),
 });
 
+/**
+ * A running Run's job (unnamed, kill on close, not in the Jobs list) and its members, so the Processes view
+ * can tell them apart from processes in jobs the console did not create.
+ */
+export const RunJob = z.strictObject({
+  runId: z.string().max(16).regex(/^[0-9a-f]{16}$/),
+  commandLine: z.string().max(32_767),
+  members: z.array(z.strictObject({ pid: Pid, createTime: CreateTime.nullable() })).max(10_000),
+});
+
 export const JobsSnapshot = z.strictObject({
   time: z.number().nonnegative(),
   jobs: z.array(JobRow).max(256),
+  /** The jobs of the runs going now; absent when none is. */
+  runs: z.array(RunJob).max(256).optional(),
   /** Oldest first, bounded. */
   events: z.array(JobEvent).max(2000),
   templates: z.array(JobTemplate).max(256),
@@ -187,6 +199,8 @@ export const JobsSnapshot = z.strictObject({
 export const JobsChanged = z.strictObject({
   time: z.number().nonnegative(),
   jobs: z.array(JobRow).max(256),
+  /** The jobs of the runs going now; absent when none is (and on the tick after the last one ended: empty). */
+  runs: z.array(RunJob).max(256).optional(),
   events: z.array(JobEvent).max(2000),
 });
 

@@ -24,6 +24,7 @@ export const PROCESS_NUMBER_FIELDS = [
   'diskReadBytes',
   'diskWriteBytes',
   'jobObjectId',
+  'suspendedThreads',
 ] as const;
 
 export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
@@ -31,7 +32,8 @@ export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
 /**
  * Numbers a system may not fill in (see unknown.ts): null in a row, with the reason in the snapshot's
  * `unreported` map. Wine leaves private bytes and the I/O counters at 0 and gives base priority 2 for
- * every process; the disk and job fields exist only in the Windows 10 RS3+ process extension.
+ * every process; the disk and job fields exist only in the Windows 10 RS3+ process extension; Wine leaves
+ * every thread's state empty, so which threads are suspended is not known there.
  */
 export const UNREPORTABLE_PROCESS_FIELDS = [
   'privateBytes',
@@ -42,6 +44,7 @@ export const UNREPORTABLE_PROCESS_FIELDS = [
   'diskReadBytes',
   'diskWriteBytes',
   'jobObjectId',
+  'suspendedThreads',
 ] as const satisfies readonly ProcessNumberField[];
 
 export type UnreportableProcessField = (typeof UNREPORTABLE_PROCESS_FIELDS)[number];
@@ -73,6 +76,7 @@ export const PROCESS_COLUMNS = [
   'startTime',
   'user',
   'inJob',
+  'status',
   'imagePath',
   'commandLine',
 ] as const;
@@ -83,6 +87,8 @@ export type ProcessColumn = (typeof PROCESS_COLUMNS)[number];
 export const DEFAULT_PROCESS_COLUMNS: readonly ProcessColumn[] = [
   'name',
   'pid',
+  // Beside the PID, as Task Manager's Details tab has it.
+  'status',
   'cpuPercent',
   'workingSetBytes',
   'privateBytes',

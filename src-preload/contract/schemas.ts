@@ -11,6 +11,7 @@ import { jobChannelSchemas, jobEventSchemas } from './job-schemas';
 import { serviceChannelSchemas, serviceEventSchemas } from './service-schemas';
 import { DEFAULT_PROCESS_COLUMNS, PRIORITY_CLASSES, PROCESS_COLUMNS, PROCESS_NUMBER_FIELDS, UNREPORTABLE_PROCESS_FIELDS } from './process-fields';
 import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN, DETAILS_SIZE_MAX, DETAILS_SIZE_MIN, JOB_COLUMNS, SERVICE_COLUMNS } from './table-layout';
+import { SERVICE_LIST_SHOWS } from './service-view';
 import { unknownReasons } from './unknown-schema';
 import { UNREPORTABLE_PERFORMANCE_FIELDS } from './performance-fields';
 
@@ -57,8 +58,19 @@ export const ProcessViewSettings = z.strictObject({
 
 export const DEFAULT_PROCESS_VIEW = { columns: [...DEFAULT_PROCESS_COLUMNS], view: 'tree' as const, widths: {} };
 
-/** The Services and Jobs tables' layout: column widths and the details pane's size. */
-export const ServiceLayoutSettings = z.strictObject({ widths: ServiceColumnWidths.default(() => ({})), detailsSize: DetailsSize.optional() });
+/** What the Services tab lists (the "Show" choice); also the request that changes it. */
+export const ServiceViewSettings = z.strictObject({
+  show: z.enum(SERVICE_LIST_SHOWS),
+});
+
+export const DEFAULT_SERVICE_VIEW = { show: 'services' as const };
+
+/** The Services and Jobs tables' layout: column widths and the details pane's size (and Services' "Show"). */
+export const ServiceLayoutSettings = z.strictObject({
+  show: ServiceViewSettings.shape.show.default(DEFAULT_SERVICE_VIEW.show),
+  widths: ServiceColumnWidths.default(() => ({})),
+  detailsSize: DetailsSize.optional(),
+});
 export const JobLayoutSettings = z.strictObject({ widths: JobColumnWidths.default(() => ({})), detailsSize: DetailsSize.optional() });
 
 export const Settings = z.strictObject({
@@ -66,8 +78,8 @@ export const Settings = z.strictObject({
   refresh: RefreshSettings,
   /** Added with the Processes table; older settings files get the defaults. */
   processes: ProcessViewSettings.default(() => ({ ...DEFAULT_PROCESS_VIEW, columns: [...DEFAULT_PROCESS_VIEW.columns], widths: {} })),
-  /** Added with resizable columns; older settings files get the defaults. */
-  services: ServiceLayoutSettings.default(() => ({ widths: {} })),
+  /** Added with resizable columns and the "Show" choice; older settings files get the defaults (services only). */
+  services: ServiceLayoutSettings.default(() => ({ ...DEFAULT_SERVICE_VIEW, widths: {} })),
   jobs: JobLayoutSettings.default(() => ({ widths: {} })),
 });
 
@@ -176,6 +188,11 @@ export const ProcessRow = z.strictObject({
   diskWriteBytes: Bytes.nullable(),
   /** The kernel's id of the job the process is in (0 = none), from the same extension; null where absent. */
   jobObjectId: z.number().int().nonnegative().nullable(),
+  /**
+   * Threads waiting with reason Suspended (SYSTEM_THREAD_INFORMATION); equal to threadCount (and nonzero)
+   * when the process is suspended. Null where the system leaves thread states empty (Wine).
+   */
+  suspendedThreads: Count.nullable(),
   /** Full image path (QueryFullProcessImageNameW); null when the process could not be opened (see detailsError). */
   imagePath: z.string().max(32_768).nullable(),
   commandLine: z.string().max(32_768).nullable(),
@@ -241,6 +258,20 @@ export const ApiErrorValue = z.strictObject({
   win32Code: z.number().int().optional(),
 });
 
+/** Each target's priority class (GetPriorityClass), or why it could not be read; in the order asked. */
+export const PriorityClasses = z.strictObject({
+  classes: z
+    .array(
+      z.strictObject({
+        pid: Pid,
+        createTime: CreateTime,
+        priorityClass: z.enum(PRIORITY_CLASSES).nullable(),
+        error: ApiErrorValue.optional(),
+      }),
+    )
+    .max(256),
+});
+
 /** Per-target outcome: actions on several processes can partly succeed. */
 export const ActionResults = z.strictObject({
   results: z
@@ -298,6 +329,7 @@ export const channelSchemas = {
   },
   /** Column widths and the details pane's size of one table (a drag or a key on a resize handle or splitter). */
   'settings:setTableLayout': { request: TableLayoutChange, response: Settings },
+  'settings:setServiceView': { request: ServiceViewSettings, response: Settings },
   'processes:getSnapshot': { request: NoArgs, response: ProcessSnapshot },
   'processes:getModules': { request: z.strictObject({ target: ProcessKey }), response: ModuleList },
   /** What main kept of a process's charts (empty the first time), and from now on it keeps them (core/processes/process-chart-history.ts). */
@@ -306,6 +338,7 @@ export const channelSchemas = {
   'processes:terminateTree': { request: ProcessAction, response: ActionResults },
   'processes:suspend': { request: ProcessAction, response: ActionResults },
   'processes:resume': { request: ProcessAction, response: ActionResults },
+  'processes:getPriorityClasses': { request: z.strictObject({ targets: Targets }), response: PriorityClasses },
   'processes:setPriority': { request: ProcessAction.extend({ priorityClass: z.enum(PRIORITY_CLASSES) }), response: ActionResults },
   'processes:setAffinity': {
     request: ProcessAction.extend({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { RequestOf, SettingsValue } from '../../src-preload/contract/schemas';
 import { isConnected, reportFailure, request, useEvent } from '../lib/api';
 import { JobAlertToasts } from '../jobs/JobAlertToasts';
@@ -11,6 +11,7 @@ import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { KeptSelectionProvider } from '../shared/kept-selection';
 import type { PaletteCommand } from '../shared/palette-commands';
 import { PaletteProvider, PaletteRegistry } from '../shared/palette-registry';
+import { setShownTab } from '../shared/toast-store';
 import { Toasts } from '../shared/Toasts';
 import { CommandPalette } from './CommandPalette';
 import { NotConnected } from './NotConnected';
@@ -19,6 +20,9 @@ import { isPaletteKey, shellCommands } from './shell-commands';
 import { SystemHeader, type SystemInfoState } from './SystemHeader';
 import { TabList } from './TabList';
 import { panelElementId, tabElementId, TABS, type TabId } from './tabs';
+
+/** The shell's own failures (system information, refresh settings) belong to no tab: shown on every one. */
+const SHELL = { tab: null };
 
 /** The console: the not-connected screen without the bridge, the shell with it. */
 export function App() {
@@ -47,6 +51,8 @@ function Shell() {
   }, []);
 
   useEvent('settings:changed', setSettings);
+  // Before the tab's view runs its effects: the toasts it raises belong to it.
+  useLayoutEffect(() => setShownTab(active), [active]);
 
   useEffect(() => {
     let mounted = true;
@@ -56,14 +62,14 @@ function Shell() {
         setSystem({ status: 'ready', info: result.value });
       } else {
         setSystem({ status: 'failed', message: result.error.message });
-        reportFailure('Could not read system information', result.error);
+        reportFailure('Could not read system information', result.error, SHELL);
       }
     });
     void request('settings:get', {}).then((result) => {
       if (!mounted) return;
       // A settings:changed that raced ahead of this answer is as new or newer; keep it.
       if (result.ok) setSettings((current) => current ?? result.value);
-      else reportFailure('Could not read the refresh settings', result.error);
+      else reportFailure('Could not read the refresh settings', result.error, SHELL);
     });
     return () => {
       mounted = false;
@@ -73,7 +79,7 @@ function Shell() {
   const changeRefresh = useCallback((req: RequestOf<'settings:setRefresh'>, action: string) => {
     void request('settings:setRefresh', req).then((result) => {
       if (result.ok) setSettings(result.value);
-      else reportFailure(action, result.error);
+      else reportFailure(action, result.error, SHELL);
     });
   }, []);
 
@@ -155,7 +161,7 @@ function Shell() {
         ))}
       </main>
       {palette ? <CommandPalette registry={registry} onClose={closePalette} /> : null}
-      <Toasts />
+      <Toasts tab={active} />
       <JobAlertToasts />
     </div>
   );

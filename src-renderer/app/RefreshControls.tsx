@@ -4,7 +4,7 @@ import { formatInterval } from '../lib/format';
 import { intervalChoices, intervalRequest, togglePauseRequest } from './refresh-settings';
 
 /**
- * The refresh interval select and the Pause/Resume button. They show the settings main last reported
+ * The refresh interval select and the "Pause updates" / "Resume updates" button (named apart from a service's Pause). They show the settings main last reported
  * (settings:get, then settings:changed) and send settings:setRefresh; they never assume a change took.
  */
 export function RefreshControls({
@@ -45,7 +45,7 @@ export function RefreshControls({
           if (refresh) onChange(togglePauseRequest(refresh.paused), refresh.paused ? 'Could not resume updates' : 'Could not pause updates');
         }}
       >
-        {refresh?.paused ? 'Resume' : 'Pause'}
+        {refresh?.paused ? 'Resume updates' : 'Pause updates'}
       </button>
     </div>
   );

@@ -8,6 +8,7 @@ import type { SystemInfoValue } from '../../src-preload/contract/schemas';
 import { App } from './App';
 import { RefreshControls } from './RefreshControls';
 import { SystemHeader } from './SystemHeader';
+import { dismissToast, pushToast, setShownTab } from '../shared/toast-store';
 import { TabList } from './TabList';
 
 const info: SystemInfoValue = {
@@ -72,6 +73,22 @@ describe('TabList', () => {
     expect(html).toMatch(/id="tab-services"[^>]*aria-controls="panel-services"[^>]*aria-selected="true"[^>]*tabindex="0"/);
     expect(html.match(/tabindex="-1"/g)).toHaveLength(4);
   });
+
+  it("counts a tab's unseen error toasts on it, in words for screen readers, but not on the tab shown", () => {
+    setShownTab('services');
+    const ids = [pushToast({ tone: 'error', title: 'Could not stop Spooler', message: 'Access is denied.' }), pushToast({ tone: 'error', title: 'Could not start W32Time', message: 'x' })];
+    ids.push(pushToast({ tone: 'info', title: 'Stopped Spooler', message: 'Done.' }));
+    try {
+      const away = renderToStaticMarkup(<TabList active="processes" onSelect={() => undefined} />);
+      expect(away).toMatch(/id="tab-services"[^>]*>Services<span class="tab__errors" aria-hidden="true" data-testid="tab-unseen-errors">2<\/span><span class="visually-hidden">, 2 unseen errors<\/span>/);
+      expect(away.match(/tab-unseen-errors/g)).toHaveLength(1);
+      const there = renderToStaticMarkup(<TabList active="services" onSelect={() => undefined} />);
+      expect(there).not.toContain('tab-unseen-errors');
+    } finally {
+      for (const id of ids) dismissToast(id);
+      setShownTab(null);
+    }
+  });
 });
 
 describe('RefreshControls', () => {
@@ -79,22 +96,22 @@ describe('RefreshControls', () => {
     schemaVersion: 1 as const,
     refresh: { intervalMs: 2000, paused: false },
     processes: { columns: ['name' as const, 'pid' as const], view: 'tree' as const, widths: {} },
-    services: { widths: {} },
+    services: { show: 'services' as const, widths: {} },
     jobs: { widths: {} },
   };
 
-  it('labels the interval select, selects the current interval and offers Pause', () => {
+  it('labels the interval select, selects the current interval and offers Pause updates', () => {
     const html = renderToStaticMarkup(<RefreshControls settings={settings} onChange={() => undefined} />);
     expect(html).toMatch(/<label for="([^"]+)">Refresh interval<\/label><select id="\1"/);
     expect(html).toContain('<option value="2000" selected="">2 s</option>');
-    expect(html).toMatch(/data-testid="refresh-pause">Pause<\/button>/);
+    expect(html).toMatch(/data-testid="refresh-pause">Pause updates<\/button>/);
   });
 
-  it('offers Resume when paused, and is disabled until settings arrive', () => {
+  it('offers Resume updates when paused, and is disabled until settings arrive', () => {
     const paused = renderToStaticMarkup(
       <RefreshControls settings={{ ...settings, refresh: { ...settings.refresh, paused: true } }} onChange={() => undefined} />,
     );
-    expect(paused).toMatch(/>Resume<\/button>/);
+    expect(paused).toMatch(/>Resume updates<\/button>/);
     const loading = renderToStaticMarkup(<RefreshControls settings={null} onChange={() => undefined} />);
     expect(loading.match(/disabled=""/g)).toHaveLength(2);
   });

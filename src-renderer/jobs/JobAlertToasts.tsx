@@ -11,7 +11,8 @@ import { eventToast } from './job-columns';
 export function JobAlertToasts() {
   const [alerts] = useState(() => new JobAlerts());
   useEvent('jobs:changed', (changed) => {
-    for (const event of alerts.take(changed.events)) pushToast(eventToast(event));
+    // They belong to the Jobs tab wherever the admin is: counted there until seen.
+    for (const event of alerts.take(changed.events)) pushToast({ ...eventToast(event), tab: 'jobs' });
   });
   return null;
 }

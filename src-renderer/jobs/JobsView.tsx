@@ -10,6 +10,7 @@ import { LiveListBody, type ListNoun } from '../shared/LiveListBody';
 import type { FeedStatus } from '../shared/seq-feed';
 import { contextClickRow, detailKeyOf, selectOnly } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
+import { useStatusNotice } from '../shared/status-notice';
 import { useCopyText } from '../shared/use-copy-text';
 import { AddProcessDialog } from './AddProcessDialog';
 import { jobRowsAsText, sortJobs, type JobSort } from './job-columns';
@@ -90,7 +91,8 @@ export function JobsView({
   // Back on the tab, the row selected before is scrolled into view.
   const [revealKey, setRevealKey] = useState<string | null>(selection.focus);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [notice, setNotice] = useState('');
+  // The outcome of the last action; dropped once the job it is about is no longer selected.
+  const [notice, setNotice] = useStatusNotice(selection.selected);
   const detailsRef = useRef<HTMLElement>(null);
   const tableHostRef = useRef<HTMLDivElement>(null);
   const copyText = useCopyText(setNotice);
@@ -120,15 +122,15 @@ export function JobsView({
 
   /** A toolbar action that main may confirm: a notice when done, a toast when it failed (none when declined). */
   const act = (verb: string, name: string, call: () => Promise<{ ok: true } | { ok: false; error: ApiError }>, done: string) => {
-    setNotice(`${verb[0]?.toUpperCase()}${verb.slice(1)} ${name}: confirm in the main window…`);
+    setNotice(`${verb[0]?.toUpperCase()}${verb.slice(1)} ${name}: confirm in the main window…`, [name]);
     void call().then((result) => {
       if (result.ok) {
-        setNotice(done);
+        setNotice(done, [name]);
         return;
       }
       const toast = callFailureToastFor(verb, `job ${name}`, result.error);
       if (toast) pushToast(toast);
-      setNotice(toast ? '' : 'Cancelled: nothing was changed.');
+      setNotice(toast ? '' : 'Cancelled: nothing was changed.', [name]);
     });
   };
 
@@ -138,7 +140,7 @@ export function JobsView({
     const result = await request('jobs:create', req);
     if (!result.ok) return result.error;
     setDialog(null);
-    setNotice(`Created job ${result.value.name}.`);
+    setNotice(`Created job ${result.value.name}.`, [result.value.name]);
     showJob(result.value.name);
     return null;
   };
@@ -146,7 +148,7 @@ export function JobsView({
     const result = await request('jobs:open', { name });
     if (!result.ok) return result.error;
     setDialog(null);
-    setNotice(`Opened job ${result.value.name}.`);
+    setNotice(`Opened job ${result.value.name}.`, [result.value.name]);
     showJob(result.value.name);
     return null;
   };
@@ -154,14 +156,14 @@ export function JobsView({
     const result = await request('jobs:launch', { job: name, commandLine, workingDirectory });
     if (!result.ok) return result.error;
     setDialog(null);
-    setNotice(`Launched PID ${result.value.pid} in ${name}.`);
+    setNotice(`Launched PID ${result.value.pid} in ${name}.`, [name]);
     return null;
   };
   const addProcess = async (name: string, target: { pid: number; createTime: string }) => {
     const result = await request('jobs:addProcess', { job: name, target });
     if (!result.ok) return result.error;
     setDialog(null);
-    setNotice(`Added PID ${target.pid} to ${name}.`);
+    setNotice(`Added PID ${target.pid} to ${name}.`, [name]);
     return null;
   };
   const setLimits = useCallback(
@@ -169,11 +171,11 @@ export function JobsView({
       const result = await request('jobs:setLimits', { job: name, limits });
       if (result.ok) {
         store.replaceJob(result.value);
-        setNotice(`Applied limits to ${name}.`);
+        setNotice(`Applied limits to ${name}.`, [name]);
       }
       return result;
     },
-    [store],
+    [store, setNotice],
   );
   const saveTemplate = async (template: Parameters<typeof request<'jobs:saveTemplate'>>[1]['template']) => {
     const result = await request('jobs:saveTemplate', { template });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testRow } from '../processes/test-processes';
-import { jobMembership, membersOf, sameMembers } from './console-job-members';
+import { jobMembership, membersOf, runJobName, sameMembers } from './console-job-members';
 import { testJob } from './test-jobs';
 
 const member = (pid: number, createTime: string | null) => ({ pid, createTime, name: `proc${pid}.exe`, cpuPercent: null, workingSetBytes: null });
@@ -17,6 +17,20 @@ describe('console job members', () => {
     ]);
     expect(members.get(11)).toEqual([{ name: 'build', origin: 'console', createTime: null }]);
     expect(members.has(12)).toBe(false);
+  });
+
+  it("adds the running Runs' jobs, named after their command line, as the console's own", () => {
+    const long = `"C:\\Program Files\\Build Tools\\msbuild.exe" /m /p:Configuration=Release all.sln`;
+    const members = membersOf([testJob('build', { members: [member(10, '1')] })], [
+      { runId: '0123456789abcdef', commandLine: 'cmd /c build.bat', members: [{ pid: 20, createTime: '5' }, { pid: 21, createTime: null }] },
+      { runId: 'fedcba9876543210', commandLine: long, members: [{ pid: 30, createTime: '7' }] },
+    ]);
+    expect(members.get(20)).toEqual([{ name: 'run "cmd /c build.bat"', origin: 'run', createTime: '5' }]);
+    expect(members.get(21)?.[0]?.origin).toBe('run');
+    expect(members.get(30)?.[0]?.name).toBe(`run "${long.slice(0, 39)}…"`);
+    expect(runJobName('  notepad.exe  ')).toBe('run "notepad.exe"');
+    // A run's member is the console's, not "another program's job".
+    expect(jobMembership(testRow(20, { inJob: true, createTime: '5' }), members)).toMatchObject({ kind: 'console' });
   });
 
   it('tells equal membership from changed membership', () => {

@@ -3,14 +3,14 @@
  * (JobRow.members). The Processes view reads it to tell a process in one of the console's jobs from one
  * that another program (or Windows) put in a job. Pure TypeScript, unit tested in node.
  */
-import type { JobRowValue } from '../../src-preload/contract/job-schemas';
+import type { JobRowValue, JobsChangedValue } from '../../src-preload/contract/job-schemas';
 import type { ProcessRowValue } from '../../src-preload/contract/schemas';
 
 /** One of the console's jobs a process is a member of. */
 export interface ConsoleJobRef {
   readonly name: string;
-  /** Created by this console, or opened by name (another program created it). */
-  readonly origin: JobRowValue['origin'];
+  /** Created by this console, opened by name (another program created it), or the job of a Run. */
+  readonly origin: JobRowValue['origin'] | 'run';
   /** The member's creation time as the job list gave it; null when main could not read it. */
   readonly createTime: string | null;
 }
@@ -18,17 +18,25 @@ export interface ConsoleJobRef {
 /** Member PID -> the console's jobs holding it (more than one only when jobs nest, Windows 8+). */
 export type ConsoleJobMembers = ReadonlyMap<number, readonly ConsoleJobRef[]>;
 
-/** The members of every job in `jobs`, by PID. */
-export function membersOf(jobs: readonly JobRowValue[]): ConsoleJobMembers {
+/** The longest stretch of a run's command line its job's name shows. */
+const RUN_NAME_CHARS = 40;
+
+/** How a Run's job is named where job names are shown: `run "build.bat --all"` (the command line, cut short). */
+export function runJobName(commandLine: string): string {
+  const line = commandLine.trim();
+  return `run "${line.length > RUN_NAME_CHARS ? `${line.slice(0, RUN_NAME_CHARS - 1)}…` : line}"`;
+}
+
+/** The members of every job in `jobs`, and of every running Run's job in `runs`, by PID. */
+export function membersOf(jobs: readonly JobRowValue[], runs: NonNullable<JobsChangedValue['runs']> = []): ConsoleJobMembers {
   const byPid = new Map<number, ConsoleJobRef[]>();
-  for (const job of jobs) {
-    for (const m of job.members) {
-      const ref: ConsoleJobRef = { name: job.name, origin: job.origin, createTime: m.createTime };
-      const held = byPid.get(m.pid);
-      if (held) held.push(ref);
-      else byPid.set(m.pid, [ref]);
-    }
-  }
+  const add = (pid: number, ref: ConsoleJobRef) => {
+    const held = byPid.get(pid);
+    if (held) held.push(ref);
+    else byPid.set(pid, [ref]);
+  };
+  for (const job of jobs) for (const m of job.members) add(m.pid, { name: job.name, origin: job.origin, createTime: m.createTime });
+  for (const run of runs) for (const m of run.members) add(m.pid, { name: runJobName(run.commandLine), origin: 'run', createTime: m.createTime });
   return byPid;
 }
 

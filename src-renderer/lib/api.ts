@@ -87,9 +87,12 @@ export function toastFromError(action: string, error: ApiError): ToastInput {
   };
 }
 
-/** Shows a failed call as an error toast. */
-export function reportFailure(action: string, error: ApiError): void {
-  pushToast(toastFromError(action, error));
+/**
+ * Shows a failed call as an error toast, on the tab shown now; `tab: null` for the shell's own calls
+ * (shown on every tab).
+ */
+export function reportFailure(action: string, error: ApiError, where?: { tab: string | null }): void {
+  pushToast(where ? { ...toastFromError(action, error), tab: where.tab } : toastFromError(action, error));
 }
 
 /**

@@ -8,6 +8,7 @@ import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { KnownOr } from '../shared/Unreported';
 import { processLabel } from './process-actions';
 import { COLUMN_SPECS, unreportedReason } from './process-columns';
+import { statusText, suspendedUnknownReason } from './process-status';
 import type { HistoryPoint } from './process-history';
 import type { ProcessEntry } from './process-store';
 import { ProcessCharts } from './ProcessCharts';
@@ -35,7 +36,13 @@ export function jobText(row: JobLineFields, jobs: ConsoleJobMembers | null, jobs
   switch (membership.kind) {
     case 'console':
       return membership.jobs
-        .map((j) => (j.origin === 'console' ? `In this console's job '${j.name}'` : `In job '${j.name}', which this console opened by name (it did not create it)`))
+        .map((j) =>
+          j.origin === 'console'
+            ? `In this console's job '${j.name}'`
+            : j.origin === 'run'
+              ? `In the job of this console's ${j.name} (the Run tab's; it ends with the run)`
+              : `In job '${j.name}', which this console opened by name (it did not create it)`,
+        )
         .join('; ')
         .concat(id);
     case 'external':
@@ -112,7 +119,10 @@ export function ProcessDetails({
           <div key={c}>
             <dt>{COLUMN_SPECS[c].label}</dt>
             <dd data-field={c}>
-              <KnownOr text={COLUMN_SPECS[c].text(row)} reason={unreportedReason(c, row, unreported)} />
+              <KnownOr
+                text={COLUMN_SPECS[c].text(row, consoleJobs)}
+                reason={c === 'status' ? (statusText(row, consoleJobs) === null ? suspendedUnknownReason(row, unreported) : null) : unreportedReason(c, row, unreported)}
+              />
               {c === 'parentPid' && parentName ? ` (${parentName})` : ''}
             </dd>
           </div>

@@ -14,6 +14,20 @@ export interface ProcessMenuModel {
   readonly columnLabel: string | null;
 }
 
+/**
+ * The class every target shares, from what was read (processes:getPriorityClasses, GetPriorityClass) where
+ * it answered, else from the snapshot's base priority; null when they differ or any is unknown.
+ */
+export function sharedPriority(targets: readonly { readonly key: string; readonly fromSnapshot: PriorityClassName | null }[], read: ReadonlyMap<string, PriorityClassName | null> | null): PriorityClassName | null {
+  let shared: PriorityClassName | null = null;
+  for (const t of targets) {
+    const current = read?.get(t.key) ?? t.fromSnapshot;
+    if (current === null || (shared !== null && shared !== current)) return null;
+    shared = current;
+  }
+  return shared;
+}
+
 /** What the menu's items do; the owner runs the actions. */
 export interface ProcessMenuHandlers {
   readonly onAction: (request: ProcessActionRequest) => void;

@@ -1,9 +1,10 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { PROCESS_COLUMNS, type ProcessColumn } from '../../src-preload/contract/process-fields';
-import { jobMembership, type ConsoleJobMembers } from '../jobs/console-job-members';
+import { jobMembership, jobNames, type ConsoleJobMembers } from '../jobs/console-job-members';
 import type { ProcessUnreportedValue } from '../../src-preload/contract/schemas';
 import { COLUMN_SPECS, isProcessColumn, unreportedReason } from './process-columns';
 import type { ColumnWidths } from '../shared/column-sizing';
+import { statusParts, suspendedUnknownReason } from './process-status';
 import type { DisplayRow, SortSpec } from './process-rows';
 import { selectOnly, type Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
@@ -168,8 +169,9 @@ function ProcessRow({
       {place.columns.map((id, c) => {
         const spec = COLUMN_SPECS[id];
         const text = spec.text(entry.row, consoleJobs);
+        if (id === 'status') return <StatusCell key={id} row={entry.row} index={c} consoleJobs={consoleJobs} unreported={unreported} />;
         if (id === 'name') {
-          const external = consoleJobs !== null && jobMembership(entry.row, consoleJobs).kind === 'external';
+          const membership = consoleJobs === null ? null : jobMembership(entry.row, consoleJobs);
           return (
             <div
               key={id}
@@ -188,9 +190,15 @@ function ProcessRow({
                 )
               ) : null}
               <span className="ptable__name">{text}</span>
-              {external ? (
+              {membership?.kind === 'external' ? (
                 <span className="badge badge--warning svc-badge" title={EXTERNAL_JOB_TITLE} data-testid="process-external-job-badge">
                   other job
+                </span>
+              ) : null}
+              {membership?.kind === 'console' ? (
+                // Short like "other job", so the name keeps its room; the Status column and the title name the job.
+                <span className="badge badge--ok svc-badge" title={`In the console's job ${jobNames(membership.jobs)}`} data-testid="process-console-job-badge">
+                  job
                 </span>
               ) : null}
               {entry.status === 'exited' ? <span className="visually-hidden"> (exited)</span> : null}
@@ -210,6 +218,40 @@ function ProcessRow({
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * The Status cell: each status in words (Suspended, In job NAME, Running), so no state is told by colour
+ * alone; where thread states are not reported and nothing else is known, the Unreported marker with why.
+ */
+function StatusCell({
+  row,
+  index,
+  consoleJobs,
+  unreported,
+}: {
+  row: DisplayRow['entry']['row'];
+  index: number;
+  consoleJobs: ConsoleJobMembers | null;
+  unreported: ProcessUnreportedValue;
+}) {
+  const parts = statusParts(row, consoleJobs);
+  const reason = suspendedUnknownReason(row, unreported);
+  const title = [...parts.map((p) => p.title), ...(reason ? [`Suspended or not: unknown (${reason}).`] : [])].join(' ');
+  return (
+    <div {...gridCellProps('status', index)} className="ptable__cell ptable__cell--text ptable__cell--status" title={title || undefined} data-status-kinds={parts.map((p) => p.kind).join(' ')}>
+      {parts.length === 0 ? (
+        reason === null ? '—' : <Unreported reason={reason} />
+      ) : (
+        parts.map((p, i) => (
+          <span key={p.kind} className={`pstatus pstatus--${p.kind}`}>
+            {i > 0 ? ', ' : ''}
+            {p.text}
+          </span>
+        ))
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import { useConsoleJobMembers } from '../jobs/use-console-job-members';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { csvFileName, processesCsv, rowsAsText } from './csv-export';
-import { anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
+import { actionStartedText, anywayLabel, callFailureToast, processLabel, summarizeResults, type ProcessActionRequest } from './process-actions';
 import { COLUMN_SPECS, normalizeColumns, priorityClassOf, sameColumns } from './process-columns';
 import { appendPoint, historyPoint, type HistoryPoint } from './process-history';
 import { processCommands } from './process-commands';
@@ -27,7 +27,8 @@ import { PROCESS_FILTER_FIELDS, processQuery } from './process-filter-fields';
 import { parentsOf, type SortSpec } from './process-rows';
 import { keyOfEntry, processKey, ProcessStore, type ProcessEntry } from './process-store';
 import { ProcessDetails, type ModulesState } from './ProcessDetails';
-import { ProcessMenu, type ProcessMenuHandlers } from './ProcessMenu';
+import { ProcessMenu, sharedPriority, type ProcessMenuHandlers } from './ProcessMenu';
+import type { PriorityClassName } from '../../src-preload/contract/process-fields';
 import { ProcessTable, type TableCommand } from './ProcessTable';
 import { contextClickRow, detailKeyOf, pruneSelection, selectOnly } from '../shared/selection';
 import { useDisplayRows } from './use-display-rows';
@@ -35,6 +36,7 @@ import { useProcessChartHistory } from './use-process-chart-history';
 
 /** The details pane's width until the admin drags it (px). */
 const DETAILS_WIDTH = 380;
+import { useStatusNotice, type SetNotice } from '../shared/status-notice';
 
 /** The contract's cap on targets per action request. */
 const MAX_TARGETS = 256;
@@ -106,7 +108,8 @@ export function ProcessesView({
   const [menu, setMenu] = useState<{ at: { x: number; y: number }; column: ProcessColumn | null } | null>(null);
   const [affinityFor, setAffinityFor] = useState<ProcessKeyValue[] | null>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
-  const [notice, setNotice] = useState('');
+  // The outcome of the last action; dropped once the rows it is about are no longer selected.
+  const [notice, setNotice] = useStatusNotice(rawSelection.selected);
 
   const rows = useDisplayRows(store, { view, filter, sort, collapsed });
   // Back on the tab, the row selected before is scrolled into view.
@@ -132,7 +135,7 @@ export function ProcessesView({
         setFilterText('');
         setSelection(selectOnly(entry.key));
         setRevealKey(entry.key);
-        setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`);
+        setNotice(`Showing PID ${focus.pid} (${entry.row.name}).`, [entry.key]);
         tableHostRef.current?.querySelector<HTMLElement>('[data-testid="process-table"]')?.focus();
       }
       onFocusDoneEvent();
@@ -150,7 +153,7 @@ export function ProcessesView({
       done = true;
       unsubscribe();
     };
-  }, [focus, store, setSelection]);
+  }, [focus, store, setSelection, setNotice]);
   // Keys of processes whose red refresh has ended drop out of the selection.
   const structure = store.structureVersion;
   const selection = useMemo(
@@ -179,7 +182,7 @@ export function ProcessesView({
 
   const runAction = useCallback(
     (req: ProcessActionRequest, targets: ProcessKeyValue[]) => runProcessAction({ store, setNotice }, req, targets, false),
-    [store],
+    [store, setNotice],
   );
 
   // After an action the list has the keyboard again: main's confirmation dialog (a native window) can
@@ -215,6 +218,24 @@ export function ProcessesView({
       return next;
     });
   }, []);
+
+  // The priority classes of the menu's targets as Windows answers them now (GetPriorityClass), asked once per
+  // menu: the snapshot's base priority says it every tick where the system reports it (not under Wine), and a
+  // class set a moment ago may not be in a tick yet. Until the answer, the menu marks what the snapshot says.
+  const [readPriorities, setReadPriorities] = useState<{ menu: object; classes: ReadonlyMap<string, PriorityClassName | null> } | null>(null);
+  const askPriorities = useEffectEvent((forMenu: object) => {
+    const targets = selectedEntries().slice(0, MAX_TARGETS);
+    if (targets.length === 0) return;
+    void request('processes:getPriorityClasses', { targets: targets.map(keyOfEntry) }).then((result) => {
+      // A failed read only leaves the mark to the snapshot: the menu still works, nothing to report.
+      if (!result.ok) return;
+      const classes = new Map(result.value.classes.map((c, i) => [targets[i]?.key ?? '', c.priorityClass]));
+      setReadPriorities({ menu: forMenu, classes });
+    });
+  });
+  useEffect(() => {
+    if (menu) askPriorities(menu);
+  }, [menu]);
 
   const onContextMenu = useCallback((at: { x: number; y: number }, key: string, column: ProcessColumn | null) => {
     setSelection((current) => contextClickRow(current, key));
@@ -259,7 +280,10 @@ export function ProcessesView({
   const menuTargets = menu ? selectedEntries() : [];
   const first = menuTargets[0];
   const subject = menuTargets.length === 1 && first ? processLabel(first.row.name, first.row.pid) : `${menuTargets.length} processes`;
-  const priorities = new Set(menuTargets.map((e) => priorityClassOf(e.row.basePriority)));
+  const menuPriority = sharedPriority(
+    menuTargets.map((e) => ({ key: e.key, fromSnapshot: priorityClassOf(e.row.basePriority) })),
+    readPriorities?.menu === menu ? readPriorities.classes : null,
+  );
   const menuHandlers: ProcessMenuHandlers = {
     onAction: act,
     onAffinity: () => setAffinityFor(menuTargets.map(keyOfEntry)),
@@ -399,7 +423,7 @@ export function ProcessesView({
           model={{
             subject,
             count: menuTargets.length,
-            priority: priorities.size === 1 ? ([...priorities][0] ?? null) : null,
+            priority: menuPriority,
             columnLabel: menu.column ? COLUMN_SPECS[menu.column].label : null,
           }}
           handlers={menuHandlers}
@@ -428,7 +452,7 @@ export function ProcessesView({
 /** What an action needs from the view: the store (is a target critical?) and the polite notice line. */
 interface ActionContext {
   readonly store: ProcessStore;
-  readonly setNotice: (text: string) => void;
+  readonly setNotice: SetNotice;
 }
 
 /**
@@ -447,6 +471,10 @@ async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, t
     });
     return;
   }
+  // The line says what is under way now (main may be asking for confirmation), never the last outcome.
+  const about = targets.map(processKey);
+  const only = targets.length === 1 ? ctx.store.get(about[0] ?? '') : undefined;
+  ctx.setNotice(actionStartedText(req.kind, only ? processLabel(only.row.name, only.row.pid) : `${targets.length} processes`), about);
   const base = { targets, ...(allowCritical ? { allowCritical: true } : {}) };
   const result =
     req.kind === 'setPriority'
@@ -457,15 +485,20 @@ async function runProcessAction(ctx: ActionContext, req: ProcessActionRequest, t
   if (!result.ok) {
     const toast = callFailureToast(req.kind, targets.length, result.error);
     if (toast) pushToast(toast);
-    else ctx.setNotice('Cancelled: nothing was changed.');
+    ctx.setNotice(toast ? '' : 'Cancelled: nothing was changed.', about);
     return;
   }
   const outcome = summarizeResults(req.kind, result.value.results);
-  if (!outcome.toast) return;
-  if (outcome.toast.tone === 'info') {
-    ctx.setNotice(`${outcome.toast.title}.`);
+  if (!outcome.toast) {
+    ctx.setNotice('');
     return;
   }
+  if (outcome.toast.tone === 'info') {
+    ctx.setNotice(`${outcome.toast.title}.`, about);
+    return;
+  }
+  // Failures are on the toast; the line keeps no "under way" text.
+  ctx.setNotice('');
   const refused = outcome.criticalRefused;
   pushToast(
     refused.length > 0

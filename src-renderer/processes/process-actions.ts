@@ -27,6 +27,12 @@ const WORDS: { readonly [K in ProcessActionKind]: ActionWords } = {
   setAffinity: { verb: 'set the affinity of', done: 'Set the affinity of' },
 };
 
+/** The notice while an action is under way ("Terminate notepad.exe (PID 12)…"): it replaces the last outcome. */
+export function actionStartedText(kind: ProcessActionKind, subject: string): string {
+  const { verb } = WORDS[kind];
+  return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} ${subject}…`;
+}
+
 /** Admin words for the priority classes (SetPriorityClass). */
 export const PRIORITY_LABELS: { readonly [P in PriorityClassName]: string } = {
   idle: 'Idle',

@@ -14,6 +14,7 @@ import type { ProcessRowValue, ProcessUnreportedValue } from '../../src-preload/
 import { reasonFor } from '../../src-preload/contract/unknown';
 import { formatBytes, formatCpuTime, formatDateTime, formatPercent, NO_VALUE } from '../lib/format';
 import { jobMembership, jobNames, type ConsoleJobMembers, type JobFields } from '../jobs/console-job-members';
+import { statusText } from './process-status';
 
 /** A raw cell value: what sorting compares and a CSV export writes. */
 export type CellValue = string | number | boolean | null;
@@ -39,7 +40,8 @@ export interface ColumnSpec {
   text(row: ProcessRowValue, jobs?: ConsoleJobMembers | null): string;
 }
 
-const DYNAMIC = new Set<string>([...PROCESS_NUMBER_FIELDS, 'cpuTimeMs']);
+// The status reads suspendedThreads, which changes tick to tick.
+const DYNAMIC = new Set<string>([...PROCESS_NUMBER_FIELDS, 'cpuTimeMs', 'status']);
 
 /**
  * The "In a job" cell: which of the console's jobs holds the process, or that a job the console did not
@@ -143,6 +145,8 @@ export const COLUMN_SPECS: { readonly [C in ProcessColumn]: ColumnSpec } = {
   ),
   user: spec('user', 'User', 'text', 170, (r) => r.user, (r) => textOrDash(r.user)),
   inJob: spec('inJob', 'In a job', 'text', 170, (r) => r.inJob, (r, jobs) => inJobText(r, jobs ?? null)),
+  // The value ignores which job (sorting needs no job list): suspended ones sort together, then in-job ones.
+  status: spec('status', 'Status', 'text', 200, (r) => statusText(r, null), (r, jobs) => statusText(r, jobs ?? null) ?? NO_VALUE),
   imagePath: spec('imagePath', 'Image path', 'text', 320, (r) => r.imagePath, (r) => textOrDash(r.imagePath)),
   commandLine: spec('commandLine', 'Command line', 'text', 420, (r) => r.commandLine, (r) => textOrDash(r.commandLine)),
 };

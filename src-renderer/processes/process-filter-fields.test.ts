@@ -54,6 +54,18 @@ describe('the Processes filter fields', () => {
     expect(matches('fresh', fresh)).toBe(true);
   });
 
+  it('matches suspended only when every thread is reported suspended, and neither way when thread states are unknown', () => {
+    const stopped = entry(testRow(90, { name: 'stopped.exe', threadCount: 3, suspendedThreads: 3 }));
+    const half = entry(testRow(91, { name: 'half.exe', threadCount: 3, suspendedThreads: 1 }));
+    const wine = entry(testRow(92, { name: 'wine.exe', threadCount: 3, suspendedThreads: null }));
+    expect(matches('suspended', stopped)).toBe(true);
+    expect(matches('-suspended', stopped)).toBe(false);
+    expect(matches('suspended', half)).toBe(false);
+    expect(matches('-suspended', half)).toBe(true);
+    expect(matches('suspended', wine)).toBe(false);
+    expect(matches('-suspended', wine)).toBe(false);
+  });
+
   it('has one entry per name and alias, each with an example that parses cleanly', () => {
     const names = PROCESS_FILTER_FIELDS.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
     expect(new Set(names).size).toBe(names.length);

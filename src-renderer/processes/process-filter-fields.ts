@@ -5,6 +5,7 @@
  */
 import { parseFilter, type FilterField, type FilterQuery } from '../shared/filter-query';
 import type { ProcessEntry } from './process-store';
+import { isSuspended } from './process-status';
 
 /** Every field, in the order the filter's help lists them. */
 export const PROCESS_FILTER_FIELDS: readonly FilterField<ProcessEntry>[] = [
@@ -40,6 +41,8 @@ export const PROCESS_FILTER_FIELDS: readonly FilterField<ProcessEntry>[] = [
   { kind: 'text', name: 'path', description: 'Image path', example: 'path:"C:\\Program Files"', read: (e) => e.row.imagePath },
   { kind: 'text', name: 'cmd', aliases: ['commandline', 'cmdline'], description: 'Command line', example: 'cmd:--inspect', read: (e) => e.row.commandLine },
   { kind: 'flag', name: 'injob', description: 'In a job (any job)', example: 'injob', read: (e) => e.row.inJob },
+  // Unknown (null) where the system reports no thread states (Wine): then neither `suspended` nor `-suspended` matches.
+  { kind: 'flag', name: 'suspended', description: 'Every thread suspended (the Status column)', example: 'suspended', read: (e) => isSuspended(e.row) },
   { kind: 'flag', name: 'critical', description: 'Critical system process', example: '-critical', read: (e) => e.row.critical },
 ];
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AffinityDialog } from './AffinityDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { ProcessDetails, jobText } from './ProcessDetails';
-import { ProcessMenu, processMenuEntries, type ProcessMenuHandlers } from './ProcessMenu';
+import { ProcessMenu, processMenuEntries, sharedPriority, type ProcessMenuHandlers } from './ProcessMenu';
 import { ProcessesView, describeStatus } from './ProcessesView';
 import { EXTERNAL_JOB_TITLE, ProcessTable } from './ProcessTable';
 import { deriveRows } from './process-rows';
@@ -37,6 +37,18 @@ describe('ProcessMenu', () => {
     expect(html.match(/role="menuitemradio"/g)).toHaveLength(6);
     expect(html).toContain('>Copy Command line<');
     expect(html).toContain('>Set affinity…<');
+  });
+
+  it('marks the class every target shares: what Windows answered wins over the snapshot; mixed or unknown marks none', () => {
+    const t = (key: string, fromSnapshot: 'normal' | 'high' | null) => ({ key, fromSnapshot });
+    expect(sharedPriority([t('a', 'normal'), t('b', 'normal')], null)).toBe('normal');
+    expect(sharedPriority([t('a', 'normal'), t('b', 'high')], null)).toBeNull();
+    // Wine: no base priority in the snapshot, the read says it.
+    expect(sharedPriority([t('a', null)], null)).toBeNull();
+    expect(sharedPriority([t('a', null)], new Map([['a', 'belowNormal']]))).toBe('belowNormal');
+    // Just set to high, the tick not in yet: the read is newer.
+    expect(sharedPriority([t('a', 'normal'), t('b', 'normal')], new Map([['a', 'high'], ['b', 'high']]))).toBe('high');
+    expect(sharedPriority([t('a', 'normal'), t('b', null)], new Map([['a', 'normal'], ['b', null]]))).toBeNull();
   });
 
   it('disables the actions when every selected process has exited, but still offers copying', () => {
@@ -188,7 +200,7 @@ describe('ProcessesView', () => {
   });
 
   it('describes the live, paused and failed states', () => {
-    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const, widths: {} }, services: { widths: {} }, jobs: { widths: {} } };
+    const settings = { schemaVersion: 1 as const, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name' as const], view: 'flat' as const, widths: {} }, services: { show: 'services' as const, widths: {} }, jobs: { widths: {} } };
     expect(describeStatus('ready', null, 300, 300, '', settings)).toBe('Live: refreshed every 1 s.');
     expect(describeStatus('ready', null, 300, 4, 'note', settings)).toBe('Live: refreshed every 1 s. Showing 4 of 300.');
     expect(describeStatus('ready', null, 300, 300, '', { ...settings, refresh: { intervalMs: 1000, paused: true } })).toBe('Paused: the list is not updating.');

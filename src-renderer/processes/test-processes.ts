@@ -25,6 +25,7 @@ export function testRow(pid: number, over: Partial<ProcessRowValue> = {}): Proce
     diskReadBytes: null,
     diskWriteBytes: null,
     jobObjectId: null,
+    suspendedThreads: 0,
     imagePath: `C:\\Program Files\\App\\proc${pid}.exe`,
     commandLine: `"C:\\Program Files\\App\\proc${pid}.exe" --id ${pid}`,
     user: 'ADMIN-PC\\admin',

@@ -2,6 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { ApiError } from '../../src-preload/contract/errors';
 import type { HostedChangeRequestValue, HostedDefinitionValue } from '../../src-preload/contract/hosted-schemas';
 import type { JobTemplateValue } from '../../src-preload/contract/job-schemas';
+import type { SettingsValue } from '../../src-preload/contract/schemas';
+import { SERVICE_LIST_SHOWS, type ServiceListShow } from '../../src-preload/contract/service-view';
 import type { ServiceChangeRequestValue, ServiceDefinitionValue, ServiceDeltaValue, ServiceSnapshotValue } from '../../src-preload/contract/service-schemas';
 import { reportFailure, request, useEvent } from '../lib/api';
 import { formatInterval } from '../lib/format';
@@ -14,10 +16,11 @@ import type { FeedStatus } from '../shared/seq-feed';
 import { contextClickRow, detailKeyOf, pruneSelection, selectOnly } from '../shared/selection';
 import { pushToast } from '../shared/toast-store';
 import { useCopyText } from '../shared/use-copy-text';
+import { useStatusNotice } from '../shared/status-notice';
 import { useLiveFeed, type LiveSource } from '../shared/use-live-feed';
 import { canControl, eligibleTargets, MAX_SERVICE_TARGETS, SERVICE_VERBS, summarizeServiceResults, VERB_WORDS, type ServiceVerb } from './service-actions';
 import { notReportedReason } from './not-reported';
-import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, type ServiceSort } from './service-columns';
+import { deriveServiceRows, serviceRowsAsText, servicesCsv, servicesCsvFileName, shownUnder, SHOW_LABELS, SHOW_NOUNS, type ServiceSort } from './service-columns';
 import { emptyForm, formFromDefinition, type FormMode, type ServiceForm } from './service-form';
 import { applyProgress, NO_PROGRESS, pruneProgress, type ProgressMap } from './service-progress';
 import { serviceCommands } from './service-commands';
@@ -35,7 +38,6 @@ import { HostedWizard } from './hosted/HostedWizard';
 import { useKeptSelection } from '../shared/kept-selection';
 import { SplitBody } from '../shared/SplitBody';
 import { useTableLayout } from '../shared/use-table-layout';
-import type { SettingsValue } from '../../src-preload/contract/schemas';
 
 /** The details pane's width until the admin drags it (px). */
 const DETAILS_WIDTH = 380;
@@ -56,8 +58,6 @@ interface HostedWizardState {
   readonly readProblems: readonly HostedFormProblem[];
   readonly templates: readonly JobTemplateValue[];
 }
-
-const NOUN: ListNoun = { one: 'service', many: 'services' };
 
 /** The service list's live feed: services:changed deltas, services:getSnapshot on mount and on any gap. */
 const SOURCE: LiveSource<ServiceSnapshotValue, ServiceDeltaValue> = {
@@ -86,9 +86,9 @@ export function ServicesView({
 }: {
   onShowProcess: (pid: number) => void;
   logicalProcessors?: number | null;
-  /** Settings as main last reported them (the table's column widths and details width); null until known. */
+  /** Settings as main last reported them (column widths, details width, the "Show" choice); null until known. */
   settings?: SettingsValue | null;
-  /** Settings as main saved them after a layout change (main also pushes settings:changed). */
+  /** Settings as main saved them after a layout or "Show" change (main also pushes settings:changed). */
   onSettings?: (settings: SettingsValue) => void;
 }) {
   const layout = useTableLayout('services', settings, onSettings);
@@ -116,13 +116,29 @@ export function ServicesView({
   const [hostedWizard, setHostedWizard] = useState<HostedWizardState | null>(null);
   const [onlyHosted, setOnlyHosted] = useState(false);
   const [onlySelected, setOnlySelected] = useState(false);
-  const [notice, setNotice] = useState('');
+  // The outcome of the last action; dropped once the services it is about are no longer selected.
+  const [notice, setNotice] = useStatusNotice(rawSelection.selected);
   // Back on the tab, the row selected before is scrolled into view.
   const [revealKey, setRevealKey] = useState<string | null>(rawSelection.focus);
+  // Services only until settings arrive, as services.msc lists them; the choice is saved like the Processes view's.
+  const show: ServiceListShow = settings?.services.show ?? 'services';
+  const noun: ListNoun = SHOW_NOUNS[show];
+  const saveShow = (next: ServiceListShow) => {
+    void request('settings:setServiceView', { show: next }).then((result) => {
+      if (result.ok) onSettings(result.value);
+      else reportFailure('Could not save what the Services list shows', result.error);
+    });
+  };
 
   // version is how the mutable store says "rebuild": read here on purpose.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort, onlyHosted), [store, version, filter, sort, onlyHosted]);
+  const rows = useMemo(() => deriveServiceRows(store.all(), filter, sort, onlyHosted, show), [store, version, filter, sort, onlyHosted, show]);
+  // The count is of the kind shown ("180 services"), as services.msc counts: drivers are another list, not a filter.
+  const total = useMemo(
+    () => [...store.all()].filter((e) => shownUnder(show, e.row)).length,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, version, show],
+  );
   const serviceNames = useMemo(
     () => [...store.all()].map((e) => e.row.name),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -151,13 +167,15 @@ export function ServicesView({
 
   const copyText = useCopyText(setNotice);
 
-  const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = []) => {
+  /** Runs a control; `skippedNote` is added to the outcome (services whose state did not allow it). */
+  const runControl = useCallback(async (verb: ServiceVerb, names: string[], args: string[] = [], skippedNote = '') => {
     if (names.length === 0) return;
+    const about = names.map(serviceKey);
     if (names.length > MAX_SERVICE_TARGETS) {
       pushToast({ tone: 'error', title: `Could not ${VERB_WORDS[verb].verb} ${names.length} services`, message: `At most ${MAX_SERVICE_TARGETS} services can be controlled at once; select fewer.` });
       return;
     }
-    setNotice(`${VERB_WORDS[verb].label.replace('…', '')}: ${subjectOf(names)}…`);
+    setNotice(`${VERB_WORDS[verb].label.replace('…', '')}: ${subjectOf(names)}…`, about);
     const result =
       verb === 'start'
         ? await request('services:start', args.length > 0 ? { names, arguments: args } : { names })
@@ -165,17 +183,17 @@ export function ServicesView({
     if (!result.ok) {
       const toast = callFailureToastFor(VERB_WORDS[verb].verb, subjectOf(names), result.error);
       if (toast) pushToast(toast);
-      setNotice(toast ? '' : 'Cancelled: nothing was changed.');
+      setNotice(toast ? '' : 'Cancelled: nothing was changed.', about);
       return;
     }
     const outcome = summarizeServiceResults(verb, result.value.results);
     const cancelled = outcome.cancelled > 0 ? ` Cancelled for ${outcome.cancelled}.` : '';
-    if (outcome.toast?.tone === 'info') setNotice(`${outcome.toast.title}.${cancelled}`);
+    if (outcome.toast?.tone === 'info') setNotice(`${outcome.toast.title}.${cancelled}${skippedNote}`, about);
     else {
-      setNotice(cancelled.trim());
+      setNotice(`${cancelled}${skippedNote}`.trim(), about);
       if (outcome.toast) pushToast(outcome.toast);
     }
-  }, []);
+  }, [setNotice]);
 
   /** A control from the toolbar or the menu: on the selected services whose state allows it. */
   const control = (verb: ServiceVerb) => {
@@ -185,9 +203,8 @@ export function ServicesView({
       setStartFor(targets.map((r) => r.name));
       return;
     }
-    void runControl(verb, targets.map((r) => r.name)).then(() => {
-      if (skipped.length > 0) setNotice((n) => `${n} Skipped ${subjectOf(skipped.map((r) => r.name))}: their state does not allow it.`.trim());
-    });
+    const skippedNote = skipped.length > 0 ? ` Skipped ${subjectOf(skipped.map((r) => r.name))}: their state does not allow it.` : '';
+    void runControl(verb, targets.map((r) => r.name), [], skippedNote);
   };
 
   /** The Jobs tab's templates for the hosted wizard's limits; none (with a note) if they cannot be read. */
@@ -232,10 +249,10 @@ export function ServicesView({
   };
 
   const uninstall = (name: string) => {
-    setNotice(`Uninstalling ${name}: confirm in the main window…`);
+    setNotice(`Uninstalling ${name}: confirm in the main window…`, [serviceKey(name)]);
     void request('services:uninstall', { name }).then((result) => {
       if (!result.ok) {
-        if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+        if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.', [serviceKey(name)]);
         else {
           setNotice('');
           reportFailure(`Could not uninstall ${name}`, result.error);
@@ -249,14 +266,14 @@ export function ServicesView({
           title: `${name} is marked for deletion`,
           message: 'Windows deletes it once every handle to it is closed (services.msc or another tool may hold one); a restart always completes it.',
         });
-      } else setNotice(`Uninstalled ${name}.`);
+      } else setNotice(`Uninstalled ${name}.`, [serviceKey(name)]);
     });
   };
 
   const fixPath = (name: string) => {
     void request('services:fixUnquotedPath', { name }).then((result) => {
-      if (result.ok) setNotice(`Quoted the path of ${name}: ${result.value.after}`);
-      else if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.');
+      if (result.ok) setNotice(`Quoted the path of ${name}: ${result.value.after}`, [serviceKey(name)]);
+      else if (result.error.code === 'CANCELLED') setNotice('Cancelled: nothing was changed.', [serviceKey(name)]);
       else reportFailure(`Could not quote the path of ${name}`, result.error);
     });
   };
@@ -275,10 +292,10 @@ export function ServicesView({
       const key = serviceKey(result.value.name);
       setSelection(selectOnly(key));
       setRevealKey(key);
-      setNotice(`Installed ${result.value.name}: start it to run the program.`);
+      setNotice(`Installed ${result.value.name}: start it to run the program.`, [key]);
     } else {
       const changed = result.value.changed;
-      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}; a restart of the service applies them.`);
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}; a restart of the service applies them.`, [serviceKey(definition.name)]);
     }
     focusTable();
     return { status: 'done' };
@@ -295,10 +312,10 @@ export function ServicesView({
       const key = serviceKey(result.value.name);
       setSelection(selectOnly(key));
       setRevealKey(key);
-      setNotice(`Installed ${result.value.name}.`);
+      setNotice(`Installed ${result.value.name}.`, [key]);
     } else {
       const changed = result.value.changed;
-      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}.`);
+      setNotice(changed.length === 0 ? `Nothing changed in ${definition.name}.` : `Changed ${changed.join(', ')} of ${definition.name}.`, [serviceKey(definition.name)]);
     }
     focusTable();
     return { status: 'done' };
@@ -363,7 +380,6 @@ export function ServicesView({
     }),
   );
 
-  const total = store.size;
   // "Hosted only" narrows the list like a filter term, and is said (and cleared) with the filter.
   const filterInEffect = onlyHosted ? `${filter.trim()}${filter.trim() === '' ? '' : ' '}(hosted only)` : filter;
   const statusText = describeServicesStatus(feed.status, feed.error, total, rows.length, filterInEffect, store.pollIntervalMs);
@@ -405,17 +421,27 @@ export function ServicesView({
         <button type="button" onClick={exportCsv} disabled={rows.length === 0} data-testid="service-export-csv">
           Export CSV…
         </button>
+        <label className="services__show">
+          Show{' '}
+          <select value={show} onChange={(e) => saveShow(e.currentTarget.value as ServiceListShow)} data-testid="service-show" disabled={settings === null}>
+            {SERVICE_LIST_SHOWS.map((s) => (
+              <option key={s} value={s}>
+                {SHOW_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="limit__check" title="Only programs run by the console's service host">
           <input type="checkbox" checked={onlyHosted} onChange={(e) => setOnlyHosted(e.currentTarget.checked)} data-testid="service-only-hosted" />
           Hosted only
         </label>
-        <ListCount testId="service-count" noun={NOUN} total={total} shown={rows.length} filter={filterInEffect} />
+        <ListCount testId="service-count" noun={noun} total={total} shown={rows.length} filter={filterInEffect} />
       </div>
       <StatusLine testId="services-status" text={statusText} notice={notice} />
       <SplitBody className="processes__body" label="the service details" size={layout.detailsSize} defaultSize={DETAILS_WIDTH} onSave={layout.saveDetailsSize}>
         <div className="processes__table" ref={tableHostRef}>
           <LiveListBody
-            noun={NOUN}
+            noun={noun}
             feed={feed}
             shown={rows.length}
             filter={filterInEffect}

@@ -20,8 +20,9 @@ export const MAX_SERVICE_TARGETS = 64;
 export const VERB_WORDS: { readonly [V in ServiceVerb]: ActionWords & { readonly label: string } } = {
   start: { label: 'Start…', verb: 'start', done: 'Started' },
   stop: { label: 'Stop', verb: 'stop', done: 'Stopped' },
-  pause: { label: 'Pause', verb: 'pause', done: 'Paused' },
-  continue: { label: 'Continue', verb: 'continue', done: 'Continued' },
+  // "service" in the label: the refresh control's "Pause updates" sits in the same window.
+  pause: { label: 'Pause service', verb: 'pause', done: 'Paused' },
+  continue: { label: 'Continue service', verb: 'continue', done: 'Continued' },
   restart: { label: 'Restart', verb: 'restart', done: 'Restarted' },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveServiceRows, serviceExitCodeMeaning, serviceExitCodeText, serviceRowsAsText, servicesCsv, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
+import { deriveServiceRows, shownUnder, serviceExitCodeMeaning, serviceExitCodeText, serviceRowsAsText, servicesCsv, SERVICE_COLUMN_SPECS, startTypeLabel } from './service-columns';
 import { ServiceStore } from './service-store';
 import { testService, testServiceSnapshot } from './test-services';
 
@@ -64,6 +64,25 @@ describe('deriveServiceRows', () => {
     expect(deriveServiceRows(store.all(), 'localservice', null).map((e) => e.row.name)).toEqual(['bravo']);
     expect(deriveServiceRows(store.all(), 'prints DOC', null).map((e) => e.row.name)).toEqual(['charlie']);
     expect(deriveServiceRows(store.all(), '300', null).map((e) => e.row.name)).toEqual(['bravo']);
+  });
+
+  it('lists services, drivers or both by the Show choice, with the filter still applied', () => {
+    const mixed = new ServiceStore();
+    mixed.applySnapshot(
+      testServiceSnapshot(1, [
+        testService('Spooler'),
+        testService('disk', { kind: 'kernelDriver' }),
+        testService('Ntfs', { kind: 'fileSystemDriver' }),
+        testService('UserSvc_1', { kind: 'userOwnProcess' }),
+      ]),
+    );
+    const names = (show: 'services' | 'drivers' | 'all', filter = '') => deriveServiceRows(mixed.all(), filter, null, false, show).map((e) => e.row.name);
+    expect(names('services')).toEqual(['Spooler', 'UserSvc_1']);
+    expect(names('drivers')).toEqual(['disk', 'Ntfs']);
+    expect(names('all')).toEqual(['disk', 'Ntfs', 'Spooler', 'UserSvc_1']);
+    expect(names('drivers', 'ntfs')).toEqual(['Ntfs']);
+    expect(names('services', 'ntfs')).toEqual([]);
+    expect(shownUnder('services', { kind: 'other' })).toBe(true);
   });
 
   it('shows only programs run by the service host when asked, with the filter still applied', () => {

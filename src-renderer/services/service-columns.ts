@@ -12,6 +12,7 @@ import type {
 } from '../../src-preload/contract/service-schemas';
 import { hostedExitCodeText } from '../../src-preload/contract/hosted-ranges';
 import { SERVICE_COLUMNS } from '../../src-preload/contract/table-layout';
+import type { ServiceListShow } from '../../src-preload/contract/service-view';
 import { NO_VALUE } from '../lib/format';
 import { csvRecord } from '../processes/csv-export';
 import { matchesQuery } from '../shared/filter-query';
@@ -70,6 +71,30 @@ export const KIND_LABELS: { readonly [K in ServiceKind]: string } = {
   userShareProcess: 'Per-user, shared process',
   other: 'Other',
 };
+
+/** The "Show" choice's words. */
+export const SHOW_LABELS: { readonly [S in ServiceListShow]: string } = {
+  services: 'Services',
+  drivers: 'Drivers',
+  all: 'All',
+};
+
+/** The noun the list's count uses for each choice ("180 services", "250 drivers", "430 services and drivers"). */
+export const SHOW_NOUNS: { readonly [S in ServiceListShow]: { readonly one: string; readonly many: string } } = {
+  services: { one: 'service', many: 'services' },
+  drivers: { one: 'driver', many: 'drivers' },
+  all: { one: 'service or driver', many: 'services and drivers' },
+};
+
+/** Kernel and file system drivers: services.msc leaves them out; `sc query type= driver` lists them. */
+export function isDriver(row: Pick<ServiceRowValue, 'kind'>): boolean {
+  return row.kind === 'kernelDriver' || row.kind === 'fileSystemDriver';
+}
+
+/** True when `row` belongs in the list under the "Show" choice. */
+export function shownUnder(show: ServiceListShow, row: Pick<ServiceRowValue, 'kind'>): boolean {
+  return show === 'all' || (show === 'drivers') === isDriver(row);
+}
 
 /**
  * The start type as an admin reads it: "Automatic (delayed)", "Automatic (trigger)", "Automatic (delayed,
@@ -218,13 +243,13 @@ export function serviceComparator(sort: ServiceSort | null): (a: ServiceEntry, b
 
 /**
  * The rows to show, in order: those matching every filter term (a plain word: name, display name, account,
- * path, description, PID; or a structured term, service-filter-fields.ts), and with `onlyHosted` only
- * programs run by the console's service host; sorted.
+ * path, description, PID; or a structured term, service-filter-fields.ts), of the kind `show` lists (services,
+ * drivers or all), and with `onlyHosted` only programs run by the console's service host; sorted.
  */
-export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false): ServiceEntry[] {
+export function deriveServiceRows(entries: Iterable<ServiceEntry>, filter: string, sort: ServiceSort | null, onlyHosted = false, show: ServiceListShow = 'all'): ServiceEntry[] {
   const query = serviceQuery(filter);
   const shown: ServiceEntry[] = [];
-  for (const e of entries) if ((!onlyHosted || e.row.hosted) && matchesQuery(query, e, e.search)) shown.push(e);
+  for (const e of entries) if (shownUnder(show, e.row) && (!onlyHosted || e.row.hosted) && matchesQuery(query, e, e.search)) shown.push(e);
   return shown.sort(serviceComparator(sort));
 }
 

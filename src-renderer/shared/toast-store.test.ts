@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { addToast, currentToasts, dismissToast, MAX_TOASTS, pushToast, removeToast, type ToastInput } from './toast-store';
+import {
+  addToast,
+  currentToasts,
+  dismissesItself,
+  dismissToast,
+  markSeen,
+  MAX_TOASTS,
+  pushToast,
+  removeToast,
+  setShownTab,
+  toastsOn,
+  unseenErrorCounts,
+  type ToastInput,
+} from './toast-store';
 
 const denied: ToastInput = { tone: 'error', title: 'Could not pause updates', message: 'Access is denied.', meta: 'WIN32 · Win32 error 5 (0x00000005)' };
 
 describe('addToast', () => {
   it('adds a toast with its id and a count of one', () => {
-    expect(addToast([], denied, 7)).toEqual([{ ...denied, id: 7, count: 1 }]);
+    expect(addToast([], denied, 7)).toEqual([{ ...denied, id: 7, count: 1, tab: null, seen: false }]);
   });
 
   it('folds an identical toast into the existing one, moved last, with the count bumped', () => {
@@ -58,5 +71,44 @@ describe('the store', () => {
     expect(currentToasts().find((t) => t.id === id)?.count).toBe(2);
     dismissToast(id);
     expect(currentToasts().map((t) => t.id)).not.toContain(id);
+  });
+});
+
+describe('toasts belong to a tab', () => {
+  it('takes the tab shown when raised unless the caller names one (or none, for the shell)', () => {
+    let list = addToast([], denied, 1, MAX_TOASTS, 'services');
+    list = addToast(list, { ...denied, title: 'Job limit hit', tab: 'jobs' }, 2, MAX_TOASTS, 'services');
+    list = addToast(list, { ...denied, title: 'Could not read system information', tab: null }, 3, MAX_TOASTS, 'services');
+    expect(list.map((t) => t.tab)).toEqual(['services', 'jobs', null]);
+    expect(toastsOn(list, 'services').map((t) => t.id)).toEqual([1, 3]);
+    expect(toastsOn(list, 'jobs').map((t) => t.id)).toEqual([2, 3]);
+    // The same failure on two tabs is two toasts.
+    expect(addToast(list, denied, 4, MAX_TOASTS, 'processes')).toHaveLength(4);
+  });
+
+  it("counts a tab's errors until they are seen; a repeat is news again", () => {
+    let list = addToast([], denied, 1, MAX_TOASTS, 'services');
+    list = addToast(list, { ...denied, message: 'other' }, 2, MAX_TOASTS, 'services');
+    list = addToast(list, { tone: 'info', title: 'Started Spooler', message: '' }, 3, MAX_TOASTS, 'services');
+    list = addToast(list, { ...denied, tab: null }, 4, MAX_TOASTS, 'services');
+    expect(unseenErrorCounts(list)).toEqual(new Map([['services', 2]]));
+    const seen = markSeen(list, new Set([1, 2, 3]));
+    expect(unseenErrorCounts(seen)).toEqual(new Map());
+    expect(markSeen(seen, new Set([1]))).toBe(seen);
+    expect(unseenErrorCounts(addToast(seen, denied, 5, MAX_TOASTS, 'services'))).toEqual(new Map([['services', 1]]));
+  });
+
+  it('the store tags a pushed toast with the tab the shell says is shown', () => {
+    setShownTab('run');
+    const id = pushToast({ ...denied, title: 'Could not start the command' });
+    expect(currentToasts().find((t) => t.id === id)?.tab).toBe('run');
+    setShownTab(null);
+    dismissToast(id);
+  });
+
+  it('info without a follow-up goes by itself; errors and toasts offering an action stay', () => {
+    expect(dismissesItself({ tone: 'info' })).toBe(true);
+    expect(dismissesItself({ tone: 'error' })).toBe(false);
+    expect(dismissesItself({ tone: 'info', action: { label: 'Undo', run: () => undefined } })).toBe(false);
   });
 });

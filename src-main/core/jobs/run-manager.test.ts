@@ -171,6 +171,17 @@ describe('RunManager', () => {
     expect(() => runs.cancel(started.id)).toThrow(/No run/);
   });
 
+  it("lists each running run's job with its members (the Processes view names them), and none once it ended", async () => {
+    const { system, runs, timers } = await setup();
+    expect(runs.liveJobs()).toEqual([]);
+    const started = await runs.start(request, answeringDesktop(true));
+    const child = system.piped[0]!;
+    expect(runs.liveJobs()).toEqual([{ runId: started.id, commandLine: 'build.exe --all', pids: [child.pid] }]);
+    runs.cancel(started.id);
+    timers.advance(PUMP_MS);
+    expect(runs.liveJobs()).toEqual([]);
+  });
+
   it('keeps going while a grandchild holds the output pipe after the command exited', async () => {
     const { system, runs, changes, timers } = await setup();
     await runs.start(request, answeringDesktop(true));

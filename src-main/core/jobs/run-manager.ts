@@ -226,6 +226,22 @@ export class RunManager {
     return saved;
   }
 
+  /**
+   * The job of each run still going, with its member PIDs (JobObjectBasicProcessIdList): a run's job is the
+   * console's own, though it is not in the Jobs list. A job that cannot be listed just now lists no members.
+   */
+  liveJobs(): { runId: string; commandLine: string; pids: number[] }[] {
+    return [...this.live.values()].map((run) => {
+      let pids: number[] = [];
+      try {
+        pids = this.system.memberPids(run.job);
+      } catch {
+        // Ending between the check and the read: its members are gone or going; the next tick says so.
+      }
+      return { runId: run.summary.id, commandLine: run.summary.commandLine, pids };
+    });
+  }
+
   /** Number of runs still going (tests, and the leak check). */
   running(): number {
     return this.live.size;

@@ -193,6 +193,34 @@ describe('ProcessCollector detail reads', () => {
   });
 });
 
+describe('ProcessCollector: suspended threads', () => {
+  it('rides the delta like any number: a process suspended and resumed changes suspendedThreads, nothing else', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n, { threadCount: 2 }), raw(300, 4, 6n)]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, new Set([300]), c.read);
+    expect(ProcessDelta.parse(collector.tick(1000)).added.map((r) => [r.pid, r.suspendedThreads])).toEqual([
+      [100, 0],
+      [300, 0],
+    ]);
+    const bit = 1 << PROCESS_NUMBER_FIELDS.indexOf('suspendedThreads');
+    source.current[0] = raw(100, 4, 5n, { threadCount: 2, suspendedThreads: 2 });
+    c.advanceSeconds(1);
+    // The first CPU reading arrives on this tick too (null -> 0).
+    expect(ProcessDelta.parse(collector.tick(2000)).changed).toContainEqual([100, bit | (1 << PROCESS_NUMBER_FIELDS.indexOf('cpuPercent')), 0, 2]);
+    source.current[0] = raw(100, 4, 5n, { threadCount: 2 });
+    c.advanceSeconds(1);
+    expect(ProcessDelta.parse(collector.tick(3000)).changed).toEqual([[100, bit, 0]]);
+  });
+
+  it('is null with the reason where no thread state is reported (Wine)', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n, { threadStateSeen: false }), raw(300, 4, 6n, { threadStateSeen: false })]);
+    const collector = new ProcessCollector(source, 1, new Set([300]), clock().read, { underWine: true });
+    const delta = ProcessDelta.parse(collector.tick(1000));
+    expect(delta.added.map((r) => r.suspendedThreads)).toEqual([null, null]);
+    expect(delta.unreported?.suspendedThreads).toBe('Wine does not report thread states (so whether a process is suspended)');
+  });
+});
+
 describe('ProcessCollector: unknown is not zero', () => {
   const wineLike = (pid: number, extra: Parameters<typeof raw>[3] = {}) => raw(pid, 1, BigInt(pid), { privateBytes: 0, basePriority: 2, workingSetBytes: 1 << 24, ...extra });
 

@@ -207,5 +207,6 @@ function numbersOf(raw: RawProcess, cpuPercent: number | null, unreported: Unkno
     diskReadBytes: known('diskReadBytes', raw.extension?.diskReadBytes),
     diskWriteBytes: known('diskWriteBytes', raw.extension?.diskWriteBytes),
     jobObjectId: known('jobObjectId', raw.extension?.jobObjectId),
+    suspendedThreads: known('suspendedThreads', raw.suspendedThreads),
   };
 }

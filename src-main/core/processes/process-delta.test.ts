@@ -5,7 +5,7 @@ import { encodeChangedNumbers } from './process-delta';
 
 const row = (over: Partial<ProcessRowValue> = {}): ProcessRowValue => ({
   pid: 7, parentPid: 4, createTime: '1', startTime: 0, name: 'a.exe', sessionId: 1, cpuPercent: null, workingSetBytes: 1, privateBytes: 2, pagefileBytes: 3,
-  threadCount: 4, handleCount: 5, userTimeMs: 6, kernelTimeMs: 7, basePriority: 8, ioReadBytes: 9, ioWriteBytes: 10, ioOtherBytes: 11, diskReadBytes: null, diskWriteBytes: null, jobObjectId: null,
+  threadCount: 4, handleCount: 5, userTimeMs: 6, kernelTimeMs: 7, basePriority: 8, ioReadBytes: 9, ioWriteBytes: 10, ioOtherBytes: 11, diskReadBytes: null, diskWriteBytes: null, jobObjectId: null, suspendedThreads: 0,
   imagePath: null, commandLine: null, user: null, inJob: null, detailsError: null, critical: false, ...over,
 });
 

@@ -16,6 +16,10 @@ export interface RawProcess {
   sessionId: number;
   basePriority: number;
   threadCount: number;
+  /** Threads waiting with reason Suspended (ThreadState 5 / WaitReason 5 in SYSTEM_THREAD_INFORMATION). */
+  suspendedThreads: number;
+  /** Some thread's ThreadState or WaitReason is nonzero: the system fills them in (Wine 8 does not). */
+  threadStateSeen: boolean;
   handleCount: number;
   workingSetBytes: number;
   privateBytes: number;
@@ -64,7 +68,12 @@ export interface ProcessSource {
   details(pid: number, createTime: bigint): ProcessDetails;
   /** Loaded modules of one process; throws AppError (CONFLICT when (pid, createTime) no longer match). */
   modules(pid: number, createTime: bigint): ModuleInfo[];
+  /** The priority class of each target, in order (GetPriorityClass, on demand); never throws for a single target. */
+  priorityClasses(targets: readonly ProcessTarget[]): PriorityReading[];
 }
+
+/** One target's priority class, or the AppError that kept it from being read. */
+export type PriorityReading = { ok: true; priorityClass: PriorityClass } | { ok: false; error: AppError };
 
 /** SetPriorityClass values by name. */
 export type PriorityClass = 'idle' | 'belowNormal' | 'normal' | 'aboveNormal' | 'high' | 'realtime';

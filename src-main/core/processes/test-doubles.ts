@@ -1,5 +1,6 @@
 // Test doubles for the process ports (unit tests only).
-import type { ActionOutcome, ModuleInfo, ProcessAction, ProcessControl, ProcessDetails, ProcessSource, ProcessTarget, RawProcess } from './process-source';
+import { AppError } from '../app-error';
+import type { ActionOutcome, ModuleInfo, PriorityClass, PriorityReading, ProcessAction, ProcessControl, ProcessDetails, ProcessSource, ProcessTarget, RawProcess } from './process-source';
 
 export function raw(pid: number, parentPid: number, createTime: bigint, extra: Partial<RawProcess> = {}): RawProcess {
   return {
@@ -10,6 +11,8 @@ export function raw(pid: number, parentPid: number, createTime: bigint, extra: P
     sessionId: 1,
     basePriority: 8,
     threadCount: 1,
+    suspendedThreads: 0,
+    threadStateSeen: true,
     handleCount: 10,
     workingSetBytes: 1000,
     privateBytes: 500,
@@ -52,6 +55,14 @@ export class ScriptedSource implements ProcessSource {
   }
   modules(): ModuleInfo[] {
     return [{ name: 'ntdll.dll', path: 'C:\\Windows\\System32\\ntdll.dll', baseAddress: 0x7ffe0000n, sizeBytes: 4096 }];
+  }
+  /** Priority classes by PID; a PID not listed reads as NOT_FOUND. */
+  priorities = new Map<number, PriorityClass>();
+  priorityClasses(targets: readonly ProcessTarget[]): PriorityReading[] {
+    return targets.map((t) => {
+      const priorityClass = this.priorities.get(t.pid);
+      return priorityClass ? { ok: true, priorityClass } : { ok: false, error: new AppError('NOT_FOUND', `process ${t.pid} has exited`) };
+    });
   }
 }
 

@@ -11,6 +11,9 @@
  *   2, its PROCESS_PRIOCLASS_NORMAL, in every entry);
  * - disk bytes and job id: they exist only in the Windows 10 RS3+ extension after each entry; when no
  *   entry carries one, they are not reported.
+ * - suspended threads: the console's thread taking the snapshot is Running (state 2), so when no thread of
+ *   any process, the console's own included, has a state or wait reason (all 0: "Initialized",
+ *   "Executive"), thread states are left empty (Wine 8) and whether a process is suspended is unknown.
  * One process that reports a value proves the field is filled in: its zeros elsewhere are real.
  */
 import type { UnreportableProcessField } from '../../../src-preload/contract/process-fields';
@@ -36,6 +39,7 @@ export function unreportedProcessFields(processes: readonly RawProcess[], contex
   let priorityWitness = false;
   let priorityReported = false;
   let extension = false;
+  let threadStateSeen = false;
   for (const p of processes) {
     if (p.workingSetBytes > 0) privateWitness = true;
     if (p.privateBytes > 0) privateReported = true;
@@ -44,6 +48,7 @@ export function unreportedProcessFields(processes: readonly RawProcess[], contex
     if (p.pid !== 0) priorityWitness = true;
     if (p.pid !== 0 && PRIORITY_CLASS_BASES.has(p.basePriority)) priorityReported = true;
     if (p.extension) extension = true;
+    if (p.threadStateSeen) threadStateSeen = true;
   }
   const reasons: UnknownReasons<UnreportableProcessField> = {};
   const say = (what: string) => notReportedBy(what, context.underWine);
@@ -54,6 +59,7 @@ export function unreportedProcessFields(processes: readonly RawProcess[], contex
     reasons.ioWriteBytes = say('I/O write bytes');
     reasons.ioOtherBytes = say('I/O other bytes');
   }
+  if (ioWitness && !threadStateSeen) reasons.suspendedThreads = say('thread states (so whether a process is suspended)');
   if (processes.length > 0 && !extension) {
     const where = context.underWine ? '' : ' (they come with Windows 10 version 1709 and later)';
     reasons.diskReadBytes = say(`disk read bytes${where}`);

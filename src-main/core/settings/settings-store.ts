@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { DEFAULT_PROCESS_VIEW, Settings, type SettingsValue } from '../../../src-preload/contract/schemas';
+import { DEFAULT_PROCESS_VIEW, DEFAULT_SERVICE_VIEW, Settings, type SettingsValue } from '../../../src-preload/contract/schemas';
 import type { Logger } from '../logger';
 import { writeFileAtomic, type AtomicFs } from './atomic-file';
 import { setAside } from './set-aside';
@@ -8,7 +8,7 @@ export const DEFAULT_SETTINGS: SettingsValue = Object.freeze({
   schemaVersion: 1,
   refresh: Object.freeze({ intervalMs: 1000, paused: false }),
   processes: Object.freeze({ columns: Object.freeze([...DEFAULT_PROCESS_VIEW.columns]), view: DEFAULT_PROCESS_VIEW.view, widths: Object.freeze({}) }),
-  services: Object.freeze({ widths: Object.freeze({}) }),
+  services: Object.freeze({ ...DEFAULT_SERVICE_VIEW, widths: Object.freeze({}) }),
   jobs: Object.freeze({ widths: Object.freeze({}) }),
 }) as SettingsValue;
 

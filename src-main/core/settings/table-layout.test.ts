@@ -46,7 +46,7 @@ describe('settings:setTableLayout over IPC', () => {
     const result = await dispatch('settings:setTableLayout', { table: 'services', widths: { displayName: 320 }, detailsSize: 420 }, context);
     expect(result).toMatchObject({ ok: true, value: { services: { widths: { displayName: 320 }, detailsSize: 420 } } });
     const reopened = (await SettingsStore.open(file, logger)).get();
-    expect(reopened.services).toEqual({ widths: { displayName: 320 }, detailsSize: 420 });
+    expect(reopened.services).toEqual({ show: 'services', widths: { displayName: 320 }, detailsSize: 420 });
     expect(reopened.processes.widths).toEqual({});
   });
 
@@ -86,9 +86,15 @@ describe('settings:setTableLayout over IPC', () => {
     fs.writeFileSync(file, JSON.stringify({ schemaVersion: 1, refresh: { intervalMs: 1000, paused: false }, processes: { columns: ['name', 'pid'], view: 'flat' } }));
     const old = (await SettingsStore.open(file, logger)).get();
     expect(old.processes).toEqual({ columns: ['name', 'pid'], view: 'flat', widths: {} });
-    expect(old.services).toEqual({ widths: {} });
+    expect(old.services).toEqual({ show: 'services', widths: {} });
     expect(old.jobs).toEqual({ widths: {} });
     expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+    // Services' "Show" choice and its widths live in one object: a layout change keeps the choice.
+    fs.writeFileSync(file, JSON.stringify({ ...old, services: { show: 'drivers' } }));
+    const drivers = await SettingsStore.open(file, logger);
+    expect(drivers.get().services).toEqual({ show: 'drivers', widths: {} });
+    await layoutDispatcher(drivers)('settings:setTableLayout', { table: 'services', widths: { name: 200 } }, context);
+    expect(drivers.get().services).toEqual({ show: 'drivers', widths: { name: 200 } });
     fs.writeFileSync(file, JSON.stringify({ ...old, processes: { ...old.processes, widths: { pid: 120 }, detailsSize: 400 } }));
     expect((await SettingsStore.open(file, logger)).get().processes).toMatchObject({ widths: { pid: 120 }, detailsSize: 400 });
   });

@@ -10,6 +10,8 @@ interface FakeEntry {
   threads?: number;
   createTime?: bigint;
   workingSet?: number;
+  /** ThreadState/WaitReason per thread (default 0/0, as Wine leaves them). */
+  threadStates?: [number, number][];
   /** Bytes between the thread array and the name (where RS3+ puts its extension). */
   gap?: number;
   extension?: { diskRead: number; diskWrite?: number; jobObjectId: number; sequence: bigint };
@@ -25,6 +27,10 @@ function build(entries: FakeEntry[]): { buffer: Buffer; length: number } {
     const nameAt = threadsEnd + (e.gap ?? 0);
     const nameBytes = Buffer.from(e.name ?? '', 'utf16le');
     buffer.writeUInt32LE(threads, at + L.numberOfThreads);
+    (e.threadStates ?? []).forEach(([state, reason], t) => {
+      buffer.writeUInt32LE(state, at + L.entrySize + t * L.threadSize + L.threadState);
+      buffer.writeUInt32LE(reason, at + L.entrySize + t * L.threadSize + L.threadWaitReason);
+    });
     buffer.writeUInt32LE(e.pid, at + L.pid);
     buffer.writeUInt32LE(e.parentPid ?? 0, at + L.parentPid);
     buffer.writeBigInt64LE(e.createTime ?? 0n, at + L.createTime);
@@ -107,6 +113,23 @@ describe('parseProcessSnapshot', () => {
   test('a pre-RS3 (or Wine) layout never yields an extension, even when asked to look', () => {
     const { buffer, length } = build([{ pid: 0, threads: 2 }, { pid: 4, name: 'System' }, { pid: 8, name: 'a.exe' }]);
     expect(parseProcessSnapshot(buffer, length, BASE, true).extensions).toEqual([null, null, null]);
+  });
+
+  test('counts the threads waiting with reason Suspended (state 5, reason 5), and whether any state is filled in', () => {
+    const { buffer, length } = build([
+      { pid: 8, name: 'suspended.exe', threads: 2, threadStates: [[5, 5], [5, 5]] },
+      // Waiting for a user request (reason 6) or executive (0), or Running (2): not suspended.
+      { pid: 12, name: 'half.exe', threads: 3, threadStates: [[5, 5], [5, 6], [2, 0]] },
+      { pid: 16, name: 'wine.exe', threads: 2 },
+      { pid: 20, name: 'exiting.exe', threads: 0 },
+    ]);
+    const { processes } = parseProcessSnapshot(buffer, length, BASE, false);
+    expect(processes.map((p) => [p.pid, p.threadCount, p.suspendedThreads, p.threadStateSeen])).toEqual([
+      [8, 2, 2, true],
+      [12, 3, 1, true],
+      [16, 2, 0, false],
+      [20, 0, 0, false],
+    ]);
   });
 
   test('a chain or a name leaving the buffer is an error, not garbage', () => {

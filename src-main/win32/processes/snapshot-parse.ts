@@ -72,7 +72,34 @@ export const SNAPSHOT_LAYOUT = Object.freeze({
   extDiskWrite: nested(SYSTEM_PROCESS_INFORMATION_EXTENSION, 'DiskCounters', PROCESS_DISK_COUNTERS, 'BytesWritten'),
   extJobObjectId: koffi.offsetof(SYSTEM_PROCESS_INFORMATION_EXTENSION, 'JobObjectId'),
   extSequenceNumber: koffi.offsetof(SYSTEM_PROCESS_INFORMATION_EXTENSION, 'ProcessSequenceNumber'),
+  threadState: koffi.offsetof(SYSTEM_THREAD_INFORMATION, 'ThreadState'),
+  threadWaitReason: koffi.offsetof(SYSTEM_THREAD_INFORMATION, 'WaitReason'),
 });
+
+/** KTHREAD_STATE Waiting (phnt ntkeapi.h). */
+export const THREAD_STATE_WAITING = 5;
+/** KWAIT_REASON Suspended (phnt ntkeapi.h). */
+export const WAIT_REASON_SUSPENDED = 5;
+
+/**
+ * The threads of one entry that wait with reason Suspended (`ThreadState == StateWait && WaitReason ==
+ * Suspended`), and whether any thread state was filled in at all. A process is suspended when every one of
+ * its threads is: System Informer's rule (SystemInformer/procprv.c, PhpIsProcessSuspended), and what Task
+ * Manager's "Suspended" status means. Wine 8 leaves ThreadState and WaitReason 0 (Initialized) in every
+ * entry; on Windows at least the thread making the call is Running, so all-zero states mean "not reported".
+ */
+function threadStates(buffer: Buffer, threadsAt: number, threadCount: number): { suspendedThreads: number; threadStateSeen: boolean } {
+  let suspendedThreads = 0;
+  let threadStateSeen = false;
+  for (let i = 0; i < threadCount; i++) {
+    const at = threadsAt + i * L.threadSize;
+    const state = buffer.readUInt32LE(at + L.threadState);
+    const reason = buffer.readUInt32LE(at + L.threadWaitReason);
+    if (state !== 0 || reason !== 0) threadStateSeen = true;
+    if (state === THREAD_STATE_WAITING && reason === WAIT_REASON_SUSPENDED) suspendedThreads++;
+  }
+  return { suspendedThreads, threadStateSeen };
+}
 
 const L = SNAPSHOT_LAYOUT;
 
@@ -107,7 +134,9 @@ export function parseProcessSnapshot(buffer: Buffer, length: number, bufferAddre
     if (at + L.entrySize > length) throw new Error(`SYSTEM_PROCESS_INFORMATION at ${at} runs past the ${length} bytes returned`);
     const next = buffer.readUInt32LE(at + L.nextEntryOffset);
     const entryEnd = next === 0 ? length : at + next;
-    const threadsEnd = at + L.entrySize + buffer.readUInt32LE(at + L.numberOfThreads) * L.threadSize;
+    const threadCount = buffer.readUInt32LE(at + L.numberOfThreads);
+    const threadsEnd = at + L.entrySize + threadCount * L.threadSize;
+    if (threadsEnd > length) throw new Error(`process entry at ${at}: its ${threadCount} threads run past the ${length} bytes returned`);
     const pid = buffer.readUInt32LE(at + L.pid);
 
     let name = '';
@@ -128,7 +157,8 @@ export function parseProcessSnapshot(buffer: Buffer, length: number, bufferAddre
       createTime: buffer.readBigInt64LE(at + L.createTime),
       sessionId: buffer.readUInt32LE(at + L.sessionId),
       basePriority: buffer.readInt32LE(at + L.basePriority),
-      threadCount: buffer.readUInt32LE(at + L.numberOfThreads),
+      threadCount,
+      ...threadStates(buffer, at + L.entrySize, threadCount),
       handleCount: buffer.readUInt32LE(at + L.handleCount),
       workingSetBytes: u64(buffer, at + L.workingSet),
       privateBytes: u64(buffer, at + L.privateBytes),

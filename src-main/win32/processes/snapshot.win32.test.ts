@@ -7,6 +7,7 @@ import { getSystemIdentity } from '../system';
 import { readCreateTime } from './details';
 import { processSnapshotStats, readProcessSnapshot, resizeSnapshotBuffer } from './snapshot';
 import { IDLE_PROCESS_NAME } from './snapshot-parse';
+import { win32ProcessControl } from './control';
 import { endTestChildren, startTestChild } from './test-children';
 import { win32ProcessSource } from './index';
 
@@ -115,5 +116,34 @@ describe('process snapshot', () => {
     assert.ok(mine?.extension, 'our process carries the extension');
     assert.ok(mine.extension.jobObjectId > 0, "we are in node --test's job");
     assert.ok(now.find((p) => p.pid === child.pid)?.extension, 'a process we started carries it too');
+  });
+
+  test('thread states: Wine leaves them empty, Windows fills them in', () => {
+    const own = readProcessSnapshot().processes.find((p) => p.pid === process.pid)!;
+    // The thread taking the snapshot is Running on Windows; Wine 8 writes no ThreadState or WaitReason.
+    assert.equal(own.threadStateSeen, !underWine());
+    if (underWine()) assert.equal(own.suspendedThreads, 0);
+  });
+
+  test('a suspended process has every thread suspended; resumed, none (Windows)', (t) => {
+    if (underWine()) return t.skip('Wine 8 leaves SYSTEM_THREAD_INFORMATION.ThreadState and WaitReason at 0, so the console shows Suspended as unknown there (README, "What Wine proves and what waits for Windows")');
+    const child = startTestChild(['sleep']);
+    const now = () => readProcessSnapshot().processes.find((p) => p.pid === child.pid)!;
+    const suspended = (p: { suspendedThreads: number; threadCount: number }) => p.threadCount > 0 && p.suspendedThreads === p.threadCount;
+    assert.equal(suspended(now()), false, 'running: its thread waits, but not with reason Suspended');
+    const [suspend] = win32ProcessControl.act([child], { kind: 'suspend' });
+    assert.ok(suspend?.ok, JSON.stringify(suspend));
+    assert.equal(suspended(now()), true, 'every thread waits with reason Suspended');
+    const [resume] = win32ProcessControl.act([child], { kind: 'resume' });
+    assert.ok(resume?.ok, JSON.stringify(resume));
+    assert.equal(suspended(now()), false, 'resumed');
+  });
+
+  test('a process started suspended (CREATE_SUSPENDED) shows every thread suspended (Windows)', (t) => {
+    if (underWine()) return t.skip('Wine 8 leaves thread states empty (see above)');
+    const child = startTestChild(['sleep'], { neverResumed: true });
+    const seen = readProcessSnapshot().processes.find((p) => p.pid === child.pid)!;
+    assert.ok(seen.threadCount > 0);
+    assert.equal(seen.suspendedThreads, seen.threadCount);
   });
 });
