@@ -37,6 +37,16 @@
  *                                               ("<10-digit number> xxx...", the break included), as fast
  *                                               as it can or <per-second> a second (0 = as fast), then
  *                                               writes the milliseconds it took to <done-file> and sleeps
+ *   test-child.exe stamp <delay-ms> <file> [anything...]
+ *                                               writes "pid <PID>\n" to <file>, sleeps <delay-ms>, then
+ *                                               appends "exit <wall-clock ms>\n" and calls ExitProcess(0):
+ *                                               the latency bench's event time (extra arguments ignored)
+ *   test-child.exe clock                        for every byte read on stdin writes "<wall-clock ms>\n"
+ *                                               to stdout; ends at end of input (the bench compares
+ *                                               Wine's clock with the Linux side's)
+ *
+ * Wall-clock ms: GetSystemTimePreciseAsFileTime as milliseconds since 1970 with three decimals, the
+ * clock Date.now() reads on the same machine (Wine: clock_gettime(CLOCK_REALTIME)).
  *
  * Started: on entering wmain it signals the event "Local\admin-console-test-child-<its PID>" if the
  * parent created one (start it suspended, create the event, resume), so a test knows the loader is
@@ -63,7 +73,7 @@ static WCHAR self_path[MAX_PATH * 2];
 static int usage(void) {
   fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds] | print <out> <err> [code] |"
                    L" flood <bytes> | linger <seconds> | breakaway <seconds> | alloc <bytes> | serve <port> [delay-ms] [stop-file] |"
-                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file]\n");
+                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file] | stamp <delay-ms> <file> | clock\n");
   return 2;
 }
 
@@ -343,6 +353,49 @@ static int mode_lines(long long count, int length, int per_second, const WCHAR *
   return SAFETY_EXIT;
 }
 
+/*
+ * "GetSystemTimePreciseAsFileTime function" (sysinfoapi.h): UTC in 100 ns units since 1601, at the
+ * clock's full resolution (Windows 8+; Wine reads CLOCK_REALTIME). Declared here because mingw's
+ * header hides it below _WIN32_WINNT 0x0602.
+ */
+WINBASEAPI VOID WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME);
+
+/* Milliseconds since 1970 (the Unix epoch is 11644473600 s after 1601). */
+static double wall_clock_ms(void) {
+  FILETIME ft;
+  GetSystemTimePreciseAsFileTime(&ft);
+  ULONGLONG ticks = ((ULONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+  return (double)(ticks - 116444736000000000ULL) / 10000.0;
+}
+
+static int mode_stamp(int delay_ms, const WCHAR *file) {
+  HANDLE h = CreateFileW(file, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, CREATE_ALWAYS,
+                         FILE_ATTRIBUTE_NORMAL, NULL);
+  if (h == INVALID_HANDLE_VALUE) return 3;
+  char line[64];
+  DWORD written;
+  int length = snprintf(line, sizeof line, "pid %lu\n", GetCurrentProcessId());
+  if (!WriteFile(h, line, (DWORD)length, &written, NULL)) return 4;
+  Sleep(delay_ms > 0 ? (DWORD)delay_ms : 0);
+  /* Taken last, so the event time is the moment the process starts to end (one WriteFile before it). */
+  length = snprintf(line, sizeof line, "exit %.3f\n", wall_clock_ms());
+  WriteFile(h, line, (DWORD)length, &written, NULL);
+  CloseHandle(h);
+  ExitProcess(0);
+}
+
+static int mode_clock(void) {
+  HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+  char byte;
+  DWORD got;
+  while (ReadFile(in, &byte, 1, &got, NULL) && got == 1) {
+    char line[64];
+    int length = snprintf(line, sizeof line, "%.3f\n", wall_clock_ms());
+    if (!write_all(STD_OUTPUT_HANDLE, line, (size_t)length)) return 7;
+  }
+  return 0;
+}
+
 int wmain(int argc, WCHAR **argv) {
   if (!GetModuleFileNameW(NULL, self_path, sizeof self_path / sizeof self_path[0])) return 6;
   WCHAR started_name[64];
@@ -370,6 +423,8 @@ int wmain(int argc, WCHAR **argv) {
   if (wcscmp(argv[1], L"heartbeat") == 0 && argc >= 4) return mode_heartbeat(argv[2], _wtoi(argv[3]), argc >= 5 ? argv[4] : NULL);
   if (wcscmp(argv[1], L"lines") == 0 && argc >= 4)
     return mode_lines(_wtoi64(argv[2]), _wtoi(argv[3]), argc >= 5 ? _wtoi(argv[4]) : 0, argc >= 6 ? argv[5] : NULL);
+  if (wcscmp(argv[1], L"stamp") == 0 && argc >= 4) return mode_stamp(_wtoi(argv[2]), argv[3]);
+  if (wcscmp(argv[1], L"clock") == 0) return mode_clock();
   if (wcscmp(argv[1], L"spawn") == 0 && argc >= 3) return mode_spawn(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : LIFETIME_MS / 1000);
   return usage();
 }
