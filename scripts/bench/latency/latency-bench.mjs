@@ -257,35 +257,42 @@ async function serviceChanges(page, count, runId) {
   return { serviceState: events };
 }
 
-/** c. Run: the Run view starts test-child.exe "stamp"; its status must leave "running". */
-async function runEnds(page, count, runId) {
-  await page.getByRole('tab', { name: 'Run' }).click();
-  const program = forWindows(nativeExe('test-child'));
-  const events = [];
-  for (let i = 0; i < count; i++) {
-    const id = `run-${i}`;
-    const file = path.join(work, `${runId}-${id}.txt`);
-    fs.rmSync(file, { force: true });
-    const lifetime = Math.round(800 + Math.random() * 400);
-    await page.getByTestId('run-command').fill(`"${program}" stamp ${lifetime} "${forWindows(file)}"`);
-    await page.evaluate((watchId) => window.latencyWatch.arm(watchId, { kind: 'value', selector: '[data-testid="run-status"]', attribute: 'data-state', value: 'exited' }), id);
-    await page.getByTestId('run-start').click();
-    const eventMs = await until(() => (fs.existsSync(file) ? parseStampFile(fs.readFileSync(file, 'utf8')).exitMs : null), `${id}'s command to exit`, 30_000);
-    events.push({ id, eventMs });
-    await until(() => page.evaluate((watchId) => window.latencyWatch.shown(watchId), id), `the Run view to say ${id} exited`, 20_000);
-    fs.rmSync(file, { force: true });
-    await randomWait(200, 300);
-  }
-  return { runEnd: events };
+/**
+ * c. Run: the Run view starts test-child.exe, which records when it exits; the view's status must leave
+ * "running". Quietly ("stamp": sleeps, no output), or after flooding its output with `floodBytes` (past the
+ * output cap: the case where "Exited" was seen 4 s late).
+ */
+function runEnds(kind, floodBytes) {
+  return async (page, count, runId) => {
+    await page.getByRole('tab', { name: 'Run' }).click();
+    const program = forWindows(nativeExe('test-child'));
+    const events = [];
+    for (let i = 0; i < count; i++) {
+      const id = `${kind}-${i}`;
+      const file = path.join(work, `${runId}-${id}.txt`);
+      fs.rmSync(file, { force: true });
+      const lifetime = Math.round(800 + Math.random() * 400);
+      const command = floodBytes ? `"${program}" flood ${floodBytes} "${forWindows(file)}"` : `"${program}" stamp ${lifetime} "${forWindows(file)}"`;
+      await page.getByTestId('run-command').fill(command);
+      await page.evaluate((watchId) => window.latencyWatch.arm(watchId, { kind: 'value', selector: '[data-testid="run-status"]', attribute: 'data-state', value: 'exited' }), id);
+      await page.getByTestId('run-start').click();
+      const eventMs = await until(() => (fs.existsSync(file) ? parseStampFile(fs.readFileSync(file, 'utf8')).exitMs : null), `${id}'s command to exit`, 60_000);
+      events.push({ id, eventMs });
+      await until(() => page.evaluate((watchId) => window.latencyWatch.shown(watchId), id), `the Run view to say ${id} exited`, 60_000);
+      fs.rmSync(file, { force: true });
+      await randomWait(200, 300);
+    }
+    return { [kind]: events };
+  };
 }
 
 /**
  * Builds, starts the preview on `port`, drives Chromium and returns the figures per kind of event
  * (events, medianMs, worstMs, targetMs, met, latenciesMs), the intervals the targets come from, the
  * clocks' offsets and the load average before and after.
- * @param {{ chromiumPath?: string, port?: number, events?: number, screenshotDir?: string }} [options]
+ * @param {{ chromiumPath?: string, port?: number, events?: number, floodBytes?: number, screenshotDir?: string }} [options]
  */
-export async function runLatencyBench({ chromiumPath = '/usr/bin/chromium', port = Number(process.env.LATENCY_PREVIEW_PORT ?? 4797), events = 20, screenshotDir } = {}) {
+export async function runLatencyBench({ chromiumPath = '/usr/bin/chromium', port = Number(process.env.LATENCY_PREVIEW_PORT ?? 4797), events = 20, floodBytes = 8 * 1048576, screenshotDir } = {}) {
   fs.mkdirSync(work, { recursive: true });
   buildNative({ log: () => {} });
   stageTestService();
@@ -319,11 +326,12 @@ export async function runLatencyBench({ chromiumPath = '/usr/bin/chromium', port
     // Event and screen times are compared across Wine's clock and the page's: they agree within both bounds and offsets.
     const clockBoundMs = Math.abs(wine.offsetMs) + wine.boundMs + Math.abs(pageClock.offsetMs) + pageClock.boundMs;
 
-    const result = { chromium: browser.version(), refreshIntervalMs, servicePollMs, clocks: { wineVsNode: wine, pageVsNode: pageClock, boundMs: Math.round(clockBoundMs * 1000) / 1000 } };
+    const result = { chromium: browser.version(), refreshIntervalMs, servicePollMs, floodBytes, clocks: { wineVsNode: wine, pageVsNode: pageClock, boundMs: Math.round(clockBoundMs * 1000) / 1000 } };
     const kinds = [
       [processExits, 'latency-processes'],
       [serviceChanges, 'latency-services'],
-      [runEnds, 'latency-run'],
+      [runEnds('runEnd'), 'latency-run'],
+      [runEnds('runEndAfterFlood', floodBytes), 'latency-run-flood'],
     ];
     for (const [measure, shot] of kinds) {
       const happened = await measure(page, events, runId);
@@ -349,6 +357,7 @@ export function printLatency(l) {
   line('process exits, row gone', l.processGone, `shown exited for one refresh, then ${l.refreshIntervalMs} ms + 100`);
   line('service state shown', l.serviceState, `SCM poll ${l.servicePollMs} ms + 100`);
   line('run ends, Run view says', l.runEnd, '250 ms');
+  line(`  after ${l.floodBytes / 1048576} MB of output`, l.runEndAfterFlood, '250 ms');
   console.log(
     `  clocks                   Wine vs node ${l.clocks.wineVsNode.offsetMs.toFixed(2)} ± ${l.clocks.wineVsNode.boundMs.toFixed(2)} ms, page vs node ${l.clocks.pageVsNode.offsetMs.toFixed(2)} ± ${l.clocks.pageVsNode.boundMs.toFixed(2)} ms`,
   );

@@ -68,8 +68,8 @@ describe('summarizeLatency', () => {
 
 describe('latencyTargets', () => {
   it('holds tables to their own interval + 100 ms, the exited row one interval more, and a run to 250 ms', () => {
-    expect(latencyTargets({ refreshIntervalMs: 1000, servicePollMs: 2000 })).toEqual({ processExit: 1100, processGone: 2100, serviceState: 2100, runEnd: 250 });
-    expect(latencyTargets({ refreshIntervalMs: 500, servicePollMs: 2000 })).toEqual({ processExit: 600, processGone: 1100, serviceState: 2100, runEnd: 250 });
+    expect(latencyTargets({ refreshIntervalMs: 1000, servicePollMs: 2000 })).toEqual({ processExit: 1100, processGone: 2100, serviceState: 2100, runEnd: 250, runEndAfterFlood: 250 });
+    expect(latencyTargets({ refreshIntervalMs: 500, servicePollMs: 2000 })).toEqual({ processExit: 600, processGone: 1100, serviceState: 2100, runEnd: 250, runEndAfterFlood: 250 });
   });
 });
 
