@@ -17,36 +17,42 @@ const round1 = (x) => Math.round(x * 10) / 10;
  * Pairs events with screen times by id. An event the page never showed, or showed before it happened by
  * more than the clocks can disagree (`clockBoundMs`), is a failure of the bench, not a figure: it throws
  * with the id, so a broken pairing can never pass as a fast screen.
- * @param {{ id: string, eventMs: number }[]} events
+ * With `arrivals` (when the page received the pushed event that carries each change, by key), an event
+ * naming an `arrivalKey` also gets `arrivedMs`: the first arrival under that key from the event on (within
+ * the clocks' bound), or null. It splits the time into main + transport and the renderer's part.
+ * @param {{ id: string, eventMs: number, arrivalKey?: string }[]} events
  * @param {{ id: string, screenMs: number }[]} screens
  * @param {number} clockBoundMs
- * @returns {{ id: string, eventMs: number, screenMs: number, latencyMs: number }[]}
+ * @param {{ key: string, ms: number }[]} [arrivals]
+ * @returns {{ id: string, eventMs: number, screenMs: number, latencyMs: number, arrivedMs: number | null }[]}
  */
-export function pairEvents(events, screens, clockBoundMs) {
+export function pairEvents(events, screens, clockBoundMs, arrivals = []) {
   const byId = new Map();
   for (const s of screens) {
     if (byId.has(s.id)) throw new Error(`screen time for ${s.id} recorded twice`);
     byId.set(s.id, s.screenMs);
   }
-  return events.map(({ id, eventMs }) => {
+  return events.map(({ id, eventMs, arrivalKey }) => {
     const screenMs = byId.get(id);
     if (screenMs === undefined) throw new Error(`event ${id} was never shown on screen`);
     const latencyMs = screenMs - eventMs;
     if (latencyMs < -clockBoundMs) throw new Error(`event ${id} shown ${(-latencyMs).toFixed(1)} ms before it happened (clocks agree within ${clockBoundMs.toFixed(1)} ms): wrong pairing`);
-    return { id, eventMs, screenMs, latencyMs };
+    const arrival = arrivalKey === undefined ? undefined : arrivals.find((a) => a.key === arrivalKey && a.ms >= eventMs - clockBoundMs);
+    return { id, eventMs, screenMs, latencyMs, arrivedMs: arrival ? arrival.ms : null };
   });
 }
 
 /**
- * The figures for one kind of event: count, median, worst and whether the worst is within the target.
- * @param {{ latencyMs: number }[]} pairs
+ * The figures for one kind of event: count, median, worst and whether the worst is within the target;
+ * with arrival times for all, also the median and worst from the event to the page receiving its push.
+ * @param {{ latencyMs: number, eventMs?: number, arrivedMs?: number | null }[]} pairs
  * @param {number} targetMs
  */
 export function summarizeLatency(pairs, targetMs) {
   if (pairs.length === 0) throw new Error('no events to summarize');
   const latencies = pairs.map((p) => p.latencyMs);
   const worst = Math.max(...latencies);
-  return {
+  const summary = {
     events: pairs.length,
     medianMs: round1(median(latencies)),
     worstMs: round1(worst),
@@ -54,6 +60,12 @@ export function summarizeLatency(pairs, targetMs) {
     met: worst <= targetMs,
     latenciesMs: latencies.map(round1),
   };
+  // Where the time went, when every event's push was seen arriving in the page: event -> page received it.
+  if (pairs.every((p) => typeof p.arrivedMs === 'number')) {
+    const toPage = pairs.map((p) => p.arrivedMs - p.eventMs);
+    return { ...summary, toPageMedianMs: round1(median(toPage)), toPageWorstMs: round1(Math.max(...toPage)) };
+  }
+  return summary;
 }
 
 /**
