@@ -15,8 +15,9 @@
  *                                               this process ends them all
  *   test-child.exe print <out> <err> [code]     writes <out> to stdout and <err> to stderr (UTF-8, no
  *                                               line break added) and exits with <code> (default 0)
- *   test-child.exe flood <bytes>                writes <bytes> bytes to stdout ("0123456789abcdef"
- *                                               repeated, cut at <bytes>) and exits 0
+ *   test-child.exe flood <bytes> [stamp-file]   writes <bytes> bytes to stdout ("0123456789abcdef"
+ *                                               repeated, cut at <bytes>) and exits 0; with <stamp-file>
+ *                                               it records its PID and exit there as "stamp" does
  *   test-child.exe linger <seconds>             starts "sleep <seconds>" inheriting its standard
  *                                               handles, prints "grandchild <PID>\n" and exits 0, so
  *                                               the grandchild alone holds the pipes open
@@ -37,6 +38,16 @@
  *                                               ("<10-digit number> xxx...", the break included), as fast
  *                                               as it can or <per-second> a second (0 = as fast), then
  *                                               writes the milliseconds it took to <done-file> and sleeps
+ *   test-child.exe stamp <delay-ms> <file> [anything...]
+ *                                               writes "pid <PID>\n" to <file>, sleeps <delay-ms>, then
+ *                                               appends "exit <wall-clock ms>\n" and calls ExitProcess(0):
+ *                                               the latency bench's event time (extra arguments ignored)
+ *   test-child.exe clock                        for every byte read on stdin writes "<wall-clock ms>\n"
+ *                                               to stdout; ends at end of input (the bench compares
+ *                                               Wine's clock with the Linux side's)
+ *
+ * Wall-clock ms: GetSystemTimePreciseAsFileTime as milliseconds since 1970 with three decimals, the
+ * clock Date.now() reads on the same machine (Wine: clock_gettime(CLOCK_REALTIME)).
  *
  * Started: on entering wmain it signals the event "Local\admin-console-test-child-<its PID>" if the
  * parent created one (start it suspended, create the event, resume), so a test knows the loader is
@@ -62,8 +73,8 @@ static WCHAR self_path[MAX_PATH * 2];
 
 static int usage(void) {
   fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds] | print <out> <err> [code] |"
-                   L" flood <bytes> | linger <seconds> | breakaway <seconds> | alloc <bytes> | serve <port> [delay-ms] [stop-file] |"
-                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file]\n");
+                   L" flood <bytes> [stamp-file] | linger <seconds> | breakaway <seconds> | alloc <bytes> | serve <port> [delay-ms] [stop-file] |"
+                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file] | stamp <delay-ms> <file> | clock\n");
   return 2;
 }
 
@@ -85,12 +96,54 @@ static int write_text(DWORD which, const WCHAR *text) {
   return length > 0 && write_all(which, utf8, (size_t)length - 1);
 }
 
+/*
+ * "GetSystemTimePreciseAsFileTime function" (sysinfoapi.h): UTC in 100 ns units since 1601, at the
+ * clock's full resolution (Windows 8+; Wine reads CLOCK_REALTIME). Declared here because mingw's
+ * header hides it below _WIN32_WINNT 0x0602.
+ */
+WINBASEAPI VOID WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME);
+
+/* Milliseconds since 1970 (the Unix epoch is 11644473600 s after 1601). */
+static double wall_clock_ms(void) {
+  FILETIME ft;
+  GetSystemTimePreciseAsFileTime(&ft);
+  ULONGLONG ticks = ((ULONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+  return (double)(ticks - 116444736000000000ULL) / 10000.0;
+}
+
+/* Creates the stamp file and writes "pid <PID>\n" to it; INVALID_HANDLE_VALUE on failure. */
+static HANDLE open_stamp(const WCHAR *file) {
+  HANDLE h = CreateFileW(file, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, CREATE_ALWAYS,
+                         FILE_ATTRIBUTE_NORMAL, NULL);
+  if (h == INVALID_HANDLE_VALUE) return h;
+  char line[64];
+  DWORD written;
+  int length = snprintf(line, sizeof line, "pid %lu\n", GetCurrentProcessId());
+  if (!WriteFile(h, line, (DWORD)length, &written, NULL)) {
+    CloseHandle(h);
+    return INVALID_HANDLE_VALUE;
+  }
+  return h;
+}
+
+/* Appends "exit <wall-clock ms>\n" and ends the process: the time is taken last, one WriteFile before ExitProcess. */
+static void stamp_exit(HANDLE h) {
+  char line[64];
+  DWORD written;
+  int length = snprintf(line, sizeof line, "exit %.3f\n", wall_clock_ms());
+  WriteFile(h, line, (DWORD)length, &written, NULL);
+  CloseHandle(h);
+  ExitProcess(0);
+}
+
 static int mode_print(const WCHAR *out, const WCHAR *err, int code) {
   if (!write_text(STD_OUTPUT_HANDLE, out) || !write_text(STD_ERROR_HANDLE, err)) return 7;
   return code;
 }
 
-static int mode_flood(long long bytes) {
+static int mode_flood(long long bytes, const WCHAR *stamp_file) {
+  HANDLE stamp = INVALID_HANDLE_VALUE;
+  if (stamp_file && (stamp = open_stamp(stamp_file)) == INVALID_HANDLE_VALUE) return 3;
   static char block[65536];
   for (size_t i = 0; i < sizeof block; i++) block[i] = "0123456789abcdef"[i % 16];
   while (bytes > 0) {
@@ -98,6 +151,7 @@ static int mode_flood(long long bytes) {
     if (!write_all(STD_OUTPUT_HANDLE, block, chunk)) return 7;
     bytes -= (long long)chunk;
   }
+  if (stamp != INVALID_HANDLE_VALUE) stamp_exit(stamp);
   return 0;
 }
 
@@ -343,6 +397,26 @@ static int mode_lines(long long count, int length, int per_second, const WCHAR *
   return SAFETY_EXIT;
 }
 
+static int mode_stamp(int delay_ms, const WCHAR *file) {
+  HANDLE h = open_stamp(file);
+  if (h == INVALID_HANDLE_VALUE) return 3;
+  Sleep(delay_ms > 0 ? (DWORD)delay_ms : 0);
+  stamp_exit(h);
+  return 0;
+}
+
+static int mode_clock(void) {
+  HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+  char byte;
+  DWORD got;
+  while (ReadFile(in, &byte, 1, &got, NULL) && got == 1) {
+    char line[64];
+    int length = snprintf(line, sizeof line, "%.3f\n", wall_clock_ms());
+    if (!write_all(STD_OUTPUT_HANDLE, line, (size_t)length)) return 7;
+  }
+  return 0;
+}
+
 int wmain(int argc, WCHAR **argv) {
   if (!GetModuleFileNameW(NULL, self_path, sizeof self_path / sizeof self_path[0])) return 6;
   WCHAR started_name[64];
@@ -362,7 +436,7 @@ int wmain(int argc, WCHAR **argv) {
   if (wcscmp(argv[1], L"tick") == 0 && argc >= 3) return mode_tick(argv[2]);
   if (wcscmp(argv[1], L"tree") == 0 && argc >= 5) return mode_tree(_wtoi(argv[2]), _wtoi(argv[3]), argv[4]);
   if (wcscmp(argv[1], L"print") == 0 && argc >= 4) return mode_print(argv[2], argv[3], argc >= 5 ? _wtoi(argv[4]) : 0);
-  if (wcscmp(argv[1], L"flood") == 0 && argc >= 3) return mode_flood(_wtoi64(argv[2]));
+  if (wcscmp(argv[1], L"flood") == 0 && argc >= 3) return mode_flood(_wtoi64(argv[2]), argc >= 4 ? argv[3] : NULL);
   if (wcscmp(argv[1], L"linger") == 0 && argc >= 3) return mode_linger(_wtoi(argv[2]));
   if (wcscmp(argv[1], L"breakaway") == 0 && argc >= 3) return mode_breakaway(_wtoi(argv[2]));
   if (wcscmp(argv[1], L"alloc") == 0 && argc >= 3) return mode_alloc(_wtoi64(argv[2]));
@@ -370,6 +444,8 @@ int wmain(int argc, WCHAR **argv) {
   if (wcscmp(argv[1], L"heartbeat") == 0 && argc >= 4) return mode_heartbeat(argv[2], _wtoi(argv[3]), argc >= 5 ? argv[4] : NULL);
   if (wcscmp(argv[1], L"lines") == 0 && argc >= 4)
     return mode_lines(_wtoi64(argv[2]), _wtoi(argv[3]), argc >= 5 ? _wtoi(argv[4]) : 0, argc >= 6 ? argv[5] : NULL);
+  if (wcscmp(argv[1], L"stamp") == 0 && argc >= 4) return mode_stamp(_wtoi(argv[2]), argv[3]);
+  if (wcscmp(argv[1], L"clock") == 0) return mode_clock();
   if (wcscmp(argv[1], L"spawn") == 0 && argc >= 3) return mode_spawn(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : LIFETIME_MS / 1000);
   return usage();
 }

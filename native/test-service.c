@@ -18,6 +18,9 @@
  *                     from each source ("started pid 312 binary arguments [...]", "service main: start
  *                     arguments [...]", each argument in quotes), every state reported ("state
  *                     startPending checkpoint 2"), every control received ("control stop (1)")
+ *   --log-wall-clock  start each log line with the wall-clock time instead: milliseconds since 1970
+ *                     with three decimals (GetSystemTimePreciseAsFileTime), so the latency bench can
+ *                     compare when a state was reported with when the console showed it
  * Other arguments are logged and ignored, so a test can pass arguments with spaces and quotes.
  *
  * It ends by itself (reporting STOPPED cleanly) after a safety lifetime of 10 minutes, so an
@@ -47,7 +50,7 @@
 
 struct options {
   DWORD start_ms, stop_ms, pause_ms, exit_after_ms;
-  BOOL fail_start, stall_start, exit_after;
+  BOOL fail_start, stall_start, exit_after, log_wall_clock;
   WCHAR log_path[MAX_PATH * 2];
 };
 
@@ -74,11 +77,26 @@ static const char *state_name(DWORD state) {
   }
 }
 
+/*
+ * "GetSystemTimePreciseAsFileTime function" (sysinfoapi.h): UTC in 100 ns units since 1601 at full
+ * resolution (Windows 8+; Wine reads CLOCK_REALTIME). mingw's header hides it below _WIN32_WINNT 0x0602.
+ */
+WINBASEAPI VOID WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME);
+
+/* Milliseconds since 1970 (the Unix epoch is 11644473600 s after 1601). */
+static double wall_clock_ms(void) {
+  FILETIME ft;
+  GetSystemTimePreciseAsFileTime(&ft);
+  ULONGLONG ticks = ((ULONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
+  return (double)(ticks - 116444736000000000ULL) / 10000.0;
+}
+
 /* Appends "<ms> <text>\r\n" to the log, opened per line so lines from several runs never interleave. */
 static void log_line(const char *format, ...) {
   if (!opt.log_path[0]) return;
   char text[2048];
-  int length = snprintf(text, sizeof text, "%llu ", GetTickCount64() - started_at);
+  int length = opt.log_wall_clock ? snprintf(text, sizeof text, "%.3f ", wall_clock_ms())
+                                  : snprintf(text, sizeof text, "%llu ", GetTickCount64() - started_at);
   va_list args;
   va_start(args, format);
   length += vsnprintf(text + length, sizeof text - length - 2, format, args);
@@ -125,6 +143,7 @@ static void parse_options(int argc, WCHAR **argv) {
     else if (!wcscmp(a, L"--exit-after-ms") && has_value) opt.exit_after_ms = number(argv[++i]), opt.exit_after = TRUE;
     else if (!wcscmp(a, L"--fail-start")) opt.fail_start = TRUE;
     else if (!wcscmp(a, L"--stall-start")) opt.stall_start = TRUE;
+    else if (!wcscmp(a, L"--log-wall-clock")) opt.log_wall_clock = TRUE;
     else if (!wcscmp(a, L"--log") && has_value) wcsncpy(opt.log_path, argv[++i], MAX_PATH * 2 - 1);
   }
 }

@@ -8,6 +8,9 @@
 //  5. Service host: its working set and CPU over a quiet window, stop latency and crash-to-running beyond
 //     the backoff delay, next to test-service.exe in the same run. BENCH_ONLY=host runs only this part,
 //     BENCH_ONLY=collector only part 1.
+//  6. Event to screen: a process exits, a service changes state, a run's command exits -> the time until
+//     the console in Chromium shows it (20 events each; scripts/bench/latency/). BENCH_ONLY=latency runs
+//     only this part.
 // Results print as a table and go to test-results/bench.json.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,7 @@ import { bundleForWindowsNode } from './windows-bundle.mjs';
 import { devBuild } from './dev-build.mjs';
 import { startHost } from './host-launcher.mjs';
 import { runRendererBench } from './bench/renderer/renderer-bench.mjs';
+import { printLatency, runLatencyBench } from './bench/latency/latency-bench.mjs';
 
 const rig = ensureRig();
 if (!rig.ok) {
@@ -55,11 +59,26 @@ function printHostBench(h) {
   console.log(`  crash to running again   host ${ms(h.crash.hostBeyondDelayMsMedian)} beyond the backoff delay (median of ${h.crash.restarts}); plain service not measured (SCM recovery, never applied by Wine)`);
 }
 
+/** 6. Event to screen, on its own preview (port LATENCY_PREVIEW_PORT, default 4797). */
+const latencyBench = () => runLatencyBench({ screenshotDir: path.join(repoRoot, 'test-results', 'screenshots') });
+
+if (process.env.BENCH_ONLY === 'latency') {
+  // Into bench.json beside the other parts' last figures (kept), dated on its own.
+  const latency = { date: results.date, ...(await latencyBench()) };
+  const file = path.join(repoRoot, 'test-results', 'bench.json');
+  const previous = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { platform: results.platform };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ ...previous, latency }, null, 2)}\n`);
+  printLatency(latency);
+  process.exit(0);
+}
+
 if (process.env.BENCH_ONLY === 'host') {
   results.serviceHost = await runHostBench();
   fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench-service-host.json'), `${JSON.stringify(results, null, 2)}\n`);
   printHostBench(results.serviceHost);
+printLatency(results.latency);
   process.exit(0);
 }
 
@@ -149,6 +168,9 @@ results.renderer = await runRendererBench();
 // 5. The service host.
 results.serviceHost = await runHostBench();
 
+// 6. Event to screen.
+results.latency = await latencyBench();
+
 fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
 fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 const c = results.collector;
@@ -187,3 +209,4 @@ for (const name of ['treeByCpu', 'flatNatural']) {
   console.log(`  DOM rows at most         ${sc.maxDomRows}; longest task ${sc.longestTaskMs} ms`);
 }
 printHostBench(results.serviceHost);
+printLatency(results.latency);

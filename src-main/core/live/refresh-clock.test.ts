@@ -6,8 +6,12 @@ function manualTimers() {
   let now = 0;
   let nextId = 1;
   const pending = new Map<number, { at: number; fn: () => void }>();
-  const timers: Timers & { advance(ms: number): Promise<void>; pendingCount(): number; lastDelay: number } = {
+  const timers: Timers & { advance(ms: number): Promise<void>; spend(ms: number): void; pendingCount(): number; lastDelay: number } = {
     lastDelay: -1,
+    /** Time passing inside a tick (the tick's own work). */
+    spend(ms) {
+      now += ms;
+    },
     setTimeout(fn, ms) {
       timers.lastDelay = ms;
       const id = nextId++;
@@ -63,6 +67,29 @@ describe('RefreshClock', () => {
     expect(timers.lastDelay).toBe(500);
     await timers.advance(1000);
     expect(ticks).toEqual([5500, 6000]);
+  });
+
+  it('keeps ticks one interval apart however long each takes, and never back to back after a tick longer than the interval', async () => {
+    const timers = manualTimers();
+    const ticks: number[] = [];
+    let cost = 300;
+    const clock = new RefreshClock(1000, false, () => {}, timers);
+    clock.onTick((now) => {
+      ticks.push(now);
+      timers.spend(cost);
+    });
+    clock.start();
+    await timers.advance(3500);
+    expect(ticks).toEqual([1000, 2000, 3000]);
+    cost = 1500;
+    await timers.advance(2600);
+    // The tick at 4000 ends at 5500: the next comes a whole interval later, at 6500.
+    expect(ticks).toEqual([1000, 2000, 3000, 4000]);
+    expect(timers.lastDelay).toBe(1000);
+    cost = 0;
+    await timers.advance(1000);
+    expect(ticks).toEqual([1000, 2000, 3000, 4000, 6500]);
+    await clock.stop();
   });
 
   it('keeps ticking when a listener throws, and still calls the others', async () => {

@@ -1,6 +1,9 @@
 /**
  * The one clock behind every live view: ticks at the admin's refresh interval (0.5-10 s) unless paused.
- * The next tick is scheduled after the current one finishes, so a slow tick never overlaps the next.
+ * The next tick is scheduled after the current one finishes, so a slow tick never overlaps the next, and
+ * counted from when the current one started, so ticks stay one interval apart instead of interval + the
+ * tick's own time (which an event just missed by a tick would wait on top: the latency bench's "process
+ * exits" worst case). A tick longer than the interval is followed by a whole interval, never back to back.
  * Listeners that throw are reported and do not stop the clock or the other listeners.
  */
 export type TickListener = (now: number) => void | Promise<void>;
@@ -75,12 +78,17 @@ export class RefreshClock {
     if (this.ticking === work) this.ticking = undefined;
   }
 
-  private schedule(): void {
+  /** Schedules the next tick `delayMs` from now (a whole interval unless the tick just run says less). */
+  private schedule(delayMs = this.intervalMs): void {
     if (!this.running || this.paused || this.timer !== undefined) return;
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      void this.tickNow().then(() => this.schedule());
-    }, this.intervalMs);
+      const started = this.timers.now();
+      void this.tickNow().then(() => {
+        const spent = this.timers.now() - started;
+        this.schedule(spent < this.intervalMs ? this.intervalMs - spent : this.intervalMs);
+      });
+    }, delayMs);
   }
 
   private cancel(): void {
