@@ -257,6 +257,15 @@ test('the memory chart is scaled to the memory in use, with round, distinct tick
       .map(({ text }) => text);
   });
   expect(clipped, 'tick labels cut at the edge of the chart').toEqual([]);
+  // On every Performance chart, no two time labels run into each other.
+  const crowded = await page.locator('.performance__charts').evaluate((el) =>
+    Array.from(el.querySelectorAll('.recharts-xAxis-tick-labels')).flatMap((axis) => {
+      const boxes = Array.from(axis.querySelectorAll('.recharts-cartesian-axis-tick-value')).map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      boxes.sort((a, b) => a.box.left - b.box.left);
+      return boxes.slice(1).filter((b, i) => b.box.left < boxes[i]!.box.right + 2).map((b, i) => `${boxes[i]!.text} / ${b.text}`);
+    }),
+  );
+  expect(crowded, 'time labels overlapping').toEqual([]);
   expect(times.length).toBeGreaterThanOrEqual(2);
   expect(new Set(times).size, `no repeated time labels: ${times.join(', ')}`).toBe(times.length);
   for (const t of times) expect(t).toMatch(/^\d\d:\d\d(:\d\d)?$/);
