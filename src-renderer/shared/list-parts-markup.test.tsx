@@ -49,6 +49,11 @@ describe('list status', () => {
     expect(renderToStaticMarkup(<ListCount testId="service-count" noun={noun} total={250} shown={250} filter=" " />)).toContain('>250 services<');
   });
 
+  it('says one in the singular ("1 job", not "1 jobs")', () => {
+    expect(renderToStaticMarkup(<ListCount testId="job-count" noun={{ one: 'job', many: 'jobs' }} total={1} shown={1} filter="" />)).toContain('>1 job<');
+    expect(renderToStaticMarkup(<ListCount testId="job-count" noun={{ one: 'job', many: 'jobs' }} total={1} shown={0} filter="x" />)).toContain('>0 of 1 job<');
+  });
+
   it('puts the notice after the status on the polite status line', () => {
     expect(renderToStaticMarkup(<StatusLine testId="services-status" text="Live." notice="Copied the row." />)).toBe(
       '<p role="status" class="status-line" data-testid="services-status">Live.<span class="processes__notice"> Copied the row.</span></p>',
