@@ -4,7 +4,7 @@ import { reportFailure, request, useEvent } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { callFailureToastFor } from '../shared/action-results';
 import { CommandInput, FormField } from '../shared/FormField';
-import { exitCodeLine } from './exit-codes';
+import { exitCodeLine, exitCodeWord } from './exit-codes';
 import { pushToast } from '../shared/toast-store';
 import { RunOutputs } from './output-buffer';
 import { RenderPacer } from './render-pacer';
@@ -334,7 +334,9 @@ export function RunView() {
                   <code className="run__history-command" title={r.commandLine}>
                     {r.commandLine}
                   </code>
-                  <span className="run__history-meta">{`${formatDateTime(r.startedAt)} · exit ${formatExitCode(r.exitCode)} · ${runDuration(r, now)}`}</span>
+                  <span className="run__history-meta" title={r.exitCode === null ? undefined : `Exit code ${exitCodeLine(r.exitCode)}`}>
+                    {`${formatDateTime(r.startedAt)} · exit ${formatExitCode(r.exitCode)}${exitCodeWord(r.exitCode) === null ? '' : ` (${exitCodeWord(r.exitCode)})`} · ${runDuration(r, now)}`}
+                  </span>
                 </li>
               ))}
             </ul>

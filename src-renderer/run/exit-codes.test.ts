@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeExitCode, exitCodeLine } from './exit-codes';
+import { describeExitCode, exitCodeLine, exitCodeWord } from './exit-codes';
 
 describe('describeExitCode', () => {
   it('names the codes the console gives runs it ends', () => {
@@ -41,5 +41,18 @@ describe('exitCodeLine', () => {
     expect(exitCodeLine(1460)).toBe('1460 (0x000005B4): timed out (the code the console gives a run it stops at its timeout) [ERROR_TIMEOUT]');
     expect(exitCodeLine(0xc000013a)).toBe('3221225786 (0xC000013A, -1073741510): ended by Ctrl+C or Ctrl+Break, or its console window was closed [STATUS_CONTROL_C_EXIT]');
     expect(exitCodeLine(42)).toBe('42 (0x0000002A): the program’s own code: see its documentation');
+  });
+});
+
+describe('exitCodeWord', () => {
+  it('gives a word or two for a list line, nothing for a program\'s own code', () => {
+    expect(exitCodeWord(0)).toBe('success');
+    expect(exitCodeWord(1460)).toBe('timed out');
+    expect(exitCodeWord(1223)).toBe('cancelled');
+    expect(exitCodeWord(0xc0000005)).toBe('crashed');
+    expect(exitCodeWord(-1073741510)).toBe('ended by Ctrl+C or Ctrl+Break');
+    expect(exitCodeWord(1)).toBe('failed');
+    expect(exitCodeWord(42)).toBeNull();
+    expect(exitCodeWord(null)).toBeNull();
   });
 });

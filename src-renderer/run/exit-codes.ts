@@ -70,3 +70,13 @@ export function exitCodeLine(code: number | null): string {
   const words = d.words ?? 'the program’s own code: see its documentation';
   return `${d.decimal} (${forms}): ${words}${d.name ? ` [${d.name}]` : ''}`;
 }
+
+/**
+ * The code's meaning in a word or two for a list line ("timed out", "cancelled", "crashed"): the words up to
+ * their first detail; null for a program's own code. The full line (exitCodeLine) goes in its tooltip.
+ */
+export function exitCodeWord(code: number | null): string | null {
+  if (code === null) return null;
+  const words = describeExitCode(code).words;
+  return words === null ? null : (words.split(/ \(|:|,/)[0] ?? words).trim();
+}
