@@ -71,8 +71,9 @@ export function RunView() {
   });
   useEvent('run:changed', (summary) => {
     setHistory((current) => upsertRun(current, summary));
-    // The status line follows from the run's state (runStatusLine); the last output shows with the end.
-    if (outputs.shownId === summary.id && summary.state !== 'running') pacer.flush();
+    // The status line follows from the run's state (runStatusLine) and is painted first; the last output
+    // right after it (pacer.flushAfterPaint), so a big last render cannot hold the end back.
+    if (outputs.shownId === summary.id && summary.state !== 'running') pacer.flushAfterPaint();
   });
 
   const running = run?.state === 'running';

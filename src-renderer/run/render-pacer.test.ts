@@ -32,4 +32,31 @@ describe('RenderPacer', () => {
     vi.advanceTimersByTime(500);
     expect(render).toHaveBeenCalledTimes(1);
   });
+
+  it('flushAfterPaint renders once after the next paint, replacing a pending render; cancel drops it', () => {
+    const render = vi.fn();
+    const paints: (() => void)[] = [];
+    const timers = {
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+      clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      afterPaint: (fn: () => void) => {
+        paints.push(fn);
+        return () => paints.splice(paints.indexOf(fn), 1);
+      },
+    };
+    const pacer = new RenderPacer(render, 100, timers);
+    pacer.request();
+    pacer.flushAfterPaint();
+    vi.advanceTimersByTime(500);
+    expect(render).not.toHaveBeenCalled();
+    pacer.request(); // output arriving after the end waits for the same render
+    expect(paints).toHaveLength(1);
+    paints[0]!();
+    expect(render).toHaveBeenCalledTimes(1);
+    pacer.flushAfterPaint();
+    pacer.cancel();
+    expect(paints).toHaveLength(1); // the spent one; the cancelled one is gone
+    vi.advanceTimersByTime(500);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
 });

@@ -10,18 +10,32 @@
 export interface PacerTimers {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Calls `fn` once the next frame has been painted; returns what cancels it. */
+  afterPaint(fn: () => void): () => void;
 }
 
 const windowTimers: PacerTimers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  // requestAnimationFrame runs just before a frame is painted; a task queued from it runs after that paint.
+  afterPaint: (fn) => {
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      task = setTimeout(fn, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (task !== undefined) clearTimeout(task);
+    };
+  },
 };
 
 /** Output renders at most this often while it streams (the engine pumps every 100 ms). */
 export const OUTPUT_RENDER_GAP_MS = 100;
 
 export class RenderPacer {
-  private pending: unknown = null;
+  /** Cancels the render that is due, if any. */
+  private pending: (() => void) | null = null;
 
   constructor(
     private readonly render: () => void,
@@ -32,22 +46,37 @@ export class RenderPacer {
   /** Something changed: render within `gapMs` (once, however many requests come meanwhile). */
   request(): void {
     if (this.pending !== null) return;
-    this.pending = this.timers.setTimeout(() => {
+    const handle = this.timers.setTimeout(() => {
       this.pending = null;
       this.render();
     }, this.gapMs);
+    this.pending = () => this.timers.clearTimeout(handle);
   }
 
-  /** Render now (a run ended, another run is shown), dropping the pending render. */
+  /** Render now (another run is shown), dropping the pending render. */
   flush(): void {
     this.cancel();
     this.render();
   }
 
+  /**
+   * Render right after the next paint, dropping the pending render: a run's end. The status line ("Exited
+   * with 0") is painted first, then the last of up to 1 MiB of output, whose layout takes a frame or more;
+   * rendered together, the end waited for the output (issue 11: the end of a flood showed late).
+   */
+  flushAfterPaint(): void {
+    this.cancel();
+    const cancel = this.timers.afterPaint(() => {
+      this.pending = null;
+      this.render();
+    });
+    this.pending = cancel;
+  }
+
   /** Drop the pending render (the view is going away). */
   cancel(): void {
     if (this.pending === null) return;
-    this.timers.clearTimeout(this.pending);
+    this.pending();
     this.pending = null;
   }
 }
