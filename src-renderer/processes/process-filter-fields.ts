@@ -42,7 +42,7 @@ export const PROCESS_FILTER_FIELDS: readonly FilterField<ProcessEntry>[] = [
   { kind: 'text', name: 'cmd', aliases: ['commandline', 'cmdline'], description: 'Command line', example: 'cmd:--inspect', read: (e) => e.row.commandLine },
   { kind: 'flag', name: 'injob', description: 'In a job (any job)', example: 'injob', read: (e) => e.row.inJob },
   // Unknown (null) where the system reports no thread states (Wine): then neither `suspended` nor `-suspended` matches.
-  { kind: 'flag', name: 'suspended', description: 'Every thread suspended (the Status column)', example: 'suspended', read: (e) => isSuspended(e.row) },
+  { kind: 'flag', name: 'suspended', dynamic: true, description: 'Every thread suspended (the Status column)', example: 'suspended', read: (e) => isSuspended(e.row) },
   { kind: 'flag', name: 'critical', description: 'Critical system process', example: '-critical', read: (e) => e.row.critical },
 ];
 
