@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { DETAILS_SIZE_MAX, DETAILS_SIZE_MIN } from '../../src-preload/contract/table-layout';
 import { detailsSizeAfterDrag, detailsSizeAfterKey } from './pane-size';
-
-/** How long after the last key on the splitter the size is saved: one write per burst of key repeats. */
-const KEY_SAVE_DELAY_MS = 400;
+import { usePausedSave } from './use-paused-save';
 
 /**
  * A table and its details pane side by side with a splitter between them: drag it, or focus it and use
@@ -36,22 +34,7 @@ export function SplitBody({
   const shown = draft !== null && draft.base === size ? draft.px : (size ?? defaultSize);
   const drag = useRef<{ startX: number; startSize: number; bodyWidth: number } | null>(null);
   // Keys save once they pause, or at once when the view goes away with its tab (then to the latest onSave).
-  const keySave = useRef<{ timer: ReturnType<typeof setTimeout>; px: number } | null>(null);
-  const saveRef = useRef(onSave);
-  useEffect(() => {
-    saveRef.current = onSave;
-  });
-  useEffect(
-    () => () => {
-      const pending = keySave.current;
-      keySave.current = null;
-      if (pending) {
-        clearTimeout(pending.timer);
-        saveRef.current(pending.px);
-      }
-    },
-    [],
-  );
+  const keySave = usePausedSave(onSave);
 
   const measured = () => ({ px: shown, bodyWidth: bodyRef.current?.clientWidth ?? 0 });
 
@@ -83,12 +66,7 @@ export function SplitBody({
     if (px === null) return;
     event.preventDefault();
     move(px);
-    if (keySave.current) clearTimeout(keySave.current.timer);
-    const timer = setTimeout(() => {
-      keySave.current = null;
-      saveRef.current(px);
-    }, KEY_SAVE_DELAY_MS);
-    keySave.current = { timer, px };
+    keySave.schedule(px);
   }
 
   // Double-click: back to the default width.

@@ -5,14 +5,13 @@ import { COLUMN_WIDTH_MAX, COLUMN_WIDTH_MIN } from '../../src-preload/contract/t
 import { addedColumns, columnLeft, gridTemplateOf, sameWidths, scrollLeftToShow, widthAfterKey, widthsToSave, type ColumnWidths } from './column-sizing';
 import { clickRow, focusAfterRemoval, moveFocus, selectAll, selectOnly, toggleFocused, type Move, type Selection } from './selection';
 import type { RowPlace } from './table-row';
+import { usePausedSave } from './use-paused-save';
 import { extendPrefix, findJump, isTyping, isTypingKey, NO_PREFIX, type TypedPrefix } from './type-to-jump';
 
 /** Fixed row height: the virtualizer needs no measuring, and 24 px is System Informer's density. */
 export const ROW_HEIGHT = 24;
 /** Rows rendered beyond the viewport on each side, so fast scrolling does not show blanks. */
 const OVERSCAN = 6;
-/** How long after the last key on a resize handle its width is saved: one write per burst of key repeats. */
-const KEY_SAVE_DELAY_MS = 400;
 
 const MOVES: Readonly<Record<string, Move>> = {
   ArrowUp: 'up',
@@ -204,30 +203,8 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
   });
 
   // Keys on a handle: the width follows each key, and is saved once the keys pause (or focus leaves, or
-  // the table goes away with the tab). The timer calls the latest commit: settings may have moved on.
-  const keySave = useRef<{ timer: ReturnType<typeof setTimeout>; sizing: ColumnSizingState } | null>(null);
-  const commitRef = useRef(commitWidths);
-  useEffect(() => {
-    commitRef.current = commitWidths;
-  });
-  const flushKeySave = () => {
-    const pending = keySave.current;
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    keySave.current = null;
-    commitRef.current(pending.sizing);
-  };
-  useEffect(
-    () => () => {
-      const pending = keySave.current;
-      keySave.current = null;
-      if (pending) {
-        clearTimeout(pending.timer);
-        commitRef.current(pending.sizing);
-      }
-    },
-    [],
-  );
+  // the table goes away with the tab), to the latest commit: settings may have moved on.
+  const keySave = usePausedSave(commitWidths);
 
   // The handles are one tab stop (the last one used, else the first column's), so Tab does not walk
   // through every header on its way to the details; Ctrl+Left / Ctrl+Right go to the neighbouring handle.
@@ -246,8 +223,7 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
     event.preventDefault();
     const sizing = { ...columnSizing, [column]: next };
     setDraft({ base: saved, sizing });
-    if (keySave.current) clearTimeout(keySave.current.timer);
-    keySave.current = { timer: setTimeout(flushKeySave, KEY_SAVE_DELAY_MS), sizing };
+    keySave.schedule(sizing);
   }
 
   // Double-click on a handle: back to the column's default width (predictable, unlike fitting to the
@@ -447,7 +423,7 @@ export function VirtualTable<Row, Column extends string>(props: VirtualTableProp
                     onFocus={() => setHandleStop(id)}
                     onKeyDown={(e) => onHandleKeyDown(e, id)}
                     onReset={() => resetWidth(id)}
-                    onBlur={flushKeySave}
+                    onBlur={keySave.flush}
                   />
                 ) : null}
               </div>
