@@ -128,7 +128,17 @@ describe('service host: output, probes and status pipe', () => {
     const folder = status.logFolder!;
     const last = `${String(lines - 1).padStart(10, '0')} `;
     const end = Date.now() + 30_000;
-    while (Date.now() < end && !fs.readFileSync(path.win32.join(folder, 'output.log'), 'latin1').includes(last)) await sleep(200);
+    // Rotation renames output.log to output.log.1 before it opens a new output.log: between the two the file
+    // is briefly absent (seen once in three runs), which is not yet, not a failure.
+    const current = () => {
+      try {
+        return fs.readFileSync(path.win32.join(folder, 'output.log'), 'latin1');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+        throw err;
+      }
+    };
+    while (Date.now() < end && !current().includes(last)) await sleep(200);
     assert.ok(fs.readFileSync(path.win32.join(folder, 'output.log'), 'latin1').includes(last), 'the newest line is in output.log');
     const total = fs.readdirSync(folder).reduce((sum, f) => sum + fs.statSync(path.win32.join(folder, f)).size, 0);
     assert.ok(total <= 1_572_864, `the folder holds ${total} bytes, over the 1.5 MiB cap`);
