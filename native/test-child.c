@@ -45,6 +45,10 @@
  *   test-child.exe clock                        for every byte read on stdin writes "<wall-clock ms>\n"
  *                                               to stdout; ends at end of input (the bench compares
  *                                               Wine's clock with the Linux side's)
+ *   test-child.exe window [seconds]             shows a top-level window (not activated) and pumps its
+ *                                               messages until <seconds> pass (default 120): responding
+ *   test-child.exe hung-window [seconds]        shows one, pumps what is queued once, then sleeps without
+ *                                               asking for messages: IsHungAppWindow says hung after 5 s
  *
  * Wall-clock ms: GetSystemTimePreciseAsFileTime as milliseconds since 1970 with three decimals, the
  * clock Date.now() reads on the same machine (Wine: clock_gettime(CLOCK_REALTIME)).
@@ -57,7 +61,7 @@
  * goes to the standard handles the parent passes, as node's child_process does).
  *
  * Build: node scripts/native-build.mjs (x86_64-w64-mingw32-gcc, or gcc on Windows).
- * Libraries: ws2_32
+ * Libraries: ws2_32 user32
  */
 #include <winsock2.h>
 #include <windows.h>
@@ -74,7 +78,8 @@ static WCHAR self_path[MAX_PATH * 2];
 static int usage(void) {
   fwprintf(stderr, L"usage: test-child sleep | tick <file> | tree <depth> <width> <dir> | spawn <n> [seconds] | print <out> <err> [code] |"
                    L" flood <bytes> [stamp-file] | linger <seconds> | breakaway <seconds> | alloc <bytes> | serve <port> [delay-ms] [stop-file] |"
-                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file] | stamp <delay-ms> <file> | clock\n");
+                   L" heartbeat <file> <every-ms> [stop-file] | lines <count> <length> [per-second] [done-file] | stamp <delay-ms> <file> | clock |"
+                   L" window [seconds] | hung-window [seconds]\n");
   return 2;
 }
 
@@ -417,6 +422,48 @@ static int mode_clock(void) {
   return 0;
 }
 
+static LRESULT CALLBACK window_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam) {
+  if (msg == WM_TIMER) {
+    /* The lifetime is over: end the pump. */
+    PostQuitMessage(SAFETY_EXIT);
+    return 0;
+  }
+  return DefWindowProcW(hwnd, msg, wparam, lparam);
+}
+
+/* A visible, unowned top-level window titled after the PID, shown without taking the focus; NULL on failure. */
+static HWND show_test_window(void) {
+  WNDCLASSW wc = {0};
+  wc.lpfnWndProc = window_proc;
+  wc.hInstance = GetModuleHandleW(NULL);
+  wc.lpszClassName = L"AdminConsoleTestWindow";
+  if (!RegisterClassW(&wc)) return NULL;
+  WCHAR title[64];
+  swprintf(title, sizeof title / sizeof title[0], L"admin-console test window %lu", GetCurrentProcessId());
+  HWND hwnd = CreateWindowExW(0, wc.lpszClassName, title, WS_OVERLAPPEDWINDOW, 0, 0, 240, 120, NULL, NULL, wc.hInstance, NULL);
+  if (hwnd) ShowWindow(hwnd, SW_SHOWNOACTIVATE);
+  return hwnd;
+}
+
+static int mode_window(int seconds, int hung) {
+  HWND hwnd = show_test_window();
+  if (!hwnd) return 4;
+  DWORD lifetime = seconds > 0 ? (DWORD)seconds * 1000 : LIFETIME_MS;
+  MSG msg;
+  if (hung) {
+    /* Take what showing the window queued, then stop asking for messages ("IsHungAppWindow function": 5 s). */
+    while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE)) DispatchMessageW(&msg);
+    Sleep(lifetime);
+    return SAFETY_EXIT;
+  }
+  if (!SetTimer(hwnd, 1, lifetime, NULL)) return 5;
+  while (GetMessageW(&msg, NULL, 0, 0) > 0) {
+    TranslateMessage(&msg);
+    DispatchMessageW(&msg);
+  }
+  return SAFETY_EXIT;
+}
+
 int wmain(int argc, WCHAR **argv) {
   if (!GetModuleFileNameW(NULL, self_path, sizeof self_path / sizeof self_path[0])) return 6;
   WCHAR started_name[64];
@@ -446,6 +493,8 @@ int wmain(int argc, WCHAR **argv) {
     return mode_lines(_wtoi64(argv[2]), _wtoi(argv[3]), argc >= 5 ? _wtoi(argv[4]) : 0, argc >= 6 ? argv[5] : NULL);
   if (wcscmp(argv[1], L"stamp") == 0 && argc >= 4) return mode_stamp(_wtoi(argv[2]), argv[3]);
   if (wcscmp(argv[1], L"clock") == 0) return mode_clock();
+  if (wcscmp(argv[1], L"window") == 0) return mode_window(argc >= 3 ? _wtoi(argv[2]) : 0, 0);
+  if (wcscmp(argv[1], L"hung-window") == 0) return mode_window(argc >= 3 ? _wtoi(argv[2]) : 0, 1);
   if (wcscmp(argv[1], L"spawn") == 0 && argc >= 3) return mode_spawn(_wtoi(argv[2]), argc >= 4 ? _wtoi(argv[3]) : LIFETIME_MS / 1000);
   return usage();
 }

@@ -36,6 +36,7 @@ async function main() {
     details: (pid, ct) => (calls.details++, win32ProcessSource.details(pid, ct)),
     modules: (pid, ct) => win32ProcessSource.modules(pid, ct),
     priorityClasses: (targets) => win32ProcessSource.priorityClasses(targets),
+    hungWindows: () => win32ProcessSource.hungWindows(),
   };
   const collector = new ProcessCollector(counting, os.cpus().length, new Set([process.pid]));
   const firstStart = process.hrtime.bigint();

@@ -25,6 +25,7 @@ export const PROCESS_NUMBER_FIELDS = [
   'diskWriteBytes',
   'jobObjectId',
   'suspendedThreads',
+  'hungWindows',
 ] as const;
 
 export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
@@ -33,7 +34,8 @@ export type ProcessNumberField = (typeof PROCESS_NUMBER_FIELDS)[number];
  * Numbers a system may not fill in (see unknown.ts): null in a row, with the reason in the snapshot's
  * `unreported` map. Wine leaves private bytes and the I/O counters at 0 and gives base priority 2 for
  * every process; the disk and job fields exist only in the Windows 10 RS3+ process extension; Wine leaves
- * every thread's state empty, so which threads are suspended is not known there.
+ * every thread's state empty, so which threads are suspended is not known there. Hung windows are unknown
+ * when the window list could not be read (EnumWindows failed).
  */
 export const UNREPORTABLE_PROCESS_FIELDS = [
   'privateBytes',
@@ -45,6 +47,7 @@ export const UNREPORTABLE_PROCESS_FIELDS = [
   'diskWriteBytes',
   'jobObjectId',
   'suspendedThreads',
+  'hungWindows',
 ] as const satisfies readonly ProcessNumberField[];
 
 export type UnreportableProcessField = (typeof UNREPORTABLE_PROCESS_FIELDS)[number];

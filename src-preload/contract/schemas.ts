@@ -193,6 +193,11 @@ export const ProcessRow = z.strictObject({
    * when the process is suspended. Null where the system leaves thread states empty (Wine).
    */
   suspendedThreads: Count.nullable(),
+  /**
+   * Visible, unowned top-level windows of the process that are hung (IsHungAppWindow): nonzero is Task
+   * Manager's "Not responding"; 0 also for a process with no such window. Null when the windows could not be listed.
+   */
+  hungWindows: Count.nullable(),
   /** Full image path (QueryFullProcessImageNameW); null when the process could not be opened (see detailsError). */
   imagePath: z.string().max(32_768).nullable(),
   commandLine: z.string().max(32_768).nullable(),

@@ -8,7 +8,7 @@ import { CopyableValue, EmptyDetails } from '../shared/DetailParts';
 import { KnownOr } from '../shared/Unreported';
 import { processLabel } from './process-actions';
 import { COLUMN_SPECS, unreportedReason } from './process-columns';
-import { statusText, suspendedUnknownReason } from './process-status';
+import { statusText, statusUnknowns } from './process-status';
 import type { HistoryPoint } from './process-history';
 import type { ProcessEntry } from './process-store';
 import { ProcessCharts } from './ProcessCharts';
@@ -121,7 +121,7 @@ export function ProcessDetails({
             <dd data-field={c}>
               <KnownOr
                 text={COLUMN_SPECS[c].text(row, consoleJobs)}
-                reason={c === 'status' ? (statusText(row, consoleJobs) === null ? suspendedUnknownReason(row, unreported) : null) : unreportedReason(c, row, unreported)}
+                reason={c === 'status' ? (statusText(row, consoleJobs) === null ? statusUnknowns(row, unreported).join(' ') || null : null) : unreportedReason(c, row, unreported)}
               />
               {c === 'parentPid' && parentName ? ` (${parentName})` : ''}
             </dd>

@@ -4,7 +4,7 @@ import { jobMembership, jobNames, type ConsoleJobMembers } from '../jobs/console
 import type { ProcessUnreportedValue } from '../../src-preload/contract/schemas';
 import { COLUMN_SPECS, isProcessColumn, unreportedReason } from './process-columns';
 import type { ColumnWidths } from '../shared/column-sizing';
-import { statusParts, suspendedUnknownReason } from './process-status';
+import { statusParts, statusUnknowns } from './process-status';
 import type { DisplayRow, SortSpec } from './process-rows';
 import { selectOnly, type Selection } from '../shared/selection';
 import { gridCellProps, rowClassName, rowProps, type RowPlace } from '../shared/table-row';
@@ -223,8 +223,8 @@ function ProcessRow({
 }
 
 /**
- * The Status cell: each status in words (Suspended, In job NAME, Running), so no state is told by colour
- * alone; where thread states are not reported and nothing else is known, the Unreported marker with why.
+ * The Status cell: each status in words (Suspended, Not responding, In job NAME, Running), so no state is
+ * told by colour alone; where a part is not known and nothing else is, the Unreported marker with why.
  */
 function StatusCell({
   row,
@@ -238,8 +238,9 @@ function StatusCell({
   unreported: ProcessUnreportedValue;
 }) {
   const parts = statusParts(row, consoleJobs);
-  const reason = suspendedUnknownReason(row, unreported);
-  const title = [...parts.map((p) => p.title), ...(reason ? [`Suspended or not: unknown (${reason}).`] : [])].join(' ');
+  const unknowns = statusUnknowns(row, unreported);
+  const reason = unknowns.length === 0 ? null : unknowns.join(' ');
+  const title = [...parts.map((p) => p.title), ...unknowns].join(' ');
   return (
     <div {...gridCellProps('status', index)} className="ptable__cell ptable__cell--text ptable__cell--status" title={title || undefined} data-status-kinds={parts.map((p) => p.kind).join(' ')}>
       {parts.length === 0 ? (

@@ -40,7 +40,7 @@ export interface ColumnSpec {
   text(row: ProcessRowValue, jobs?: ConsoleJobMembers | null): string;
 }
 
-// The status reads suspendedThreads, which changes tick to tick.
+// The status reads suspendedThreads and hungWindows, which change tick to tick.
 const DYNAMIC = new Set<string>([...PROCESS_NUMBER_FIELDS, 'cpuTimeMs', 'status']);
 
 /**

@@ -66,6 +66,20 @@ describe('the Processes filter fields', () => {
     expect(matches('-suspended', wine)).toBe(false);
   });
 
+  it('matches hung (and notresponding) when a visible window is hung, neither way when the windows could not be listed', () => {
+    const frozen = entry(testRow(93, { name: 'frozen.exe', hungWindows: 1 }));
+    const fine = entry(testRow(94, { name: 'fine.exe', hungWindows: 0 }));
+    const unlisted = entry(testRow(95, { name: 'unlisted.exe', hungWindows: null }));
+    expect(matches('hung', frozen)).toBe(true);
+    expect(matches('notresponding', frozen)).toBe(true);
+    expect(matches('-hung', frozen)).toBe(false);
+    expect(matches('hung', fine)).toBe(false);
+    expect(matches('-notresponding', fine)).toBe(true);
+    expect(matches('hung', unlisted)).toBe(false);
+    expect(matches('-hung', unlisted)).toBe(false);
+    expect(processQuery('hung').dynamic).toBe(true);
+  });
+
   it('has one entry per name and alias, each with an example that parses cleanly', () => {
     const names = PROCESS_FILTER_FIELDS.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
     expect(new Set(names).size).toBe(names.length);

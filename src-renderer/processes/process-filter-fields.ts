@@ -5,7 +5,7 @@
  */
 import { parseFilter, type FilterField, type FilterQuery } from '../shared/filter-query';
 import type { ProcessEntry } from './process-store';
-import { isSuspended } from './process-status';
+import { isNotResponding, isSuspended } from './process-status';
 
 /** Every field, in the order the filter's help lists them. */
 export const PROCESS_FILTER_FIELDS: readonly FilterField<ProcessEntry>[] = [
@@ -43,6 +43,16 @@ export const PROCESS_FILTER_FIELDS: readonly FilterField<ProcessEntry>[] = [
   { kind: 'flag', name: 'injob', description: 'In a job (any job)', example: 'injob', read: (e) => e.row.inJob },
   // Unknown (null) where the system reports no thread states (Wine): then neither `suspended` nor `-suspended` matches.
   { kind: 'flag', name: 'suspended', dynamic: true, description: 'Every thread suspended (the Status column)', example: 'suspended', read: (e) => isSuspended(e.row) },
+  // Unknown (null) where the windows could not be listed: then neither `hung` nor `-hung` matches.
+  {
+    kind: 'flag',
+    name: 'hung',
+    aliases: ['notresponding'],
+    dynamic: true,
+    description: 'Not responding: a visible window of it is hung (the Status column)',
+    example: 'hung',
+    read: (e) => isNotResponding(e.row),
+  },
   { kind: 'flag', name: 'critical', description: 'Critical system process', example: '-critical', read: (e) => e.row.critical },
 ];
 

@@ -26,6 +26,7 @@ export function testRow(pid: number, over: Partial<ProcessRowValue> = {}): Proce
     diskWriteBytes: null,
     jobObjectId: null,
     suspendedThreads: 0,
+    hungWindows: 0,
     imagePath: `C:\\Program Files\\App\\proc${pid}.exe`,
     commandLine: `"C:\\Program Files\\App\\proc${pid}.exe" --id ${pid}`,
     user: 'ADMIN-PC\\admin',

@@ -221,6 +221,42 @@ describe('ProcessCollector: suspended threads', () => {
   });
 });
 
+describe('ProcessCollector: hung windows', () => {
+  it('lists windows once per tick and sends a window turning hung, and back, as one changed number', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n), raw(300, 4, 6n)]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, new Set([300]), c.read);
+    expect(ProcessDelta.parse(collector.tick(1000)).added.map((r) => [r.pid, r.hungWindows])).toEqual([
+      [100, 0],
+      [300, 0],
+    ]);
+    expect(source.windowListings).toBe(1);
+    const bit = 1 << PROCESS_NUMBER_FIELDS.indexOf('hungWindows');
+    collector.tick(2000); // the first CPU readings
+    source.windows = { ok: true, hungWindows: new Map([[100, 1]]) };
+    expect(ProcessDelta.parse(collector.tick(3000)).changed).toEqual([[100, bit, 1]]);
+    source.windows = { ok: true, hungWindows: new Map() };
+    expect(ProcessDelta.parse(collector.tick(4000)).changed).toEqual([[100, bit, 0]]);
+    expect(source.windowListings).toBe(4);
+  });
+
+  it('is null in every row with the reason when the windows could not be listed, and known again after', () => {
+    const source = new ScriptedSource([raw(100, 4, 5n), raw(300, 4, 6n)]);
+    const collector = new ProcessCollector(source, 1, new Set([300]), clock().read);
+    const reason = 'Whether a process is not responding (listing its windows): error 1400 (Invalid window handle.)';
+    source.windows = { ok: false, reason };
+    const delta = ProcessDelta.parse(collector.tick(1000));
+    expect(delta.added.map((r) => r.hungWindows)).toEqual([null, null]);
+    expect(delta.unreported?.hungWindows).toBe(reason);
+    source.windows = { ok: true, hungWindows: new Map([[300, 2]]) };
+    const next = ProcessDelta.parse(collector.tick(2000));
+    expect(next.unreported?.hungWindows).toBeUndefined();
+    expect(next.unreported).toBeDefined(); // the map changed: sent whole, without the reason
+    expect(collector.find(300, '6')?.hungWindows).toBe(2);
+    expect(collector.find(100, '5')?.hungWindows).toBe(0);
+  });
+});
+
 describe('ProcessCollector: unknown is not zero', () => {
   const wineLike = (pid: number, extra: Parameters<typeof raw>[3] = {}) => raw(pid, 1, BigInt(pid), { privateBytes: 0, basePriority: 2, workingSetBytes: 1 << 24, ...extra });
 

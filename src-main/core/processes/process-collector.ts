@@ -69,6 +69,8 @@ export class ProcessCollector {
   /** The fields this system does not report, as of the last tick (null in every row). */
   private unreported: UnknownReasons<UnreportableProcessField> = {};
   private lastTotals: { processes: number; threads: number; handles: number } | undefined;
+  /** This tick's hung windows per PID (absent: none). */
+  private hungWindows: ReadonlyMap<number, number> = EMPTY_HUNG;
 
   constructor(
     private readonly source: ProcessSource,
@@ -88,6 +90,10 @@ export class ProcessCollector {
     const elapsed = this.lastSnapshotAt === undefined ? 0n : now - this.lastSnapshotAt;
     this.lastSnapshotAt = now;
     const unreported = unreportedProcessFields(raws, { consolePids: this.consolePids, underWine: this.platform.underWine });
+    // One window listing per tick, right after the snapshot (see hung-windows.ts for why it cannot block).
+    const windows = this.source.hungWindows();
+    if (!windows.ok) unreported.hungWindows = windows.reason;
+    this.hungWindows = windows.ok ? windows.hungWindows : EMPTY_HUNG;
     const unreportedChanged = !sameReasons(unreported, this.unreported);
     this.unreported = unreported;
 
@@ -119,7 +125,7 @@ export class ProcessCollector {
         continue;
       }
       const cpu = processCpuPercent(previous.raw.userTime + previous.raw.kernelTime, raw.userTime + raw.kernelTime, elapsed, this.logicalProcessors);
-      const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu, unreported) };
+      const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu, unreported, this.hungWindows) };
       const encoded = encodeChangedNumbers(previous.row, row);
       if (encoded) changed.push(encoded);
       next.set(raw.pid, { row, raw });
@@ -177,7 +183,7 @@ export class ProcessCollector {
       startTime: fileTimeToUnixMs(raw.createTime),
       name: raw.name,
       sessionId: raw.sessionId,
-      ...numbersOf(raw, cpu, this.unreported),
+      ...numbersOf(raw, cpu, this.unreported, this.hungWindows),
       imagePath: details.imagePath,
       commandLine: details.commandLine,
       user: details.user,
@@ -188,8 +194,10 @@ export class ProcessCollector {
   }
 }
 
+const EMPTY_HUNG: ReadonlyMap<number, number> = new Map();
+
 /** The row's numbers: a field this system does not report is null, never its 0 (unknown.ts). */
-function numbersOf(raw: RawProcess, cpuPercent: number | null, unreported: UnknownReasons<UnreportableProcessField>) {
+function numbersOf(raw: RawProcess, cpuPercent: number | null, unreported: UnknownReasons<UnreportableProcessField>, hungWindows: ReadonlyMap<number, number>) {
   const known = (field: UnreportableProcessField, value: number | undefined): number | null => (unreported[field] !== undefined || value === undefined ? null : value);
   return {
     cpuPercent,
@@ -208,5 +216,6 @@ function numbersOf(raw: RawProcess, cpuPercent: number | null, unreported: Unkno
     diskWriteBytes: known('diskWriteBytes', raw.extension?.diskWriteBytes),
     jobObjectId: known('jobObjectId', raw.extension?.jobObjectId),
     suspendedThreads: known('suspendedThreads', raw.suspendedThreads),
+    hungWindows: known('hungWindows', hungWindows.get(raw.pid) ?? 0),
   };
 }

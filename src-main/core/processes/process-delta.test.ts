@@ -5,7 +5,7 @@ import { encodeChangedNumbers } from './process-delta';
 
 const row = (over: Partial<ProcessRowValue> = {}): ProcessRowValue => ({
   pid: 7, parentPid: 4, createTime: '1', startTime: 0, name: 'a.exe', sessionId: 1, cpuPercent: null, workingSetBytes: 1, privateBytes: 2, pagefileBytes: 3,
-  threadCount: 4, handleCount: 5, userTimeMs: 6, kernelTimeMs: 7, basePriority: 8, ioReadBytes: 9, ioWriteBytes: 10, ioOtherBytes: 11, diskReadBytes: null, diskWriteBytes: null, jobObjectId: null, suspendedThreads: 0,
+  threadCount: 4, handleCount: 5, userTimeMs: 6, kernelTimeMs: 7, basePriority: 8, ioReadBytes: 9, ioWriteBytes: 10, ioOtherBytes: 11, diskReadBytes: null, diskWriteBytes: null, jobObjectId: null, suspendedThreads: 0, hungWindows: 0,
   imagePath: null, commandLine: null, user: null, inJob: null, detailsError: null, critical: false, ...over,
 });
 
@@ -25,5 +25,13 @@ describe('encodeChangedNumbers', () => {
   });
   it('fits every field in a 32-bit mask', () => {
     expect(PROCESS_NUMBER_FIELDS.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe('encodeChangedNumbers, hung windows', () => {
+  it('carries a window turning hung and the field becoming unknown', () => {
+    const bit = 1 << PROCESS_NUMBER_FIELDS.indexOf('hungWindows');
+    expect(encodeChangedNumbers(row(), row({ hungWindows: 1 }))).toEqual([7, bit, 1]);
+    expect(encodeChangedNumbers(row({ hungWindows: 1 }), row({ hungWindows: null }))).toEqual([7, bit, null]);
   });
 });

@@ -70,7 +70,15 @@ export interface ProcessSource {
   modules(pid: number, createTime: bigint): ModuleInfo[];
   /** The priority class of each target, in order (GetPriorityClass, on demand); never throws for a single target. */
   priorityClasses(targets: readonly ProcessTarget[]): PriorityReading[];
+  /** Hung visible top-level windows per process (one EnumWindows per tick); never throws for a failed listing. */
+  hungWindows(): WindowReading;
 }
+
+/**
+ * Which processes have hung windows: PID -> count of its visible, unowned top-level windows that are hung
+ * (absent: none, or no such window); or why it could not be told (the listing failed, with its code).
+ */
+export type WindowReading = { ok: true; hungWindows: ReadonlyMap<number, number> } | { ok: false; reason: string };
 
 /** One target's priority class, or the AppError that kept it from being read. */
 export type PriorityReading = { ok: true; priorityClass: PriorityClass } | { ok: false; error: AppError };

@@ -1,6 +1,6 @@
 // Test doubles for the process ports (unit tests only).
 import { AppError } from '../app-error';
-import type { ActionOutcome, ModuleInfo, PriorityClass, PriorityReading, ProcessAction, ProcessControl, ProcessDetails, ProcessSource, ProcessTarget, RawProcess } from './process-source';
+import type { ActionOutcome, ModuleInfo, PriorityClass, PriorityReading, ProcessAction, ProcessControl, ProcessDetails, ProcessSource, ProcessTarget, RawProcess, WindowReading } from './process-source';
 
 export function raw(pid: number, parentPid: number, createTime: bigint, extra: Partial<RawProcess> = {}): RawProcess {
   return {
@@ -63,6 +63,13 @@ export class ScriptedSource implements ProcessSource {
       const priorityClass = this.priorities.get(t.pid);
       return priorityClass ? { ok: true, priorityClass } : { ok: false, error: new AppError('NOT_FOUND', `process ${t.pid} has exited`) };
     });
+  }
+  /** What the window listing answers (no hung windows unless the test says so), counting calls. */
+  windows: WindowReading = { ok: true, hungWindows: new Map() };
+  windowListings = 0;
+  hungWindows(): WindowReading {
+    this.windowListings++;
+    return this.windows;
   }
 }
 
