@@ -152,7 +152,9 @@ describe('service host status pipe', () => {
     let out = '';
     child.stdout.setEncoding('utf8');
     const finished = new Promise<Record<string, unknown>>((resolve) => {
-      child.on('exit', () => resolve(JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>));
+      // 'close', not 'exit': 'exit' can come before the last stdout chunk is read (seen under load: the
+      // summary line was missing and `listening` read undefined).
+      child.on('close', () => resolve(JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>));
     });
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d: string) => {
