@@ -10,6 +10,7 @@ import {
   DEBIAN_PACKAGES, WINDOWS_NODE_VERSION, cacheDir, isWindows, koffiVersion, nodeExe, prefixDir,
   wineEnv, winNodeModules, repoRoot,
 } from './config.mjs';
+import { wineServerRunning } from './wineserver.mjs';
 
 const log = (msg) => process.stderr.write(`[rig] ${msg}\n`);
 
@@ -97,6 +98,26 @@ function ensurePrefix() {
 }
 
 /**
+ * Wine's null display driver for the prefix: with no X server (CI, these machines) Wine loads no display
+ * driver and CreateWindowExW fails, so no window could exist and the Processes "Not responding" test
+ * (hung-windows.win32.test.ts) could not run; with the null driver windows exist, unseen, and Wine's
+ * IsHungAppWindow answers for them. The same on a desktop with X, so a run does not depend on the machine.
+ * Its own marker, so a prefix made before it gets it too. Explorer (Wine's desktop) reads the value when it
+ * starts: a server already running for the prefix (a preview left open) keeps its old driver until it stops.
+ */
+function ensureHeadlessDisplay() {
+  const marker = path.join(prefixDir, '.admin-console-null-display');
+  if (fs.existsSync(marker)) return;
+  log('setting Wine\'s null display driver in the prefix (windows without an X server)');
+  const env = wineEnv();
+  const serverWasRunning = wineServerRunning();
+  execFileSync('wine', ['reg', 'add', 'HKCU\\Software\\Wine\\Drivers', '/v', 'Graphics', '/d', 'null', '/f'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  // The server `wine reg` started exits once idle; waiting for it writes the registry to disk.
+  if (!serverWasRunning) execFileSync('wineserver', ['-w'], { env, stdio: 'ignore' });
+  fs.writeFileSync(marker, new Date().toISOString());
+}
+
+/**
  * Makes the rig ready. Returns { ok, missing } where missing lists what could not be done and how
  * to do it by hand. On Windows there is nothing to set up: Win32 code runs natively.
  */
@@ -110,6 +131,7 @@ export function ensureRig({ quiet = false } = {}) {
     ensureWindowsNode();
     ensureKoffiWindows();
     ensurePrefix();
+    ensureHeadlessDisplay();
   } catch (err) {
     return { ok: false, missing: [`rig setup failed: ${err.message}`] };
   }

@@ -12,8 +12,8 @@ const underWine = () => getSystemIdentity().wineVersion !== null;
 /** test-child's exit code when its window could not be created (test-child.c, mode_window). */
 const NO_WINDOW = 4;
 const NO_DISPLAY =
-  'Wine has no display driver here (no X server), so CreateWindowExW fails and no test window can be shown; ' +
-  "with Wine's null driver (wine reg add HKCU\\Software\\Wine\\Drivers /v Graphics /d null) this test runs and the hung window reads hung after 5 s";
+  'Wine loaded no display driver, so CreateWindowExW fails and no test window can be shown (the rig sets Wine\'s null driver, ' +
+  'scripts/rig/setup.mjs ensureHeadlessDisplay; a Wine server started before that keeps the old setting until it stops)';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 describe('hung windows', () => {
@@ -40,8 +40,7 @@ describe('hung windows', () => {
     const settled = () => (windowOf(pumping.pid) !== undefined && windowOf(frozen.pid) !== undefined) || exitCodeOf(pumping.process) === NO_WINDOW;
     await eventually(settled, 10_000);
     if (exitCodeOf(pumping.process) === NO_WINDOW && underWine()) {
-      // Seen in the rig: with no X server Wine loads no display driver and CreateWindowExW fails. Wine's
-      // own "null" driver would let windows exist headless; the check itself never blocks there (wineserver is_window_hung).
+      // With no X server and no null driver set, Wine loads no display driver and CreateWindowExW fails.
       return t.skip(NO_DISPLAY);
     }
     assert.ok(settled() && exitCodeOf(pumping.process) !== NO_WINDOW, `both test windows are listed (exit codes ${exitCodeOf(pumping.process)}, ${exitCodeOf(frozen.process)}; 259 = still running, 4 = no window)`);
