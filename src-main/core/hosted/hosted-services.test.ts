@@ -49,6 +49,7 @@ function setup(status = contractStatus()) {
     audit: (r) => audits.push(r),
     emit: (event, payload) => void events.push({ event, payload }),
     changed: () => {},
+    logicalProcessors: 2,
     connect: () => net.connect(socket),
     followMs: 20,
     retryMs: 50,

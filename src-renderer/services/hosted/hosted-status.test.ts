@@ -24,12 +24,20 @@ describe('the hosted view', () => {
     expect(view.events.map((e) => e.kind)).toEqual(['started', 'exited']);
   });
 
-  it('says why there is no status rather than showing zeros, and keeps the history', () => {
+  it('says why there is no status rather than showing zeros, and keeps the history with a gap where the host was not', () => {
     let view = applyHostedStatus(NO_HOSTED_VIEW, push(1, testHostedStatus()), 1);
     view = applyHostedStatus(view, push(2, null, 'no answer on \\\\.\\pipe\\admin-console-host-NodeApi: the host is not running'), 1);
     expect(view.status).toBeNull();
     expect(view.unavailable).toMatch(/not running/);
-    expect(view.points).toHaveLength(1);
+    expect(view.points).toHaveLength(2);
+    expect(view.points[0]?.restarts).toBe(1);
+    // Every figure of the gap is unknown: no 0 restarts, no 0 limit hits, no 0 processes.
+    expect(view.points[1]).toEqual({ time: 2, cpuPercent: null, peakJobMemoryBytes: null, activeProcesses: null, restarts: null, probeFailures: null, limitHits: null, cpuTimeMs: null });
+    expect(view.events.length).toBe(3);
+    // The host back: its figures again, and no CPU rate across the gap.
+    view = applyHostedStatus(view, push(3, testHostedStatus()), 1);
+    expect(view.points.map((p) => p.restarts)).toEqual([1, null, 1]);
+    expect(view.points[2]?.cpuPercent).toBeNull();
   });
 
   it('words the next restart, probes and unknown accounting', () => {
