@@ -17,8 +17,9 @@ describe('HostedChartHistory', () => {
     history.keep('Web');
     history.record('web', 1000, contractStatus({ job: { ...contractStatus().job!, userTimeMs: 100, kernelTimeMs: 0 } }));
     history.record('WEB', 2000, contractStatus({ job: { ...contractStatus().job!, userTimeMs: 600, kernelTimeMs: 100 } }));
-    // A repeated or older time (a push seen twice) adds nothing.
-    history.record('web', 2000, contractStatus());
+    // A repeated or older time (a push seen twice) adds no point; its events are kept all the same.
+    history.record('web', 2000, contractStatus({ events: [{ at: at(9), kind: 'limit-hit', detail: 'memory' }] }));
+    expect(history.history('web').events.map((e) => e.kind)).toEqual(['limit-hit', 'restarting']);
     const kept = history.history('web');
     expect(kept.points.map((p) => [p.time, p.cpuPercent, p.restarts, p.limitHits])).toEqual([
       [1000, null, 2, 1],

@@ -65,11 +65,11 @@ export class HostedChartHistory {
   record(name: string, time: number, status: HostedStatusValue | null): void {
     const kept = this.#kept.get(name.toLowerCase());
     if (!kept) return;
+    if (status) kept.events = mergeHostedEvents(kept.events, status.events, MAX_HOSTED_EVENTS);
     if (kept.last && time <= kept.last.time) return;
     const point = hostedChartPoint(kept.last, time, status, this.logicalProcessors);
     kept.ring.push(point);
     kept.last = point;
-    if (status) kept.events = mergeHostedEvents(kept.events, status.events, MAX_HOSTED_EVENTS);
   }
 
   /** What is kept of `name`, oldest first; empty when it is not kept. */

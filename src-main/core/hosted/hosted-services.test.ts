@@ -246,6 +246,10 @@ describe("HostedServices: the charts' history kept in main", () => {
     send('web', { restarts: 3, state: 'backoff' });
     await waitFor(() => hosted.history('web').points.length === 3);
     expect(hosted.history('web').points.map((p) => p.restarts)).toEqual([2, 3, 3]);
+    // Lines that come together (often within a millisecond) are each a point of their own, in order.
+    const times = hosted.history('web').points.map((p) => p.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBe(3);
     expect(statuses('web')).toHaveLength(pushed);
     expect(connected('web')).toBe(1);
     // Opened again: the same connection, and its latest status at once (the host repeats nothing).

@@ -256,7 +256,10 @@ export class HostedServices {
     // Called back only after connect (libuv reports on a later turn), when `connection` is set.
     const heard = (status: HostedStatusValue | null, unavailable: string | null) => {
       const shown = status === null ? { status: null, unreported: {} } : this.options.accounting.shown(status);
-      const push: HostedStatusChangedValue = { name: canonical, time: Date.now(), status: shown.status, unavailable, unreported: shown.unreported };
+      // The host sends several lines at once around a restart (exited, backoff, starting): each gets a time of
+      // its own, a millisecond after the one before at the least, so each is a point on both sides.
+      const time = Math.max(Date.now(), (connection.latest?.time ?? 0) + 1);
+      const push: HostedStatusChangedValue = { name: canonical, time, status: shown.status, unavailable, unreported: shown.unreported };
       connection.latest = push;
       // A null status is a gap in the history: the host was not there, so there were no figures (never zeros).
       this.#history.record(canonical, push.time, push.status);
