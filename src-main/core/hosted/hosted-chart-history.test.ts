@@ -88,3 +88,23 @@ describe('HostedChartHistory', () => {
     expect(events[0]?.detail).toBe('restart 100');
   });
 });
+
+describe('HostedChartHistory and figures the system does not report', () => {
+  it('turns the CPU figures and peaks kept before into gaps once main knows they are not reported', () => {
+    const history = new HostedChartHistory(1);
+    history.keep('web');
+    const zero = { ...contractStatus().job!, userTimeMs: 0, kernelTimeMs: 0, peakJobMemoryBytes: 0 };
+    history.record('web', 1000, contractStatus({ job: zero }));
+    history.record('web', 2000, contractStatus({ job: zero }));
+    expect(history.history('web').points.map((p) => p.cpuPercent)).toEqual([null, 0]);
+    const unknownJob = { ...zero, userTimeMs: null, kernelTimeMs: null, peakJobMemoryBytes: null };
+    history.record('web', 3000, contractStatus({ job: unknownJob }), { userTimeMs: 'Wine does not report job CPU times', peakJobMemoryBytes: 'Wine does not report job peak memory' });
+    const points = history.history('web').points;
+    expect(points.map((p) => [p.cpuPercent, p.cpuTimeMs, p.peakJobMemoryBytes])).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(points.map((p) => p.activeProcesses)).toEqual([2, 2, 2]);
+  });
+});

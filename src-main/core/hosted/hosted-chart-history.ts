@@ -10,7 +10,8 @@
  * ~50 KB; the schema's 4 KiB detail bound makes the worst case ~4 MB). At most WATCHED_HOSTED = 4 services.
  */
 import { hostedChartPoint, mergeHostedEvents, MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS, type HostedChartPoint } from '../../../src-preload/contract/hosted-chart-points';
-import type { HostedEventLineValue, HostedHistoryValue, HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import type { HostedEventLineValue, HostedHistoryValue, HostedStatusValue, HostedUnreportableJobField } from '../../../src-preload/contract/hosted-schemas';
+import type { UnknownReasons } from '../../../src-preload/contract/unknown';
 import { CHART_HISTORY_MS, ringBytes, SampleRing } from '../live/sample-ring';
 
 const COLUMNS = ['cpuPercent', 'peakJobMemoryBytes', 'activeProcesses', 'restarts', 'probeFailures', 'limitHits', 'cpuTimeMs'] as const;
@@ -60,11 +61,16 @@ export class HostedChartHistory {
   /**
    * One push of a kept service (a service not kept is ignored): a point, or a gap when `status` is null (the
    * host is not running or did not answer: unknown, never zeros), and the host's events it did not have.
-   * `status` is the one the details are shown (job figures the system does not report already null).
+   * `status` is the one the details are shown (job figures the system does not report already null, with
+   * why in `unreported`).
    */
-  record(name: string, time: number, status: HostedStatusValue | null): void {
+  record(name: string, time: number, status: HostedStatusValue | null, unreported: UnknownReasons<HostedUnreportableJobField> = {}): void {
     const kept = this.#kept.get(name.toLowerCase());
     if (!kept) return;
+    // Main learns that the system does not report job CPU times or peaks only once a member proves it (a
+    // status or two after the start): the figures kept before were not real zeros either, so they become gaps.
+    if (unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined) kept.ring.forget(['cpuTimeMs', 'cpuPercent']);
+    if (unreported.peakJobMemoryBytes !== undefined) kept.ring.forget(['peakJobMemoryBytes']);
     if (status) kept.events = mergeHostedEvents(kept.events, status.events, MAX_HOSTED_EVENTS);
     if (kept.last && time <= kept.last.time) return;
     const point = hostedChartPoint(kept.last, time, status, this.logicalProcessors);

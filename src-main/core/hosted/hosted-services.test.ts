@@ -169,7 +169,9 @@ describe('HostedServices', () => {
 });
 
 /** Hosted services named `names`, each host a fake pipe of its own that can send more statuses and end. */
-function hosts(names: readonly string[], options: { keptHistories?: number } = {}) {
+function hosts(names: readonly string[], options: { keptHistories?: number } = {}, status: Parameters<typeof contractStatus>[0] = {}) {
+  /** The process table's latest tick, by PID (empty: the members not seen yet). */
+  const table = new Map<number, ProcessRowValue>();
   const scm = new FakeScm();
   for (const n of names) scm.add(n, {}, { binaryPath: hostCommandLine('C:\\ProgramData\\Admin Console\\service-host\\1-a\\service-host.exe', n) });
   const collector = new ServiceCollector(scm);
@@ -189,7 +191,7 @@ function hosts(names: readonly string[], options: { keptHistories?: number } = {
     folders: { prepareLogFolder: () => {}, lookupAccountSid: () => 'S-1-5-21-1' },
     hostBinary: null,
     logRoot: path.join(prefix, 'logs'),
-    accounting: new HostedAccounting(new AccountingReader({ underWine: false }), { findByPid: () => undefined }),
+    accounting: new HostedAccounting(new AccountingReader({ underWine: true }), { findByPid: (pid) => table.get(pid) }),
     audit: () => {},
     emit: (event, payload) => void events.push({ event, payload }),
     changed: () => {},
@@ -212,7 +214,7 @@ function hosts(names: readonly string[], options: { keptHistories?: number } = {
       const server = net.createServer((client) => {
         open.add(client);
         client.on('close', () => open.delete(client));
-        client.write(`${JSON.stringify(contractStatus({ service: name }))}\n`);
+        client.write(`${JSON.stringify(contractStatus({ service: name, ...status }))}\n`);
       });
       servers.push(server);
       server.listen(socketOf(hostedPipePath(name)), resolve);
@@ -228,7 +230,7 @@ function hosts(names: readonly string[], options: { keptHistories?: number } = {
     for (const server of servers.splice(0)) await new Promise((r) => server.close(r));
   };
   const statuses = (name: string) => events.filter((e) => e.event === 'services:hostedStatus' && (e.payload as HostedStatusChangedValue).name === name).map((e) => e.payload as HostedStatusChangedValue);
-  return { scm, refresh, hosted, events, connects, serve, send, end, connected, statuses };
+  return { scm, refresh, hosted, events, connects, serve, send, end, connected, statuses, table };
 }
 
 /** Timers and pipe handles alive in this process (node's own list): what the console could leak. */
@@ -258,6 +260,22 @@ describe("HostedServices: the charts' history kept in main", () => {
     expect(statuses('web').at(-1)?.status).toMatchObject({ restarts: 3, state: 'backoff' });
     expect(connects).toHaveLength(1);
     expect(hosted.openConnections).toBe(1);
+  });
+
+  it('judges the job figures of the status it sends again against the latest tick (Wine leaves them 0)', async () => {
+    const job = { activeProcesses: 1, totalProcesses: 1, userTimeMs: 0, kernelTimeMs: 0, peakProcessMemoryBytes: 0, peakJobMemoryBytes: 0 };
+    const { hosted, serve, statuses, table } = hosts(['web'], {}, { job });
+    await serve('web');
+    hosted.watch('web');
+    await waitFor(() => statuses('web').some((s) => s.status !== null));
+    // The members not in the process table yet: nothing proves the zeros wrong.
+    expect(statuses('web').at(-1)?.status?.job?.userTimeMs).toBe(0);
+    hosted.unwatch('web');
+    table.set(5678, { pid: 5678, cpuPercent: 12, workingSetBytes: 50 << 20, userTimeMs: 900, kernelTimeMs: 100 } as ProcessRowValue);
+    hosted.watch('web');
+    const again = statuses('web').at(-1);
+    expect(again?.status?.job?.userTimeMs).toBeNull();
+    expect(again?.unreported.userTimeMs).toBe('Wine does not report job CPU times');
   });
 
   it('records the host going away as a gap, then its figures again when it is back', async () => {

@@ -1,6 +1,7 @@
 /**
  * Hosted services as the console's handlers see them: the definition, plan, install and edit (HostedAdmin),
- * the live status from the host's pipe and the log followed while the renderer watches a service, the log
+ * the live status from the host's pipe and the log followed while the renderer watches a service, the charts'
+ * history of the last services watched (their pipe kept open after the details close), the log
  * tail and search, "Restart program" (a pipe command, confirmed and audited) and "Open log folder" (the
  * folder decided here from the name, opened through the desktop port).
  */
@@ -73,8 +74,11 @@ export const MAX_WATCHED = 16;
  */
 interface Connection {
   readonly client: StatusClient;
-  /** The latest push, sent again when the details open on a connection kept open (the host repeats nothing). */
-  latest: HostedStatusChangedValue | null;
+  /**
+   * The latest status as the host sent it, and when: sent again when the details open on a connection kept
+   * open (the host repeats nothing), its job figures judged afresh against the process table's latest tick.
+   */
+  latest: { time: number; status: HostedStatusValue | null; unavailable: string | null } | null;
   /** Set while the details show the service. */
   viewing: { follower: LogFollower; timer: ReturnType<typeof setInterval> } | null;
 }
@@ -142,8 +146,8 @@ export class HostedServices {
     const connection = held ?? this.#connect(canonical);
     connection.viewing = this.#follow(canonical);
     // A connection kept open since the details closed hears nothing until the host's status changes: the
-    // details get the latest push at once, as a new connection's first line would give it.
-    if (held?.latest) this.options.emit('services:hostedStatus', held.latest);
+    // details get the latest status at once, as a new connection's first line would give it.
+    if (held?.latest) this.options.emit('services:hostedStatus', this.#pushOf(canonical, held.latest));
   }
 
   /**
@@ -255,14 +259,13 @@ export class HostedServices {
   #connect(canonical: string): Connection {
     // Called back only after connect (libuv reports on a later turn), when `connection` is set.
     const heard = (status: HostedStatusValue | null, unavailable: string | null) => {
-      const shown = status === null ? { status: null, unreported: {} } : this.options.accounting.shown(status);
       // The host sends several lines at once around a restart (exited, backoff, starting): each gets a time of
       // its own, a millisecond after the one before at the least, so each is a point on both sides.
       const time = Math.max(Date.now(), (connection.latest?.time ?? 0) + 1);
-      const push: HostedStatusChangedValue = { name: canonical, time, status: shown.status, unavailable, unreported: shown.unreported };
-      connection.latest = push;
+      connection.latest = { time, status, unavailable };
+      const push = this.#pushOf(canonical, connection.latest);
       // A null status is a gap in the history: the host was not there, so there were no figures (never zeros).
-      this.#history.record(canonical, push.time, push.status);
+      this.#history.record(canonical, push.time, push.status, push.unreported);
       if (connection.viewing) this.options.emit('services:hostedStatus', push);
     };
     const connection: Connection = {
@@ -272,6 +275,12 @@ export class HostedServices {
     };
     this.#connections.set(canonical.toLowerCase(), connection);
     return connection;
+  }
+
+  /** A status as the details get it: job figures the system leaves 0 made null, with why (hosted-accounting.ts). */
+  #pushOf(canonical: string, heard: NonNullable<Connection['latest']>): HostedStatusChangedValue {
+    const shown = heard.status === null ? { status: null, unreported: {} } : this.options.accounting.shown(heard.status);
+    return { name: canonical, time: heard.time, status: shown.status, unavailable: heard.unavailable, unreported: shown.unreported };
   }
 
   /** Follows the service's log, pushing new lines, until unwatched. */

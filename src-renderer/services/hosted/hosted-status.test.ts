@@ -99,3 +99,21 @@ describe('the hosted view', () => {
     expect(view.points.map((p) => p.restarts)).toEqual([1, null, 1]);
   });
 });
+
+describe('figures the system turns out not to report', () => {
+  it('become gaps in the points drawn before main knew (they were not real zeros)', () => {
+    const zero = { ...testHostedStatus().job!, userTimeMs: 0, kernelTimeMs: 0, peakJobMemoryBytes: 0 };
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(1000, testHostedStatus({ job: zero })), 2);
+    view = applyHostedStatus(view, push(2000, testHostedStatus({ job: zero })), 2);
+    expect(view.points.map((p) => p.cpuPercent)).toEqual([null, 0]);
+    const reason = 'Wine does not report job CPU times';
+    view = applyHostedStatus(view, push(3000, testHostedStatus({ job: { ...zero, userTimeMs: null, kernelTimeMs: null } }), null, { userTimeMs: reason, kernelTimeMs: reason }), 2);
+    expect(view.points.map((p) => [p.cpuPercent, p.cpuTimeMs])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // Peak memory was not said to be unreported: kept.
+    expect(view.points.map((p) => p.peakJobMemoryBytes)).toEqual([0, 0, 0]);
+  });
+});

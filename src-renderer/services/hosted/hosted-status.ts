@@ -109,12 +109,26 @@ function appendPoint(points: readonly HostedPoint[], point: HostedPoint): readon
 }
 
 /**
+ * Main learns that the system does not report job CPU times or peaks only once a member proves it (a status or
+ * two after the start): the figures drawn before were not real zeros either, so they become gaps, as main's
+ * history does (hosted-chart-history.ts). The same array when there is nothing to forget.
+ */
+function forgetUnreported(points: readonly HostedPoint[], unreported: HostedStatusChangedValue['unreported']): readonly HostedPoint[] {
+  const cpu = unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined;
+  const peak = unreported.peakJobMemoryBytes !== undefined;
+  const stale = (p: HostedPoint) => (cpu && (p.cpuTimeMs !== null || p.cpuPercent !== null)) || (peak && p.peakJobMemoryBytes !== null);
+  if (!points.some(stale)) return points;
+  return points.map((p) => (stale(p) ? { ...p, ...(cpu ? { cpuTimeMs: null, cpuPercent: null } : {}), ...(peak ? { peakJobMemoryBytes: null } : {}) } : p));
+}
+
+/**
  * The view after one push: the status replaces the last, a point is added (a gap when there is no status: the
  * host is not running, so there are no figures, never zeros), new events join the timeline.
  */
 export function applyHostedStatus(view: HostedView, push: HostedStatusChangedValue, logicalProcessors: number): HostedView {
-  const previous = view.points[view.points.length - 1];
-  const points = appendPoint(view.points, hostedChartPoint(previous, push.time, push.status, logicalProcessors));
+  const held = forgetUnreported(view.points, push.unreported);
+  const previous = held[held.length - 1];
+  const points = appendPoint(held, hostedChartPoint(previous, push.time, push.status, logicalProcessors));
   if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', unreported: {}, time: push.time, points };
   const status = push.status;
   const events = mergeHostedEvents(view.events, eventsOf(status.events));
