@@ -215,6 +215,46 @@ test('run the test program as a service: RUNNING with its PID, crashes restarted
   await hosted.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/hosted-restarted.png' });
 
+  // The charts keep their past across a tab switch: main keeps the history of the last services whose details
+  // opened and goes on reading their host's status while the admin is on another tab.
+  const chart = hosted.getByTestId('hosted-chart');
+  const chartPoints = async () => Number(await chart.getAttribute('data-points'));
+  const firstPoint = async () => Number(await chart.getAttribute('data-first'));
+  const pointsBefore = await chartPoints();
+  const firstBefore = await firstPoint();
+  const markersBefore = Number(await chart.getAttribute('data-markers'));
+  expect(pointsBefore).toBeGreaterThan(1);
+  // The health chart (restarts) shows the past best: the same place before and after.
+  await hosted.getByTestId('hosted-chart-health').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'test-results/screenshots/hosted-history-before.png' });
+  const leftAt = Date.now();
+  await page.getByRole('tab', { name: 'Performance' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Performance' })).toBeVisible();
+  // Long enough for a crash and its restart (a 6 s run, then at most a 4 s wait so far): statuses while away.
+  await page.waitForTimeout(12_000);
+  const backAt = Date.now();
+  await page.getByRole('tab', { name: 'Services' }).click();
+  // The filter starts empty again (the selection is kept per tab); the history must be kept either way.
+  const filter = page.getByTestId('service-filter');
+  if ((await filter.inputValue()) !== name) await filter.fill(name);
+  await expect(row).toHaveCount(1, { timeout: 20_000 });
+  if (!(await chart.isVisible())) await row.click();
+  await expect(hosted.getByTestId('hosted-state')).toBeVisible({ timeout: 20_000 });
+  // The points from before the switch are back (the same first one), with those main heard while away.
+  await expect.poll(firstPoint, { timeout: 10_000 }).toBe(firstBefore);
+  expect(firstBefore).toBeLessThan(leftAt - 5000);
+  expect(await chartPoints()).toBeGreaterThan(pointsBefore);
+  const times = await page.evaluate(async (n) => {
+    const api = (window as unknown as { adminConsole: { services: { hostedHistory(r: { name: string }): Promise<{ ok: boolean; value?: { points: { time: number }[] } }> } } }).adminConsole;
+    const result = await api.services.hostedHistory({ name: n });
+    return result.ok ? (result.value?.points.map((p) => p.time) ?? []) : [];
+  }, name);
+  expect(times.some((t) => t > leftAt && t < backAt)).toBe(true);
+  expect(Number(await chart.getAttribute('data-markers'))).toBeGreaterThanOrEqual(markersBefore);
+  await hosted.getByTestId('hosted-chart-health').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/hosted-history-after.png' });
+
   // Stop: the whole tree ends; the details say the host is gone rather than showing zeros.
   await page.getByTestId('service-stop').click();
   await expect(row).toContainText('Stopped', { timeout: 60_000 });

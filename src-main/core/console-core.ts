@@ -126,6 +126,8 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     const delta = serviceTable.poll(now);
     if (delta) emit('services:changed', delta);
     if (serviceTable.configsPending() && filling === undefined) filling = setTimeout(fillConfigs, 0);
+    // A deleted hosted service takes its kept chart history (and the status connection feeding it) with it.
+    if (delta) hosted.dropDeleted();
   };
   serviceClock.onTick(pollServices);
   // Never holds a password: plans and records carry account names only. Service records also feed the
@@ -150,7 +152,16 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   });
   // Hosted job figures are judged against the process table's latest tick (the members by PID), never a snapshot of their own.
   const hostedAccounting = new HostedAccounting(new AccountingReader({ underWine: identity.wineVersion !== null }), processTable);
-  const hosted = new HostedServices({ manager: services, collector: serviceTable, ...hostedPorts, accounting: hostedAccounting, audit, emit, changed: servicesChanged });
+  const hosted = new HostedServices({
+    manager: services,
+    collector: serviceTable,
+    ...hostedPorts,
+    accounting: hostedAccounting,
+    audit,
+    emit,
+    changed: servicesChanged,
+    logicalProcessors: identity.logicalProcessors,
+  });
   const serviceAdmin = new ServiceAdmin(services, serviceTable, serviceControl, audit, servicesChanged, {
     notes: (name) => hosted.uninstallNotes(name),
     uninstalled: () => hosted.pruneHostCopies(),
@@ -296,6 +307,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
       hosted.unwatch(name);
       return {};
     },
+    'services:hostedHistory': ({ name }) => hosted.history(name),
     'services:getHostedLog': ({ name, maxBytes }) => hosted.logTail(name, maxBytes),
     'services:searchHostedLog': ({ name, text, maxMatches }) => hosted.searchLog(name, text, maxMatches),
     'services:restartProgram': ({ name }, { desktop }) => trail.request('service.restartProgram', { service: name }, () => hosted.restartProgram(name, desktop)),

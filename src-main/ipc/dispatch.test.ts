@@ -91,6 +91,7 @@ const validRequests = {
   'services:editHosted': { name: 'web', definition: newHostedDefinition('web', 'C:\\apps\\web\\server.exe') },
   'services:watchHosted': { name: 'web' },
   'services:unwatchHosted': { name: 'web' },
+  'services:hostedHistory': { name: 'web' },
   'services:getHostedLog': { name: 'web', maxBytes: 65_536 },
   'services:searchHostedLog': { name: 'web', text: 'error', maxMatches: 100 },
   'services:restartProgram': { name: 'web' },

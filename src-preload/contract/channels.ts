@@ -41,6 +41,7 @@ export const CHANNELS = [
   'services:editHosted',
   'services:watchHosted',
   'services:unwatchHosted',
+  'services:hostedHistory',
   'services:getHostedLog',
   'services:searchHostedLog',
   'services:restartProgram',

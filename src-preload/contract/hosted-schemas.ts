@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { HOSTED_EVENT_KINDS, HOSTED_LOG_SEARCH_MAX_MATCHES, HOSTED_LOG_TAIL_MAX_BYTES, HOSTED_PROBE_KINDS, HOSTED_RANGES, HOSTED_STATES, HOSTED_STOP_METHODS, type HostedRange } from './hosted-ranges';
+import { MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS } from './hosted-chart-points';
 import { JobLimitsValue, TemplateName } from './job-schemas';
 import { unknownReasons } from './unknown-schema';
 import { ERROR_CONTROLS, MAX_SERVICE_NAME, SHOWN_VALUE_MAX, STARTUP_CHOICES, ServiceName } from './service-schemas';
@@ -199,6 +200,9 @@ const Pid = z.number().int().nonnegative().max(0xffff_ffff);
 const Count = z.number().int().nonnegative();
 const NullableCount = z.number().nonnegative().nullable();
 
+/** One of the host's events (restarting, probe-failed, limit-hit, ...) as its status line carries it. */
+const HostedEventLine = z.strictObject({ at: z.string().max(64), kind: z.enum(HOSTED_EVENT_KINDS), detail: z.string().max(4096) });
+
 /** The host's status line on its pipe (CONTRACT.md, "Status pipe"), exactly; null = not reported, never 0. */
 export const HostedStatus = z.strictObject({
   type: z.literal('status'),
@@ -225,7 +229,7 @@ export const HostedStatus = z.strictObject({
     })
     .nullable(),
   limitHits: z.array(z.strictObject({ limit: z.string().max(64), at: z.string().max(64) })).max(20),
-  events: z.array(z.strictObject({ at: z.string().max(64), kind: z.enum(HOSTED_EVENT_KINDS), detail: z.string().max(4096) })).max(20),
+  events: z.array(HostedEventLine).max(20),
   logFolder: z.string().max(32_768),
 });
 
@@ -248,6 +252,26 @@ export const HostedStatusChanged = z.strictObject({
   status: HostedStatus.nullable(),
   unavailable: z.string().max(1024).nullable(),
   unreported: unknownReasons(HOSTED_UNREPORTABLE_JOB_FIELDS),
+});
+
+const ChartFigure = z.number().nonnegative().nullable();
+
+/** One point of a hosted service's charts as main keeps it (hosted-chart-points.ts); all null on a gap. */
+export const HostedChartPoint = z.strictObject({
+  time: z.number().nonnegative(),
+  cpuPercent: ChartFigure,
+  peakJobMemoryBytes: ChartFigure,
+  activeProcesses: ChartFigure,
+  restarts: ChartFigure,
+  probeFailures: ChartFigure,
+  limitHits: ChartFigure,
+  cpuTimeMs: ChartFigure,
+});
+
+/** What main kept of a hosted service's charts and events: oldest first, bounded; empty when it keeps none. */
+export const HostedHistory = z.strictObject({
+  points: z.array(HostedChartPoint).max(MAX_HOSTED_POINTS),
+  events: z.array(HostedEventLine).max(MAX_HOSTED_EVENTS),
 });
 
 export const HOSTED_LOG_STREAMS = ['output', 'stdout', 'stderr'] as const;
@@ -298,6 +322,8 @@ export const hostedChannelSchemas = {
   /** Connects to the service's host pipe and pushes `services:hostedStatus` (and `services:hostedLog`) until unwatched; idempotent, at most 16 services. */
   'services:watchHosted': { request: z.strictObject({ name: ServiceName }), response: z.strictObject({}) },
   'services:unwatchHosted': { request: z.strictObject({ name: ServiceName }), response: z.strictObject({}) },
+  /** The charts' points and the host's events main kept for the service (the last 4 whose details were opened). */
+  'services:hostedHistory': { request: z.strictObject({ name: ServiceName }), response: HostedHistory },
   /** The newest bytes of the current log file(s); the main process decides the folder from the name. */
   'services:getHostedLog': {
     request: z.strictObject({ name: ServiceName, maxBytes: z.number().int().min(1024).max(HOSTED_LOG_TAIL_MAX_BYTES) }),
@@ -332,3 +358,6 @@ export type HostedLogTailValue = z.output<typeof HostedLogTail>;
 export type HostedLogAppendedValue = z.output<typeof HostedLogAppended>;
 export type HostedLogMatchesValue = z.output<typeof HostedLogMatches>;
 export type HostedLogFileValue = z.output<typeof HostedLogFile>;
+export type HostedChartPointValue = z.output<typeof HostedChartPoint>;
+export type HostedHistoryValue = z.output<typeof HostedHistory>;
+export type HostedEventLineValue = z.output<typeof HostedEventLine>;

@@ -58,6 +58,7 @@ const hosted = new HostedServices({
   audit: () => {},
   emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void events.push({ event, payload }),
   changed: refresh,
+  logicalProcessors: getSystemIdentity().logicalProcessors,
   followMs: 200,
 });
 const installed: string[] = [];

@@ -1,10 +1,21 @@
 /**
  * Hosted services as the console's handlers see them: the definition, plan, install and edit (HostedAdmin),
- * the live status from the host's pipe and the log followed while the renderer watches a service, the log
+ * the live status from the host's pipe and the log followed while the renderer watches a service, the charts'
+ * history of the last services watched (their pipe kept open after the details close), the log
  * tail and search, "Restart program" (a pipe command, confirmed and audited) and "Open log folder" (the
  * folder decided here from the name, opened through the desktop port).
  */
-import type { HostedChangeRequestValue, HostedDefinitionReadValue, HostedDefinitionValue, HostedLogMatchesValue, HostedLogTailValue, HostedPlanValue, HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
+import type {
+  HostedChangeRequestValue,
+  HostedDefinitionReadValue,
+  HostedDefinitionValue,
+  HostedHistoryValue,
+  HostedLogMatchesValue,
+  HostedLogTailValue,
+  HostedPlanValue,
+  HostedStatusChangedValue,
+  HostedStatusValue,
+} from '../../../src-preload/contract/hosted-schemas';
 import fs from 'node:fs';
 import { HOSTED_LOG_TAIL_MAX_BYTES, hostedPipePath } from '../../../src-preload/contract/hosted-ranges';
 import { AppError } from '../app-error';
@@ -17,6 +28,7 @@ import type { ServiceManager } from '../services/service-manager';
 import type { HostBinaryStore } from './host-binary';
 import type { HostedAccounting } from './hosted-accounting';
 import { hostedHostPath } from './host-command-line';
+import { HostedChartHistory } from './hosted-chart-history';
 import { HostedAdmin, type HostedFolders, type HostedRegistry } from './hosted-admin';
 import { LogFollower, logFolderOf, logTail, searchLogs } from './hosted-logs';
 import { uninstallNotes, type HostedPlaces } from './hosted-plan';
@@ -40,6 +52,10 @@ export interface HostedServicesOptions {
   changed: () => void;
   /** How often a watched service's log is checked for new lines. */
   followMs?: number;
+  /** The machine's logical processors: a hosted job's CPU time rate is a percent of all of them. */
+  logicalProcessors: number;
+  /** How many services' chart histories are kept (default WATCHED_HOSTED, 4). */
+  keptHistories?: number;
   /** Test seam: how the status pipe is opened. */
   connect?: Connect;
   /** How long after losing the host the pipe is tried again (default 2 s). */
@@ -52,18 +68,29 @@ const CONNECT_TIMEOUT_MS = 5000;
 /** Services watched at once (each holds one of its host's four pipe clients and a log follower). */
 export const MAX_WATCHED = 16;
 
-interface Watch {
-  client: StatusClient;
-  follower: LogFollower;
-  timer: ReturnType<typeof setInterval>;
+/**
+ * One service's status connection: open while its details show it (then with a log follower) and, after they
+ * close, for as long as its chart history is kept (the last WATCHED_HOSTED opened), so the history goes on.
+ */
+interface Connection {
+  readonly client: StatusClient;
+  /**
+   * The latest status as the host sent it, and when: sent again when the details open on a connection kept
+   * open (the host repeats nothing), its job figures judged afresh against the process table's latest tick.
+   */
+  latest: { time: number; status: HostedStatusValue | null; unavailable: string | null } | null;
+  /** Set while the details show the service. */
+  viewing: { follower: LogFollower; timer: ReturnType<typeof setInterval> } | null;
 }
 
 /** The hosted-service operations behind the `services:*Hosted*` channels. */
 export class HostedServices {
   readonly #admin: HostedAdmin;
-  readonly #watches = new Map<string, Watch>();
+  readonly #connections = new Map<string, Connection>();
+  readonly #history: HostedChartHistory;
 
   constructor(private readonly options: HostedServicesOptions) {
+    this.#history = new HostedChartHistory(options.logicalProcessors, options.keptHistories);
     const binary = options.hostBinary;
     const places: HostedPlaces = {
       get hostPath() {
@@ -99,46 +126,64 @@ export class HostedServices {
   }
 
   /**
-   * Starts pushing the service's host status and new log lines. Idempotent (a reloaded page that watches again
-   * does not hold a second connection); at most MAX_WATCHED services at once, each one pipe client of the
-   * host's four.
+   * Starts pushing the service's host status and new log lines, and keeps its chart history from now on (see
+   * hosted-chart-history.ts). Idempotent (a reloaded page that watches again does not hold a second
+   * connection); at most MAX_WATCHED services at once, each one pipe client of the host's four.
    */
   watch(name: string): void {
     const canonical = this.#hostedRow(name);
     const key = canonical.toLowerCase();
-    if (this.#watches.has(key)) return;
-    if (this.#watches.size >= MAX_WATCHED) {
+    const held = this.#connections.get(key);
+    if (held?.viewing) return;
+    const viewing = [...this.#connections.values()].filter((c) => c.viewing !== null).length;
+    if (viewing >= MAX_WATCHED) {
       throw new AppError('BAD_REQUEST', `Already watching ${MAX_WATCHED} hosted services; close the details of one first.`);
     }
-    const emitStatus = (status: HostedStatusValue | null, unavailable: string | null) => {
-      const shown = status === null ? { status: null, unreported: {} } : this.options.accounting.shown(status);
-      this.options.emit('services:hostedStatus', { name: canonical, time: Date.now(), status: shown.status, unavailable, unreported: shown.unreported });
-    };
-    const client = new StatusClient(hostedPipePath(canonical), { status: (s) => emitStatus(s, null), unavailable: (reason) => emitStatus(null, reason) }, this.#clientOptions(canonical));
-    const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
-    let polling = false;
-    const poll = async () => {
-      if (polling) return;
-      polling = true;
-      try {
-        for (const appended of await follower.poll()) {
-          this.options.emit('services:hostedLog', { name: canonical, stream: appended.stream, text: appended.text.slice(-HOSTED_LOG_TAIL_MAX_BYTES), skippedBytes: appended.skippedBytes });
-        }
-      } catch {
-        // The folder is not there yet (the host makes it at its first start) or is being rotated: next tick.
-      } finally {
-        polling = false;
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), this.options.followMs ?? 1000);
-    this.#watches.set(key, { client, follower, timer });
+    for (const dropped of this.#history.keep(canonical)) {
+      const connection = this.#connections.get(dropped);
+      if (connection && !connection.viewing) this.#close(dropped, connection);
+    }
+    const connection = held ?? this.#connect(canonical);
+    connection.viewing = this.#follow(canonical);
+    // A connection kept open since the details closed hears nothing until the host's status changes: the
+    // details get the latest status at once, as a new connection's first line would give it.
+    if (held?.latest) this.options.emit('services:hostedStatus', this.#pushOf(canonical, held.latest));
   }
 
+  /**
+   * The details closed: no more pushes. The status connection stays open while the chart history is kept
+   * (the history goes on growing while the admin is on another tab), else it closes too.
+   */
   unwatch(name: string): void {
     const key = name.toLowerCase();
-    const watch = this.#watches.get(key);
-    if (watch) this.#close(key, watch);
+    const connection = this.#connections.get(key);
+    if (!connection?.viewing) return;
+    clearInterval(connection.viewing.timer);
+    connection.viewing = null;
+    if (!this.#history.has(key)) this.#close(key, connection);
+  }
+
+  /** What main kept of the service's charts and host events (empty when it keeps none for it). */
+  history(name: string): HostedHistoryValue {
+    return this.#history.history(this.#row(name));
+  }
+
+  /**
+   * Lets go of the history (and the status connection) of kept services that no longer exist: uninstalled
+   * here or deleted elsewhere. Called after each services poll: a lookup per kept service (at most 4).
+   */
+  dropDeleted(): void {
+    for (const key of this.#history.names()) {
+      if (this.options.collector.find(key)) continue;
+      this.#history.drop(key);
+      const connection = this.#connections.get(key);
+      if (connection && !connection.viewing) this.#close(key, connection);
+    }
+  }
+
+  /** How many status connections are open (tests prove nothing is left behind). */
+  get openConnections(): number {
+    return this.#connections.size;
   }
 
   logTail(name: string, maxBytes: number): Promise<HostedLogTailValue> {
@@ -204,19 +249,70 @@ export class HostedServices {
     return binary.prune(inUse);
   }
 
-  /** Closes every pipe and follower (the console is quitting). */
+  /** Closes every pipe and follower and forgets the histories (the console is quitting). */
   stop(): void {
-    for (const [key, watch] of this.#watches) this.#close(key, watch);
+    for (const [key, connection] of this.#connections) this.#close(key, connection);
+    this.#history.clear();
   }
 
-  #close(key: string, watch: Watch): void {
-    clearInterval(watch.timer);
-    watch.client.close();
-    this.#watches.delete(key);
+  /** Opens the status connection: every push is recorded in the history (when kept) and sent while viewed. */
+  #connect(canonical: string): Connection {
+    // Called back only after connect (libuv reports on a later turn), when `connection` is set.
+    const heard = (status: HostedStatusValue | null, unavailable: string | null) => {
+      // The host sends several lines at once around a restart (exited, backoff, starting): each gets a time of
+      // its own, a millisecond after the one before at the least, so each is a point on both sides.
+      const time = Math.max(Date.now(), (connection.latest?.time ?? 0) + 1);
+      connection.latest = { time, status, unavailable };
+      const push = this.#pushOf(canonical, connection.latest);
+      // A null status is a gap in the history: the host was not there, so there were no figures (never zeros).
+      this.#history.record(canonical, push.time, push.status, push.unreported);
+      if (connection.viewing) this.options.emit('services:hostedStatus', push);
+    };
+    const connection: Connection = {
+      client: new StatusClient(hostedPipePath(canonical), { status: (s) => heard(s, null), unavailable: (reason) => heard(null, reason) }, this.#clientOptions(canonical)),
+      latest: null,
+      viewing: null,
+    };
+    this.#connections.set(canonical.toLowerCase(), connection);
+    return connection;
+  }
+
+  /** A status as the details get it: job figures the system leaves 0 made null, with why (hosted-accounting.ts). */
+  #pushOf(canonical: string, heard: NonNullable<Connection['latest']>): HostedStatusChangedValue {
+    const shown = heard.status === null ? { status: null, unreported: {} } : this.options.accounting.shown(heard.status);
+    return { name: canonical, time: heard.time, status: shown.status, unavailable: heard.unavailable, unreported: shown.unreported };
+  }
+
+  /** Follows the service's log, pushing new lines, until unwatched. */
+  #follow(canonical: string): { follower: LogFollower; timer: ReturnType<typeof setInterval> } {
+    const follower = new LogFollower(logFolderOf(this.options.logRoot, canonical));
+    let polling = false;
+    const poll = async () => {
+      if (polling) return;
+      polling = true;
+      try {
+        for (const appended of await follower.poll()) {
+          this.options.emit('services:hostedLog', { name: canonical, stream: appended.stream, text: appended.text.slice(-HOSTED_LOG_TAIL_MAX_BYTES), skippedBytes: appended.skippedBytes });
+        }
+      } catch {
+        // The folder is not there yet (the host makes it at its first start) or is being rotated: next tick.
+      } finally {
+        polling = false;
+      }
+    };
+    void poll();
+    return { follower, timer: setInterval(() => void poll(), this.options.followMs ?? 1000) };
+  }
+
+  #close(key: string, connection: Connection): void {
+    if (connection.viewing) clearInterval(connection.viewing.timer);
+    connection.viewing = null;
+    connection.client.close();
+    this.#connections.delete(key);
   }
 
   async #command(name: string, command: 'restart-program'): Promise<{ ok: boolean; error: string | null }> {
-    const watched = this.#watches.get(name.toLowerCase());
+    const watched = this.#connections.get(name.toLowerCase());
     if (watched?.client.connected) return watched.client.command(command);
     // Not watched: a connection of its own, closed after the reply.
     return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import { SERIES_COLOURS } from '../../performance/chart-style';
 import { ChartLegend } from '../../shared/ChartLegend';
 import { valueAxis } from '../../shared/chart-axes';
 import { bytesAxis, PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../../shared/TimeChart';
+import { isHostedGap } from '../../../src-preload/contract/hosted-chart-points';
 import { HOSTED_EVENT_LABELS, MARKER_OF, type HostedEvent, type HostedPoint } from './hosted-status';
 
 const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
@@ -24,18 +25,23 @@ export function describeHostedCharts(points: readonly HostedPoint[], markers: re
   }
   const marks =
     markers.length === 0
-      ? 'No restart, probe failure or limit hit while this view was open.'
+      ? 'No restart, probe failure or limit hit in this history.'
       : `Marked (dashed red): ${counts.restart} restart${counts.restart === 1 ? '' : 's'}, ${counts.probe} probe failure${counts.probe === 1 ? '' : 's'}, ${counts.limit} limit hit${counts.limit === 1 ? '' : 's'}; latest ${HOSTED_EVENT_LABELS[markers[markers.length - 1]!.kind]} at ${formatClock(markers[markers.length - 1]!.time)}.`;
-  const last = points[points.length - 1];
+  const heard = points.filter((p) => !isHostedGap(p));
+  const last = heard[heard.length - 1];
   if (!last) return { cpu: 'No status from the host yet.', memory: 'No status from the host yet.', health: 'No status from the host yet.', markers: marks };
-  const first = points[0] as HostedPoint;
-  const cpus = points.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
+  // The host gone since its last status: the charts end in a gap, and the words say so rather than going on.
+  const gone = points[points.length - 1] !== last ? ` No status from the host since ${formatClock(last.time)} (a gap, not 0).` : '';
+  const first = heard[0] as HostedPoint;
+  const cpus = heard.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
+  const restarts = last.restarts ?? 0;
+  const limitHits = last.limitHits ?? 0;
   return {
-    cpu: cpus.length === 0 ? 'CPU time: not reported by the host on this system (a gap, not 0).' : `CPU time rate now ${formatPercent(last.cpuPercent)} of the machine, peak ${formatPercent(Math.max(...cpus))}.`,
-    memory: last.peakJobMemoryBytes === null ? 'Peak job memory: not reported by this system (a gap, not 0).' : `Peak job memory ${formatBytes(last.peakJobMemoryBytes)}.`,
-    health: `${last.restarts} restart${last.restarts === 1 ? '' : 's'} so far (${last.restarts - first.restarts} while this view was open); ${
+    cpu: `${cpus.length === 0 ? 'CPU time: not reported by the host on this system (a gap, not 0).' : `CPU time rate now ${formatPercent(last.cpuPercent)} of the machine, peak ${formatPercent(Math.max(...cpus))}.`}${gone}`,
+    memory: `${last.peakJobMemoryBytes === null ? 'Peak job memory: not reported by this system (a gap, not 0).' : `Peak job memory ${formatBytes(last.peakJobMemoryBytes)}.`}${gone}`,
+    health: `${restarts} restart${restarts === 1 ? '' : 's'} so far (${restarts - (first.restarts ?? 0)} within these charts); ${
       last.probeFailures === null ? 'no liveness probe set' : `${last.probeFailures} liveness failure${last.probeFailures === 1 ? '' : 's'} in a row now`
-    }; ${last.limitHits} limit hit${last.limitHits === 1 ? '' : 's'} reported.`,
+    }; ${limitHits} limit hit${limitHits === 1 ? '' : 's'} reported.${gone}`,
     markers: marks,
   };
 }
@@ -49,8 +55,9 @@ export function countTicks(points: readonly HostedPoint[]): number[] {
 }
 
 /**
- * The program's job CPU time rate and peak memory since the details opened, with a dashed marker at each
- * restart, probe failure and limit hit (from the host's events), drawn like the Jobs tab's charts.
+ * The program's job CPU time rate and peak memory (main's kept history, then the pushes), with a dashed marker
+ * at each restart, probe failure and limit hit (from the host's events), drawn like the Jobs tab's charts; a
+ * time the host was not running is a gap.
  */
 export const HostedCharts = memo(function HostedCharts({ points, events }: { points: readonly HostedPoint[]; events: readonly HostedEvent[] }) {
   const cpuText = useId();
@@ -74,7 +81,7 @@ export const HostedCharts = memo(function HostedCharts({ points, events }: { poi
   const healthTicks = useMemo(() => countTicks(points), [points]);
   const memoryAxis = useMemo(() => bytesAxis(data, ['peak']), [data]);
   return (
-    <div className="pcharts" data-testid="hosted-chart" data-points={points.length} data-markers={markers.length}>
+    <div className="pcharts" data-testid="hosted-chart" data-points={points.length} data-markers={markers.length} data-first={points[0]?.time ?? ''}>
       <h3 className="details__heading">CPU time rate</h3>
       <TimeChart data={data} series={CPU_SERIES} label="CPU time rate of the hosted program's job, percent of the machine" describedBy={cpuText} {...PERCENT_AXIS} markers={marks} testId="hosted-chart-cpu" />
       <p className="chart-text" id={cpuText}>{`${text.cpu} ${text.markers}`}</p>

@@ -117,7 +117,7 @@ describe('HostedDetailsView', () => {
     expect(html).toContain('<dd data-field="peakJobMemoryBytes"><span class="unreported" title="the service host did not report it" data-testid="unreported" data-reason="the service host did not report it">—');
     expect(html).toContain('data-testid="hosted-event" data-kind="restarting"');
     expect(html).toContain('data-markers="1"');
-    expect(html).toContain('1 restart so far (0 while this view was open); no liveness probe set; 0 limit hits reported.');
+    expect(html).toContain('1 restart so far (0 within these charts); no liveness probe set; 0 limit hits reported.');
     expect(html).toContain('class="hosted__line hosted__line--E"');
     expect(html).toMatch(/<button type="button" data-testid="hosted-restart-program">/);
   });

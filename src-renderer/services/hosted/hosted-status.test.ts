@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HostedStatusValue } from '../../../src-preload/contract/hosted-schemas';
 import { HostedStatusChanged } from '../../../src-preload/contract/hosted-schemas';
-import { applyHostedStatus, jobAccountingRows, nextRestartText, NO_HOSTED_VIEW, probeText } from './hosted-status';
+import { hostedChartPoint } from '../../../src-preload/contract/hosted-chart-points';
+import { applyHostedStatus, jobAccountingRows, mergeHostedHistory, nextRestartText, NO_HOSTED_VIEW, probeText } from './hosted-status';
 import { testHostedStatus } from './test-hosted';
 
 const push = (time: number, status: HostedStatusValue | null, unavailable: string | null = null, unreported = {}) => HostedStatusChanged.parse({ name: 'NodeApi', time, status, unavailable, unreported });
@@ -24,12 +25,20 @@ describe('the hosted view', () => {
     expect(view.events.map((e) => e.kind)).toEqual(['started', 'exited']);
   });
 
-  it('says why there is no status rather than showing zeros, and keeps the history', () => {
+  it('says why there is no status rather than showing zeros, and keeps the history with a gap where the host was not', () => {
     let view = applyHostedStatus(NO_HOSTED_VIEW, push(1, testHostedStatus()), 1);
     view = applyHostedStatus(view, push(2, null, 'no answer on \\\\.\\pipe\\admin-console-host-NodeApi: the host is not running'), 1);
     expect(view.status).toBeNull();
     expect(view.unavailable).toMatch(/not running/);
-    expect(view.points).toHaveLength(1);
+    expect(view.points).toHaveLength(2);
+    expect(view.points[0]?.restarts).toBe(1);
+    // Every figure of the gap is unknown: no 0 restarts, no 0 limit hits, no 0 processes.
+    expect(view.points[1]).toEqual({ time: 2, cpuPercent: null, peakJobMemoryBytes: null, activeProcesses: null, restarts: null, probeFailures: null, limitHits: null, cpuTimeMs: null });
+    expect(view.events.length).toBe(3);
+    // The host back: its figures again, and no CPU rate across the gap.
+    view = applyHostedStatus(view, push(3, testHostedStatus()), 1);
+    expect(view.points.map((p) => p.restarts)).toEqual([1, null, 1]);
+    expect(view.points[2]?.cpuPercent).toBeNull();
   });
 
   it('words the next restart, probes and unknown accounting', () => {
@@ -56,5 +65,55 @@ describe('the hosted view', () => {
     expect(view.points[0]?.cpuTimeMs).toBeNull();
     // The host gone: no status, so no reasons either.
     expect(applyHostedStatus(view, push(2, null, 'The service host has ended (the service is stopped).'), 2).unreported).toEqual({});
+  });
+
+  it("puts main's kept history before the pushes: each time once, main's point where both have it, events once", () => {
+    const job = (cpuMs: number) => ({ ...testHostedStatus().job!, userTimeMs: cpuMs, kernelTimeMs: 0 });
+    // Main heard the host at 1000, 2000 and 3000 (while the admin was on another tab for the last two).
+    const p1 = hostedChartPoint(undefined, 1000, testHostedStatus({ job: job(100) }), 2);
+    const p2 = hostedChartPoint(p1, 2000, testHostedStatus({ job: job(500) }), 2);
+    const p3 = hostedChartPoint(p2, 3000, testHostedStatus({ job: job(900) }), 2);
+    const old = { at: '2026-12-02T20:59:00.000Z', kind: 'limit-hit' as const, detail: 'memory' };
+    const kept = { points: [p1, p2, p3], events: [old, ...testHostedStatus().events] };
+    // The details opened again: main sent its latest status (3000) at once, then one more came (4000)
+    // before the history's answer.
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(3000, testHostedStatus({ job: job(900) })), 2);
+    view = applyHostedStatus(view, push(4000, testHostedStatus({ job: job(1300) })), 2);
+    expect(view.points.map((p) => p.cpuPercent)).toEqual([null, 20]);
+    view = mergeHostedHistory(view, kept);
+    expect(view.points.map((p) => p.time)).toEqual([1000, 2000, 3000, 4000]);
+    // At 3000 the view had no point before, so no rate; main had one.
+    expect(view.points.map((p) => p.cpuPercent)).toEqual([null, 20, 20, 20]);
+    expect(view.events.map((e) => e.kind)).toEqual(['limit-hit', 'exited', 'restarting', 'started']);
+    expect(view.status?.job?.userTimeMs).toBe(1300);
+    // The next push goes on from there; an empty history leaves the view as it was.
+    view = applyHostedStatus(view, push(5000, testHostedStatus({ job: job(1700) })), 2);
+    expect(view.points).toHaveLength(5);
+    expect(mergeHostedHistory(view, { points: [], events: [] })).toBe(view);
+  });
+
+  it("keeps main's gaps: a time the host was not running stays unknown after the merge", () => {
+    const p1 = hostedChartPoint(undefined, 1000, testHostedStatus(), 2);
+    const gap = hostedChartPoint(p1, 2000, null, 2);
+    const view = mergeHostedHistory(applyHostedStatus(NO_HOSTED_VIEW, push(3000, testHostedStatus()), 2), { points: [p1, gap], events: [] });
+    expect(view.points.map((p) => p.restarts)).toEqual([1, null, 1]);
+  });
+});
+
+describe('figures the system turns out not to report', () => {
+  it('become gaps in the points drawn before main knew (they were not real zeros)', () => {
+    const zero = { ...testHostedStatus().job!, userTimeMs: 0, kernelTimeMs: 0, peakJobMemoryBytes: 0 };
+    let view = applyHostedStatus(NO_HOSTED_VIEW, push(1000, testHostedStatus({ job: zero })), 2);
+    view = applyHostedStatus(view, push(2000, testHostedStatus({ job: zero })), 2);
+    expect(view.points.map((p) => p.cpuPercent)).toEqual([null, 0]);
+    const reason = 'Wine does not report job CPU times';
+    view = applyHostedStatus(view, push(3000, testHostedStatus({ job: { ...zero, userTimeMs: null, kernelTimeMs: null } }), null, { userTimeMs: reason, kernelTimeMs: reason }), 2);
+    expect(view.points.map((p) => [p.cpuPercent, p.cpuTimeMs])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // Peak memory was not said to be unreported: kept.
+    expect(view.points.map((p) => p.peakJobMemoryBytes)).toEqual([0, 0, 0]);
   });
 });

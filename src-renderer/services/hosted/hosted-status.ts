@@ -2,10 +2,19 @@
  * What the hosted details show, from the host's status pushes (`services:hostedStatus`): the state in the
  * admin's words, a history for the charts (the job's CPU time rate and peak memory, with markers where the
  * program restarted, a probe failed or a limit was hit) and a timeline that keeps the host's events beyond
- * the 20 each status carries. Unknown stays unknown: a null from the host is a gap, never 0. Pure, so it is
- * unit tested.
+ * the 20 each status carries; main's kept history (services:hostedHistory) goes before the pushes. Unknown
+ * stays unknown: a null from the host, or no host at all, is a gap, never 0. Pure, so it is unit tested.
  */
-import type { HostedStatusChangedValue, HostedStatusValue, HostedUnreportableJobField } from '../../../src-preload/contract/hosted-schemas';
+import {
+  hostedChartPoint,
+  hostedEventKey,
+  mergeHostedEvents,
+  MAX_HOSTED_EVENTS,
+  MAX_HOSTED_POINTS,
+  type HostedChartPoint,
+  type HostedEventLine,
+} from '../../../src-preload/contract/hosted-chart-points';
+import type { HostedEventLineValue, HostedHistoryValue, HostedStatusChangedValue, HostedStatusValue, HostedUnreportableJobField } from '../../../src-preload/contract/hosted-schemas';
 import type { UnknownReasons } from '../../../src-preload/contract/unknown';
 import type { HOSTED_EVENT_KINDS, HOSTED_STATES } from '../../../src-preload/contract/hosted-ranges';
 import { formatBytes, formatCpuTime, NO_VALUE } from '../../lib/format';
@@ -49,30 +58,14 @@ export const MARKER_OF: { readonly [K in HostedEventKind]?: MarkerKind } = {
 };
 
 /** One of the host's events, with its time parsed. */
-export interface HostedEvent {
+export interface HostedEvent extends HostedEventLine {
   readonly key: string;
   readonly time: number;
   readonly kind: HostedEventKind;
-  readonly detail: string;
 }
 
-/** One status push on the charts. */
-export interface HostedPoint {
-  readonly time: number;
-  /** Percent of all logical processors since the previous push; null when unknown or on the first. */
-  readonly cpuPercent: number | null;
-  /** Peak committed memory of the job (the host's peakJobMemoryBytes); null when the system does not report it. */
-  readonly peakJobMemoryBytes: number | null;
-  readonly activeProcesses: number | null;
-  /** Restarts so far (the host's count). */
-  readonly restarts: number;
-  /** Liveness failures in a row; null when no liveness probe is set. */
-  readonly probeFailures: number | null;
-  /** Limit hits the host has reported so far (its newest 20 at most). */
-  readonly limitHits: number;
-  /** User + kernel time so far, the base of the next rate. */
-  readonly cpuTimeMs: number | null;
-}
+/** One point on the charts (hosted-chart-points.ts, the rule main's history follows too); all null on a gap. */
+export type HostedPoint = HostedChartPoint;
 
 /** Everything the details keep for one watched service. */
 export interface HostedView {
@@ -88,10 +81,7 @@ export interface HostedView {
   readonly events: readonly HostedEvent[];
 }
 
-/** Ten minutes of pushes at the host's once-a-second accounting rate. */
-export const MAX_HOSTED_POINTS = 600;
-/** The timeline keeps this many events (the host sends the newest 20 each time). */
-export const MAX_HOSTED_EVENTS = 500;
+export { MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS };
 
 /** Nothing heard yet. */
 export const NO_HOSTED_VIEW: HostedView = { status: null, unavailable: null, unreported: {}, time: null, points: [], events: [] };
@@ -101,40 +91,63 @@ function parseTime(at: string): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-/** The view after one push: the status replaces the last, a point is added, new events join the timeline. */
-export function applyHostedStatus(view: HostedView, push: HostedStatusChangedValue, logicalProcessors: number): HostedView {
-  if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', unreported: {}, time: push.time };
-  const status = push.status;
-  const job = status.job;
-  const cpuTimeMs = job && job.userTimeMs !== null && job.kernelTimeMs !== null ? job.userTimeMs + job.kernelTimeMs : null;
-  const previous = view.points[view.points.length - 1];
-  let cpuPercent: number | null = null;
-  if (cpuTimeMs !== null && previous?.cpuTimeMs != null && push.time > previous.time && cpuTimeMs >= previous.cpuTimeMs) {
-    cpuPercent = Math.min(100, ((cpuTimeMs - previous.cpuTimeMs) / (push.time - previous.time) / Math.max(1, logicalProcessors)) * 100);
-  }
-  const point: HostedPoint = {
-    time: push.time,
-    cpuPercent,
-    peakJobMemoryBytes: job?.peakJobMemoryBytes ?? null,
-    activeProcesses: job?.activeProcesses ?? null,
-    restarts: status.restarts,
-    probeFailures: status.liveness ? status.liveness.consecutiveFailures : null,
-    limitHits: status.limitHits.length,
-    cpuTimeMs,
-  };
-  const points = previous !== undefined && previous.time >= push.time ? view.points : [...view.points, point].slice(-MAX_HOSTED_POINTS);
-
-  const known = new Set(view.events.map((e) => e.key));
-  const added: HostedEvent[] = [];
-  for (const e of status.events) {
+/** The host's events with their times read; one whose time cannot be read is left out (it has no place on a chart). */
+function eventsOf(lines: readonly HostedEventLineValue[]): HostedEvent[] {
+  const out: HostedEvent[] = [];
+  for (const e of lines) {
     const time = parseTime(e.at);
-    const key = `${e.at}|${e.kind}|${e.detail}`;
-    if (time === null || known.has(key)) continue;
-    known.add(key);
-    added.push({ key, time, kind: e.kind, detail: e.detail });
+    if (time !== null) out.push({ key: hostedEventKey(e), time, at: e.at, kind: e.kind, detail: e.detail });
   }
-  const events = added.length === 0 ? view.events : [...view.events, ...added].sort((a, b) => a.time - b.time).slice(-MAX_HOSTED_EVENTS);
+  return out;
+}
+
+/** `points` with `point` after them, unless one at the same or a later time is there (a push repeated on watch). */
+function appendPoint(points: readonly HostedPoint[], point: HostedPoint): readonly HostedPoint[] {
+  const last = points[points.length - 1];
+  if (last !== undefined && last.time >= point.time) return points;
+  return [...points, point].slice(-MAX_HOSTED_POINTS);
+}
+
+/**
+ * Main learns that the system does not report job CPU times or peaks only once a member proves it (a status or
+ * two after the start): the figures drawn before were not real zeros either, so they become gaps, as main's
+ * history does (hosted-chart-history.ts). The same array when there is nothing to forget.
+ */
+function forgetUnreported(points: readonly HostedPoint[], unreported: HostedStatusChangedValue['unreported']): readonly HostedPoint[] {
+  const cpu = unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined;
+  const peak = unreported.peakJobMemoryBytes !== undefined;
+  const stale = (p: HostedPoint) => (cpu && (p.cpuTimeMs !== null || p.cpuPercent !== null)) || (peak && p.peakJobMemoryBytes !== null);
+  if (!points.some(stale)) return points;
+  return points.map((p) => (stale(p) ? { ...p, ...(cpu ? { cpuTimeMs: null, cpuPercent: null } : {}), ...(peak ? { peakJobMemoryBytes: null } : {}) } : p));
+}
+
+/**
+ * The view after one push: the status replaces the last, a point is added (a gap when there is no status: the
+ * host is not running, so there are no figures, never zeros), new events join the timeline.
+ */
+export function applyHostedStatus(view: HostedView, push: HostedStatusChangedValue, logicalProcessors: number): HostedView {
+  const held = forgetUnreported(view.points, push.unreported);
+  const previous = held[held.length - 1];
+  const points = appendPoint(held, hostedChartPoint(previous, push.time, push.status, logicalProcessors));
+  if (push.status === null) return { ...view, status: null, unavailable: push.unavailable ?? 'The host did not answer.', unreported: {}, time: push.time, points };
+  const status = push.status;
+  const events = mergeHostedEvents(view.events, eventsOf(status.events));
   return { status, unavailable: null, unreported: push.unreported, time: push.time, points, events };
+}
+
+/**
+ * Main's kept history (services:hostedHistory) joined with what the view gathered from pushes: each time once,
+ * oldest first, main's point where both have one (its CPU rate was taken against the point before, which the
+ * view may not have had); the events of both, once each.
+ */
+export function mergeHostedHistory(view: HostedView, kept: HostedHistoryValue): HostedView {
+  if (kept.points.length === 0 && kept.events.length === 0) return view;
+  const byTime = new Map<number, HostedPoint>();
+  for (const p of view.points) byTime.set(p.time, p);
+  for (const p of kept.points) byTime.set(p.time, p);
+  const points = [...byTime.values()].sort((a, b) => a.time - b.time).slice(-MAX_HOSTED_POINTS);
+  const events = mergeHostedEvents(eventsOf(kept.events), view.events);
+  return { ...view, points, events };
 }
 
 /** "in 4.2 s (12:03:09)" until the next restart, "due now (12:03:09)" once past; null when none is planned. */

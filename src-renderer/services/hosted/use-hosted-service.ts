@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HostedLogFileValue } from '../../../src-preload/contract/hosted-schemas';
 import { request, useEvent } from '../../lib/api';
-import { applyHostedStatus, NO_HOSTED_VIEW, type HostedView } from './hosted-status';
+import { applyHostedStatus, mergeHostedHistory, NO_HOSTED_VIEW, type HostedView } from './hosted-status';
 import { appendToTail, EMPTY_TAIL, inTimeOrder, type LogTail } from './log-tail';
 
 /** How much of the current log file(s) the details load when they open. */
@@ -19,7 +19,8 @@ export interface HostedLog {
 /**
  * Watches one hosted service while the details show it: `services:watchHosted` on mount (main connects to
  * the host's pipe and pushes `services:hostedStatus` and `services:hostedLog`), `services:unwatchHosted` on
- * unmount; the log tail loaded once, then followed from the pushes.
+ * unmount; the charts' past from main (`services:hostedHistory`) once; the log tail loaded once, then
+ * followed from the pushes.
  */
 export function useHostedService(name: string, logicalProcessors: number): { view: HostedView; log: HostedLog } {
   const [view, setView] = useState<HostedView>(NO_HOSTED_VIEW);
@@ -36,6 +37,12 @@ export function useHostedService(name: string, logicalProcessors: number): { vie
     let live = true;
     void request('services:watchHosted', { name }).then((result) => {
       if (live && !result.ok) setView((v) => ({ ...v, status: null, unavailable: `Could not watch the host: ${result.error.message}` }));
+    });
+    // Asked after the watch, which makes main keep this service's history: what it kept from earlier visits
+    // goes before the pushes (merged by time, so a push that arrived first is not shown twice).
+    void request('services:hostedHistory', { name }).then((result) => {
+      // A failure costs only the past: the charts go on from the pushes, so no message for it.
+      if (live && result.ok) setView((v) => mergeHostedHistory(v, result.value));
     });
     void request('services:getHostedLog', { name, maxBytes: TAIL_LOAD_BYTES }).then((result) => {
       if (!live) return;
