@@ -99,9 +99,20 @@ test('command palette: Ctrl+K lists the selection\'s actions, switches tabs, ter
   await rows.first().click();
   expect(await focusIsIn(page, 'process-table')).toBe(true);
 
-  // Opened from the keyboard: the selected process's actions first, each naming it.
+  // Not over an open context menu: the menu keeps the keys until Escape closes it.
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
   await page.keyboard.press('Control+k');
   const palette = page.getByTestId('palette');
+  await expect(menu).toBeVisible();
+  await expect(palette).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  expect(await focusIsIn(page, 'process-table')).toBe(true);
+
+  // Opened from the keyboard: the selected process's actions first, each naming it.
+  await page.keyboard.press('Control+k');
   await expect(palette).toBeVisible();
   const input = page.getByTestId('palette-input');
   await expect(input).toBeFocused();

@@ -87,8 +87,9 @@ function Shell() {
   const [registry] = useState(() => new PaletteRegistry());
   const [palette, setPalette] = useState<{ returnTo: Element | null } | null>(null);
   const openPalette = useCallback(() => {
-    // Not over another modal dialog (a wizard, a confirmation): its own keys and focus come first.
-    if (document.querySelector('[aria-modal="true"]')) return;
+    // Not over another modal dialog (a wizard, a confirmation) or an open context menu: its own keys and focus
+    // come first (as in Windows, a shortcut does nothing while a menu is open; Escape closes it first).
+    if (document.querySelector('[aria-modal="true"], [role="menu"]')) return;
     setPalette((open) => open ?? { returnTo: document.activeElement });
   }, []);
   useEffect(() => {
