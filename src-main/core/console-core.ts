@@ -4,6 +4,7 @@ import type { EmitEvent } from './events';
 import { RefreshClock } from './live/refresh-clock';
 import type { Logger } from './logger';
 import { PerformanceMonitor } from './performance/performance-monitor';
+import { PerformancePush } from './performance/performance-push';
 import { SettingsStore } from './settings/settings-store';
 import { applyTableLayout } from './settings/table-layout';
 import type { SystemProbe } from './system/system-probe';
@@ -101,7 +102,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
     emit('processes:changed', processTable.tick(now));
     processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
   });
-  clock.onTick((now) => emit('performance:changed', performance.sample(now, processTable.totals())));
+  // History keeps whole samples; the push leaves out reasons that have not changed since the last one.
+  const performancePush = new PerformancePush();
+  clock.onTick((now) => emit('performance:changed', performancePush.next(performance.sample(now, processTable.totals()))));
 
   // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
   // with the rest.

@@ -140,8 +140,10 @@ export const PerformanceSample = z.strictObject({
   networkReceivedBytesPerSec: Bytes.nullable(),
   networkSentBytesPerSec: Bytes.nullable(),
   /**
-   * Why a figure above is null when the system does not report it. Every pushed sample carries it; in a
-   * history answer only the newest sample does (the reasons rarely change, and 1,200 copies would be most of it).
+   * Why a figure above is null when the system does not report it: the whole map ({} when every figure is
+   * reported). The reasons rarely change, so a pushed sample carries them only when they differ from the
+   * previous push (the first push always does), and in a history answer only the newest sample does. Absent
+   * means "the same as the sample before": the renderer carries them forward (performance/history.ts).
    */
   unreported: unknownReasons(UNREPORTABLE_PERFORMANCE_FIELDS).optional(),
 });
