@@ -43,8 +43,17 @@ export interface ConsoleCoreOptions {
   processes: { source: ProcessSource; control: ProcessControl };
   services: ServiceManager;
   jobs: JobSystem;
-  /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
+  /**
+   * This console's own process IDs: critical, like csrss or lsass, because killing them kills the console.
+   * Read live: its owner keeps it current (Electron's helpers come and go; shell/console-processes.ts).
+   */
   consolePids: ReadonlySet<number>;
+  /**
+   * Called when a new child of one of `consolePids` appears that is not in it: a helper Electron has just
+   * started, or a program the admin ran. The owner looks at its list again (Electron knows a helper's PID a
+   * moment after it starts); the table then marks the row on a later tick.
+   */
+  recheckConsolePids?: () => void;
   /** The account and the event log for the audit trail (src-main/win32/audit-ports.ts). */
   audit: AuditPorts;
   logger: Logger;
@@ -67,7 +76,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, recheckConsolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -99,7 +108,9 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   // The charts of the processes whose details were opened keep their past here (a few, bounded).
   const processCharts = new ProcessChartHistory();
   clock.onTick((now) => {
-    emit('processes:changed', processTable.tick(now));
+    const delta = processTable.tick(now);
+    emit('processes:changed', delta);
+    if (recheckConsolePids && delta.added.some((row) => consolePids.has(row.parentPid) && !consolePids.has(row.pid))) recheckConsolePids();
     processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
   });
   // History keeps whole samples; the push leaves out reasons that have not changed since the last one.

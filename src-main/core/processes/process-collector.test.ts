@@ -108,6 +108,31 @@ describe('ProcessCollector', () => {
     ]);
   });
 
+  it("marks a row critical once its PID joins the console's own set, sending it again whole; never a process outside the set", () => {
+    // Electron lists a new helper's PID a moment after it starts: the table may show it first.
+    const source = new ScriptedSource([raw(777, 4, 1n, { name: 'electron.exe' }), raw(778, 777, 2n, { name: 'electron.exe' }), raw(779, 777, 3n, { name: 'build.exe' })]);
+    const consolePids = new Set([777]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, consolePids, c.read);
+    expect(collector.tick(1).added.map((r) => [r.pid, r.critical])).toEqual([
+      [777, true],
+      [778, false],
+      [779, false],
+    ]);
+    consolePids.add(778); // updated in place by its owner between ticks
+    c.advanceSeconds(1);
+    const delta = collector.tick(2);
+    expect(ProcessDelta.parse(delta)).toBeTruthy();
+    expect(delta.added.map((r) => [r.pid, r.createTime, r.critical])).toEqual([[778, '2', true]]);
+    expect(delta.changed.some((ch) => ch[0] === 778)).toBe(false);
+    expect(collector.find(778, '2')?.critical).toBe(true);
+    expect(collector.find(779, '3')?.critical).toBe(false);
+    // Sent once: the next tick carries the row as numbers again.
+    c.advanceSeconds(1);
+    expect(collector.tick(3).added).toEqual([]);
+    expect(collector.snapshot().processes.find((r) => r.pid === 778)?.critical).toBe(true);
+  });
+
   it('also marks processes the kernel flags critical (break on termination), whatever their name', () => {
     const source = new ScriptedSource([raw(900, 4, 1n, { name: 'innocent.exe' })]);
     source.criticalPids.add(900);

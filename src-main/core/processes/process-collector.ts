@@ -69,6 +69,8 @@ export class ProcessCollector {
   /** The fields this system does not report, as of the last tick (null in every row). */
   private unreported: UnknownReasons<UnreportableProcessField> = {};
   private lastTotals: { processes: number; threads: number; handles: number } | undefined;
+  /** The console's own PIDs as of the last tick: the set is kept current by its owner (Electron's helpers come and go). */
+  private knownConsolePids: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly source: ProcessSource,
@@ -95,6 +97,7 @@ export class ProcessCollector {
     const pending = new Map<number, { createTime: bigint; attempts: number }>();
     const added: ProcessRowValue[] = [];
     const changed: (number | null)[][] = [];
+    const nowConsole = this.consoleJoined();
     const budgetEnd = this.seq === 0 ? undefined : now + BigInt(DETAILS_BUDGET_MS) * 10_000n;
     for (const raw of raws) {
       if (next.has(raw.pid) || pending.has(raw.pid)) continue; // a snapshot never repeats a PID; be robust if a buggy one does
@@ -120,8 +123,15 @@ export class ProcessCollector {
       }
       const cpu = processCpuPercent(previous.raw.userTime + previous.raw.kernelTime, raw.userTime + raw.kernelTime, elapsed, this.logicalProcessors);
       const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu, unreported) };
-      const encoded = encodeChangedNumbers(previous.row, row);
-      if (encoded) changed.push(encoded);
+      if (nowConsole?.has(raw.pid) && !row.critical) {
+        // Shown before Electron listed it as one of its own (a helper's PID is known a moment after it starts):
+        // the row is sent again whole, now critical, and the renderer replaces its copy in place.
+        row.critical = true;
+        added.push(row);
+      } else {
+        const encoded = encodeChangedNumbers(previous.row, row);
+        if (encoded) changed.push(encoded);
+      }
       next.set(raw.pid, { row, raw });
     }
     // Gone, or its PID now names a newer process (then it is removed here and the newcomer added above).
@@ -138,6 +148,16 @@ export class ProcessCollector {
     const delta: ProcessDeltaValue = { seq: this.seq, baseSeq: this.seq - 1, time: wallTime, added, removed, changed };
     if (unreportedChanged) delta.unreported = { ...unreported };
     return delta;
+  }
+
+  /** PIDs that became the console's own since the last tick, or undefined when none did (the usual case). */
+  private consoleJoined(): Set<number> | undefined {
+    let joined: Set<number> | undefined;
+    for (const pid of this.consolePids) {
+      if (!this.knownConsolePids.has(pid)) (joined ??= new Set()).add(pid);
+    }
+    if (joined || this.knownConsolePids.size !== this.consolePids.size) this.knownConsolePids = new Set(this.consolePids);
+    return joined;
   }
 
   /** The full table at the current seq (subscribe and resync). */
