@@ -10,7 +10,7 @@ import { applyTableLayout } from './settings/table-layout';
 import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
 import { ProcessChartHistory } from './processes/process-chart-history';
-import { ProcessCollector } from './processes/process-collector';
+import { hasUnknownConsoleChild, ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
 import type { ActionResultsValue } from '../../src-preload/contract/schemas';
 import type { Audit } from './audit/audit-record';
@@ -110,7 +110,7 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   clock.onTick((now) => {
     const delta = processTable.tick(now);
     emit('processes:changed', delta);
-    if (recheckConsolePids && delta.added.some((row) => consolePids.has(row.parentPid) && !consolePids.has(row.pid))) recheckConsolePids();
+    if (recheckConsolePids && hasUnknownConsoleChild(delta.added, consolePids)) recheckConsolePids();
     processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
   });
   // History keeps whole samples; the push leaves out reasons that have not changed since the last one.

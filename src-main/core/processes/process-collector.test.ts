@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProcessDelta, ProcessSnapshot } from '../../../src-preload/contract/schemas';
 import { PROCESS_NUMBER_FIELDS } from '../../../src-preload/contract/process-fields';
-import { DETAILS_BUDGET_MS, MAX_INCOMPLETE_READS, ProcessCollector, processCpuPercent } from './process-collector';
+import { DETAILS_BUDGET_MS, hasUnknownConsoleChild, MAX_INCOMPLETE_READS, ProcessCollector, processCpuPercent } from './process-collector';
 import { raw, ScriptedSource } from './test-doubles';
 
 /** A clock the test advances: 1 s = 10,000,000 x 100 ns. */
@@ -18,6 +18,16 @@ describe('processCpuPercent', () => {
     expect(processCpuPercent(0n, 40_000_000n, 10_000_000n, 4)).toBe(100);
     expect(processCpuPercent(10n, 5n, 10_000_000n, 1)).toBeNull();
     expect(processCpuPercent(0n, 5n, 0n, 1)).toBeNull();
+  });
+});
+
+describe('hasUnknownConsoleChild', () => {
+  it("is true only for a new child of the console's own processes that is not one of them", () => {
+    const own = new Set([777, 778]);
+    expect(hasUnknownConsoleChild([{ pid: 779, parentPid: 777 }], own)).toBe(true);
+    expect(hasUnknownConsoleChild([{ pid: 778, parentPid: 777 }], own)).toBe(false);
+    expect(hasUnknownConsoleChild([{ pid: 900, parentPid: 4 }], own)).toBe(false);
+    expect(hasUnknownConsoleChild([], own)).toBe(false);
   });
 });
 

@@ -54,6 +54,14 @@ function totalsOf(raws: readonly RawProcess[]): { processes: number; threads: nu
 }
 
 /**
+ * True when one of `added` is a child of the console's own processes but not one of them: a helper Electron
+ * has just started and not listed yet, or a program the admin ran (the owner of the set tells them apart).
+ */
+export function hasUnknownConsoleChild(added: readonly Pick<ProcessRowValue, 'pid' | 'parentPid'>[], consolePids: ReadonlySet<number>): boolean {
+  return added.some((row) => consolePids.has(row.parentPid) && !consolePids.has(row.pid));
+}
+
+/**
  * The process table in main: one snapshot per tick turned into rows keyed by (PID, creation time), CPU %
  * from deltas, and the strings (path, command line, user, job) read once per process lifetime. Each tick
  * yields a delta (added rows, removed keys, changed numbers) against the previous seq.
