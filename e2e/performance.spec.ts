@@ -135,6 +135,17 @@ test('beside CPU and memory: uptime that advances, totals, and disk and network 
     await expect(page.getByTestId('performance-disk-read').getByTestId('unreported')).toHaveAttribute('data-reason', /^Wine does not report disk counters/);
     await expect(page.getByTestId('performance-disk-unreported')).toContainText('No disk figures: Wine does not report disk counters');
     await expect(page.getByTestId('performance-handles').getByTestId('unreported')).toHaveAttribute('data-reason', /capacity/);
+
+    // Pushed samples carry the reasons only when they change: a view mounted ticks after the last time they
+    // were sent (another tab, then back) learns them from the history answer and keeps them on later pushes.
+    await page.getByRole('tab', { name: 'Processes' }).click();
+    await page.waitForTimeout(2500);
+    await page.getByRole('tab', { name: 'Performance' }).click();
+    await expect(page.getByTestId('performance-status')).toContainText('Live');
+    const mounted = Number(await count.textContent());
+    await expect.poll(async () => Number(await count.textContent()), { timeout: 10_000 }).toBeGreaterThan(mounted + 1);
+    await expect(page.getByTestId('performance-handles').getByTestId('unreported')).toHaveAttribute('data-reason', /capacity/);
+    await expect(page.getByTestId('performance-disk-read').getByTestId('unreported')).toHaveAttribute('data-reason', /^Wine does not report disk counters/);
   }
   // Network is read under Wine too (GetIfTable2 over /proc/net/dev): a chart with a rate axis.
   const network = page.getByRole('img', { name: /^Network throughput chart/ });

@@ -7,7 +7,7 @@
 //     request round trip over its socket.
 //  5. Service host: its working set and CPU over a quiet window, stop latency and crash-to-running beyond
 //     the backoff delay, next to test-service.exe in the same run. BENCH_ONLY=host runs only this part,
-//     BENCH_ONLY=collector only part 1.
+//     BENCH_ONLY=collector only part 1, BENCH_ONLY=push only the push figures of part 2.
 //  6. Event to screen: a process exits, a service changes state, a run's command exits -> the time until
 //     the console in Chromium shows it (20 events each; scripts/bench/latency/). BENCH_ONLY=latency runs
 //     only this part.
@@ -82,6 +82,12 @@ printLatency(results.latency);
   process.exit(0);
 }
 
+// Functions below are hoisted: the push part runs alone without the collector parts before it.
+if (process.env.BENCH_ONLY === 'push') {
+  printPush(await runPushBench());
+  process.exit(0);
+}
+
 function printCollector(c) {
   console.log(`\nPerformance collector (${results.platform}, median of ${c.rounds} interleaved rounds x ${c.ticksPerRound} ticks)`);
   console.log(`  ours (koffi + core)      ${c.oursMicrosPerTick.toFixed(1)} us/tick`);
@@ -124,43 +130,64 @@ const serviceRun = await runWindowsNode([forWindows(serviceScript), forWindows(n
 if (serviceRun.code !== 0) throw new Error(`service bench failed (${serviceRun.code}):\n${serviceRun.output}`);
 results.services = JSON.parse(fs.readFileSync(serviceOut, 'utf8'));
 
-// 3. Through the host: bytes per pushed sample and the socket round trip.
-await devBuild(['host']);
-const host = await startHost({ dataFolder: path.join(work, 'host-data'), name: 'bench' });
-try {
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/?token=${host.token}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const waiting = new Map();
-  const sizes = [];
-  socket.on('message', (data) => {
-    const msg = JSON.parse(String(data));
-    if (msg.event === 'performance:changed') sizes.push(Buffer.byteLength(String(data)));
-    else waiting.get(msg.id)?.(msg.result);
-  });
-  const call = (channel, request) => new Promise((resolve) => { const id = nextId++; waiting.set(id, resolve); socket.send(JSON.stringify({ id, channel, request })); });
-  await call('settings:setRefresh', { intervalMs: 500, paused: false });
-  const trips = [];
-  for (let i = 0; i < 200; i++) {
-    const t0 = process.hrtime.bigint();
-    await call('settings:get', {});
-    trips.push(Number(process.hrtime.bigint() - t0) / 1e6);
+// 3. Through the host: bytes per pushed sample and the socket round trip (BENCH_ONLY=push runs only this part).
+async function runPushBench() {
+  await devBuild(['host']);
+  const host = await startHost({ dataFolder: path.join(work, 'host-data'), name: 'bench' });
+  try {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/?token=${host.token}`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    let nextId = 1;
+    const waiting = new Map();
+    const sizes = [];
+    let withReasons = 0;
+    socket.on('message', (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.event === 'performance:changed') {
+        sizes.push(Buffer.byteLength(String(data)));
+        if (msg.payload.unreported !== undefined) withReasons++;
+      } else waiting.get(msg.id)?.(msg.result);
+    });
+    const call = (channel, request) => new Promise((resolve) => { const id = nextId++; waiting.set(id, resolve); socket.send(JSON.stringify({ id, channel, request })); });
+    await call('settings:setRefresh', { intervalMs: 500, paused: false });
+    const trips = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = process.hrtime.bigint();
+      await call('settings:get', {});
+      trips.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    while (sizes.length < 10) await new Promise((r) => setTimeout(r, 100));
+    const history = await call('performance:getHistory', {});
+    await call('settings:setRefresh', { intervalMs: 1000 });
+    socket.close();
+    trips.sort((a, b) => a - b);
+    const steady = [...sizes].sort((a, b) => a - b);
+    // The push a tick whose reasons changed would make (the first one always does): the history's newest
+    // sample, which always carries them, in the same envelope.
+    const newest = history.value.samples.at(-1);
+    return {
+      eventBytesPerTick: steady[Math.floor(steady.length / 2)],
+      eventBytesMax: steady[steady.length - 1],
+      eventsWithReasons: withReasons,
+      events: sizes.length,
+      eventBytesWithReasons: Buffer.byteLength(JSON.stringify({ event: 'performance:changed', payload: newest })),
+      historyResyncBytes: Buffer.byteLength(JSON.stringify(history)),
+      historySamples: history.value.samples.length,
+      roundTripMsMedian: trips[100],
+      roundTripMsP99: trips[197],
+    };
+  } finally {
+    await host.stop();
   }
-  while (sizes.length < 10) await new Promise((r) => setTimeout(r, 100));
-  const history = await call('performance:getHistory', {});
-  await call('settings:setRefresh', { intervalMs: 1000 });
-  socket.close();
-  trips.sort((a, b) => a - b);
-  results.push = {
-    eventBytesPerTick: Math.max(...sizes),
-    historyResyncBytes: Buffer.byteLength(JSON.stringify(history)),
-    historySamples: history.value.samples.length,
-    roundTripMsMedian: trips[100],
-    roundTripMsP99: trips[197],
-  };
-} finally {
-  await host.stop();
 }
+
+function printPush(p) {
+  console.log('Push through the host (the same dispatcher and events Electron uses)');
+  console.log(`  performance:changed      median ${p.eventBytesPerTick} bytes/tick, max ${p.eventBytesMax} (${p.eventsWithReasons} of ${p.events} carried the reasons; a push that does: ${p.eventBytesWithReasons} bytes)`);
+  console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);
+  console.log(`  request round trip       median ${p.roundTripMsMedian.toFixed(2)} ms, p99 ${p.roundTripMsP99.toFixed(2)} ms`);
+}
+results.push = await runPushBench();
 
 // 4. Renderer: the real Processes table under Chromium with synthetic deltas at 500 and 5,000 rows.
 results.renderer = await runRendererBench();
@@ -194,10 +221,7 @@ console.log(`  ratio ours / floor       ${sv.ratioToFloor.toFixed(2)}x`);
 console.log(`  Win32 calls per poll     ${sv.win32CallsPerSteadyPoll.toFixed(2)} (config reads ${sv.configReadsPerSteadyPoll.toFixed(2)}); deltas sent when nothing changed: ${sv.deltasInSteadyState}`);
 console.log(`  start-up                 ${sv.configReadsAtStart} config reads in ${sv.startSlices} slices, longest ${sv.longestStartSliceMs.toFixed(0)} ms (first poll ${sv.firstPollMs.toFixed(0)} ms, all in ${sv.startFillMs.toFixed(0)} ms)`);
 console.log(`  resync                   ${sv.resyncBytes} bytes`);
-console.log('Push through the host (the same dispatcher and events Electron uses)');
-console.log(`  performance:changed      ${p.eventBytesPerTick} bytes/tick`);
-console.log(`  history resync           ${p.historyResyncBytes} bytes for ${p.historySamples} samples`);
-console.log(`  request round trip       median ${p.roundTripMsMedian.toFixed(2)} ms, p99 ${p.roundTripMsP99.toFixed(2)} ms`);
+printPush(p);
 const r = results.renderer;
 for (const name of ['treeByCpu', 'flatNatural']) {
   const sc = r[name];

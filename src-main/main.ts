@@ -18,6 +18,7 @@ import { createTrustedSenderCheck, registerIpc, sendEvent } from './ipc/register
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { dataFolderFor, isAdminOnlySddl } from './shell/data-folder';
 import { createElectronDesktop } from './shell/desktop-dialogs';
+import { trackConsoleProcesses } from './shell/console-processes';
 import { openMainWindow } from './shell/main-window';
 import { followSystemTheme, windowBackground } from './shell/window-theme';
 import { stopBeforeQuit } from './shell/quit-handler';
@@ -70,14 +71,16 @@ async function startConsole(dataFolder: string): Promise<void> {
     onRefused: (url, reason) => logger.warn('app:// request refused', { url: url.slice(0, 300), reason }),
   });
 
+  // Electron's own processes (main, renderer, GPU, utility) are "this console"; what it runs for the admin is not.
+  const consoleProcesses = trackConsoleProcesses(app, { ownPid: process.pid, logger });
   const core = await createConsoleCore({
     dataFolder,
     system: win32SystemProbe,
     processes: { source: win32ProcessSource, control: win32ProcessControl },
     services: win32ServiceManager,
     jobs: win32JobSystem,
-    // Electron's main process; its renderer and GPU helpers are children the admin may end like any other.
-    consolePids: new Set([process.pid]),
+    consolePids: consoleProcesses.pids,
+    recheckConsolePids: () => consoleProcesses.recheckSoon(),
     audit: win32AuditPorts,
     logger,
     hosted: {
@@ -106,7 +109,14 @@ async function startConsole(dataFolder: string): Promise<void> {
     },
     logger,
   );
-  stopBeforeQuit(app, () => core.stop(), logger);
+  stopBeforeQuit(
+    app,
+    () => {
+      consoleProcesses.stop();
+      return core.stop();
+    },
+    logger,
+  );
 
   followSystemTheme(nativeTheme, () => mainWindow);
   mainWindow = openMainWindow(
@@ -127,6 +137,8 @@ async function startConsole(dataFolder: string): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // The window's renderer has just been started: Electron lists it once its launch completes.
+  consoleProcesses.recheckSoon();
   await core.start();
   logger.info('console started', { dataFolder, packaged: app.isPackaged, version: app.getVersion() });
 }

@@ -4,12 +4,13 @@ import type { EmitEvent } from './events';
 import { RefreshClock } from './live/refresh-clock';
 import type { Logger } from './logger';
 import { PerformanceMonitor } from './performance/performance-monitor';
+import { PerformancePush } from './performance/performance-push';
 import { SettingsStore } from './settings/settings-store';
 import { applyTableLayout } from './settings/table-layout';
 import type { SystemProbe } from './system/system-probe';
 import { ProcessActions } from './processes/process-actions';
 import { ProcessChartHistory } from './processes/process-chart-history';
-import { ProcessCollector } from './processes/process-collector';
+import { hasUnknownConsoleChild, ProcessCollector } from './processes/process-collector';
 import type { ProcessControl, ProcessSource } from './processes/process-source';
 import type { ActionResultsValue } from '../../src-preload/contract/schemas';
 import type { Audit } from './audit/audit-record';
@@ -42,8 +43,17 @@ export interface ConsoleCoreOptions {
   processes: { source: ProcessSource; control: ProcessControl };
   services: ServiceManager;
   jobs: JobSystem;
-  /** This console's own process IDs: critical, like csrss or lsass, because killing them kills the console. */
+  /**
+   * This console's own process IDs: critical, like csrss or lsass, because killing them kills the console.
+   * Read live: its owner keeps it current (Electron's helpers come and go; shell/console-processes.ts).
+   */
   consolePids: ReadonlySet<number>;
+  /**
+   * Called when a new child of one of `consolePids` appears that is not in it: a helper Electron has just
+   * started, or a program the admin ran. The owner looks at its list again (Electron knows a helper's PID a
+   * moment after it starts); the table then marks the row on a later tick.
+   */
+  recheckConsolePids?: () => void;
   /** The account and the event log for the audit trail (src-main/win32/audit-ports.ts). */
   audit: AuditPorts;
   logger: Logger;
@@ -66,7 +76,7 @@ export interface ConsoleCore {
  * The admin core, knowing nothing of Electron: settings, the refresh clock and the domains hung on it.
  * Electron's main and the headless host both wire its handlers to a transport and its events to a sink.
  */
-export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
+export async function createConsoleCore({ dataFolder, system, processes, services, jobs, consolePids, recheckConsolePids, audit: auditPorts, logger, emit, hosted: hostedPorts }: ConsoleCoreOptions): Promise<ConsoleCore> {
   const settings = await SettingsStore.open(path.join(dataFolder, 'settings.json'), logger);
   const initial = settings.get();
   const clock = new RefreshClock(initial.refresh.intervalMs, initial.refresh.paused, (err) =>
@@ -98,10 +108,14 @@ export async function createConsoleCore({ dataFolder, system, processes, service
   // The charts of the processes whose details were opened keep their past here (a few, bounded).
   const processCharts = new ProcessChartHistory();
   clock.onTick((now) => {
-    emit('processes:changed', processTable.tick(now));
+    const delta = processTable.tick(now);
+    emit('processes:changed', delta);
+    if (recheckConsolePids && hasUnknownConsoleChild(delta.added, consolePids)) recheckConsolePids();
     processCharts.add((pid, createTime) => processTable.find(pid, createTime), now);
   });
-  clock.onTick((now) => emit('performance:changed', performance.sample(now, processTable.totals())));
+  // History keeps whole samples; the push leaves out reasons that have not changed since the last one.
+  const performancePush = new PerformancePush();
+  clock.onTick((now) => emit('performance:changed', performancePush.next(performance.sample(now, processTable.totals()))));
 
   // Services change rarely and polling the SCM costs services.exe CPU: a slower clock of their own, paused
   // with the rest.

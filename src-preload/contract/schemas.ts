@@ -106,7 +106,11 @@ export const SystemInfo = z.strictObject({
   wineVersion: z.string().max(64).nullable(),
   /** The admin-only folder holding settings and logs. */
   dataFolder: z.string().max(1024),
-  /** The console's own process(es): the Electron main process, or the headless host. Marked in pickers as "this console". */
+  /**
+   * The console's own processes: Electron's main process and the helpers Electron lists as its own (renderer,
+   * GPU, utility), kept current; the headless host's own process. Never a process the console started for the
+   * admin (Run, jobs, services). Marked in pickers as "this console".
+   */
   consolePids: z.array(z.number().int().nonnegative().max(0xffff_ffff)).max(64),
 });
 
@@ -140,8 +144,10 @@ export const PerformanceSample = z.strictObject({
   networkReceivedBytesPerSec: Bytes.nullable(),
   networkSentBytesPerSec: Bytes.nullable(),
   /**
-   * Why a figure above is null when the system does not report it. Every pushed sample carries it; in a
-   * history answer only the newest sample does (the reasons rarely change, and 1,200 copies would be most of it).
+   * Why a figure above is null when the system does not report it: the whole map ({} when every figure is
+   * reported). The reasons rarely change, so a pushed sample carries them only when they differ from the
+   * previous push (the first push always does), and in a history answer only the newest sample does. Absent
+   * means "the same as the sample before": the renderer carries them forward (performance/history.ts).
    */
   unreported: unknownReasons(UNREPORTABLE_PERFORMANCE_FIELDS).optional(),
 });
@@ -235,6 +241,10 @@ export const ProcessDelta = z.strictObject({
   /** The seq this delta applies to; a renderer holding another seq asks for a full snapshot. */
   baseSeq: z.number().int().nonnegative(),
   time: z.number().nonnegative(),
+  /**
+   * Rows new since baseSeq; also a row the renderer holds, sent again whole when more than its numbers
+   * changed (a process found to be this console's own is critical now): the renderer updates it in place.
+   */
   added: z.array(ProcessRow).max(100_000),
   removed: z.array(ProcessKey).max(100_000),
   changed: z.array(ChangedNumbers).max(100_000),

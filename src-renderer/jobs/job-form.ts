@@ -45,7 +45,7 @@ export interface PickableProcess {
   /** Its command line; null when it could not be read, `commandLineUnknown` then says why. */
   readonly commandLine?: string | null;
   readonly commandLineUnknown?: string | null;
-  /** The console's own process (the Electron main process or the headless host). */
+  /** One of the console's own processes (Electron's main process and its helpers, or the headless host). */
   readonly isConsole?: boolean;
 }
 

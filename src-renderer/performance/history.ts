@@ -32,9 +32,19 @@ export function trimHistory(
 }
 
 /**
- * Appends one pushed sample. A sample with the same time as the newest is a duplicate (the history
- * answer and the event can carry the same sample) and is ignored. An older one means the wall clock was
- * set back: one time axis cannot hold both, so the history starts over from the new sample.
+ * The pushed sample with the reasons it left out: main sends `unreported` only when the reasons changed,
+ * so a sample without them has the newest sample's. The view reads the reasons from the newest sample, so
+ * a figure whose reason did not change still shows as unknown with that reason.
+ */
+export function withReasons(sample: PerformanceSampleValue, newest: PerformanceSampleValue | undefined): PerformanceSampleValue {
+  return sample.unreported !== undefined || newest?.unreported === undefined ? sample : { ...sample, unreported: newest.unreported };
+}
+
+/**
+ * Appends one pushed sample (carrying the newest sample's reasons forward when it has none). A sample with
+ * the same time as the newest is a duplicate (the history answer and the event can carry the same sample)
+ * and is ignored. An older one means the wall clock was set back: one time axis cannot hold both, so the
+ * history starts over from the new sample.
  */
 export function appendSample(
   samples: readonly PerformanceSampleValue[],
@@ -43,13 +53,15 @@ export function appendSample(
 ): readonly PerformanceSampleValue[] {
   const newest = samples[samples.length - 1];
   if (newest && sample.time === newest.time) return samples;
-  if (newest && sample.time < newest.time) return [sample];
-  return trimHistory([...samples, sample], windowMs);
+  const complete = withReasons(sample, newest);
+  if (newest && sample.time < newest.time) return [complete];
+  return trimHistory([...samples, complete], windowMs);
 }
 
 /**
  * Joins the history answer with samples that arrived as events around it: those newer than the
- * history's newest sample are kept, in order; the rest it already holds.
+ * history's newest sample are kept, in order; the rest it already holds. A live sample without reasons
+ * takes the history's (its newest sample always has them), so a late view knows why a figure is unknown.
  */
 export function mergeHistory(
   history: readonly PerformanceSampleValue[],

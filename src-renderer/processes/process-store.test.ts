@@ -125,6 +125,18 @@ describe('ProcessStore.applyDelta', () => {
     expect(store.byPid(4)?.row.cpuPercent).toBe(1);
   });
 
+  it('updates a row main sends again whole (now critical) in place: same entry, no "new" mark', () => {
+    const store = new ProcessStore();
+    store.applySnapshot(testSnapshot(1, [testRow(4), testRow(100, { createTime: '7', critical: false })]));
+    const entry = store.get('100:7');
+    const row = entry?.row;
+    expect(store.applyDelta(testDelta(2, { added: [testRow(100, { createTime: '7', critical: true })] }))).toBe('applied');
+    expect(store.get('100:7')).toBe(entry);
+    expect(store.get('100:7')?.row).toBe(row);
+    expect(row?.critical).toBe(true);
+    expect(store.get('100:7')?.status).toBe('live');
+  });
+
   it('treats an added PID that is still held under another createTime as a replacement', () => {
     const store = new ProcessStore();
     store.applySnapshot(testSnapshot(1, [testRow(100, { createTime: '1' })]));

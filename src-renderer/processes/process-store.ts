@@ -173,6 +173,15 @@ export class ProcessStore extends VersionedStore {
       structural = true;
     }
     for (const row of delta.added) {
+      const held = this.livePids.get(row.pid);
+      if (held && held.key === processKey(row)) {
+        // A row main sent again whole (more than its numbers changed, e.g. it is now marked critical).
+        Object.assign(held.row, row);
+        held.search = searchText(held.row);
+        held.sortName = held.row.name.toLowerCase();
+        structural = true;
+        continue;
+      }
       const entry = newEntry(row, 'new');
       const previous = this.livePids.get(row.pid);
       // Main says this PID is a new process; whatever we held under it has ended even if no `removed` said so.

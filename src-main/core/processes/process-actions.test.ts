@@ -54,6 +54,20 @@ describe('ProcessActions', () => {
     expect(shown).not.toMatch(/and \d+ more/);
   });
 
+  it("refuses a process that became the console's own after its row was made (Electron listed a new helper)", async () => {
+    const source = new ScriptedSource([raw(4, 0, 0n, { name: 'System' }), raw(500, 4, 50n, { name: 'electron.exe' })]);
+    const consolePids = new Set<number>();
+    const table = new ProcessCollector(source, 1, consolePids, () => 0n);
+    table.tick(1);
+    expect(table.find(500, '50')?.critical).toBe(false);
+    consolePids.add(500);
+    const control = new RecordingControl();
+    const { desktop } = setup();
+    const result = await new ProcessActions(table, control, source, consolePids).run({ targets: [{ pid: 500, createTime: '50' }] }, { verb: 'terminate' }, desktop);
+    expect(result.results).toMatchObject([{ pid: 500, ok: false, refusedAsCritical: true, error: { code: 'ACCESS_DENIED' } }]);
+    expect(control.calls).toEqual([]);
+  });
+
   it('changes nothing and answers CANCELLED when the admin declines', async () => {
     const { actions, control, desktop } = setup(false);
     await expect(actions.run({ targets: [{ pid: 200, createTime: '20' }] }, { verb: 'terminate' }, desktop)).rejects.toMatchObject({ code: 'CANCELLED' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProcessDelta, ProcessSnapshot } from '../../../src-preload/contract/schemas';
 import { PROCESS_NUMBER_FIELDS } from '../../../src-preload/contract/process-fields';
-import { DETAILS_BUDGET_MS, MAX_INCOMPLETE_READS, ProcessCollector, processCpuPercent } from './process-collector';
+import { DETAILS_BUDGET_MS, hasUnknownConsoleChild, MAX_INCOMPLETE_READS, ProcessCollector, processCpuPercent } from './process-collector';
 import { raw, ScriptedSource } from './test-doubles';
 
 /** A clock the test advances: 1 s = 10,000,000 x 100 ns. */
@@ -18,6 +18,16 @@ describe('processCpuPercent', () => {
     expect(processCpuPercent(0n, 40_000_000n, 10_000_000n, 4)).toBe(100);
     expect(processCpuPercent(10n, 5n, 10_000_000n, 1)).toBeNull();
     expect(processCpuPercent(0n, 5n, 0n, 1)).toBeNull();
+  });
+});
+
+describe('hasUnknownConsoleChild', () => {
+  it("is true only for a new child of the console's own processes that is not one of them", () => {
+    const own = new Set([777, 778]);
+    expect(hasUnknownConsoleChild([{ pid: 779, parentPid: 777 }], own)).toBe(true);
+    expect(hasUnknownConsoleChild([{ pid: 778, parentPid: 777 }], own)).toBe(false);
+    expect(hasUnknownConsoleChild([{ pid: 900, parentPid: 4 }], own)).toBe(false);
+    expect(hasUnknownConsoleChild([], own)).toBe(false);
   });
 });
 
@@ -106,6 +116,31 @@ describe('ProcessCollector', () => {
       [777, true],
       [800, false],
     ]);
+  });
+
+  it("marks a row critical once its PID joins the console's own set, sending it again whole; never a process outside the set", () => {
+    // Electron lists a new helper's PID a moment after it starts: the table may show it first.
+    const source = new ScriptedSource([raw(777, 4, 1n, { name: 'electron.exe' }), raw(778, 777, 2n, { name: 'electron.exe' }), raw(779, 777, 3n, { name: 'build.exe' })]);
+    const consolePids = new Set([777]);
+    const c = clock();
+    const collector = new ProcessCollector(source, 1, consolePids, c.read);
+    expect(collector.tick(1).added.map((r) => [r.pid, r.critical])).toEqual([
+      [777, true],
+      [778, false],
+      [779, false],
+    ]);
+    consolePids.add(778); // updated in place by its owner between ticks
+    c.advanceSeconds(1);
+    const delta = collector.tick(2);
+    expect(ProcessDelta.parse(delta)).toBeTruthy();
+    expect(delta.added.map((r) => [r.pid, r.createTime, r.critical])).toEqual([[778, '2', true]]);
+    expect(delta.changed.some((ch) => ch[0] === 778)).toBe(false);
+    expect(collector.find(778, '2')?.critical).toBe(true);
+    expect(collector.find(779, '3')?.critical).toBe(false);
+    // Sent once: the next tick carries the row as numbers again.
+    c.advanceSeconds(1);
+    expect(collector.tick(3).added).toEqual([]);
+    expect(collector.snapshot().processes.find((r) => r.pid === 778)?.critical).toBe(true);
   });
 
   it('also marks processes the kernel flags critical (break on termination), whatever their name', () => {

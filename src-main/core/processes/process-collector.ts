@@ -54,6 +54,14 @@ function totalsOf(raws: readonly RawProcess[]): { processes: number; threads: nu
 }
 
 /**
+ * True when one of `added` is a child of the console's own processes but not one of them: a helper Electron
+ * has just started and not listed yet, or a program the admin ran (the owner of the set tells them apart).
+ */
+export function hasUnknownConsoleChild(added: readonly Pick<ProcessRowValue, 'pid' | 'parentPid'>[], consolePids: ReadonlySet<number>): boolean {
+  return added.some((row) => consolePids.has(row.parentPid) && !consolePids.has(row.pid));
+}
+
+/**
  * The process table in main: one snapshot per tick turned into rows keyed by (PID, creation time), CPU %
  * from deltas, and the strings (path, command line, user, job) read once per process lifetime. Each tick
  * yields a delta (added rows, removed keys, changed numbers) against the previous seq.
@@ -71,6 +79,8 @@ export class ProcessCollector {
   private lastTotals: { processes: number; threads: number; handles: number } | undefined;
   /** This tick's hung windows per PID (absent: none). */
   private hungWindows: ReadonlyMap<number, number> = EMPTY_HUNG;
+  /** The console's own PIDs as of the last tick: the set is kept current by its owner (Electron's helpers come and go). */
+  private knownConsolePids: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly source: ProcessSource,
@@ -101,6 +111,7 @@ export class ProcessCollector {
     const pending = new Map<number, { createTime: bigint; attempts: number }>();
     const added: ProcessRowValue[] = [];
     const changed: (number | null)[][] = [];
+    const nowConsole = this.consoleJoined();
     const budgetEnd = this.seq === 0 ? undefined : now + BigInt(DETAILS_BUDGET_MS) * 10_000n;
     for (const raw of raws) {
       if (next.has(raw.pid) || pending.has(raw.pid)) continue; // a snapshot never repeats a PID; be robust if a buggy one does
@@ -126,8 +137,15 @@ export class ProcessCollector {
       }
       const cpu = processCpuPercent(previous.raw.userTime + previous.raw.kernelTime, raw.userTime + raw.kernelTime, elapsed, this.logicalProcessors);
       const row: ProcessRowValue = { ...previous.row, ...numbersOf(raw, cpu, unreported, this.hungWindows) };
-      const encoded = encodeChangedNumbers(previous.row, row);
-      if (encoded) changed.push(encoded);
+      if (nowConsole?.has(raw.pid) && !row.critical) {
+        // Shown before Electron listed it as one of its own (a helper's PID is known a moment after it starts):
+        // the row is sent again whole, now critical, and the renderer replaces its copy in place.
+        row.critical = true;
+        added.push(row);
+      } else {
+        const encoded = encodeChangedNumbers(previous.row, row);
+        if (encoded) changed.push(encoded);
+      }
       next.set(raw.pid, { row, raw });
     }
     // Gone, or its PID now names a newer process (then it is removed here and the newcomer added above).
@@ -144,6 +162,16 @@ export class ProcessCollector {
     const delta: ProcessDeltaValue = { seq: this.seq, baseSeq: this.seq - 1, time: wallTime, added, removed, changed };
     if (unreportedChanged) delta.unreported = { ...unreported };
     return delta;
+  }
+
+  /** PIDs that became the console's own since the last tick, or undefined when none did (the usual case). */
+  private consoleJoined(): Set<number> | undefined {
+    let joined: Set<number> | undefined;
+    for (const pid of this.consolePids) {
+      if (!this.knownConsolePids.has(pid)) (joined ??= new Set()).add(pid);
+    }
+    if (joined || this.knownConsolePids.size !== this.consolePids.size) this.knownConsolePids = new Set(this.consolePids);
+    return joined;
   }
 
   /** The full table at the current seq (subscribe and resync). */
