@@ -78,7 +78,6 @@ if (process.env.BENCH_ONLY === 'host') {
   fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, 'test-results', 'bench-service-host.json'), `${JSON.stringify(results, null, 2)}\n`);
   printHostBench(results.serviceHost);
-printLatency(results.latency);
   process.exit(0);
 }
 

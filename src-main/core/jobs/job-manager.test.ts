@@ -21,9 +21,9 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-async function setup(system = new FakeJobSystem(), { underWine = false } = {}) {
+async function setup(system = new FakeJobSystem(), { underWine = false, consolePids = new Set<number>() } = {}) {
   const source = new ScriptedSource();
-  const processes = new ProcessCollector(source, 4, new Set());
+  const processes = new ProcessCollector(source, 4, consolePids);
   const templates = await JobTemplateStore.open(path.join(folder, 'job-templates.json'), silentLogger, 4);
   const definitions = await JobDefinitionStore.open(path.join(folder, 'jobs.json'), silentLogger);
   const audits: string[] = [];
@@ -219,6 +219,20 @@ describe('JobManager', () => {
     const row = processes.snapshot().processes.find((p) => p.pid === 600)!;
     await manager.create('Build', null, limits());
     await expect(manager.addProcess('Build', { pid: 600, createTime: row.createTime }, answeringDesktop(true))).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
+    expect(system.jobs.get('build')?.pids).toEqual([]);
+  });
+
+  it("will not put one of the console's own processes into a job that joined the set after the last tick", async () => {
+    const consolePids = new Set<number>();
+    const { source, processes, system, manager } = await setup(new FakeJobSystem(), { consolePids });
+    source.current.push(raw(700, 4, 133_000_000_000_000_700n, { name: 'admin-console.exe' }));
+    processes.tick(0);
+    const row = processes.snapshot().processes.find((p) => p.pid === 700)!;
+    expect(row.critical).toBe(false);
+    // Electron listed it as its own GPU helper after the tick: the row still says not critical.
+    consolePids.add(700);
+    await manager.create('Build', null, limits());
+    await expect(manager.addProcess('Build', { pid: 700, createTime: row.createTime }, answeringDesktop(true))).rejects.toMatchObject({ code: 'ACCESS_DENIED' });
     expect(system.jobs.get('build')?.pids).toEqual([]);
   });
 

@@ -197,6 +197,14 @@ export class ProcessCollector {
     return this.tracked.get(pid)?.row;
   }
 
+  /**
+   * True when `pid` is one of the console's own processes now (the set its owner keeps current: a helper
+   * Electron listed after the last tick is already in it, though its row does not say critical yet).
+   */
+  isConsoleProcess(pid: number): boolean {
+    return this.consolePids.has(pid);
+  }
+
   /** The row for (pid, createTime) as of the last tick. */
   find(pid: number, createTime: string): ProcessRowValue | undefined {
     const tracked = this.tracked.get(pid);
