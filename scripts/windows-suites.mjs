@@ -145,6 +145,8 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 60
     outputFile: path.join(outDir, `${suite}.tap`),
     cwd: repoRoot,
     timeoutMs,
+    // node:test's closing summary is written: a runner still there 15 s later is held by Wine's explorer (see runWindowsNode).
+    finished: (output) => parseTap(output).complete,
     env: {
       ADMIN_CONSOLE_RIG: isWindows ? 'windows' : 'wine',
       ADMIN_CONSOLE_LAYOUT_PROBE: forWindows(nativeExe('layout-probe')),
@@ -160,6 +162,7 @@ export async function runWindowsSuite(suite, { log = console.log, timeoutMs = 60
   const result = parseTap(run.output);
   const notes = [];
   if (run.timedOut) notes.push(`timed out after ${timeoutMs} ms`);
+  else if (run.lingered) log(`[${suite}] Windows node was still there 15 s after its summary (Wine's explorer.exe /desktop holds its test process's stderr): ended it`);
   else if (!result.complete) notes.push(`Windows node ended (exit ${run.code ?? run.signal}) without a TAP summary`);
   else if (run.code !== 0 && result.failed === 0) notes.push(`Windows node exited ${run.code} with no failed test`);
   if (notes.length && result.failed === 0) result.failed = 1;
