@@ -16,9 +16,9 @@ test.afterEach(() => {
 });
 
 /** Starts native/test-child.exe in the rig's Windows, as scripts/rig/test-child-command.mjs says to. */
-function startTestChild(marker: string): ChildProcess {
+function startTestChild(marker: string, mode: readonly string[] = ['sleep', '600']): ChildProcess {
   const script = path.join(__dirname, '..', 'scripts', 'rig', 'test-child-command.mjs');
-  const how = JSON.parse(execFileSync(process.execPath, [script, 'sleep', '600', marker], { encoding: 'utf8' })) as { command: string; args: string[]; env: Record<string, string> };
+  const how = JSON.parse(execFileSync(process.execPath, [script, ...mode, marker], { encoding: 'utf8' })) as { command: string; args: string[]; env: Record<string, string> };
   return spawn(how.command, how.args, { stdio: 'ignore', env: { ...process.env, ...how.env } });
 }
 
@@ -115,6 +115,42 @@ function testChildProgram(): string {
   const exe = how.command === 'wine' ? how.args[0]! : how.command;
   return how.command === 'wine' ? `Z:${exe.replace(/\//g, '\\')}` : exe;
 }
+
+test('a process whose window stops taking messages reads Not responding (and `hung` finds it); one that keeps pumping does not', async ({ page }) => {
+  test.setTimeout(90_000);
+  const marker = `e2e-hung-${Date.now()}`;
+  // test-child.c mode_window: a visible top-level window, pumping messages or (hung-window) never again after it is shown.
+  child = startTestChild(marker, ['hung-window', '120']);
+  const pumping = startTestChild(marker, ['window', '120']);
+  try {
+    await openConsole(page);
+    await page.getByRole('tab', { name: 'Processes' }).click();
+    await page.getByTestId('process-filter').fill(marker);
+    const rows = page.getByTestId('process-table').getByTestId('process-row');
+    await expect(rows).toHaveCount(2, { timeout: 30_000 });
+    // Windows (and Wine) call a window hung after 5 s without taking a message; then the next tick says so.
+    await page.getByTestId('process-filter').fill(`${marker} cmd:hung-window`);
+    await expect(rows).toHaveCount(1);
+    const status = rows.first().locator('[data-col="status"]');
+    await expect(status).toContainText('Not responding', { timeout: 30_000 });
+    await expect(status).toHaveAttribute('title', /Not responding: .*5 seconds/);
+    await page.screenshot({ path: 'test-results/screenshots/processes-not-responding.png' });
+    await page.getByTestId('process-filter').fill(`${marker} -cmd:hung-window`);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator('[data-col="status"]')).not.toContainText('Not responding');
+    // The structured filter's flag: `hung` keeps only the frozen one, `-hung` only the pumping one.
+    await page.getByTestId('process-filter').fill(`${marker} hung`);
+    await expect(rows).toHaveCount(1);
+    await page.getByTestId('process-filter').fill(`${marker} hung -cmd:hung-window`);
+    await expect(rows).toHaveCount(0);
+    await page.getByTestId('process-filter').fill(`${marker} -hung cmd:hung-window`);
+    await expect(rows).toHaveCount(0);
+    await page.getByTestId('process-filter').fill(`${marker} -hung`);
+    await expect(rows).toHaveCount(1);
+  } finally {
+    pumping.kill('SIGKILL');
+  }
+});
 
 test('the Status column names the console job a process is in, says Suspended where Windows reports it, and the menu marks the priority', async ({ page }) => {
   test.setTimeout(150_000);
