@@ -56,6 +56,26 @@ export function isHostedGap(point: HostedChartPoint): boolean {
   return point.restarts === null;
 }
 
+/** A point the host answered for: its counts are known (only a gap has them null). */
+export type HeardPoint = HostedChartPoint & { readonly restarts: number; readonly limitHits: number };
+
+/** True for a point the host answered for (the counts typed as known). */
+export function isHeardPoint(point: HostedChartPoint): point is HeardPoint {
+  return !isHostedGap(point);
+}
+
+/**
+ * The figures that become gaps, in the points already kept, once main learns the system does not report them:
+ * it learns that job CPU times or peaks are unreported only once a member proves it (a status or two after the
+ * start), so the figures kept before were not real zeros either. Main's history and the details both apply it.
+ */
+export function figuresToForget(unreported: { readonly userTimeMs?: string; readonly kernelTimeMs?: string; readonly peakJobMemoryBytes?: string }): ('cpuTimeMs' | 'cpuPercent' | 'peakJobMemoryBytes')[] {
+  const figures: ('cpuTimeMs' | 'cpuPercent' | 'peakJobMemoryBytes')[] = [];
+  if (unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined) figures.push('cpuTimeMs', 'cpuPercent');
+  if (unreported.peakJobMemoryBytes !== undefined) figures.push('peakJobMemoryBytes');
+  return figures;
+}
+
 /**
  * The point for a push at `time`: the status's figures, its CPU time rate against `previous` (the point
  * before it), or a gap when `status` is null (the host is not running or did not answer).

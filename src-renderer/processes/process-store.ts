@@ -49,6 +49,13 @@ function parseCreateTime(createTime: string): bigint {
   }
 }
 
+/** Puts a whole row main sent again into the entry that holds it, with what the store derives from it. */
+function refreshEntry(entry: ProcessEntry, row: ProcessRowValue): void {
+  Object.assign(entry.row, row);
+  entry.search = searchText(entry.row);
+  entry.sortName = entry.row.name.toLowerCase();
+}
+
 function newEntry(row: ProcessRowValue, status: RowStatus): ProcessEntry {
   // A copy: the store mutates it, and the caller's object (a parsed event) must not change under it.
   const own = { ...row };
@@ -117,9 +124,7 @@ export class ProcessStore extends VersionedStore {
       seen.add(key);
       const existing = this.entries.get(key);
       if (existing && existing.status !== 'exited') {
-        Object.assign(existing.row, row);
-        existing.search = searchText(existing.row);
-        existing.sortName = existing.row.name.toLowerCase();
+        refreshEntry(existing, row);
         this.livePids.set(row.pid, existing);
         continue;
       }
@@ -176,18 +181,15 @@ export class ProcessStore extends VersionedStore {
       const held = this.livePids.get(row.pid);
       if (held && held.key === processKey(row)) {
         // A row main sent again whole (more than its numbers changed, e.g. it is now marked critical).
-        Object.assign(held.row, row);
-        held.search = searchText(held.row);
-        held.sortName = held.row.name.toLowerCase();
+        refreshEntry(held, row);
         structural = true;
         continue;
       }
       const entry = newEntry(row, 'new');
-      const previous = this.livePids.get(row.pid);
       // Main says this PID is a new process; whatever we held under it has ended even if no `removed` said so.
-      if (previous && previous.key !== entry.key) {
-        previous.status = 'exited';
-        this.marked.push(previous);
+      if (held) {
+        held.status = 'exited';
+        this.marked.push(held);
       }
       this.entries.set(entry.key, entry);
       this.livePids.set(row.pid, entry);

@@ -9,7 +9,7 @@
  * and at most MAX_HOSTED_EVENTS = 500 of the host's events (about 100 bytes each as the host words them,
  * ~50 KB; the schema's 4 KiB detail bound makes the worst case ~4 MB). At most WATCHED_HOSTED = 4 services.
  */
-import { hostedChartPoint, mergeHostedEvents, MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS, type HostedChartPoint } from '../../../src-preload/contract/hosted-chart-points';
+import { figuresToForget, hostedChartPoint, mergeHostedEvents, MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS, type HostedChartPoint } from '../../../src-preload/contract/hosted-chart-points';
 import type { HostedEventLineValue, HostedHistoryValue, HostedStatusValue, HostedUnreportableJobField } from '../../../src-preload/contract/hosted-schemas';
 import type { UnknownReasons } from '../../../src-preload/contract/unknown';
 import { CHART_HISTORY_MS, ringBytes, SampleRing } from '../live/sample-ring';
@@ -67,10 +67,8 @@ export class HostedChartHistory {
   record(name: string, time: number, status: HostedStatusValue | null, unreported: UnknownReasons<HostedUnreportableJobField> = {}): void {
     const kept = this.#kept.get(name.toLowerCase());
     if (!kept) return;
-    // Main learns that the system does not report job CPU times or peaks only once a member proves it (a
-    // status or two after the start): the figures kept before were not real zeros either, so they become gaps.
-    if (unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined) kept.ring.forget(['cpuTimeMs', 'cpuPercent']);
-    if (unreported.peakJobMemoryBytes !== undefined) kept.ring.forget(['peakJobMemoryBytes']);
+    // Figures proven unreported since were not real zeros in the points kept before either: gaps now.
+    kept.ring.forget(figuresToForget(unreported));
     if (status) kept.events = mergeHostedEvents(kept.events, status.events, MAX_HOSTED_EVENTS);
     if (kept.last && time <= kept.last.time) return;
     const point = hostedChartPoint(kept.last, time, status, this.logicalProcessors);

@@ -207,8 +207,8 @@ export class JobManager {
     const row = this.processes.find(target.pid, target.createTime);
     if (!row) throw new AppError('CONFLICT', `Process ${target.pid} has exited or its PID now names another process.`);
     // A process cannot leave a job: a critical one (or this console) in a kill-on-close job dies with it.
-    // The row's flag is as of the last tick; the console's own set is checked again now (see isConsoleProcess).
-    if (row.critical || this.processes.isConsoleProcess(row.pid)) throw new AppError('ACCESS_DENIED', `${row.name} (PID ${row.pid}) is a critical process (or this console); it is not put into a job.`);
+    // Checked now, not only as of the last tick (ProcessCollector.isCritical).
+    if (this.processes.isCritical(row)) throw new AppError('ACCESS_DENIED', `${row.name} (PID ${row.pid}) is a critical process (or this console); it is not put into a job.`);
     const limits = this.currentLimits(job);
     const confirmed = await desktop.confirm({
       title: 'Add a process to a job',

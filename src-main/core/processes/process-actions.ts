@@ -102,12 +102,6 @@ export class ProcessActions {
     });
   }
 
-  // The row says critical as of its last tick; the console's own set is checked again now, since Electron may
-  // have listed a new helper of its own (renderer, GPU) after the row was made.
-  private isCritical(r: ActionTarget): boolean {
-    return r.critical || this.consolePids.has(r.pid);
-  }
-
   async run(request: ProcessActionRequest, verb: ProcessVerb, desktop: DesktopPort): Promise<ActionResultsValue> {
     const results: ActionResultsValue['results'] = [];
     const act: ActionTarget[] = [];
@@ -124,7 +118,7 @@ export class ProcessActions {
         const key = `${r.pid}:${r.createTime}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (this.isCritical(r) && !request.allowCritical) {
+        if (this.collector.isCritical(r) && !request.allowCritical) {
           results.push({
             pid: r.pid,
             createTime: r.createTime,
@@ -143,7 +137,7 @@ export class ProcessActions {
     }
     if (act.length === 0) return { results };
 
-    const critical = act.filter((r) => this.isCritical(r));
+    const critical = act.filter((r) => this.collector.isCritical(r));
     if (needsConfirmation(verb) || critical.length > 0) {
       const text = VERB_TEXT[verb.verb];
       const warning = critical.length

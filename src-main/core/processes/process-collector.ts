@@ -198,11 +198,12 @@ export class ProcessCollector {
   }
 
   /**
-   * True when `pid` is one of the console's own processes now (the set its owner keeps current: a helper
+   * True when a process must not be ended or put into a job without the admin's say: its row says critical
+   * (as of the last tick), or it is one of the console's own now (the set its owner keeps current: a helper
    * Electron listed after the last tick is already in it, though its row does not say critical yet).
    */
-  isConsoleProcess(pid: number): boolean {
-    return this.consolePids.has(pid);
+  isCritical(row: Pick<ProcessRowValue, 'pid' | 'critical'>): boolean {
+    return row.critical || this.consolePids.has(row.pid);
   }
 
   /** The row for (pid, createTime) as of the last tick. */

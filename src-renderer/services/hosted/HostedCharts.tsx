@@ -4,7 +4,7 @@ import { SERIES_COLOURS } from '../../performance/chart-style';
 import { ChartLegend } from '../../shared/ChartLegend';
 import { valueAxis } from '../../shared/chart-axes';
 import { bytesAxis, PERCENT_AXIS, TimeChart, type TimeMarker, type TimeSeries } from '../../shared/TimeChart';
-import { isHostedGap } from '../../../src-preload/contract/hosted-chart-points';
+import { isHeardPoint } from '../../../src-preload/contract/hosted-chart-points';
 import { HOSTED_EVENT_LABELS, MARKER_OF, type HostedEvent, type HostedPoint } from './hosted-status';
 
 const CPU_SERIES: readonly TimeSeries[] = [{ key: 'cpu', name: 'CPU', colour: SERIES_COLOURS.cpuTotal }];
@@ -27,19 +27,18 @@ export function describeHostedCharts(points: readonly HostedPoint[], markers: re
     markers.length === 0
       ? 'No restart, probe failure or limit hit in this history.'
       : `Marked (dashed red): ${counts.restart} restart${counts.restart === 1 ? '' : 's'}, ${counts.probe} probe failure${counts.probe === 1 ? '' : 's'}, ${counts.limit} limit hit${counts.limit === 1 ? '' : 's'}; latest ${HOSTED_EVENT_LABELS[markers[markers.length - 1]!.kind]} at ${formatClock(markers[markers.length - 1]!.time)}.`;
-  const heard = points.filter((p) => !isHostedGap(p));
+  const heard = points.filter(isHeardPoint);
   const last = heard[heard.length - 1];
   if (!last) return { cpu: 'No status from the host yet.', memory: 'No status from the host yet.', health: 'No status from the host yet.', markers: marks };
   // The host gone since its last status: the charts end in a gap, and the words say so rather than going on.
   const gone = points[points.length - 1] !== last ? ` No status from the host since ${formatClock(last.time)} (a gap, not 0).` : '';
-  const first = heard[0] as HostedPoint;
+  const first = heard[0]!;
   const cpus = heard.map((p) => p.cpuPercent).filter((v): v is number => v !== null);
-  const restarts = last.restarts ?? 0;
-  const limitHits = last.limitHits ?? 0;
+  const { restarts, limitHits } = last;
   return {
     cpu: `${cpus.length === 0 ? 'CPU time: not reported by the host on this system (a gap, not 0).' : `CPU time rate now ${formatPercent(last.cpuPercent)} of the machine, peak ${formatPercent(Math.max(...cpus))}.`}${gone}`,
     memory: `${last.peakJobMemoryBytes === null ? 'Peak job memory: not reported by this system (a gap, not 0).' : `Peak job memory ${formatBytes(last.peakJobMemoryBytes)}.`}${gone}`,
-    health: `${restarts} restart${restarts === 1 ? '' : 's'} so far (${restarts - (first.restarts ?? 0)} within these charts); ${
+    health: `${restarts} restart${restarts === 1 ? '' : 's'} so far (${restarts - first.restarts} within these charts); ${
       last.probeFailures === null ? 'no liveness probe set' : `${last.probeFailures} liveness failure${last.probeFailures === 1 ? '' : 's'} in a row now`
     }; ${limitHits} limit hit${limitHits === 1 ? '' : 's'} reported.${gone}`,
     markers: marks,

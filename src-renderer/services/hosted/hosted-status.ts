@@ -6,10 +6,10 @@
  * stays unknown: a null from the host, or no host at all, is a gap, never 0. Pure, so it is unit tested.
  */
 import {
+  figuresToForget,
   hostedChartPoint,
   hostedEventKey,
   mergeHostedEvents,
-  MAX_HOSTED_EVENTS,
   MAX_HOSTED_POINTS,
   type HostedChartPoint,
   type HostedEventLine,
@@ -81,8 +81,6 @@ export interface HostedView {
   readonly events: readonly HostedEvent[];
 }
 
-export { MAX_HOSTED_EVENTS, MAX_HOSTED_POINTS };
-
 /** Nothing heard yet. */
 export const NO_HOSTED_VIEW: HostedView = { status: null, unavailable: null, unreported: {}, time: null, points: [], events: [] };
 
@@ -109,16 +107,15 @@ function appendPoint(points: readonly HostedPoint[], point: HostedPoint): readon
 }
 
 /**
- * Main learns that the system does not report job CPU times or peaks only once a member proves it (a status or
- * two after the start): the figures drawn before were not real zeros either, so they become gaps, as main's
- * history does (hosted-chart-history.ts). The same array when there is nothing to forget.
+ * Figures proven unreported since (figuresToForget) were not real zeros in the points drawn before either:
+ * gaps now, as in main's history (hosted-chart-history.ts). The same array when there is nothing to forget.
  */
 function forgetUnreported(points: readonly HostedPoint[], unreported: HostedStatusChangedValue['unreported']): readonly HostedPoint[] {
-  const cpu = unreported.userTimeMs !== undefined || unreported.kernelTimeMs !== undefined;
-  const peak = unreported.peakJobMemoryBytes !== undefined;
-  const stale = (p: HostedPoint) => (cpu && (p.cpuTimeMs !== null || p.cpuPercent !== null)) || (peak && p.peakJobMemoryBytes !== null);
+  const figures = figuresToForget(unreported);
+  const stale = (p: HostedPoint) => figures.some((f) => p[f] !== null);
   if (!points.some(stale)) return points;
-  return points.map((p) => (stale(p) ? { ...p, ...(cpu ? { cpuTimeMs: null, cpuPercent: null } : {}), ...(peak ? { peakJobMemoryBytes: null } : {}) } : p));
+  const gaps = Object.fromEntries(figures.map((f) => [f, null]));
+  return points.map((p) => (stale(p) ? { ...p, ...gaps } : p));
 }
 
 /**
